@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "qa-database"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "qa-database-private.h"
+#include "qa-xml-private.h"
+
+/* Written into the file header so that another program's SQLite file is never mistaken for a
+ * session: "QARV". */
+#define QA_APPLICATION_ID 0x51415256
+
+struct _QaDatabase
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  guint       depth;        /* nesting of qa_database_transaction() */
+};
+
+G_DEFINE_FINAL_TYPE (QaDatabase, qa_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (qa-database-error-quark, qa_database_error)
+
+/* Schema version N is reached by running migrations[N - 1]. */
+static const char * const migrations[] = {
+  "sql/0001-initial.sql",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == QA_DATABASE_SCHEMA_VERSION);
+
+static QaDatabaseError
+error_code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      return QA_DATABASE_ERROR_CONSTRAINT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return QA_DATABASE_ERROR_BUSY;
+    case SQLITE_CORRUPT:
+      return QA_DATABASE_ERROR_CORRUPT;
+    case SQLITE_NOTADB:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      return QA_DATABASE_ERROR_OPEN;
+    default:
+      return QA_DATABASE_ERROR_FAILED;
+    }
+}
+
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *path)
+{
+  QaDatabaseError code = error_code_for_sqlite (rc);
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (code)
+    {
+    case QA_DATABASE_ERROR_BUSY:
+      g_set_error (error, QA_DATABASE_ERROR, code,
+                   _("The session file “%s” is in use by another program; try again in a moment"),
+                   path);
+      break;
+    case QA_DATABASE_ERROR_CORRUPT:
+      g_set_error (error, QA_DATABASE_ERROR, code,
+                   _("The session file “%s” is damaged; restore it from a backup"), path);
+      break;
+    case QA_DATABASE_ERROR_OPEN:
+      g_set_error (error, QA_DATABASE_ERROR, code,
+                   _("“%s” cannot be opened as a session file: it is not a qareview session or it is not writable"),
+                   path);
+      break;
+    case QA_DATABASE_ERROR_CONSTRAINT:
+      g_set_error (error, QA_DATABASE_ERROR, code,
+                   _("The change breaks a rule of the session file “%s” and was not saved (%s)"),
+                   path, detail);
+      break;
+    case QA_DATABASE_ERROR_TOO_NEW:
+    case QA_DATABASE_ERROR_NO_SESSION:
+    case QA_DATABASE_ERROR_SESSION_EXISTS:
+    case QA_DATABASE_ERROR_FAILED:
+    default:
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_FAILED,
+                   _("The session file “%s” could not be read or written (%s)"), path, detail);
+      break;
+    }
+}
+
+static void
+qa_database_finalize (GObject *object)
+{
+  QaDatabase *self = (QaDatabase *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (qa_database_parent_class)->finalize (object);
+}
+
+static void
+qa_database_class_init (QaDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = qa_database_finalize;
+}
+
+static void
+qa_database_init (QaDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify)sqlite3_finalize);
+}
+
+static gboolean
+query_int (QaDatabase  *self,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  *value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/* Refuses, without writing anything, a file that is not ours or that is newer than we are. */
+static gboolean
+check_file_identity (QaDatabase  *self,
+                     int         *version,
+                     GError     **error)
+{
+  int application_id = 0;
+  int n_tables = 0;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "PRAGMA user_version", version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
+    return FALSE;
+
+  if (application_id != QA_APPLICATION_ID && (application_id != 0 || n_tables > 0))
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_OPEN,
+                   _("“%s” is a database of another program, not a qareview session; it was left untouched"),
+                   self->path);
+      return FALSE;
+    }
+
+  if (*version > QA_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of qareview (format %d; this version reads up to %d). Open it with a newer qareview; the file was left untouched"),
+                   self->path, *version, QA_DATABASE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (QaDatabase  *self,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  if (!_qa_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !_qa_database_exec (self, "PRAGMA synchronous = FULL", error))
+    return FALSE;
+
+  /* journal_mode returns a row: the mode now in force. */
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  if (g_ascii_strcasecmp ((const char *)sqlite3_column_text (stmt, 0), "wal") != 0)
+    g_warning ("%s: WAL journal mode is not available, using %s",
+               self->path, sqlite3_column_text (stmt, 0));
+
+  return TRUE;
+}
+
+typedef struct
+{
+  int         version;
+  const char *script;
+} Migration;
+
+static gboolean
+run_migration (QaDatabase  *db,
+               gpointer     user_data,
+               GError     **error)
+{
+  const Migration *migration = user_data;
+  g_autofree char *set_version = NULL;
+
+  if (!_qa_database_exec (db, migration->script, error))
+    return FALSE;
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", migration->version);
+  return _qa_database_exec (db, set_version, error);
+}
+
+static gboolean
+migrate (QaDatabase  *self,
+         int          from_version,
+         GError     **error)
+{
+  if (from_version == 0)
+    {
+      g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", QA_APPLICATION_ID);
+
+      if (!_qa_database_exec (self, set_id, error))
+        return FALSE;
+    }
+
+  for (int version = from_version + 1; version <= QA_DATABASE_SCHEMA_VERSION; version++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *script = NULL;
+      Migration migration;
+
+      bytes = _qa_core_resource (migrations[version - 1], error);
+      if (bytes == NULL)
+        return FALSE;
+
+      script = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      migration.version = version;
+      migration.script = script;
+
+      g_debug ("%s: migrating to schema %d", self->path, version);
+      if (!qa_database_transaction (self, run_migration, &migration, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * qa_database_open:
+ * @path: the session file; created when missing
+ *
+ * Opens a session database, creating and migrating it to the current schema as needed. A file
+ * that is not a qareview database, or one written by a newer version, is refused and left
+ * byte-for-byte untouched.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+QaDatabase *
+qa_database_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(QaDatabase) self = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (QA_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, path);
+      return NULL;
+    }
+
+  if (!check_file_identity (self, &version, error) ||
+      !configure_connection (self, error))
+    return NULL;
+
+  if (version < QA_DATABASE_SCHEMA_VERSION && !migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+qa_database_get_path (QaDatabase *self)
+{
+  g_return_val_if_fail (QA_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+int
+qa_database_get_schema_version (QaDatabase *self)
+{
+  int version = -1;
+
+  g_return_val_if_fail (QA_IS_DATABASE (self), -1);
+
+  if (!query_int (self, "PRAGMA user_version", &version, NULL))
+    return -1;
+  return version;
+}
+
+/**
+ * qa_database_transaction:
+ * @func: does the writing; returns %FALSE with @error set to roll everything back
+ *
+ * Runs @func so that all of its writes happen or none does. Transactions nest (as savepoints),
+ * so a helper that writes in a transaction can be called from another one.
+ *
+ * Returns: %TRUE if @func succeeded and its writes were committed
+ */
+gboolean
+qa_database_transaction (QaDatabase         *self,
+                         QaTransactionFunc   func,
+                         gpointer            user_data,
+                         GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *savepoint = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (QA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->depth == 0)
+    {
+      if (!_qa_database_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+    }
+  else
+    {
+      savepoint = g_strdup_printf ("SAVEPOINT qa_%u", self->depth);
+      if (!_qa_database_exec (self, savepoint, error))
+        return FALSE;
+    }
+
+  self->depth++;
+  ok = func (self, user_data, &local_error);
+  self->depth--;
+
+  g_assert (ok || local_error != NULL);
+
+  if (ok)
+    {
+      if (self->depth == 0)
+        ok = _qa_database_exec (self, "COMMIT", &local_error);
+      else
+        {
+          g_autofree char *release = g_strdup_printf ("RELEASE qa_%u", self->depth);
+          ok = _qa_database_exec (self, release, &local_error);
+        }
+      if (ok)
+        return TRUE;
+    }
+
+  if (self->depth == 0)
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        _qa_database_exec (self, "ROLLBACK", NULL);
+    }
+  else
+    {
+      g_autofree char *rollback = g_strdup_printf ("ROLLBACK TO qa_%u; RELEASE qa_%u",
+                                                   self->depth, self->depth);
+      _qa_database_exec (self, rollback, NULL);
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+qa_database_has_session (QaDatabase *self)
+{
+  int n = 0;
+
+  g_return_val_if_fail (QA_IS_DATABASE (self), FALSE);
+
+  return query_int (self, "SELECT count(*) FROM session", &n, NULL) && n > 0;
+}
+
+sqlite3 *
+_qa_database_get_handle (QaDatabase *self)
+{
+  g_assert (QA_IS_DATABASE (self));
+
+  return self->db;
+}
+
+sqlite3_stmt *
+_qa_database_prepare (QaDatabase  *self,
+                      const char  *sql,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (QA_IS_DATABASE (self));
+  g_assert (sql != NULL);
+
+  /* Outside a transaction, a statement left on a row would hold its read snapshot open and hide
+   * what other connections (a worker thread, the CLI) commit: a new statement ends those reads. */
+  if (self->depth == 0)
+    {
+      for (sqlite3_stmt *busy = sqlite3_next_stmt (self->db, NULL); busy != NULL;
+           busy = sqlite3_next_stmt (self->db, busy))
+        if (sqlite3_stmt_busy (busy))
+          sqlite3_reset (busy);
+    }
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_qa_database_exec (QaDatabase  *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  int rc;
+
+  g_assert (QA_IS_DATABASE (self));
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_qa_database_check (QaDatabase  *self,
+                    int          rc,
+                    GError     **error)
+{
+  g_assert (QA_IS_DATABASE (self));
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW || rc == SQLITE_OK)
+    return TRUE;
+
+  set_sqlite_error (error, self->db, rc, self->path);
+  return FALSE;
+}
+
+gboolean
+_qa_database_in_transaction (QaDatabase *self)
+{
+  g_assert (QA_IS_DATABASE (self));
+
+  return self->depth > 0;
+}

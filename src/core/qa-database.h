@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define QA_DATABASE_ERROR (qa_database_error_quark ())
+
+typedef enum
+{
+  QA_DATABASE_ERROR_OPEN,           /* cannot be opened, or is not a qareview database */
+  QA_DATABASE_ERROR_CORRUPT,        /* the file is damaged */
+  QA_DATABASE_ERROR_TOO_NEW,        /* written by a newer qareview; left untouched */
+  QA_DATABASE_ERROR_NO_SESSION,     /* holds no award session yet */
+  QA_DATABASE_ERROR_SESSION_EXISTS, /* already holds a session */
+  QA_DATABASE_ERROR_CONSTRAINT,     /* a write broke a rule of the schema */
+  QA_DATABASE_ERROR_BUSY,           /* another program holds the file */
+  QA_DATABASE_ERROR_FAILED,
+} QaDatabaseError;
+
+/* The newest schema this build understands; files with a higher user_version are refused. */
+#define QA_DATABASE_SCHEMA_VERSION 1
+
+#define QA_TYPE_DATABASE (qa_database_get_type ())
+G_DECLARE_FINAL_TYPE (QaDatabase, qa_database, QA, DATABASE, GObject)
+
+/* Called inside a transaction: return FALSE (with @error set) to roll everything back. */
+typedef gboolean (*QaTransactionFunc) (QaDatabase  *db,
+                                       gpointer     user_data,
+                                       GError     **error);
+
+GQuark      qa_database_error_quark        (void);
+QaDatabase *qa_database_open               (const char        *path,
+                                            GError           **error);
+const char *qa_database_get_path           (QaDatabase        *self);
+int         qa_database_get_schema_version (QaDatabase        *self);
+gboolean    qa_database_transaction        (QaDatabase        *self,
+                                            QaTransactionFunc  func,
+                                            gpointer           user_data,
+                                            GError           **error);
+gboolean    qa_database_has_session        (QaDatabase        *self);
+
+G_END_DECLS

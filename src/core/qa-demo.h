@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "qa-session.h"
+
+G_BEGIN_DECLS
+
+/* Fills a session that has no applicants and no experts yet with a realistic demo: applicants of
+ * Ganzhou with valid unified social credit codes, nine experts and a few declared conflicts.
+ * All or nothing. */
+gboolean qa_demo_populate (QaSession  *session,
+                           GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,529 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "qa-session"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "qa-applicant-private.h"
+#include "qa-database-private.h"
+#include "qa-demo.h"
+#include "qa-session-private.h"
+#include "qa-util-private.h"
+
+struct _QaSession
+{
+  GObject      parent_instance;
+
+  QaDatabase  *database;
+  QaProfile   *profile;
+  QaCriteria  *criteria;
+  GListStore  *applicants;
+  char        *deadline;
+  guint        year;
+  QaStage      stage;
+};
+
+G_DEFINE_FINAL_TYPE (QaSession, qa_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const stage_names[QA_N_STAGES] = {
+  [QA_STAGE_APPLICATION] = "application",
+  [QA_STAGE_ELIGIBILITY] = "eligibility",
+  [QA_STAGE_MATERIAL] = "material",
+  [QA_STAGE_SITE] = "site",
+  [QA_STAGE_COMPREHENSIVE] = "comprehensive",
+  [QA_STAGE_NOTICE] = "notice",
+  [QA_STAGE_AWARD] = "award",
+};
+
+static const char * const stage_titles[QA_N_STAGES] = {
+  [QA_STAGE_APPLICATION] = N_("Application"),
+  [QA_STAGE_ELIGIBILITY] = N_("Eligibility check"),
+  [QA_STAGE_MATERIAL] = N_("Material review"),
+  [QA_STAGE_SITE] = N_("Site review"),
+  [QA_STAGE_COMPREHENSIVE] = N_("Comprehensive evaluation"),
+  [QA_STAGE_NOTICE] = N_("Decision and public notice"),
+  [QA_STAGE_AWARD] = N_("Award"),
+};
+
+static void
+qa_session_finalize (GObject *object)
+{
+  QaSession *self = (QaSession *)object;
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->profile);
+  g_clear_object (&self->criteria);
+  g_clear_object (&self->applicants);
+  g_clear_pointer (&self->deadline, g_free);
+
+  G_OBJECT_CLASS (qa_session_parent_class)->finalize (object);
+}
+
+static void
+qa_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  QaSession *self = QA_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STAGE:
+      g_value_set_int (value, self->stage);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+qa_session_class_init (QaSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = qa_session_finalize;
+  object_class->get_property = qa_session_get_property;
+
+  properties[PROP_STAGE] =
+    g_param_spec_int ("stage", NULL, NULL,
+                      QA_STAGE_APPLICATION, QA_STAGE_AWARD, QA_STAGE_APPLICATION,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+qa_session_init (QaSession *self)
+{
+  self->applicants = g_list_store_new (QA_TYPE_APPLICANT);
+}
+
+const char *
+qa_stage_to_string (QaStage stage)
+{
+  g_return_val_if_fail (stage < QA_N_STAGES, NULL);
+
+  return stage_names[stage];
+}
+
+gboolean
+qa_stage_from_string (const char *str,
+                      QaStage    *stage)
+{
+  g_return_val_if_fail (stage != NULL, FALSE);
+
+  for (guint i = 0; i < QA_N_STAGES; i++)
+    {
+      if (g_strcmp0 (stage_names[i], str) == 0)
+        {
+          *stage = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+qa_stage_get_title (QaStage stage)
+{
+  g_return_val_if_fail (stage < QA_N_STAGES, NULL);
+
+  return _(stage_titles[stage]);
+}
+
+gboolean
+_qa_stage_is_review (QaStage stage)
+{
+  return stage == QA_STAGE_MATERIAL || stage == QA_STAGE_SITE;
+}
+
+char *
+qa_session_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "qareview", "qareview.db", NULL);
+}
+
+typedef struct
+{
+  QaProfile  *profile;
+  QaCriteria *criteria;
+  guint       year;
+  const char *deadline;
+} CreateData;
+
+static gboolean
+insert_items (QaDatabase  *db,
+              QaCriteria  *criteria,
+              GError     **error)
+{
+  GListModel *items = qa_criteria_get_items (criteria);
+  guint n_items = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(QaItem) item = g_list_model_get_item (items, i);
+      sqlite3_stmt *stmt;
+
+      stmt = _qa_database_prepare (db,
+                                   "INSERT INTO item (code, category, position, points, kind) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, qa_item_get_code (item), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, qa_item_get_category_code (item), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, (int)i + 1);
+      sqlite3_bind_int (stmt, 4, (int)qa_item_get_points (item));
+      sqlite3_bind_text (stmt, 5, qa_item_kind_to_string (qa_item_get_kind (item)), -1,
+                         SQLITE_STATIC);
+      if (!_qa_database_check (db, sqlite3_step (stmt), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+create_session (QaDatabase  *db,
+                gpointer     user_data,
+                GError     **error)
+{
+  CreateData *data = user_data;
+  g_autofree char *now = _qa_now_iso ();
+  GBytes *profile_bytes;
+  sqlite3_stmt *stmt;
+
+  if (qa_database_has_session (db))
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_SESSION_EXISTS,
+                   _("“%s” already holds an award session; nothing was changed"),
+                   qa_database_get_path (db));
+      return FALSE;
+    }
+
+  profile_bytes = qa_profile_get_bytes (data->profile);
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO session (id, year, profile_id, profile_xml, "
+                               "criteria_id, deadline, stage, kind, created_at) "
+                               "VALUES (1, ?1, ?2, ?3, ?4, ?5, 'application', 'session', ?6)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, (int)data->year);
+  sqlite3_bind_text (stmt, 2, qa_profile_get_id (data->profile), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob64 (stmt, 3, g_bytes_get_data (profile_bytes, NULL),
+                       g_bytes_get_size (profile_bytes), SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, qa_criteria_get_id (data->criteria), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, data->deadline, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO stage_event (stage, event, at) "
+                               "VALUES ('application', 'opened', ?1)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+
+  return insert_items (db, data->criteria, error);
+}
+
+gboolean
+qa_session_create (QaDatabase  *db,
+                   QaProfile   *profile,
+                   guint        year,
+                   const char  *deadline,
+                   GError     **error)
+{
+  g_autoptr(QaCriteria) criteria = NULL;
+  g_autofree char *default_deadline = NULL;
+  CreateData data;
+  GDate date;
+
+  g_return_val_if_fail (QA_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (QA_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (year < 2000 || year > 2999)
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_CONSTRAINT,
+                   _("The session year %u is not a year between 2000 and 2999"), year);
+      return FALSE;
+    }
+
+  if (deadline == NULL)
+    deadline = default_deadline = g_strdup_printf ("%04u-09-30", year);
+  else if (!_qa_date_parse (deadline, &date))
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_CONSTRAINT,
+                   _("The application deadline “%s” is not a date written as YYYY-MM-DD"),
+                   deadline);
+      return FALSE;
+    }
+
+  criteria = qa_criteria_new_from_id (qa_profile_get_criteria_id (profile), error);
+  if (criteria == NULL)
+    return FALSE;
+
+  data.profile = profile;
+  data.criteria = criteria;
+  data.year = year;
+  data.deadline = deadline;
+
+  return qa_database_transaction (db, create_session, &data, error);
+}
+
+static gboolean
+load_applicants (QaSession  *self,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _qa_database_prepare (self->database,
+                               "SELECT " QA_APPLICANT_COLUMNS " FROM applicant ORDER BY id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, _qa_applicant_new_from_row (stmt));
+  if (!_qa_database_check (self->database, rc, error))
+    return FALSE;
+
+  g_list_store_splice (self->applicants, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->applicants)),
+                       rows->pdata, rows->len);
+  return TRUE;
+}
+
+static gboolean
+load_session_row (QaSession  *self,
+                  GError    **error)
+{
+  g_autoptr(GBytes) profile_bytes = NULL;
+  sqlite3_stmt *stmt;
+  QaStage stage = QA_STAGE_APPLICATION;
+  int rc;
+
+  stmt = _qa_database_prepare (self->database,
+                               "SELECT year, profile_id, profile_xml, criteria_id, deadline, stage "
+                               "FROM session WHERE id = 1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_NO_SESSION,
+                   _("“%s” holds no award session yet; create one first (qareview-cli init)"),
+                   qa_database_get_path (self->database));
+      return FALSE;
+    }
+  if (!_qa_database_check (self->database, rc, error))
+    return FALSE;
+
+  self->year = (guint)sqlite3_column_int (stmt, 0);
+  profile_bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), (gsize)sqlite3_column_bytes (stmt, 2));
+  self->deadline = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+  qa_stage_from_string ((const char *)sqlite3_column_text (stmt, 5), &stage);
+  self->stage = stage;
+
+  self->profile = qa_profile_new_from_bytes (profile_bytes,
+                                             (const char *)sqlite3_column_text (stmt, 1),
+                                             error);
+  if (self->profile == NULL)
+    return FALSE;
+
+  self->criteria = qa_criteria_new_from_id ((const char *)sqlite3_column_text (stmt, 3), error);
+  return self->criteria != NULL;
+}
+
+QaSession *
+qa_session_new (QaDatabase  *db,
+                GError     **error)
+{
+  g_autoptr(QaSession) self = NULL;
+
+  g_return_val_if_fail (QA_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (QA_TYPE_SESSION, NULL);
+  self->database = g_object_ref (db);
+
+  if (!load_session_row (self, error) || !load_applicants (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+create_demo_session (QaDatabase  *db,
+                     gpointer     user_data,
+                     GError     **error)
+{
+  g_autoptr(QaProfile) profile = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  profile = qa_profile_new_from_id (QA_PROFILE_DEFAULT_ID, error);
+  if (profile == NULL)
+    return FALSE;
+
+  if (!qa_session_create (db, profile, (guint)g_date_time_get_year (now), NULL, error))
+    return FALSE;
+
+  session = qa_session_new (db, error);
+  return session != NULL && qa_demo_populate (session, error);
+}
+
+QaSession *
+qa_session_open_with_demo (const char  *path,
+                           GError     **error)
+{
+  g_autoptr(QaDatabase) db = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The folder “%s” cannot be created: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  db = qa_database_open (path, error);
+  if (db == NULL)
+    return NULL;
+
+  if (!qa_database_has_session (db) &&
+      !qa_database_transaction (db, create_demo_session, NULL, error))
+    return NULL;
+
+  return qa_session_new (db, error);
+}
+
+QaDatabase *
+qa_session_get_database (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), NULL);
+  return self->database;
+}
+
+QaProfile *
+qa_session_get_profile (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), NULL);
+  return self->profile;
+}
+
+QaCriteria *
+qa_session_get_criteria (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), NULL);
+  return self->criteria;
+}
+
+guint
+qa_session_get_year (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), 0);
+  return self->year;
+}
+
+const char *
+qa_session_get_deadline (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), NULL);
+  return self->deadline;
+}
+
+QaStage
+qa_session_get_stage (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), QA_STAGE_APPLICATION);
+  return self->stage;
+}
+
+char *
+qa_session_dup_title (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), NULL);
+
+  /* Translators: the session's year and the award's name, as in “2026届 甘州区人民政府质量奖”. */
+  return g_strdup_printf (_("%u · %s"), self->year, qa_profile_get_award_name (self->profile));
+}
+
+GListModel *
+qa_session_get_applicants (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), NULL);
+  return G_LIST_MODEL (self->applicants);
+}
+
+guint
+qa_session_count_experts (QaSession *self)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (QA_IS_SESSION (self), 0);
+
+  stmt = _qa_database_prepare (self->database, "SELECT count(*) FROM expert", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return (guint)sqlite3_column_int (stmt, 0);
+}
+
+gboolean
+qa_session_reload (QaSession  *self,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt;
+  QaStage stage = self->stage;
+  int rc;
+
+  g_return_val_if_fail (QA_IS_SESSION (self), FALSE);
+
+  stmt = _qa_database_prepare (self->database, "SELECT stage FROM session WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (!_qa_database_check (self->database, rc, error))
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    qa_stage_from_string ((const char *)sqlite3_column_text (stmt, 0), &stage);
+
+  if (stage != self->stage)
+    {
+      self->stage = stage;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+    }
+
+  return load_applicants (self, error);
+}

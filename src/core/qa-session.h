@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "qa-criteria.h"
+#include "qa-database.h"
+#include "qa-profile.h"
+
+G_BEGIN_DECLS
+
+/* The stages of the procedure (Art. 16), in order. */
+typedef enum
+{
+  QA_STAGE_APPLICATION,    /* 申报 */
+  QA_STAGE_ELIGIBILITY,    /* 资格审查 */
+  QA_STAGE_MATERIAL,       /* 资料评审 */
+  QA_STAGE_SITE,           /* 现场评审 */
+  QA_STAGE_COMPREHENSIVE,  /* 综合评价 */
+  QA_STAGE_NOTICE,         /* 审议公示 */
+  QA_STAGE_AWARD,          /* 颁证发奖 */
+} QaStage;
+
+#define QA_N_STAGES (QA_STAGE_AWARD + 1)
+
+#define QA_TYPE_SESSION (qa_session_get_type ())
+G_DECLARE_FINAL_TYPE (QaSession, qa_session, QA, SESSION, GObject)
+
+/* "application", "eligibility", "material", "site", "comprehensive", "notice", "award". */
+const char  *qa_stage_to_string          (QaStage      stage);
+gboolean     qa_stage_from_string        (const char  *str,
+                                          QaStage     *stage);
+/* Translated, e.g. 资料评审. */
+const char  *qa_stage_get_title          (QaStage      stage);
+
+/* $XDG_DATA_HOME/qareview/qareview.db: what the program and the CLI open by default. */
+char        *qa_session_default_path     (void);
+
+/* Writes a new session into @db, which must hold none (QA_DATABASE_ERROR_SESSION_EXISTS).
+ * @deadline is the application deadline, YYYY-MM-DD; NULL means 30 September of @year. */
+gboolean     qa_session_create           (QaDatabase  *db,
+                                          QaProfile   *profile,
+                                          guint        year,
+                                          const char  *deadline,
+                                          GError     **error);
+/* Loads the session held in @db (QA_DATABASE_ERROR_NO_SESSION when there is none). */
+QaSession   *qa_session_new              (QaDatabase  *db,
+                                          GError     **error);
+/* Opens @path; when the file is new or holds no session, creates the default session and fills
+ * it with the demo data, so a first start shows a realistic award. */
+QaSession   *qa_session_open_with_demo   (const char  *path,
+                                          GError     **error);
+
+QaDatabase  *qa_session_get_database     (QaSession   *self);
+QaProfile   *qa_session_get_profile      (QaSession   *self);
+QaCriteria  *qa_session_get_criteria     (QaSession   *self);
+guint        qa_session_get_year         (QaSession   *self);
+/* YYYY-MM-DD */
+const char  *qa_session_get_deadline     (QaSession   *self);
+QaStage      qa_session_get_stage        (QaSession   *self);
+/* e.g. "2026届 甘州区人民政府质量奖" (translated pattern). */
+char        *qa_session_dup_title        (QaSession   *self);
+
+/* Every applicant (QaApplicant), by reference; the same model for the session's lifetime,
+ * updated in place by qa_session_reload(). */
+GListModel  *qa_session_get_applicants   (QaSession   *self);
+guint        qa_session_count_experts    (QaSession   *self);
+/* Re-reads what the lists show after a change made elsewhere (another program, the CLI). */
+gboolean     qa_session_reload           (QaSession   *self,
+                                          GError     **error);
+
+G_END_DECLS

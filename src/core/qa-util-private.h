@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Parses a calendar date written exactly as YYYY-MM-DD (no time, no other form). */
+gboolean  _qa_date_parse (const char *str,
+                          GDate      *date);
+/* Now, as an ISO 8601 UTC timestamp with seconds, e.g. 2026-11-25T08:36:15Z. */
+char     *_qa_now_iso    (void);
+
+G_END_DECLS

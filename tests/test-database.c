@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "qa-database-private.h"
+#include "qa-test.h"
+
+static char *tmpdir;
+
+static void
+setup (void)
+{
+  tmpdir = qa_test_tmpdir ();
+}
+
+static void
+teardown (void)
+{
+  qa_test_rmtree (tmpdir);
+  g_clear_pointer (&tmpdir, g_free);
+}
+
+static char *
+db_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static char *
+query_text (QaDatabase *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = _qa_database_prepare (db, sql, NULL);
+
+  ck_assert_ptr_nonnull (stmt);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+static int
+query_int (QaDatabase *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = _qa_database_prepare (db, sql, NULL);
+
+  ck_assert_ptr_nonnull (stmt);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Writes a plain SQLite file with another program's tables, or a given user_version. */
+static void
+write_foreign_sqlite (const char *path,
+                      const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (db, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (db);
+}
+
+START_TEST (test_create_new)
+{
+  g_autofree char *path = db_path ("new.db");
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = NULL;
+
+  db = qa_database_open (path, &error);
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (qa_database_get_schema_version (db), QA_DATABASE_SCHEMA_VERSION);
+  ck_assert_str_eq (qa_database_get_path (db), path);
+  ck_assert (!qa_database_has_session (db));
+
+  journal = query_text (db, "PRAGMA journal_mode");
+  ck_assert_str_eq (journal, "wal");
+  ck_assert_int_eq (query_int (db, "PRAGMA foreign_keys"), 1);
+  ck_assert_int_eq (query_int (db, "PRAGMA application_id"), 0x51415256);
+  ck_assert_int_gt (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                                   "AND name IN ('session', 'applicant', 'expert', 'conflict', "
+                                   "'panel', 'panel_member', 'assignment', 'score', 'consensus', "
+                                   "'objection', 'award', 'annual_report', 'audit_log', "
+                                   "'material', 'material_content')"), 14);
+}
+END_TEST
+
+START_TEST (test_migrate_empty_file)
+{
+  g_autofree char *path = db_path ("empty.db");
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (g_file_set_contents (path, "", 0, NULL));
+
+  db = qa_database_open (path, &error);
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (qa_database_get_schema_version (db), QA_DATABASE_SCHEMA_VERSION);
+}
+END_TEST
+
+static gboolean
+insert_expert (QaDatabase  *db,
+               gpointer     user_data,
+               GError     **error)
+{
+  const char *id = user_data;
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO expert (id, name, employer, experience_years, "
+                               "trained, ethics) VALUES (?1, '王建国', '张掖市标准化研究所', 10, 1, 1)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  return _qa_database_check (db, sqlite3_step (stmt), error);
+}
+
+START_TEST (test_reopen_keeps_data)
+{
+  g_autofree char *path = db_path ("reopen.db");
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(QaDatabase) db = qa_database_open (path, &error);
+
+    ck_assert_ptr_nonnull (db);
+    ck_assert (qa_database_transaction (db, insert_expert, (gpointer)"E01", &error));
+  }
+
+  {
+    g_autoptr(QaDatabase) db = qa_database_open (path, &error);
+    g_autofree char *name = NULL;
+
+    ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+    ck_assert_int_eq (qa_database_get_schema_version (db), QA_DATABASE_SCHEMA_VERSION);
+    name = query_text (db, "SELECT name FROM expert WHERE id = 'E01'");
+    ck_assert_str_eq (name, "王建国");
+  }
+}
+END_TEST
+
+static gboolean
+insert_orphan_conflict (QaDatabase  *db,
+                        gpointer     user_data,
+                        GError     **error)
+{
+  return _qa_database_exec (db,
+                            "INSERT INTO conflict (expert_id, applicant_id, kind, source) "
+                            "VALUES ('E01', 'A99', 'employer', 'declared')",
+                            error);
+}
+
+START_TEST (test_foreign_keys_enforced)
+{
+  g_autofree char *path = db_path ("fk.db");
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = qa_database_open (path, &error);
+  ck_assert_ptr_nonnull (db);
+  ck_assert (qa_database_transaction (db, insert_expert, (gpointer)"E01", &error));
+
+  ck_assert (!qa_database_transaction (db, insert_orphan_conflict, NULL, &error));
+  ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_CONSTRAINT));
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM conflict"), 0);
+}
+END_TEST
+
+/* Inserts the two experts named in @user_data, then gives up. */
+static gboolean
+insert_then_fail (QaDatabase  *db,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  const char * const *ids = user_data;
+
+  if (!insert_expert (db, (gpointer)ids[0], error) ||
+      !insert_expert (db, (gpointer)ids[1], error))
+    return FALSE;
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the caller gave up");
+  return FALSE;
+}
+
+static gboolean
+insert_inner_failing (QaDatabase  *db,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  static const char * const inner_ids[] = { "E05", "E06" };
+  g_autoptr(GError) inner_error = NULL;
+
+  if (!insert_expert (db, (gpointer)"E04", error))
+    return FALSE;
+
+  /* The nested transaction fails; only its own writes are undone. */
+  ck_assert (!qa_database_transaction (db, insert_then_fail, (gpointer)inner_ids, &inner_error));
+  ck_assert (g_error_matches (inner_error, G_IO_ERROR, G_IO_ERROR_FAILED));
+  return TRUE;
+}
+
+START_TEST (test_failed_transaction_leaves_nothing)
+{
+  g_autofree char *path = db_path ("tx.db");
+  static const char * const ids[] = { "E02", "E03" };
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = qa_database_open (path, &error);
+  ck_assert_ptr_nonnull (db);
+
+  ck_assert (!qa_database_transaction (db, insert_then_fail, (gpointer)ids, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED));
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM expert"), 0);
+  ck_assert (!_qa_database_in_transaction (db));
+
+  /* A constraint failure in the middle rolls back what came before it. */
+  g_clear_error (&error);
+  ck_assert (qa_database_transaction (db, insert_expert, (gpointer)"E02", &error));
+  ck_assert (!qa_database_transaction (db, insert_then_fail, (gpointer)ids, &error));
+  ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_CONSTRAINT));
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM expert"), 1);
+
+  g_clear_error (&error);
+  ck_assert (qa_database_transaction (db, insert_inner_failing, NULL, &error));
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM expert WHERE id = 'E04'"), 1);
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM expert WHERE id IN ('E03', 'E05', 'E06')"), 0);
+}
+END_TEST
+
+START_TEST (test_newer_schema_refused_untouched)
+{
+  g_autofree char *path = db_path ("newer.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_foreign_sqlite (path, "PRAGMA application_id = 1363235414; "
+                              "CREATE TABLE session (id INTEGER); PRAGMA user_version = 99;");
+  before = qa_test_file_checksum (path);
+
+  db = qa_database_open (path, &error);
+  ck_assert_ptr_null (db);
+  ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_TOO_NEW));
+  ck_assert_msg (strstr (error->message, "99") != NULL, "message: %s", error->message);
+
+  after = qa_test_file_checksum (path);
+  ck_assert_str_eq (before, after);
+  ck_assert (!g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
+START_TEST (test_foreign_database_refused_untouched)
+{
+  g_autofree char *path = db_path ("other.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_foreign_sqlite (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  before = qa_test_file_checksum (path);
+
+  db = qa_database_open (path, &error);
+  ck_assert_ptr_null (db);
+  ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_OPEN));
+
+  after = qa_test_file_checksum (path);
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
+START_TEST (test_not_sqlite_refused_untouched)
+{
+  g_autofree char *path = db_path ("notes.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char text[] = "This is the secretariat's meeting minute, not a database.\n"
+                             "It is long enough to fill the first page of a header check.\n";
+
+  ck_assert (g_file_set_contents (path, text, -1, NULL));
+  before = qa_test_file_checksum (path);
+
+  db = qa_database_open (path, &error);
+  ck_assert_ptr_null (db);
+  ck_assert_msg (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_OPEN),
+                 "%s", error ? error->message : "");
+  ck_assert_msg (strstr (error->message, path) != NULL, "message: %s", error->message);
+
+  after = qa_test_file_checksum (path);
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
+START_TEST (test_schema_checks_scores)
+{
+  g_autofree char *path = db_path ("checks.db");
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = qa_database_open (path, &error);
+  ck_assert_ptr_nonnull (db);
+
+  /* Even a program that bypasses the core cannot store a percentage off the 5% grid. */
+  ck_assert (_qa_database_exec (db,
+                                "INSERT INTO item VALUES ('4.1.2', '4.1', 1, 50, 'process');"
+                                "INSERT INTO expert (id, name, employer, experience_years, trained, ethics) "
+                                "VALUES ('E01', 'a', 'b', 9, 1, 1);"
+                                "INSERT INTO applicant (id, name, credit_code, district, legal_person, founded, created_at) "
+                                "VALUES ('A01', 'x', '91440300708461136T', '甘州区', 1, '2010-01-01', '2026-01-01');",
+                                &error));
+  ck_assert (!_qa_database_exec (db,
+                                 "INSERT INTO score (stage, expert_id, applicant_id, item, percent, updated_at) "
+                                 "VALUES ('material', 'E01', 'A01', '4.1.2', 57, '2026-01-01')",
+                                 &error));
+  ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_CONSTRAINT));
+  g_clear_error (&error);
+  ck_assert (_qa_database_exec (db,
+                                "INSERT INTO score (stage, expert_id, applicant_id, item, percent, updated_at) "
+                                "VALUES ('material', 'E01', 'A01', '4.1.2', 55, '2026-01-01')",
+                                &error));
+}
+END_TEST
+
+static Suite *
+database_suite (void)
+{
+  Suite *suite = suite_create ("database");
+  TCase *tc = tcase_create ("database");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_create_new);
+  tcase_add_test (tc, test_migrate_empty_file);
+  tcase_add_test (tc, test_reopen_keeps_data);
+  tcase_add_test (tc, test_foreign_keys_enforced);
+  tcase_add_test (tc, test_failed_transaction_leaves_nothing);
+  tcase_add_test (tc, test_newer_schema_refused_untouched);
+  tcase_add_test (tc, test_foreign_database_refused_untouched);
+  tcase_add_test (tc, test_not_sqlite_refused_untouched);
+  tcase_add_test (tc, test_schema_checks_scores);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return qa_test_run (database_suite ());
+}
