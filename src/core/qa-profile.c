@@ -1,0 +1,763 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qa-profile"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "qa-profile.h"
+#include "qa-xml-private.h"
+
+#define PROFILE_SCHEMA "schemas/profile.xsd"
+/* Scores are points out of this many (GB/T 19580: 1000). */
+#define MAX_SCORE 1000.0
+#define WEIGHT_TOLERANCE 1e-9
+
+struct _QaProfile
+{
+  GObject            parent_instance;
+
+  GBytes            *bytes;
+  char              *id;
+  char              *award_name_zh;
+  char              *award_name_en;
+  char              *authority_zh;
+  char              *authority_en;
+  char              *district;
+  char              *criteria_id;
+
+  guint              cycle_years;
+  guint              award_limit;
+  guint              prize_yuan;
+  guint              validity_years;
+  guint              min_operating_years;
+  guint              accident_lookback_years;
+  guint              panel_min_size;
+  gboolean           panel_odd;
+  guint              min_experience_years;
+  guint              min_scorers;
+  guint              public_notice_days;
+  guint              accident_publicity_years;
+
+  double             material_weight;
+  double             site_weight;
+  double             site_threshold;
+  double             award_threshold;
+  QaConsensusMethod  consensus_method;
+  guint              trim_min_scorers;
+  guint              consensus_rounding;
+  guint              discussion_spread;
+};
+
+G_DEFINE_QUARK (qa-profile-error-quark, qa_profile_error)
+
+G_DEFINE_FINAL_TYPE (QaProfile, qa_profile, G_TYPE_OBJECT)
+
+/* The whole-number rules: element, attribute, the range the program accepts, the field. The
+ * schema has the same ranges; checking them here too keeps a loosened schema harmless. */
+typedef struct
+{
+  const char *element;
+  const char *attribute;
+  guint       min;
+  guint       max;
+  gsize       offset;
+} UintRule;
+
+static const UintRule uint_rules[] = {
+  { "session", "cycle-years", 1, 1000, G_STRUCT_OFFSET (QaProfile, cycle_years) },
+  { "session", "award-limit", 1, 1000, G_STRUCT_OFFSET (QaProfile, award_limit) },
+  { "session", "prize-yuan", 0, 1000000000, G_STRUCT_OFFSET (QaProfile, prize_yuan) },
+  { "validity", "years", 1, 1000, G_STRUCT_OFFSET (QaProfile, validity_years) },
+  { "eligibility", "min-operating-years", 0, 100,
+    G_STRUCT_OFFSET (QaProfile, min_operating_years) },
+  { "eligibility", "accident-lookback-years", 0, 100,
+    G_STRUCT_OFFSET (QaProfile, accident_lookback_years) },
+  { "panel", "min-size", 1, 1000, G_STRUCT_OFFSET (QaProfile, panel_min_size) },
+  { "panel", "min-experience-years", 0, 100, G_STRUCT_OFFSET (QaProfile, min_experience_years) },
+  { "panel", "min-scorers", 1, 1000, G_STRUCT_OFFSET (QaProfile, min_scorers) },
+  { "public-notice", "days", 1, 1000, G_STRUCT_OFFSET (QaProfile, public_notice_days) },
+  { "supervision", "accident-publicity-years", 0, 100,
+    G_STRUCT_OFFSET (QaProfile, accident_publicity_years) },
+  { "consensus", "trim-min-scorers", 1, 1000, G_STRUCT_OFFSET (QaProfile, trim_min_scorers) },
+  { "consensus", "rounding", 1, 100, G_STRUCT_OFFSET (QaProfile, consensus_rounding) },
+  { "consensus", "discussion-spread", 0, 100, G_STRUCT_OFFSET (QaProfile, discussion_spread) },
+};
+
+typedef struct
+{
+  const char *element;
+  const char *attribute;
+  double      max;
+  gsize       offset;
+} DoubleRule;
+
+static const DoubleRule double_rules[] = {
+  { "weights", "material", 1.0, G_STRUCT_OFFSET (QaProfile, material_weight) },
+  { "weights", "site", 1.0, G_STRUCT_OFFSET (QaProfile, site_weight) },
+  { "thresholds", "site", MAX_SCORE, G_STRUCT_OFFSET (QaProfile, site_threshold) },
+  { "thresholds", "award", MAX_SCORE, G_STRUCT_OFFSET (QaProfile, award_threshold) },
+};
+
+static xmlNode *
+require_element (xmlNode     *root,
+                 const char  *element,
+                 const char  *name,
+                 GError     **error)
+{
+  xmlNode *node = _qa_xml_child (root, element);
+
+  if (node == NULL)
+    g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INVALID,
+                 _("%s:%d: %s is missing"), name, _qa_xml_line (root), element);
+
+  return node;
+}
+
+static gboolean
+read_numbers (QaProfile   *self,
+              xmlNode     *root,
+              const char  *name,
+              GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (uint_rules); i++)
+    {
+      const UintRule *rule = &uint_rules[i];
+      g_autofree char *field = g_strdup_printf ("%s/@%s", rule->element, rule->attribute);
+      guint *value = G_STRUCT_MEMBER_P (self, rule->offset);
+      xmlNode *node;
+
+      node = require_element (root, rule->element, name, error);
+      if (node == NULL ||
+          !_qa_xml_prop_uint (node, rule->attribute, G_MAXUINT, name, field, QA_PROFILE_ERROR,
+                              QA_PROFILE_ERROR_INVALID, value, error))
+        return FALSE;
+
+      if (*value < rule->min || *value > rule->max)
+        {
+          g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                       _("%s:%d: %s: %u is not between %u and %u"),
+                       name, _qa_xml_line (node), field, *value, rule->min, rule->max);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (double_rules); i++)
+    {
+      const DoubleRule *rule = &double_rules[i];
+      g_autofree char *field = g_strdup_printf ("%s/@%s", rule->element, rule->attribute);
+      double *value = G_STRUCT_MEMBER_P (self, rule->offset);
+      xmlNode *node;
+
+      node = require_element (root, rule->element, name, error);
+      if (node == NULL ||
+          !_qa_xml_prop_double (node, rule->attribute, name, field, QA_PROFILE_ERROR,
+                                QA_PROFILE_ERROR_INVALID, value, error))
+        return FALSE;
+
+      if (*value < 0.0 || *value > rule->max)
+        {
+          g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                       _("%s:%d: %s: %g is not between 0 and %g"),
+                       name, _qa_xml_line (node), field, *value, rule->max);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_panel_odd (QaProfile   *self,
+                xmlNode     *root,
+                const char  *name,
+                GError     **error)
+{
+  xmlNode *panel = require_element (root, "panel", name, error);
+  g_autofree char *odd = NULL;
+
+  if (panel == NULL)
+    return FALSE;
+
+  odd = _qa_xml_prop (panel, "odd");
+  if (odd != NULL)
+    g_strstrip (odd);
+
+  if (g_strcmp0 (odd, "true") == 0 || g_strcmp0 (odd, "1") == 0)
+    self->panel_odd = TRUE;
+  else if (g_strcmp0 (odd, "false") == 0 || g_strcmp0 (odd, "0") == 0)
+    self->panel_odd = FALSE;
+  else
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INVALID,
+                   _("%s:%d: panel/@odd must be “true” or “false”, not “%s”"),
+                   name, _qa_xml_line (panel), odd != NULL ? odd : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_consensus_method (QaProfile   *self,
+                       xmlNode     *root,
+                       const char  *name,
+                       GError     **error)
+{
+  xmlNode *consensus = require_element (root, "consensus", name, error);
+  g_autofree char *method = NULL;
+
+  if (consensus == NULL)
+    return FALSE;
+
+  method = _qa_xml_prop (consensus, "method");
+  if (g_strcmp0 (method, "trimmed-mean") == 0)
+    self->consensus_method = QA_CONSENSUS_METHOD_TRIMMED_MEAN;
+  else if (g_strcmp0 (method, "mean") == 0)
+    self->consensus_method = QA_CONSENSUS_METHOD_MEAN;
+  else if (g_strcmp0 (method, "median") == 0)
+    self->consensus_method = QA_CONSENSUS_METHOD_MEDIAN;
+  else
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INVALID,
+                   _("%s:%d: consensus/@method must be “trimmed-mean”, “mean” or “median”, "
+                     "not “%s”"),
+                   name, _qa_xml_line (consensus), method != NULL ? method : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_names (QaProfile   *self,
+            xmlNode     *root,
+            const char  *name,
+            GError     **error)
+{
+  xmlNode *award = require_element (root, "award", name, error);
+  xmlNode *district;
+  xmlNode *criteria;
+
+  if (award == NULL ||
+      !_qa_xml_localized (award, "name", TRUE, name, "award/name", QA_PROFILE_ERROR,
+                          QA_PROFILE_ERROR_INVALID, &self->award_name_zh,
+                          &self->award_name_en, error) ||
+      !_qa_xml_localized (award, "authority", TRUE, name, "award/authority", QA_PROFILE_ERROR,
+                          QA_PROFILE_ERROR_INVALID, &self->authority_zh,
+                          &self->authority_en, error))
+    return FALSE;
+
+  district = _qa_xml_child (award, "district");
+  if (district == NULL)
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INVALID,
+                   _("%s:%d: award/district is missing"), name, _qa_xml_line (award));
+      return FALSE;
+    }
+  self->district = _qa_xml_text (district);
+
+  criteria = require_element (root, "criteria", name, error);
+  if (criteria == NULL)
+    return FALSE;
+  self->criteria_id = _qa_xml_prop (criteria, "id");
+  if (self->criteria_id == NULL)
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INVALID,
+                   _("%s:%d: criteria/@id is missing"), name, _qa_xml_line (criteria));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+line_of (xmlNode    *root,
+         const char *element)
+{
+  xmlNode *node = _qa_xml_child (root, element);
+
+  return _qa_xml_line (node != NULL ? node : root);
+}
+
+/* Rules between numbers that the schema cannot express. */
+static gboolean
+check_consistency (QaProfile   *self,
+                   xmlNode     *root,
+                   const char  *name,
+                   GError     **error)
+{
+  double weights = self->material_weight + self->site_weight;
+
+  if (fabs (weights - 1.0) > WEIGHT_TOLERANCE)
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                   _("%s:%d: weights/@material (%g) and weights/@site (%g) add up to %g, "
+                     "but they must add up to 1"),
+                   name, line_of (root, "weights"), self->material_weight, self->site_weight,
+                   weights);
+      return FALSE;
+    }
+
+  if (self->panel_odd && self->panel_min_size % 2 == 0)
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                   _("%s:%d: panel/@min-size: %u is even but the panel must be odd (Art. 11)"),
+                   name, line_of (root, "panel"), self->panel_min_size);
+      return FALSE;
+    }
+
+  if (self->min_scorers > self->panel_min_size)
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                   _("%s:%d: panel/@min-scorers: %u is more than panel/@min-size (%u)"),
+                   name, line_of (root, "panel"), self->min_scorers, self->panel_min_size);
+      return FALSE;
+    }
+
+  /* Dropping the highest and the lowest score must leave at least one. */
+  if (self->trim_min_scorers < 3)
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                   _("%s:%d: consensus/@trim-min-scorers: %u is too few; dropping the highest "
+                     "and the lowest score needs at least 3 scorers"),
+                   name, line_of (root, "consensus"), self->trim_min_scorers);
+      return FALSE;
+    }
+
+  if (100 % self->consensus_rounding != 0)
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                   _("%s:%d: consensus/@rounding: %u does not divide 100"),
+                   name, line_of (root, "consensus"), self->consensus_rounding);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static QaProfile *
+load_profile (GBytes      *bytes,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(QaProfile) self = NULL;
+  xmlNode *root;
+
+  doc = _qa_xml_parse_untrusted (bytes, name, QA_PROFILE_ERROR, QA_PROFILE_ERROR_PARSE, error);
+  if (doc == NULL)
+    return NULL;
+
+  if (!_qa_xml_validate (doc, PROFILE_SCHEMA, name, QA_PROFILE_ERROR,
+                         QA_PROFILE_ERROR_INVALID, error))
+    return NULL;
+
+  self = g_object_new (QA_TYPE_PROFILE, NULL);
+  self->bytes = g_bytes_ref (bytes);
+
+  root = xmlDocGetRootElement (doc);
+  self->id = _qa_xml_prop (root, "id");
+  if (self->id == NULL)
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INVALID,
+                   _("%s:%d: profile/@id is missing"), name, _qa_xml_line (root));
+      return NULL;
+    }
+
+  if (!read_names (self, root, name, error) ||
+      !read_numbers (self, root, name, error) ||
+      !read_panel_odd (self, root, name, error) ||
+      !read_consensus_method (self, root, name, error) ||
+      !check_consistency (self, root, name, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  if (*id == '\0' || *id == '-' || strlen (id) > 64)
+    return FALSE;
+
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+qa_profile_finalize (GObject *object)
+{
+  QaProfile *self = QA_PROFILE (object);
+
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->award_name_zh, g_free);
+  g_clear_pointer (&self->award_name_en, g_free);
+  g_clear_pointer (&self->authority_zh, g_free);
+  g_clear_pointer (&self->authority_en, g_free);
+  g_clear_pointer (&self->district, g_free);
+  g_clear_pointer (&self->criteria_id, g_free);
+
+  G_OBJECT_CLASS (qa_profile_parent_class)->finalize (object);
+}
+
+static void
+qa_profile_class_init (QaProfileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = qa_profile_finalize;
+}
+
+static void
+qa_profile_init (QaProfile *self)
+{
+}
+
+const char *
+qa_consensus_method_to_string (QaConsensusMethod method)
+{
+  switch (method)
+    {
+    case QA_CONSENSUS_METHOD_TRIMMED_MEAN:
+      return "trimmed-mean";
+
+    case QA_CONSENSUS_METHOD_MEAN:
+      return "mean";
+
+    case QA_CONSENSUS_METHOD_MEDIAN:
+      return "median";
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+QaProfile *
+qa_profile_new_from_id (const char  *id,
+                        GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(QaProfile) self = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!is_valid_id (id))
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_NOT_FOUND,
+                   _("“%s” is not a profile id (lower-case letters, digits and “-”)"), id);
+      return NULL;
+    }
+
+  path = g_strdup_printf ("profiles/%s.xml", id);
+  bytes = _qa_core_resource (path, NULL);
+  if (bytes == NULL)
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_NOT_FOUND,
+                   _("The program has no rule profile “%s” (it has “%s”); give a profile "
+                     "file instead"),
+                   id, QA_PROFILE_DEFAULT_ID);
+      return NULL;
+    }
+
+  self = load_profile (bytes, path, error);
+  if (self == NULL)
+    return NULL;
+
+  if (g_strcmp0 (self->id, id) != 0)
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                   _("%s: profile/@id is “%s”, not “%s”"), path, self->id, id);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+QaProfile *
+qa_profile_new_from_file (GFile   *file,
+                          GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_parse_name (file);
+  bytes = _qa_xml_load_file (file, &local_error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_NOT_FOUND,
+                     _("%s: no such file"), name);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return load_profile (bytes, name, error);
+}
+
+QaProfile *
+qa_profile_new_from_bytes (GBytes      *bytes,
+                           const char  *name_for_errors,
+                           GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_profile (bytes, name_for_errors != NULL ? name_for_errors : "profile", error);
+}
+
+GBytes *
+qa_profile_get_bytes (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), NULL);
+
+  return self->bytes;
+}
+
+const char *
+qa_profile_get_id (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), NULL);
+
+  return self->id;
+}
+
+const char *
+qa_profile_get_award_name (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), NULL);
+
+  return _qa_prefer_chinese () ? self->award_name_zh : self->award_name_en;
+}
+
+const char *
+qa_profile_get_award_name_zh (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), NULL);
+
+  return self->award_name_zh;
+}
+
+const char *
+qa_profile_get_award_name_en (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), NULL);
+
+  return self->award_name_en;
+}
+
+const char *
+qa_profile_get_authority (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), NULL);
+
+  return _qa_prefer_chinese () ? self->authority_zh : self->authority_en;
+}
+
+const char *
+qa_profile_get_authority_zh (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), NULL);
+
+  return self->authority_zh;
+}
+
+const char *
+qa_profile_get_authority_en (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), NULL);
+
+  return self->authority_en;
+}
+
+const char *
+qa_profile_get_district (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), NULL);
+
+  return self->district;
+}
+
+const char *
+qa_profile_get_criteria_id (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), NULL);
+
+  return self->criteria_id;
+}
+
+guint
+qa_profile_get_cycle_years (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->cycle_years;
+}
+
+guint
+qa_profile_get_award_limit (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->award_limit;
+}
+
+guint
+qa_profile_get_prize_yuan (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->prize_yuan;
+}
+
+guint
+qa_profile_get_validity_years (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->validity_years;
+}
+
+guint
+qa_profile_get_min_operating_years (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->min_operating_years;
+}
+
+guint
+qa_profile_get_accident_lookback_years (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->accident_lookback_years;
+}
+
+guint
+qa_profile_get_panel_min_size (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->panel_min_size;
+}
+
+gboolean
+qa_profile_get_panel_odd (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), FALSE);
+
+  return self->panel_odd;
+}
+
+guint
+qa_profile_get_min_experience_years (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->min_experience_years;
+}
+
+guint
+qa_profile_get_min_scorers (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->min_scorers;
+}
+
+guint
+qa_profile_get_public_notice_days (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->public_notice_days;
+}
+
+guint
+qa_profile_get_accident_publicity_years (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->accident_publicity_years;
+}
+
+double
+qa_profile_get_material_weight (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0.0);
+
+  return self->material_weight;
+}
+
+double
+qa_profile_get_site_weight (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0.0);
+
+  return self->site_weight;
+}
+
+double
+qa_profile_get_site_threshold (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0.0);
+
+  return self->site_threshold;
+}
+
+double
+qa_profile_get_award_threshold (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0.0);
+
+  return self->award_threshold;
+}
+
+QaConsensusMethod
+qa_profile_get_consensus_method (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), QA_CONSENSUS_METHOD_TRIMMED_MEAN);
+
+  return self->consensus_method;
+}
+
+guint
+qa_profile_get_trim_min_scorers (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->trim_min_scorers;
+}
+
+guint
+qa_profile_get_consensus_rounding (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->consensus_rounding;
+}
+
+guint
+qa_profile_get_discussion_spread (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->discussion_spread;
+}

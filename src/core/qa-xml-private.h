@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
+#define QA_XML_MAX_SIZE (16 * 1024 * 1024)
+/* Deepest element nesting accepted (the root element is at depth 1). */
+#define QA_XML_MAX_DEPTH 64
+
+/* Parses untrusted XML: no network, no entity substitution, no DTD loading, a DOCTYPE or any
+ * entity declaration refused, at most QA_XML_MAX_SIZE bytes. @name names the source in
+ * messages. Errors are reported in @domain with @parse_code. */
+xmlDoc   *_qa_xml_parse_untrusted (GBytes      *bytes,
+                                   const char  *name,
+                                   GQuark       domain,
+                                   int          parse_code,
+                                   GError     **error);
+/* Validates @doc against the XSD embedded at @xsd_resource (a path in the core resources, e.g.
+ * "schemas/criteria.xsd"); the message names the line and what is wrong. */
+gboolean  _qa_xml_validate        (xmlDoc      *doc,
+                                   const char  *xsd_resource,
+                                   const char  *name,
+                                   GQuark       domain,
+                                   int          invalid_code,
+                                   GError     **error);
+/* The embedded resource under /cn/gov/ganzhou/QaReview/core/, e.g. "profiles/ganzhou.xml". */
+GBytes   *_qa_core_resource       (const char  *path,
+                                   GError     **error);
+/* Reads at most QA_XML_MAX_SIZE + 1 bytes of @file, so that an over-size file reaches
+ * _qa_xml_parse_untrusted() and is refused there without being read whole. G_IO_ERROR on
+ * failure, the message naming the file. */
+GBytes   *_qa_xml_load_file       (GFile       *file,
+                                   GError     **error);
+
+/* TRUE when texts are shown in Chinese. Decided once from g_get_language_names(): the first
+ * entry that is Chinese ("zh…") or English ("en…", "C", "C.…", "POSIX") decides; Chinese if
+ * none does. */
+gboolean  _qa_prefer_chinese      (void);
+/* The rule _qa_prefer_chinese() applies, for a given list of language names. */
+gboolean  _qa_languages_prefer_chinese (const char * const *languages);
+
+/* Helpers for reading a document that has passed _qa_xml_validate(). Strings are g_malloc'ed. */
+/* TRUE if @node is an element called @name in the namespace of its document's root. */
+gboolean  _qa_xml_is_element      (xmlNode     *node,
+                                   const char  *name);
+/* The first child element of @parent called @name, or NULL. */
+xmlNode  *_qa_xml_child           (xmlNode     *parent,
+                                   const char  *name);
+/* The value of @node's unqualified attribute @name, or NULL. */
+char     *_qa_xml_prop            (xmlNode     *node,
+                                   const char  *name);
+/* The text content of @node, white space at either end removed. */
+char     *_qa_xml_text            (xmlNode     *node);
+/* The line of @node in its source. */
+int       _qa_xml_line            (xmlNode     *node);
+/* Reads the pair of localized children of @parent called @name (xml:lang "zh" and "en"). When
+ * @required is FALSE, having neither is fine (*zh and *en are NULL). @field names them in
+ * messages, e.g. "category/name". */
+gboolean  _qa_xml_localized       (xmlNode     *parent,
+                                   const char  *name,
+                                   gboolean     required,
+                                   const char  *source_name,
+                                   const char  *field,
+                                   GQuark       domain,
+                                   int          invalid_code,
+                                   char       **zh,
+                                   char       **en,
+                                   GError     **error);
+/* The attribute @attr of @node as an unsigned integer no larger than @max. @field names it in
+ * messages, e.g. "panel/@min-size". */
+gboolean  _qa_xml_prop_uint       (xmlNode     *node,
+                                   const char  *attr,
+                                   guint        max,
+                                   const char  *source_name,
+                                   const char  *field,
+                                   GQuark       domain,
+                                   int          invalid_code,
+                                   guint       *value,
+                                   GError     **error);
+/* The attribute @attr of @node as a finite decimal number. */
+gboolean  _qa_xml_prop_double     (xmlNode     *node,
+                                   const char  *attr,
+                                   const char  *source_name,
+                                   const char  *field,
+                                   GQuark       domain,
+                                   int          invalid_code,
+                                   double      *value,
+                                   GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,765 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qa-xml"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+
+#include "qa-xml-private.h"
+
+/* A message per error is enough to find the first few problems; the rest is counted. */
+#define MAX_MESSAGES 5
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlSchemaParserCtxt, xmlSchemaFreeParserCtxt)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlSchema, xmlSchemaFree)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlSchemaValidCtxt, xmlSchemaFreeValidCtxt)
+
+/* Collects libxml2's errors instead of letting it print them. */
+typedef struct
+{
+  const char *name;
+  GPtrArray  *messages;
+  guint       n_more;
+  /* Set by our own checks during parsing (DOCTYPE, entities, depth); it is the reason. */
+  char       *refusal;
+} QaXmlErrors;
+
+typedef struct
+{
+  xmlStructuredErrorFunc handler;
+  void                  *context;
+} QaXmlErrorHandler;
+
+static void
+qa_xml_errors_init (QaXmlErrors *errors,
+                    const char  *name)
+{
+  errors->name = name;
+  errors->messages = g_ptr_array_new_with_free_func (g_free);
+  errors->n_more = 0;
+  errors->refusal = NULL;
+}
+
+static void
+qa_xml_errors_clear (QaXmlErrors *errors)
+{
+  g_clear_pointer (&errors->messages, g_ptr_array_unref);
+  g_clear_pointer (&errors->refusal, g_free);
+}
+
+static void
+qa_xml_init (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      LIBXML_TEST_VERSION;
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* libxml2 names elements as "{urn:…}name"; the namespace only makes messages longer. */
+static char *
+tidy_message (const char *message)
+{
+  static GRegex *namespace_regex = NULL;
+  static gsize initialized = 0;
+  g_autofree char *tidy = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      namespace_regex = g_regex_new ("\\{[A-Za-z][A-Za-z0-9+.-]*:[^{}\\s]*\\}",
+                                     G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  tidy = g_regex_replace_literal (namespace_regex, message != NULL ? message : "", -1, 0,
+                                  "", 0, NULL);
+  if (tidy == NULL)
+    tidy = g_strdup (message != NULL ? message : "");
+
+  /* One line per error: some messages continue on a second line (e.g. the bad bytes). */
+  g_strdelimit (tidy, "\r\n", ' ');
+
+  return g_strdup (g_strstrip (tidy));
+}
+
+static void
+collect_error_cb (void        *user_data,
+                  xmlErrorPtr  error)
+{
+  QaXmlErrors *errors = user_data;
+  g_autofree char *message = NULL;
+
+  /* Warnings do not make a document unusable; the parser's stop is our own refusal. */
+  if (error == NULL || error->level < XML_ERR_ERROR || error->code == XML_ERR_USER_STOP)
+    return;
+
+  message = tidy_message (error->message);
+
+  /* libxml2's schema validator follows an invalid value with an identity-constraint error
+   * that calls itself a warning and says nothing new. */
+  if (errors->messages->len > 0 && strstr (message, "Warning: No precomputed value") != NULL)
+    return;
+
+  if (errors->messages->len >= MAX_MESSAGES)
+    {
+      errors->n_more++;
+      return;
+    }
+  g_ptr_array_add (errors->messages,
+                   g_strdup_printf ("%s:%d: %s", errors->name, error->line, message));
+}
+
+/* Errors that libxml2 raises outside a parser or schema context (e.g. encoding errors) go to
+ * the thread's structured handler; point it at @errors for the duration of one call. */
+static QaXmlErrorHandler
+push_error_handler (QaXmlErrors *errors)
+{
+  QaXmlErrorHandler saved = { xmlStructuredError, xmlStructuredErrorContext };
+
+  xmlSetStructuredErrorFunc (errors, collect_error_cb);
+
+  return saved;
+}
+
+static void
+pop_error_handler (QaXmlErrorHandler saved)
+{
+  xmlSetStructuredErrorFunc (saved.context, saved.handler);
+  xmlResetLastError ();
+}
+
+static char *
+join_messages (QaXmlErrors *errors)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < errors->messages->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_ptr_array_index (errors->messages, i));
+    }
+
+  if (errors->n_more > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              ngettext ("(and %u more error)", "(and %u more errors)",
+                                        errors->n_more),
+                              errors->n_more);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+refuse (xmlParserCtxt *ctxt,
+        char          *reason)
+{
+  QaXmlErrors *errors = ctxt->_private;
+
+  if (errors->refusal == NULL)
+    errors->refusal = reason;
+  else
+    g_free (reason);
+
+  xmlStopParser (ctxt);
+}
+
+/* Called for any DOCTYPE, before its internal subset is read: nothing it declares is ever
+ * parsed, so entity expansion and external entities never happen. */
+static void
+refuse_doctype_cb (void          *ctx,
+                   const xmlChar *name,
+                   const xmlChar *external_id,
+                   const xmlChar *system_id)
+{
+  xmlParserCtxt *ctxt = ctx;
+  QaXmlErrors *errors = ctxt->_private;
+
+  refuse (ctxt, g_strdup_printf (_("%s:%d: a DOCTYPE is not allowed: it could declare entities "
+                                   "or load other files; remove it"),
+                                 errors->name, xmlSAX2GetLineNumber (ctx)));
+}
+
+static void
+refuse_entity_cb (void          *ctx,
+                  const xmlChar *name,
+                  int            type,
+                  const xmlChar *public_id,
+                  const xmlChar *system_id,
+                  xmlChar       *content)
+{
+  xmlParserCtxt *ctxt = ctx;
+  QaXmlErrors *errors = ctxt->_private;
+
+  refuse (ctxt, g_strdup_printf (_("%s:%d: the entity declaration “%s” is not allowed"),
+                                 errors->name, xmlSAX2GetLineNumber (ctx),
+                                 (const char *) name));
+}
+
+static void
+start_element_cb (void           *ctx,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  xmlParserCtxt *ctxt = ctx;
+  QaXmlErrors *errors = ctxt->_private;
+
+  /* nameNr counts the open ancestors of this element. */
+  if (ctxt->nameNr >= QA_XML_MAX_DEPTH)
+    {
+      refuse (ctxt, g_strdup_printf (_("%s:%d: elements are nested more than %d deep"),
+                                     errors->name, xmlSAX2GetLineNumber (ctx),
+                                     QA_XML_MAX_DEPTH));
+      return;
+    }
+
+  xmlSAX2StartElementNs (ctx, localname, prefix, uri, n_namespaces, namespaces,
+                         n_attributes, n_defaulted, attributes);
+}
+
+xmlDoc *
+_qa_xml_parse_untrusted (GBytes      *bytes,
+                         const char  *name,
+                         GQuark       domain,
+                         int          parse_code,
+                         GError     **error)
+{
+  g_autoptr(xmlParserCtxt) ctxt = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  QaXmlErrors errors;
+  QaXmlErrorHandler saved;
+  const char *data;
+  gsize size;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size > QA_XML_MAX_SIZE)
+    {
+      g_set_error (error, domain, parse_code,
+                   _("%s: the file is larger than %d MiB and is not read"),
+                   name, QA_XML_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (size == 0)
+    {
+      g_set_error (error, domain, parse_code, _("%s: the file is empty"), name);
+      return NULL;
+    }
+
+  qa_xml_init ();
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error (error, domain, parse_code, _("%s: out of memory while reading XML"), name);
+      return NULL;
+    }
+
+  qa_xml_errors_init (&errors, name);
+  ctxt->_private = &errors;
+  ctxt->sax->internalSubset = refuse_doctype_cb;
+  ctxt->sax->externalSubset = refuse_doctype_cb;
+  ctxt->sax->entityDecl = refuse_entity_cb;
+  ctxt->sax->startElementNs = start_element_cb;
+
+  /* No XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR, XML_PARSE_XINCLUDE or
+   * XML_PARSE_HUGE: entities are never substituted, nothing is loaded, libxml2's own limits
+   * stay in force. */
+  saved = push_error_handler (&errors);
+  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, NULL,
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+  pop_error_handler (saved);
+
+  if (errors.refusal != NULL)
+    {
+      g_set_error_literal (error, domain, parse_code, errors.refusal);
+      qa_xml_errors_clear (&errors);
+      return NULL;
+    }
+
+  if (doc == NULL || errors.messages->len > 0 || !ctxt->wellFormed)
+    {
+      g_autofree char *details = join_messages (&errors);
+
+      if (errors.messages->len > 0)
+        g_set_error (error, domain, parse_code, _("%s is not well-formed XML:\n%s"),
+                     name, details);
+      else
+        g_set_error (error, domain, parse_code, _("%s is not well-formed XML"), name);
+      qa_xml_errors_clear (&errors);
+      return NULL;
+    }
+  qa_xml_errors_clear (&errors);
+
+  /* The SAX hooks make these impossible; checked again so that a change there cannot
+   * silently let a DTD through. */
+  if (doc->intSubset != NULL || doc->extSubset != NULL)
+    {
+      g_set_error (error, domain, parse_code, _("%s: a DOCTYPE is not allowed"), name);
+      return NULL;
+    }
+
+  if (xmlDocGetRootElement (doc) == NULL)
+    {
+      g_set_error (error, domain, parse_code, _("%s: the document has no root element"), name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&doc);
+}
+
+gboolean
+_qa_xml_validate (xmlDoc      *doc,
+                  const char  *xsd_resource,
+                  const char  *name,
+                  GQuark       domain,
+                  int          invalid_code,
+                  GError     **error)
+{
+  g_autoptr(GBytes) xsd = NULL;
+  g_autoptr(xmlSchemaParserCtxt) parser = NULL;
+  g_autoptr(xmlSchema) schema = NULL;
+  g_autoptr(xmlSchemaValidCtxt) validator = NULL;
+  g_autoptr(GError) local_error = NULL;
+  QaXmlErrors errors;
+  QaXmlErrorHandler saved;
+  const char *data;
+  gsize size;
+  int result;
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+  g_return_val_if_fail (xsd_resource != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  xsd = _qa_core_resource (xsd_resource, &local_error);
+  if (xsd == NULL)
+    {
+      g_critical ("Schema %s is not among the core resources: %s",
+                  xsd_resource, local_error->message);
+      g_set_error (error, domain, invalid_code,
+                   _("%s cannot be checked: the program’s schema %s is missing"),
+                   name, xsd_resource);
+      return FALSE;
+    }
+
+  qa_xml_init ();
+  data = g_bytes_get_data (xsd, &size);
+
+  qa_xml_errors_init (&errors, xsd_resource);
+  saved = push_error_handler (&errors);
+  parser = xmlSchemaNewMemParserCtxt (data, (int) size);
+  if (parser != NULL)
+    {
+      xmlSchemaSetParserStructuredErrors (parser, collect_error_cb, &errors);
+      schema = xmlSchemaParse (parser);
+    }
+  pop_error_handler (saved);
+
+  if (schema == NULL)
+    {
+      g_autofree char *details = join_messages (&errors);
+
+      g_critical ("Schema %s does not compile: %s", xsd_resource, details);
+      g_set_error (error, domain, invalid_code,
+                   _("%s cannot be checked: the program’s schema %s is broken"),
+                   name, xsd_resource);
+      qa_xml_errors_clear (&errors);
+      return FALSE;
+    }
+  qa_xml_errors_clear (&errors);
+
+  qa_xml_errors_init (&errors, name);
+  saved = push_error_handler (&errors);
+  validator = xmlSchemaNewValidCtxt (schema);
+  if (validator != NULL)
+    {
+      xmlSchemaSetValidStructuredErrors (validator, collect_error_cb, &errors);
+      result = xmlSchemaValidateDoc (validator, doc);
+    }
+  else
+    result = -1;
+  pop_error_handler (saved);
+
+  if (result != 0 || errors.messages->len > 0)
+    {
+      g_autofree char *details = join_messages (&errors);
+
+      if (errors.messages->len > 0)
+        g_set_error (error, domain, invalid_code, _("%s is not valid against %s:\n%s"),
+                     name, xsd_resource, details);
+      else
+        g_set_error (error, domain, invalid_code, _("%s is not valid against %s"),
+                     name, xsd_resource);
+      qa_xml_errors_clear (&errors);
+      return FALSE;
+    }
+  qa_xml_errors_clear (&errors);
+
+  return TRUE;
+}
+
+GBytes *
+_qa_core_resource (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *resource_path = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  resource_path = g_strconcat (RESOURCE_PREFIX "/core/", path, NULL);
+
+  return g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
+GBytes *
+_qa_xml_load_file (GFile   *file,
+                   GError **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autofree guint8 *chunk = NULL;
+  const gsize limit = (gsize) QA_XML_MAX_SIZE + 1;
+  const gsize chunk_size = 64 * 1024;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+
+  buffer = g_byte_array_new ();
+  chunk = g_malloc (chunk_size);
+
+  while (buffer->len < limit)
+    {
+      gssize n_read;
+
+      n_read = g_input_stream_read (G_INPUT_STREAM (stream), chunk,
+                                    MIN (chunk_size, limit - buffer->len), NULL, error);
+      if (n_read < 0)
+        {
+          g_autofree char *parse_name = g_file_get_parse_name (file);
+
+          g_prefix_error (error, "%s: ", parse_name);
+          return NULL;
+        }
+      if (n_read == 0)
+        break;
+
+      g_byte_array_append (buffer, chunk, (guint) n_read);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+static gboolean
+is_english_locale (const char *language)
+{
+  return g_str_has_prefix (language, "en") ||
+         strcmp (language, "C") == 0 ||
+         g_str_has_prefix (language, "C.") ||
+         strcmp (language, "POSIX") == 0;
+}
+
+gboolean
+_qa_languages_prefer_chinese (const char * const *languages)
+{
+  g_return_val_if_fail (languages != NULL, TRUE);
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (languages[i], "zh"))
+        return TRUE;
+      if (is_english_locale (languages[i]))
+        return FALSE;
+    }
+
+  /* g_get_language_names() always ends in "C", so only an odd list gets here: the award is
+   * Chinese. */
+  return TRUE;
+}
+
+gboolean
+_qa_prefer_chinese (void)
+{
+  static gsize decided = 0;
+  static gboolean chinese = TRUE;
+
+  if (g_once_init_enter (&decided))
+    {
+      chinese = _qa_languages_prefer_chinese (g_get_language_names ());
+      g_once_init_leave (&decided, 1);
+    }
+
+  return chinese;
+}
+
+gboolean
+_qa_xml_is_element (xmlNode    *node,
+                    const char *name)
+{
+  xmlNode *root;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return FALSE;
+  if (!xmlStrEqual (node->name, (const xmlChar *) name))
+    return FALSE;
+
+  root = xmlDocGetRootElement (node->doc);
+  if (root == NULL || root->ns == NULL)
+    return node->ns == NULL;
+
+  return node->ns != NULL && xmlStrEqual (node->ns->href, root->ns->href);
+}
+
+xmlNode *
+_qa_xml_child (xmlNode    *parent,
+               const char *name)
+{
+  g_return_val_if_fail (parent != NULL, NULL);
+
+  for (xmlNode *child = parent->children; child != NULL; child = child->next)
+    {
+      if (_qa_xml_is_element (child, name))
+        return child;
+    }
+
+  return NULL;
+}
+
+char *
+_qa_xml_prop (xmlNode    *node,
+              const char *name)
+{
+  xmlChar *value;
+  char *copy;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  if (value == NULL)
+    return NULL;
+
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+
+  return copy;
+}
+
+char *
+_qa_xml_text (xmlNode *node)
+{
+  xmlChar *content;
+  char *copy;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  content = xmlNodeGetContent (node);
+  copy = g_strdup (content != NULL ? (const char *) content : "");
+  xmlFree (content);
+
+  return g_strstrip (copy);
+}
+
+int
+_qa_xml_line (xmlNode *node)
+{
+  g_return_val_if_fail (node != NULL, 0);
+
+  return (int) xmlGetLineNo (node);
+}
+
+static char *
+get_lang (xmlNode *node)
+{
+  xmlChar *value;
+  char *copy;
+
+  value = xmlGetNsProp (node, (const xmlChar *) "lang", XML_XML_NAMESPACE);
+  if (value == NULL)
+    return NULL;
+
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+
+  return copy;
+}
+
+gboolean
+_qa_xml_localized (xmlNode     *parent,
+                   const char  *name,
+                   gboolean     required,
+                   const char  *source_name,
+                   const char  *field,
+                   GQuark       domain,
+                   int          invalid_code,
+                   char       **zh,
+                   char       **en,
+                   GError     **error)
+{
+  g_autofree char *text_zh = NULL;
+  g_autofree char *text_en = NULL;
+
+  g_return_val_if_fail (parent != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (zh != NULL && en != NULL, FALSE);
+
+  for (xmlNode *child = parent->children; child != NULL; child = child->next)
+    {
+      g_autofree char *lang = NULL;
+      char **slot;
+
+      if (!_qa_xml_is_element (child, name))
+        continue;
+
+      lang = get_lang (child);
+      if (g_strcmp0 (lang, "zh") == 0)
+        slot = &text_zh;
+      else if (g_strcmp0 (lang, "en") == 0)
+        slot = &text_en;
+      else
+        {
+          g_set_error (error, domain, invalid_code,
+                       _("%s:%d: %s/@xml:lang must be “zh” or “en”, not “%s”"),
+                       source_name, _qa_xml_line (child), field, lang != NULL ? lang : "");
+          return FALSE;
+        }
+
+      if (*slot != NULL)
+        {
+          g_set_error (error, domain, invalid_code,
+                       _("%s:%d: %s: there is more than one text with xml:lang “%s”"),
+                       source_name, _qa_xml_line (child), field, lang);
+          return FALSE;
+        }
+
+      *slot = _qa_xml_text (child);
+    }
+
+  if ((required || text_zh != NULL || text_en != NULL) &&
+      (text_zh == NULL || text_en == NULL))
+    {
+      g_set_error (error, domain, invalid_code,
+                   _("%s:%d: %s: the text with xml:lang “%s” is missing"),
+                   source_name, _qa_xml_line (parent), field, text_zh == NULL ? "zh" : "en");
+      return FALSE;
+    }
+
+  *zh = g_steal_pointer (&text_zh);
+  *en = g_steal_pointer (&text_en);
+
+  return TRUE;
+}
+
+gboolean
+_qa_xml_prop_uint (xmlNode     *node,
+                   const char  *attr,
+                   guint        max,
+                   const char  *source_name,
+                   const char  *field,
+                   GQuark       domain,
+                   int          invalid_code,
+                   guint       *value,
+                   GError     **error)
+{
+  g_autofree char *text = NULL;
+  const char *digits;
+  guint64 number;
+
+  g_return_val_if_fail (node != NULL, FALSE);
+  g_return_val_if_fail (attr != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  text = _qa_xml_prop (node, attr);
+  if (text == NULL)
+    {
+      g_set_error (error, domain, invalid_code, _("%s:%d: %s is missing"),
+                   source_name, _qa_xml_line (node), field);
+      return FALSE;
+    }
+
+  /* The lexical forms XSD integers allow: surrounding white space, a leading "+". */
+  digits = g_strstrip (text);
+  if (*digits == '+')
+    digits++;
+
+  if (!g_ascii_string_to_unsigned (digits, 10, 0, max, &number, NULL))
+    {
+      g_set_error (error, domain, invalid_code,
+                   _("%s:%d: %s: “%s” is not a whole number from 0 to %u"),
+                   source_name, _qa_xml_line (node), field, text, max);
+      return FALSE;
+    }
+
+  *value = (guint) number;
+
+  return TRUE;
+}
+
+gboolean
+_qa_xml_prop_double (xmlNode     *node,
+                     const char  *attr,
+                     const char  *source_name,
+                     const char  *field,
+                     GQuark       domain,
+                     int          invalid_code,
+                     double      *value,
+                     GError     **error)
+{
+  g_autofree char *text = NULL;
+  char *end = NULL;
+  double number;
+
+  g_return_val_if_fail (node != NULL, FALSE);
+  g_return_val_if_fail (attr != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  text = _qa_xml_prop (node, attr);
+  if (text == NULL)
+    {
+      g_set_error (error, domain, invalid_code, _("%s:%d: %s is missing"),
+                   source_name, _qa_xml_line (node), field);
+      return FALSE;
+    }
+
+  g_strstrip (text);
+  number = g_ascii_strtod (text, &end);
+  if (*text == '\0' || end == NULL || *end != '\0' || !isfinite (number))
+    {
+      g_set_error (error, domain, invalid_code, _("%s:%d: %s: “%s” is not a number"),
+                   source_name, _qa_xml_line (node), field, text);
+      return FALSE;
+    }
+
+  *value = number;
+
+  return TRUE;
+}
