@@ -8,6 +8,12 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "qa-core.h"
+
+/* The running test's scratch folder and session, made by the fixtures below. */
+G_GNUC_UNUSED static char *tmpdir;
+G_GNUC_UNUSED static QaSession *session;
+
 static inline char *
 qa_test_tmpdir (void)
 {
@@ -49,6 +55,34 @@ qa_test_file_checksum (const char *path)
   if (!g_file_get_contents (path, &contents, &length, NULL))
     return NULL;
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+/* Fixture: a scratch folder. */
+static inline void
+qa_test_setup_tmpdir (void)
+{
+  tmpdir = qa_test_tmpdir ();
+}
+
+static inline void
+qa_test_teardown_tmpdir (void)
+{
+  g_clear_object (&session);
+  qa_test_rmtree (tmpdir);
+  g_clear_pointer (&tmpdir, g_free);
+}
+
+/* Fixture: a scratch folder holding a new session filled with the demo data. */
+static inline void
+qa_test_setup_demo (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  qa_test_setup_tmpdir ();
+  path = g_build_filename (tmpdir, "session.db", NULL);
+  session = qa_session_open_with_demo (path, &error);
+  ck_assert_msg (session != NULL, "%s", error ? error->message : "");
 }
 
 static inline int

@@ -7,21 +7,6 @@
 #include "qa-database-private.h"
 #include "qa-test.h"
 
-static char *tmpdir;
-
-static void
-setup (void)
-{
-  tmpdir = qa_test_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  qa_test_rmtree (tmpdir);
-  g_clear_pointer (&tmpdir, g_free);
-}
-
 static char *
 db_path (const char *name)
 {
@@ -336,7 +321,7 @@ database_suite (void)
   Suite *suite = suite_create ("database");
   TCase *tc = tcase_create ("database");
 
-  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_checked_fixture (tc, qa_test_setup_tmpdir, qa_test_teardown_tmpdir);
   tcase_add_test (tc, test_create_new);
   tcase_add_test (tc, test_migrate_empty_file);
   tcase_add_test (tc, test_reopen_keeps_data);

@@ -8,21 +8,6 @@
 #include "qa-database-private.h"
 #include "qa-test.h"
 
-static char *tmpdir;
-
-static void
-setup (void)
-{
-  tmpdir = qa_test_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  qa_test_rmtree (tmpdir);
-  g_clear_pointer (&tmpdir, g_free);
-}
-
 static int
 query_int (QaDatabase *db,
            const char *sql)
@@ -59,28 +44,28 @@ START_TEST (test_create_and_load)
 {
   g_autoptr(QaDatabase) db = open_db ("s.db");
   g_autoptr(QaProfile) profile = ganzhou ();
-  g_autoptr(QaSession) session = NULL;
+  g_autoptr(QaSession) loaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
   ck_assert (qa_session_create (db, profile, 2026, "2026-09-30", &error));
   ck_assert (qa_database_has_session (db));
 
-  session = qa_session_new (db, &error);
-  ck_assert_msg (session != NULL, "%s", error ? error->message : "");
-  ck_assert_uint_eq (qa_session_get_year (session), 2026);
-  ck_assert_str_eq (qa_session_get_deadline (session), "2026-09-30");
-  ck_assert_int_eq (qa_session_get_stage (session), QA_STAGE_APPLICATION);
-  ck_assert_str_eq (qa_profile_get_id (qa_session_get_profile (session)), "ganzhou");
-  ck_assert_uint_eq (qa_profile_get_award_limit (qa_session_get_profile (session)), 3);
-  ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_applicants (session)), 0);
+  loaded = qa_session_new (db, &error);
+  ck_assert_msg (loaded != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (qa_session_get_year (loaded), 2026);
+  ck_assert_str_eq (qa_session_get_deadline (loaded), "2026-09-30");
+  ck_assert_int_eq (qa_session_get_stage (loaded), QA_STAGE_APPLICATION);
+  ck_assert_str_eq (qa_profile_get_id (qa_session_get_profile (loaded)), "ganzhou");
+  ck_assert_uint_eq (qa_profile_get_award_limit (qa_session_get_profile (loaded)), 3);
+  ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_applicants (loaded)), 0);
 
   /* The session keeps the criteria's items so that scores can refer to them. */
   ck_assert_int_eq (query_int (db, "SELECT count(*) FROM item"), 23);
   ck_assert_int_eq (query_int (db, "SELECT sum(points) FROM item"), 1000);
   ck_assert_int_eq (query_int (db, "SELECT sum(points) FROM item WHERE kind = 'result'"), 400);
 
-  title = qa_session_dup_title (session);
+  title = qa_session_dup_title (loaded);
   ck_assert_msg (strstr (title, "2026") != NULL, "title: %s", title);
 }
 END_TEST
@@ -89,13 +74,13 @@ START_TEST (test_default_deadline)
 {
   g_autoptr(QaDatabase) db = open_db ("d.db");
   g_autoptr(QaProfile) profile = ganzhou ();
-  g_autoptr(QaSession) session = NULL;
+  g_autoptr(QaSession) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
   ck_assert (qa_session_create (db, profile, 2028, NULL, &error));
-  session = qa_session_new (db, &error);
-  ck_assert_ptr_nonnull (session);
-  ck_assert_str_eq (qa_session_get_deadline (session), "2028-09-30");
+  loaded = qa_session_new (db, &error);
+  ck_assert_ptr_nonnull (loaded);
+  ck_assert_str_eq (qa_session_get_deadline (loaded), "2028-09-30");
 }
 END_TEST
 
@@ -103,7 +88,7 @@ START_TEST (test_second_create_refused_unchanged)
 {
   g_autoptr(QaDatabase) db = open_db ("twice.db");
   g_autoptr(QaProfile) profile = ganzhou ();
-  g_autoptr(QaSession) session = NULL;
+  g_autoptr(QaSession) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
   ck_assert (qa_session_create (db, profile, 2026, "2026-09-30", &error));
@@ -111,8 +96,8 @@ START_TEST (test_second_create_refused_unchanged)
   ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_SESSION_EXISTS));
 
   g_clear_error (&error);
-  session = qa_session_new (db, &error);
-  ck_assert_uint_eq (qa_session_get_year (session), 2026);
+  loaded = qa_session_new (db, &error);
+  ck_assert_uint_eq (qa_session_get_year (loaded), 2026);
   ck_assert_int_eq (query_int (db, "SELECT count(*) FROM session"), 1);
   ck_assert_int_eq (query_int (db, "SELECT count(*) FROM item"), 23);
 }
@@ -145,11 +130,11 @@ END_TEST
 START_TEST (test_no_session)
 {
   g_autoptr(QaDatabase) db = open_db ("none.db");
-  g_autoptr(QaSession) session = NULL;
+  g_autoptr(QaSession) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
-  session = qa_session_new (db, &error);
-  ck_assert_ptr_null (session);
+  loaded = qa_session_new (db, &error);
+  ck_assert_ptr_null (loaded);
   ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_NO_SESSION));
 }
 END_TEST
@@ -157,21 +142,21 @@ END_TEST
 START_TEST (test_open_with_demo)
 {
   g_autofree char *path = g_build_filename (tmpdir, "sub", "dir", "demo.db", NULL);
-  g_autoptr(QaSession) session = NULL;
+  g_autoptr(QaSession) loaded = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *applicants;
   QaDatabase *db;
   guint n;
 
-  session = qa_session_open_with_demo (path, &error);
-  ck_assert_msg (session != NULL, "%s", error ? error->message : "");
-  db = qa_session_get_database (session);
+  loaded = qa_session_open_with_demo (path, &error);
+  ck_assert_msg (loaded != NULL, "%s", error ? error->message : "");
+  db = qa_session_get_database (loaded);
 
-  applicants = qa_session_get_applicants (session);
+  applicants = qa_session_get_applicants (loaded);
   n = g_list_model_get_n_items (applicants);
   ck_assert_uint_ge (n, 6);
   ck_assert_uint_le (n, 10);
-  ck_assert_uint_eq (qa_session_count_experts (session), 9);
+  ck_assert_uint_eq (qa_session_count_experts (loaded), 9);
   ck_assert_int_ge (query_int (db, "SELECT count(*) FROM conflict"), 2);
 
   for (guint i = 0; i < n; i++)
@@ -201,23 +186,23 @@ START_TEST (test_open_with_demo_twice)
   guint first;
 
   {
-    g_autoptr(QaSession) session = qa_session_open_with_demo (path, &error);
+    g_autoptr(QaSession) loaded = qa_session_open_with_demo (path, &error);
 
-    ck_assert_ptr_nonnull (session);
-    first = g_list_model_get_n_items (qa_session_get_applicants (session));
+    ck_assert_ptr_nonnull (loaded);
+    first = g_list_model_get_n_items (qa_session_get_applicants (loaded));
   }
 
   {
-    g_autoptr(QaSession) session = qa_session_open_with_demo (path, &error);
+    g_autoptr(QaSession) loaded = qa_session_open_with_demo (path, &error);
 
-    ck_assert_ptr_nonnull (session);
-    ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_applicants (session)), first);
+    ck_assert_ptr_nonnull (loaded);
+    ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_applicants (loaded)), first);
 
     /* The demo refuses a session that already holds data, and changes nothing. */
-    ck_assert (!qa_demo_populate (session, &error));
+    ck_assert (!qa_demo_populate (loaded, &error));
     ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_SESSION_EXISTS));
-    ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_applicants (session)), first);
-    ck_assert_uint_eq (qa_session_count_experts (session), 9);
+    ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_applicants (loaded)), first);
+    ck_assert_uint_eq (qa_session_count_experts (loaded), 9);
   }
 }
 END_TEST
@@ -243,7 +228,7 @@ session_suite (void)
   Suite *suite = suite_create ("session");
   TCase *tc = tcase_create ("session");
 
-  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_checked_fixture (tc, qa_test_setup_tmpdir, qa_test_teardown_tmpdir);
   tcase_add_test (tc, test_create_and_load);
   tcase_add_test (tc, test_default_deadline);
   tcase_add_test (tc, test_second_create_refused_unchanged);

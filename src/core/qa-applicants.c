@@ -1,0 +1,974 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "qa-applicants"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "qa-applicant.h"
+#include "qa-applicants.h"
+#include "qa-applicants-private.h"
+#include "qa-csv.h"
+#include "qa-database-private.h"
+#include "qa-util-private.h"
+
+static const QaCsvColumn applicant_columns[] = {
+  { "id", TRUE },
+  { "name", TRUE },
+  { "credit_code", TRUE },
+  { "district", TRUE },
+  { "legal_person", TRUE },
+  { "founded", TRUE },
+  { "accidents_3y", TRUE },
+  { "management_system", TRUE },
+  { "gbt19580", TRUE },
+  { "self_score", FALSE },
+};
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *)sqlite3_column_text (stmt, column);
+}
+
+static void
+set_not_found (GError     **error,
+               const char  *id)
+{
+  g_set_error (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_NOT_FOUND,
+               _("There is no applicant “%s” in this session"), id);
+}
+
+/* Loading ------------------------------------------------------------------------------------ */
+
+static gboolean
+load_lists (QaDatabase  *db,
+            QaDossier   *dossier,
+            const char  *id,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _qa_database_prepare (db,
+                               "SELECT date, kind, description FROM accident "
+                               "WHERE applicant_id = ?1 ORDER BY date, id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    qa_dossier_add_accident (dossier, column_text (stmt, 0), column_text (stmt, 1),
+                             column_text (stmt, 2));
+  if (!_qa_database_check (db, rc, error))
+    return FALSE;
+
+  stmt = _qa_database_prepare (db,
+                               "SELECT standard, number, issuer, valid_until FROM certificate "
+                               "WHERE applicant_id = ?1 ORDER BY id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    qa_dossier_add_certificate (dossier, column_text (stmt, 0), column_text (stmt, 1),
+                                column_text (stmt, 2), column_text (stmt, 3));
+  if (!_qa_database_check (db, rc, error))
+    return FALSE;
+
+  stmt = _qa_database_prepare (db,
+                               "SELECT year, name, value, unit FROM indicator "
+                               "WHERE applicant_id = ?1 ORDER BY year, id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    qa_dossier_add_indicator (dossier, (guint)sqlite3_column_int (stmt, 0), column_text (stmt, 1),
+                              sqlite3_column_double (stmt, 2), column_text (stmt, 3));
+  return _qa_database_check (db, rc, error);
+}
+
+/* Judgements of Art. 13(3)–(5): what the secretariat recorded, else what the application
+ * declared for (3) and (4); (5) waits for a judgement. */
+static gboolean
+load_judgements (QaDatabase  *db,
+                 QaDossier   *dossier,
+                 const char  *id,
+                 int          declared_management_system,
+                 int          declared_gbt19580,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (declared_management_system >= 0)
+    qa_dossier_set_judgement (dossier, 3,
+                              declared_management_system ? QA_CONDITION_PASS : QA_CONDITION_FAIL,
+                              _("as declared in the application"));
+  if (declared_gbt19580 >= 0)
+    qa_dossier_set_judgement (dossier, 4,
+                              declared_gbt19580 ? QA_CONDITION_PASS : QA_CONDITION_FAIL,
+                              _("as declared in the application"));
+
+  stmt = _qa_database_prepare (db,
+                               "SELECT condition, result, reason FROM eligibility "
+                               "WHERE applicant_id = ?1 AND source = 'judged'",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int condition = sqlite3_column_int (stmt, 0);
+      const char *result = column_text (stmt, 1);
+
+      if (condition < 3 || condition > 5)
+        continue;
+      qa_dossier_set_judgement (dossier, (guint)condition,
+                                g_strcmp0 (result, "pass") == 0 ? QA_CONDITION_PASS
+                                : g_strcmp0 (result, "fail") == 0 ? QA_CONDITION_FAIL
+                                : QA_CONDITION_PENDING,
+                                column_text (stmt, 2));
+    }
+  return _qa_database_check (db, rc, error);
+}
+
+static QaDossier *
+load_dossier (QaDatabase  *db,
+              const char  *id,
+              GError     **error)
+{
+  g_autoptr(QaDossier) dossier = qa_dossier_new ();
+  g_autofree char *applicant_id = NULL;
+  sqlite3_stmt *stmt;
+  int management_system, gbt19580;
+  int rc;
+
+  stmt = _qa_database_prepare (db,
+                               "SELECT id, name, credit_code, district, founded, industry, address, "
+                               "legal_representative, contact_person, phone, email, notes, "
+                               "legal_person, accidents_3y, self_score, management_system, gbt19580 "
+                               "FROM applicant WHERE id = ?1",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_not_found (error, id);
+      return NULL;
+    }
+  if (!_qa_database_check (db, rc, error))
+    return NULL;
+
+  for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
+    qa_dossier_set_text (dossier, i, column_text (stmt, (int)i));
+  qa_dossier_set_legal_person (dossier, sqlite3_column_int (stmt, 12));
+  qa_dossier_set_declared_accidents (dossier, sqlite3_column_int (stmt, 13));
+  if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
+    qa_dossier_set_self_score (dossier, sqlite3_column_double (stmt, 14));
+  management_system = sqlite3_column_type (stmt, 15) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 15);
+  gbt19580 = sqlite3_column_type (stmt, 16) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 16);
+
+  applicant_id = g_strdup (id);
+  if (!load_lists (db, dossier, applicant_id, error) ||
+      !load_judgements (db, dossier, applicant_id, management_system, gbt19580, error))
+    return NULL;
+
+  return g_steal_pointer (&dossier);
+}
+
+QaDossier *
+qa_applicants_load_dossier (QaSession   *session,
+                            const char  *id,
+                            GError     **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_dossier (qa_session_get_database (session), id, error);
+}
+
+/* Writing ------------------------------------------------------------------------------------ */
+
+static gboolean
+set_problems_error (GError    **error,
+                    const char *prefix,
+                    GPtrArray  *problems)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const QaFieldProblem *problem = g_ptr_array_index (problems, i);
+
+      if (message->len > 0)
+        g_string_append_c (message, '\n');
+      g_string_append_printf (message, "%s%s: %s", prefix, problem->field, problem->message);
+    }
+  g_set_error_literal (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID, message->str);
+  return FALSE;
+}
+
+/* The applicant holding @credit_code other than @id, or NULL. */
+static char *
+find_credit_code_owner (QaDatabase *db,
+                        const char *credit_code,
+                        const char *id)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db, "SELECT id FROM applicant WHERE credit_code = ?1 AND id <> ?2",
+                               NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, credit_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup (column_text (stmt, 0));
+}
+
+static gboolean
+write_lists (QaDatabase  *db,
+             QaDossier   *dossier,
+             const char  *id,
+             GError     **error)
+{
+  GPtrArray *accidents = qa_dossier_get_accidents (dossier);
+  GPtrArray *certificates = qa_dossier_get_certificates (dossier);
+  GPtrArray *indicators = qa_dossier_get_indicators (dossier);
+  sqlite3_stmt *stmt;
+
+  static const char * const clear[] = {
+    "DELETE FROM accident WHERE applicant_id = ?1",
+    "DELETE FROM certificate WHERE applicant_id = ?1",
+    "DELETE FROM indicator WHERE applicant_id = ?1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (clear); i++)
+    {
+      if ((stmt = _qa_database_prepare (db, clear[i], error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      if (!_qa_database_check (db, sqlite3_step (stmt), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < accidents->len; i++)
+    {
+      const QaAccidentFact *accident = g_ptr_array_index (accidents, i);
+
+      stmt = _qa_database_prepare (db,
+                                   "INSERT INTO accident (applicant_id, date, kind, description) "
+                                   "VALUES (?1, ?2, ?3, ?4)",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      bind_text_or_null (stmt, 2, accident->date);
+      bind_text_or_null (stmt, 3, accident->kind);
+      bind_text_or_null (stmt, 4, accident->description);
+      if (!_qa_database_check (db, sqlite3_step (stmt), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < certificates->len; i++)
+    {
+      const QaCertificate *certificate = g_ptr_array_index (certificates, i);
+
+      stmt = _qa_database_prepare (db,
+                                   "INSERT INTO certificate (applicant_id, standard, number, "
+                                   "issuer, valid_until) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      bind_text_or_null (stmt, 2, certificate->standard);
+      bind_text_or_null (stmt, 3, certificate->number);
+      bind_text_or_null (stmt, 4, certificate->issuer);
+      bind_text_or_null (stmt, 5, certificate->valid_until);
+      if (!_qa_database_check (db, sqlite3_step (stmt), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      const QaIndicator *indicator = g_ptr_array_index (indicators, i);
+
+      stmt = _qa_database_prepare (db,
+                                   "INSERT INTO indicator (applicant_id, year, name, value, unit) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, (int)indicator->year);
+      bind_text_or_null (stmt, 3, indicator->name);
+      sqlite3_bind_double (stmt, 4, indicator->value);
+      bind_text_or_null (stmt, 5, indicator->unit);
+      if (!_qa_database_check (db, sqlite3_step (stmt), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_judgement (QaDatabase         *db,
+                 const char         *id,
+                 guint               condition,
+                 QaConditionResult   result,
+                 const char         *note,
+                 GError            **error)
+{
+  g_autofree char *now = _qa_now_iso ();
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO eligibility (applicant_id, condition, result, source, "
+                               "reason, decided_at) VALUES (?1, ?2, ?3, 'judged', ?4, ?5) "
+                               "ON CONFLICT (applicant_id, condition) DO UPDATE SET "
+                               "result = excluded.result, source = 'judged', "
+                               "reason = excluded.reason, decided_at = excluded.decided_at",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int)condition);
+  sqlite3_bind_text (stmt, 3, result == QA_CONDITION_PASS ? "pass"
+                              : result == QA_CONDITION_FAIL ? "fail" : "pending",
+                     -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 4, note);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  return _qa_database_check (db, sqlite3_step (stmt), error);
+}
+
+/* Writes a dossier already checked by the caller. */
+static gboolean
+write_dossier (QaDatabase  *db,
+               QaDossier   *dossier,
+               gboolean     from_application,
+               GError     **error)
+{
+  g_autofree char *now = _qa_now_iso ();
+  const char *id = qa_dossier_get_text (dossier, QA_DOSSIER_ID);
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO applicant (id, name, credit_code, district, founded, "
+                               "industry, address, legal_representative, contact_person, phone, "
+                               "email, notes, legal_person, accidents_3y, self_score, "
+                               "management_system, gbt19580, created_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                               "?14, ?15, ?16, ?17, ?18) "
+                               "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                               "credit_code = excluded.credit_code, district = excluded.district, "
+                               "founded = excluded.founded, industry = excluded.industry, "
+                               "address = excluded.address, "
+                               "legal_representative = excluded.legal_representative, "
+                               "contact_person = excluded.contact_person, phone = excluded.phone, "
+                               "email = excluded.email, notes = excluded.notes, "
+                               "legal_person = excluded.legal_person, "
+                               "accidents_3y = excluded.accidents_3y, "
+                               "self_score = excluded.self_score",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
+    bind_text_or_null (stmt, (int)i + 1, qa_dossier_get_text (dossier, i));
+  sqlite3_bind_int (stmt, 13, qa_dossier_get_legal_person (dossier));
+  sqlite3_bind_int (stmt, 14, qa_dossier_get_declared_accidents (dossier));
+  if (qa_dossier_get_self_score (dossier) >= 0)
+    sqlite3_bind_double (stmt, 15, qa_dossier_get_self_score (dossier));
+  else
+    sqlite3_bind_null (stmt, 15);
+
+  /* The application's own answers to Art. 13(3) and (4) are kept as declared. */
+  for (guint condition = 3; condition <= 4; condition++)
+    {
+      QaConditionResult result = qa_dossier_get_judgement (dossier, condition);
+
+      if (from_application && result != QA_CONDITION_PENDING)
+        sqlite3_bind_int (stmt, (int)condition + 13, result == QA_CONDITION_PASS);
+      else
+        sqlite3_bind_null (stmt, (int)condition + 13);
+    }
+  sqlite3_bind_text (stmt, 18, now, -1, SQLITE_TRANSIENT);
+
+  if (!_qa_database_check (db, sqlite3_step (stmt), error) ||
+      !write_lists (db, dossier, id, error))
+    return FALSE;
+
+  if (from_application)
+    return TRUE;
+
+  for (guint condition = 3; condition <= 5; condition++)
+    {
+      QaConditionResult result = qa_dossier_get_judgement (dossier, condition);
+
+      if (result != QA_CONDITION_PENDING &&
+          !write_judgement (db, id, condition, result,
+                            qa_dossier_get_judgement_note (dossier, condition), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_dossier_cb (QaDatabase  *db,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  QaDossier *dossier = user_data;
+  g_autoptr(GPtrArray) problems = qa_dossier_check (dossier, NULL);
+  g_autofree char *owner = NULL;
+
+  if (problems->len > 0)
+    return set_problems_error (error, "", problems);
+
+  owner = find_credit_code_owner (db, qa_dossier_get_text (dossier, QA_DOSSIER_CREDIT_CODE),
+                                  qa_dossier_get_text (dossier, QA_DOSSIER_ID));
+  if (owner != NULL)
+    {
+      g_set_error (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_DUPLICATE,
+                   _("credit_code: %s is already the code of applicant %s"),
+                   qa_dossier_get_text (dossier, QA_DOSSIER_CREDIT_CODE), owner);
+      return FALSE;
+    }
+
+  return write_dossier (db, dossier, FALSE, error);
+}
+
+gboolean
+qa_applicants_save_dossier (QaSession   *session,
+                            QaDossier   *dossier,
+                            GError     **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (QA_IS_DOSSIER (dossier), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!qa_database_transaction (qa_session_get_database (session), save_dossier_cb, dossier, error))
+    return FALSE;
+  return qa_session_reload (session, error);
+}
+
+/* Import --------------------------------------------------------------------------------------- */
+
+static gboolean
+parse_boolean (const char *value,
+               gboolean   *result)
+{
+  static const char * const yes[] = { "yes", "true", "1", "是" };
+  static const char * const no[] = { "no", "false", "0", "否" };
+
+  if (value == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    {
+      if (g_ascii_strcasecmp (value, yes[i]) == 0)
+        {
+          *result = TRUE;
+          return TRUE;
+        }
+      if (g_ascii_strcasecmp (value, no[i]) == 0)
+        {
+          *result = FALSE;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  QaCsvTable *table;
+  GPtrArray  *dossiers;   /* QaDossier, one per row */
+  GString    *problems;
+  guint       n_bad_rows;
+} Import;
+
+static void
+import_problem (Import     *import,
+                guint       row,
+                const char *column,
+                const char *message)
+{
+  if (import->problems->len > 0)
+    g_string_append_c (import->problems, '\n');
+  g_string_append_printf (import->problems, "%s:%u: %s: %s",
+                          qa_csv_table_get_name (import->table),
+                          qa_csv_table_get_line (import->table, row), column, message);
+}
+
+static QaDossier *
+dossier_from_row (Import *import,
+                  guint   row)
+{
+  static const char * const boolean_columns[] = {
+    "legal_person", "accidents_3y", "management_system", "gbt19580",
+  };
+  g_autoptr(QaDossier) dossier = qa_dossier_new ();
+  gboolean flags[G_N_ELEMENTS (boolean_columns)] = { FALSE, };
+  const char *self_score;
+
+  for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
+    qa_dossier_set_text (dossier, i,
+                         qa_csv_table_get (import->table, row, qa_dossier_field_get_name (i)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (boolean_columns); i++)
+    {
+      const char *value = qa_csv_table_get (import->table, row, boolean_columns[i]);
+
+      if (!parse_boolean (value, &flags[i]))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not yes/no, true/false, 1/0 or 是/否"), value);
+
+          import_problem (import, row, boolean_columns[i], message);
+        }
+    }
+  qa_dossier_set_legal_person (dossier, flags[0]);
+  qa_dossier_set_declared_accidents (dossier, flags[1]);
+  qa_dossier_set_judgement (dossier, 3, flags[2] ? QA_CONDITION_PASS : QA_CONDITION_FAIL, NULL);
+  qa_dossier_set_judgement (dossier, 4, flags[3] ? QA_CONDITION_PASS : QA_CONDITION_FAIL, NULL);
+
+  self_score = qa_csv_table_get (import->table, row, "self_score");
+  if (self_score != NULL && *self_score != '\0')
+    {
+      char *end = NULL;
+      double value = g_ascii_strtod (self_score, &end);
+
+      if (end == self_score || *end != '\0' || !(value >= 0 && value <= 1000))
+        import_problem (import, row, "self_score", _("must be a number from 0 to 1000"));
+      else
+        qa_dossier_set_self_score (dossier, value);
+    }
+
+  return g_steal_pointer (&dossier);
+}
+
+static void
+check_row (Import     *import,
+           QaDatabase *db,
+           guint       row,
+           QaDossier  *dossier)
+{
+  g_autoptr(GPtrArray) problems = qa_dossier_check (dossier, NULL);
+  const char *id = qa_dossier_get_text (dossier, QA_DOSSIER_ID);
+  const char *code = qa_dossier_get_text (dossier, QA_DOSSIER_CREDIT_CODE);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const QaFieldProblem *problem = g_ptr_array_index (problems, i);
+
+      import_problem (import, row, problem->field, problem->message);
+    }
+
+  for (guint other = 0; other < row; other++)
+    {
+      QaDossier *earlier = g_ptr_array_index (import->dossiers, other);
+      g_autofree char *message = NULL;
+
+      if (id != NULL && g_strcmp0 (id, qa_dossier_get_text (earlier, QA_DOSSIER_ID)) == 0)
+        {
+          message = g_strdup_printf (_("“%s” is also the reference on line %u"), id,
+                                     qa_csv_table_get_line (import->table, other));
+          import_problem (import, row, "id", message);
+        }
+      if (code != NULL && g_strcmp0 (code, qa_dossier_get_text (earlier, QA_DOSSIER_CREDIT_CODE)) == 0)
+        {
+          g_free (message);
+          message = g_strdup_printf (_("%s is also the code on line %u"), code,
+                                     qa_csv_table_get_line (import->table, other));
+          import_problem (import, row, "credit_code", message);
+        }
+    }
+
+  stmt = _qa_database_prepare (db, "SELECT id FROM applicant WHERE id = ?1 OR credit_code = ?2",
+                               NULL);
+  if (stmt != NULL && id != NULL)
+    {
+      bind_text_or_null (stmt, 1, id);
+      bind_text_or_null (stmt, 2, code);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("applicant %s is already registered in this session"),
+                             column_text (stmt, 0));
+
+          import_problem (import, row, g_strcmp0 (column_text (stmt, 0), id) == 0 ? "id" : "credit_code",
+                          message);
+        }
+    }
+}
+
+static gboolean
+import_cb (QaDatabase  *db,
+           gpointer     user_data,
+           GError     **error)
+{
+  Import *import = user_data;
+
+  for (guint row = 0; row < import->dossiers->len; row++)
+    if (!write_dossier (db, g_ptr_array_index (import->dossiers, row), TRUE, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+qa_applicants_import_csv (QaSession   *session,
+                          GBytes      *bytes,
+                          const char  *name,
+                          guint       *n_imported,
+                          GError     **error)
+{
+  g_autoptr(QaCsvTable) table = NULL;
+  g_autoptr(GPtrArray) dossiers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  QaDatabase *db;
+  Import import;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_imported != NULL)
+    *n_imported = 0;
+
+  table = qa_csv_table_parse (bytes, name, error);
+  if (table == NULL ||
+      !qa_csv_table_check_columns (table, applicant_columns, G_N_ELEMENTS (applicant_columns), error))
+    return FALSE;
+
+  db = qa_session_get_database (session);
+  import.table = table;
+  import.dossiers = dossiers;
+  import.problems = problems;
+  import.n_bad_rows = 0;
+
+  for (guint row = 0; row < qa_csv_table_get_n_rows (table); row++)
+    {
+      QaDossier *dossier = dossier_from_row (&import, row);
+
+      g_ptr_array_add (dossiers, dossier);
+      check_row (&import, db, row, dossier);
+    }
+
+  if (problems->len > 0)
+    {
+      g_set_error_literal (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID, problems->str);
+      return FALSE;
+    }
+
+  if (!qa_database_transaction (db, import_cb, &import, error))
+    return FALSE;
+
+  if (n_imported != NULL)
+    *n_imported = dossiers->len;
+  return qa_session_reload (session, error);
+}
+
+/* Eligibility ---------------------------------------------------------------------------------- */
+
+static gboolean
+load_override (QaDatabase  *db,
+               const char  *id,
+               gboolean    *eligible,
+               char       **reason)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db, "SELECT eligible, reason FROM eligibility_override "
+                                   "WHERE applicant_id = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+
+  *eligible = sqlite3_column_int (stmt, 0) != 0;
+  *reason = g_strdup (column_text (stmt, 1));
+  return TRUE;
+}
+
+static QaEligibilityReport *
+check_one (QaSession   *session,
+           const char  *id,
+           gboolean    *eligible,
+           char       **override_reason,
+           GError     **error)
+{
+  g_autoptr(QaDossier) dossier = NULL;
+  QaEligibilityReport *report;
+  QaEligibilityFacts facts;
+  gboolean overridden = FALSE;
+  g_autofree char *reason = NULL;
+
+  dossier = load_dossier (qa_session_get_database (session), id, error);
+  if (dossier == NULL)
+    return NULL;
+
+  qa_dossier_get_eligibility_facts (dossier, &facts);
+  report = qa_rules_check_eligibility (qa_session_get_profile (session),
+                                       qa_session_get_deadline (session), &facts);
+
+  *eligible = qa_eligibility_report_is_eligible (report);
+  if (load_override (qa_session_get_database (session), id, &overridden, &reason))
+    *eligible = overridden;
+  if (override_reason != NULL)
+    *override_reason = g_steal_pointer (&reason);
+
+  return report;
+}
+
+QaEligibilityReport *
+qa_applicants_check_eligibility (QaSession   *session,
+                                 const char  *id,
+                                 gboolean    *eligible,
+                                 char       **override_reason,
+                                 GError     **error)
+{
+  gboolean dummy;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (override_reason != NULL)
+    *override_reason = NULL;
+  return check_one (session, id, eligible != NULL ? eligible : &dummy, override_reason, error);
+}
+
+static gboolean
+store_condition (QaDatabase                   *db,
+                 const char                   *id,
+                 const QaEligibilityCondition *condition,
+                 const char                   *now,
+                 GError                      **error)
+{
+  g_autofree char *reason = NULL;
+  sqlite3_stmt *stmt;
+
+  g_ptr_array_add (condition->reasons, NULL);
+  reason = g_strjoinv ("; ", (char **)condition->reasons->pdata);
+  g_ptr_array_remove_index (condition->reasons, condition->reasons->len - 1);
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO eligibility (applicant_id, condition, result, source, "
+                               "reason, decided_at) VALUES (?1, ?2, ?3, 'automatic', ?4, ?5) "
+                               "ON CONFLICT (applicant_id, condition) DO UPDATE SET "
+                               "result = excluded.result, reason = excluded.reason, "
+                               "decided_at = excluded.decided_at",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int)condition->condition);
+  sqlite3_bind_text (stmt, 3, condition->result == QA_CONDITION_PASS ? "pass" : "fail", -1,
+                     SQLITE_STATIC);
+  bind_text_or_null (stmt, 4, *reason != '\0' ? reason : NULL);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  return _qa_database_check (db, sqlite3_step (stmt), error);
+}
+
+static gboolean
+store_eligibility_cb (QaDatabase  *db,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  QaSession *session = user_data;
+  GListModel *applicants = qa_session_get_applicants (session);
+  g_autofree char *now = _qa_now_iso ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (applicants); i++)
+    {
+      g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, i);
+      const char *id = qa_applicant_get_id (applicant);
+      g_autoptr(QaEligibilityReport) report = NULL;
+      const char *verdict, *status;
+      gboolean eligible = FALSE;
+      sqlite3_stmt *stmt;
+
+      report = check_one (session, id, &eligible, NULL, error);
+      if (report == NULL)
+        return FALSE;
+
+      for (guint c = 0; c < 2; c++)
+        if (!store_condition (db, id, &report->conditions[c], now, error))
+          return FALSE;
+
+      if (eligible)
+        verdict = "eligible", status = "eligible";
+      else if (qa_eligibility_report_is_pending (report))
+        verdict = "pending", status = "applied";
+      else
+        verdict = "ineligible", status = "not_accepted";
+
+      /* Later stages are not undone by re-running the check. */
+      stmt = _qa_database_prepare (db,
+                                   "UPDATE applicant SET eligibility = ?2, "
+                                   "status = CASE WHEN status IN ('applied', 'eligible', "
+                                   "'not_accepted') THEN ?3 ELSE status END WHERE id = ?1",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, verdict, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
+      if (!_qa_database_check (db, sqlite3_step (stmt), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+qa_applicants_store_eligibility (QaSession  *session,
+                                 GError    **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!qa_database_transaction (qa_session_get_database (session), store_eligibility_cb, session,
+                                error))
+    return FALSE;
+  return qa_session_reload (session, error);
+}
+
+typedef struct
+{
+  const char *id;
+  guint       condition;
+  gboolean    pass;
+  const char *text;
+} Decision;
+
+gboolean
+_qa_applicants_require (QaDatabase  *db,
+                        const char  *id,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = _qa_database_prepare (db, "SELECT 1 FROM applicant WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return TRUE;
+  set_not_found (error, id);
+  return FALSE;
+}
+
+static gboolean
+judge_cb (QaDatabase  *db,
+          gpointer     user_data,
+          GError     **error)
+{
+  const Decision *decision = user_data;
+
+  return _qa_applicants_require (db, decision->id, error) &&
+         write_judgement (db, decision->id, decision->condition,
+                          decision->pass ? QA_CONDITION_PASS : QA_CONDITION_FAIL,
+                          decision->text, error);
+}
+
+gboolean
+qa_applicants_judge (QaSession   *session,
+                     const char  *id,
+                     guint        condition,
+                     gboolean     pass,
+                     const char  *note,
+                     GError     **error)
+{
+  Decision decision = { id, condition, pass, note };
+
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (condition < 3 || condition > 5)
+    {
+      g_set_error (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID,
+                   _("Only conditions 3, 4 and 5 of Art. 13 are judged; conditions 1 and 2 are decided from the recorded facts"));
+      return FALSE;
+    }
+
+  return qa_database_transaction (qa_session_get_database (session), judge_cb, &decision, error);
+}
+
+static gboolean
+override_cb (QaDatabase  *db,
+             gpointer     user_data,
+             GError     **error)
+{
+  const Decision *decision = user_data;
+  g_autofree char *now = _qa_now_iso ();
+  sqlite3_stmt *stmt;
+
+  if (!_qa_applicants_require (db, decision->id, error))
+    return FALSE;
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO eligibility_override (applicant_id, eligible, reason, "
+                               "decided_at) VALUES (?1, ?2, ?3, ?4) "
+                               "ON CONFLICT (applicant_id) DO UPDATE SET eligible = excluded.eligible, "
+                               "reason = excluded.reason, decided_at = excluded.decided_at",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, decision->id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, decision->pass);
+  sqlite3_bind_text (stmt, 3, decision->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  return _qa_database_check (db, sqlite3_step (stmt), error);
+}
+
+gboolean
+qa_applicants_override (QaSession   *session,
+                        const char  *id,
+                        gboolean     eligible,
+                        const char  *reason,
+                        GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  Decision decision = { id, 0, eligible, NULL };
+
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID,
+                           _("An eligibility decision can be overridden only with a written reason"));
+      return FALSE;
+    }
+  decision.text = stripped;
+
+  if (!qa_database_transaction (qa_session_get_database (session), override_cb, &decision, error))
+    return FALSE;
+  return qa_applicants_store_eligibility (session, error);
+}

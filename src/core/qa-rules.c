@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "qa-rules"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "qa-rules.h"
+#include "qa-util-private.h"
+
+static const char * const article_13[] = {
+  N_("Art. 13(1)"),
+  N_("Art. 13(2)"),
+  N_("Art. 13(3)"),
+  N_("Art. 13(4)"),
+  N_("Art. 13(5)"),
+};
+
+char *
+qa_rules_format_article_13 (guint condition)
+{
+  g_return_val_if_fail (condition >= 1 && condition <= 5, NULL);
+
+  return g_strdup (_(article_13[condition - 1]));
+}
+
+static void
+add_reason (QaEligibilityCondition *condition,
+            QaConditionResult       result,
+            const char             *format,
+            ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add_reason (QaEligibilityCondition *condition,
+            QaConditionResult       result,
+            const char             *format,
+            ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: an article of the regulation and what failed under it, e.g.
+   * “Art. 13(1): not an independent legal person”. */
+  g_ptr_array_add (condition->reasons,
+                   g_strdup_printf (_("%s: %s"), _(article_13[condition->condition - 1]), what));
+
+  /* A failure outweighs a pending judgement. */
+  if (result == QA_CONDITION_FAIL || condition->result == QA_CONDITION_PASS)
+    condition->result = result;
+}
+
+gboolean
+qa_rules_years_between (const char *from,
+                        const char *to,
+                        guint      *years,
+                        guint      *months)
+{
+  GDate a, b;
+  int y, m;
+
+  g_return_val_if_fail (years != NULL && months != NULL, FALSE);
+
+  if (!_qa_date_parse (from, &a) || !_qa_date_parse (to, &b) || g_date_compare (&a, &b) > 0)
+    return FALSE;
+
+  y = g_date_get_year (&b) - g_date_get_year (&a);
+  m = (int)g_date_get_month (&b) - (int)g_date_get_month (&a);
+  if (g_date_get_day (&b) < g_date_get_day (&a))
+    m--;
+  if (m < 0)
+    {
+      y--;
+      m += 12;
+    }
+
+  *years = (guint)y;
+  *months = (guint)m;
+  return TRUE;
+}
+
+static const char *
+accident_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "quality") == 0)
+    return _("quality");
+  if (g_strcmp0 (kind, "safety") == 0)
+    return _("safety");
+  if (g_strcmp0 (kind, "environment") == 0)
+    return _("environmental");
+  return kind;
+}
+
+/* Art. 13(1): registered in the district, an independent legal person, operating lawfully for
+ * at least the profile's number of years on the application deadline. */
+static void
+check_registration (QaEligibilityCondition   *condition,
+                    QaProfile                *profile,
+                    const GDate              *deadline,
+                    const char               *deadline_text,
+                    const QaEligibilityFacts *facts)
+{
+  guint min_years = qa_profile_get_min_operating_years (profile);
+  GDate founded;
+
+  if (g_strcmp0 (facts->district, qa_profile_get_district (profile)) != 0)
+    add_reason (condition, QA_CONDITION_FAIL, _("registered in %s, not in %s"),
+                facts->district != NULL && *facts->district != '\0' ? facts->district : _("an unknown district"),
+                qa_profile_get_district (profile));
+
+  if (!facts->legal_person)
+    add_reason (condition, QA_CONDITION_FAIL, "%s", _("not an independent legal person"));
+
+  if (!_qa_date_parse (facts->founded, &founded))
+    add_reason (condition, QA_CONDITION_FAIL, "%s", _("the date operations began is not recorded"));
+  else if (g_date_compare (&founded, deadline) > 0)
+    add_reason (condition, QA_CONDITION_FAIL, _("operations began on %s, after the deadline %s"),
+                facts->founded, deadline_text);
+  else
+    {
+      GDate enough = founded;
+      guint years = 0, months = 0;
+
+      g_date_add_years (&enough, min_years);
+      if (g_date_compare (&enough, deadline) > 0)
+        {
+          qa_rules_years_between (facts->founded, deadline_text, &years, &months);
+          add_reason (condition, QA_CONDITION_FAIL,
+                      /* Translators: e.g. “operating 2 years 11 months on 2026-09-30; 3 years required” */
+                      _("operating %u years %u months on %s; %u years required"),
+                      years, months, deadline_text, min_years);
+        }
+    }
+}
+
+/* Art. 13(2): no quality, safety or environmental liability accident in the look-back years
+ * before the deadline. */
+static void
+check_accidents (QaEligibilityCondition   *condition,
+                 QaProfile                *profile,
+                 const GDate              *deadline,
+                 const char               *deadline_text,
+                 const QaEligibilityFacts *facts)
+{
+  guint lookback = qa_profile_get_accident_lookback_years (profile);
+  GDate since = *deadline;
+
+  g_date_subtract_years (&since, lookback);
+
+  if (facts->declared_accidents)
+    add_reason (condition, QA_CONDITION_FAIL,
+                _("a quality, safety or environmental liability accident is declared in the %u years before %s"),
+                lookback, deadline_text);
+
+  for (guint i = 0; i < facts->n_accidents; i++)
+    {
+      const QaAccidentFact *accident = facts->accidents[i];
+      GDate date;
+
+      if (!_qa_date_parse (accident->date, &date))
+        continue;
+      if (g_date_compare (&date, &since) > 0 && g_date_compare (&date, deadline) <= 0)
+        add_reason (condition, QA_CONDITION_FAIL,
+                    _("%s liability accident on %s, within the %u years before %s"),
+                    accident_kind_label (accident->kind), accident->date, lookback, deadline_text);
+    }
+}
+
+/* Art. 13(3)–(5) are the secretariat's judgement, recorded with a note; none is assumed. */
+static void
+check_judgement (QaEligibilityCondition   *condition,
+                 const QaEligibilityFacts *facts)
+{
+  guint index = condition->condition - 3;
+  const char *note = facts->judged_notes[index];
+
+  switch (facts->judged[index])
+    {
+    case QA_CONDITION_PASS:
+      break;
+
+    case QA_CONDITION_FAIL:
+      if (note != NULL && *note != '\0')
+        add_reason (condition, QA_CONDITION_FAIL, _("judged not met: %s"), note);
+      else
+        add_reason (condition, QA_CONDITION_FAIL, "%s", _("judged not met"));
+      break;
+
+    case QA_CONDITION_PENDING:
+    default:
+      add_reason (condition, QA_CONDITION_PENDING, "%s",
+                  _("awaits the secretariat’s judgement"));
+      break;
+    }
+}
+
+QaEligibilityReport *
+qa_rules_check_eligibility (QaProfile                *profile,
+                           const char               *deadline,
+                           const QaEligibilityFacts *facts)
+{
+  g_autoptr(QaEligibilityReport) report = NULL;
+  GDate deadline_date;
+
+  g_return_val_if_fail (QA_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (facts != NULL, NULL);
+
+  if (!_qa_date_parse (deadline, &deadline_date))
+    g_return_val_if_reached (NULL);
+
+  report = g_new0 (QaEligibilityReport, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (report->conditions); i++)
+    {
+      report->conditions[i].condition = i + 1;
+      report->conditions[i].result = QA_CONDITION_PASS;
+      report->conditions[i].automatic = i < 2;
+      report->conditions[i].reasons = g_ptr_array_new_with_free_func (g_free);
+    }
+
+  check_registration (&report->conditions[0], profile, &deadline_date, deadline, facts);
+  check_accidents (&report->conditions[1], profile, &deadline_date, deadline, facts);
+  for (guint i = 2; i < 5; i++)
+    check_judgement (&report->conditions[i], facts);
+
+  return g_steal_pointer (&report);
+}
+
+void
+qa_eligibility_report_free (QaEligibilityReport *report)
+{
+  if (report == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (report->conditions); i++)
+    g_clear_pointer (&report->conditions[i].reasons, g_ptr_array_unref);
+  g_free (report);
+}
+
+gboolean
+qa_eligibility_report_is_eligible (const QaEligibilityReport *report)
+{
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (report->conditions); i++)
+    if (report->conditions[i].result != QA_CONDITION_PASS)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+qa_eligibility_report_is_pending (const QaEligibilityReport *report)
+{
+  gboolean pending = FALSE;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (report->conditions); i++)
+    {
+      if (report->conditions[i].result == QA_CONDITION_FAIL)
+        return FALSE;
+      if (report->conditions[i].result == QA_CONDITION_PENDING)
+        pending = TRUE;
+    }
+  return pending;
+}
+
+GPtrArray *
+qa_eligibility_report_dup_reasons (const QaEligibilityReport *report)
+{
+  GPtrArray *reasons = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (report != NULL, reasons);
+
+  for (guint i = 0; i < G_N_ELEMENTS (report->conditions); i++)
+    for (guint r = 0; r < report->conditions[i].reasons->len; r++)
+      g_ptr_array_add (reasons, g_strdup (g_ptr_array_index (report->conditions[i].reasons, r)));
+  return reasons;
+}

@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The secretariat's register: dossiers, the all-or-nothing CSV import and the stored Art. 13
+ * outcome. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "qa-core.h"
+#include "qa-database-private.h"
+#include "qa-test.h"
+
+#define HEADER "id,name,credit_code,district,legal_person,founded,accidents_3y,management_system,gbt19580,self_score\n"
+#define ROW_A01 "A01,张掖祁连乳业有限公司,91620702MA71QL2K0F,甘州区,yes,2010-05-01,no,yes,yes,612\n"
+#define ROW_A02 "A02,甘州区黑河水务集团有限公司,91620702MA71HH8W38,甘州区,是,2023-10-01,否,是,是,\n"
+#define ROW_A03 "A03,张掖丝路农产品科技有限公司,91620702MA74TL9N64,甘州区,1,2015-03-02,1,1,0,455.5\n"
+
+static void
+setup (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(QaProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  qa_test_setup_tmpdir ();
+  path = g_build_filename (tmpdir, "session.db", NULL);
+  db = qa_database_open (path, &error);
+  ck_assert_ptr_nonnull (db);
+  profile = qa_profile_new_from_id ("ganzhou", &error);
+  ck_assert (qa_session_create (db, profile, 2026, "2026-09-30", &error));
+  session = qa_session_new (db, &error);
+  ck_assert_ptr_nonnull (session);
+}
+
+static gboolean
+import (const char  *text,
+        guint       *n_imported,
+        GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return qa_applicants_import_csv (session, bytes, "applicants.csv", n_imported, error);
+}
+
+/* Everything the applicant tables hold, to prove a refusal changed nothing. */
+static char *
+snapshot (void)
+{
+  QaDatabase *db = qa_session_get_database (session);
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db,
+                               "SELECT (SELECT count(*) FROM applicant) || ':' || "
+                               "coalesce((SELECT group_concat(id || name || credit_code || status, '|') "
+                               "FROM applicant), '') || ':' || "
+                               "(SELECT count(*) FROM eligibility) || ':' || "
+                               "(SELECT count(*) FROM accident)",
+                               NULL);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+static guint
+n_applicants (void)
+{
+  return g_list_model_get_n_items (qa_session_get_applicants (session));
+}
+
+START_TEST (test_import_good_file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaDossier) dossier = NULL;
+  guint n = 0;
+
+  ck_assert_msg (import ("\xef\xbb\xbf" HEADER ROW_A01 ROW_A02 ROW_A03, &n, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_uint_eq (n, 3);
+  ck_assert_uint_eq (n_applicants (), 3);
+
+  dossier = qa_applicants_load_dossier (session, "A03", &error);
+  ck_assert_ptr_nonnull (dossier);
+  ck_assert_str_eq (qa_dossier_get_text (dossier, QA_DOSSIER_NAME), "张掖丝路农产品科技有限公司");
+  ck_assert (qa_dossier_get_legal_person (dossier));
+  ck_assert (qa_dossier_get_declared_accidents (dossier));
+  ck_assert_int_eq (qa_dossier_get_judgement (dossier, 3), QA_CONDITION_PASS);
+  ck_assert_int_eq (qa_dossier_get_judgement (dossier, 4), QA_CONDITION_FAIL);
+  ck_assert_int_eq (qa_dossier_get_judgement (dossier, 5), QA_CONDITION_PENDING);
+  ck_assert (qa_dossier_get_self_score (dossier) == 455.5);
+
+  g_clear_object (&dossier);
+  dossier = qa_applicants_load_dossier (session, "A02", &error);
+  ck_assert (qa_dossier_get_self_score (dossier) < 0);
+}
+END_TEST
+
+START_TEST (test_import_columns_in_any_order)
+{
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (import ("gbt19580,management_system,accidents_3y,founded,legal_person,district,credit_code,name,id\r\n"
+                         "true,true,false,2010-05-01,true,甘州区,91620702MA71QL2K0F,张掖祁连乳业有限公司,A01\r\n",
+                         NULL, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_uint_eq (n_applicants (), 1);
+}
+END_TEST
+
+/* Each kind of bad row refuses the whole file, names file:line: column, and changes nothing. */
+START_TEST (test_import_refusals)
+{
+  static const struct { const char *text; const char *expected; } cases[] = {
+    { HEADER ROW_A01 "A02,Bad Code,91620702MA71HH8W39,甘州区,yes,2010-01-01,no,yes,yes,\n",
+      "applicants.csv:3: credit_code: " },
+    { HEADER ROW_A01 "A02,x,91620702MA71HH8W38,Ganzhou,yes,2010-01-01,no,yes,yes,\n",
+      "applicants.csv:3: district: " },
+    { HEADER ROW_A01 "A02,x,91620702MA71HH8W38,甘州区,yes,2999-01-01,no,yes,yes,\n",
+      "applicants.csv:3: founded: 2999-01-01 is in the future" },
+    { HEADER ROW_A01 "A01,x,91620702MA71HH8W38,甘州区,yes,2010-01-01,no,yes,yes,\n",
+      "applicants.csv:3: id: “A01” is also the reference on line 2" },
+    { HEADER ROW_A01 "A02,x,91620702MA71QL2K0F,甘州区,yes,2010-01-01,no,yes,yes,\n",
+      "applicants.csv:3: credit_code: " },
+    { HEADER ROW_A01 "A02,x,91620702MA71HH8W38,甘州区,maybe,2010-01-01,no,yes,yes,\n",
+      "applicants.csv:3: legal_person: " },
+    { HEADER ROW_A01 "A02,x,91620702MA71HH8W38,甘州区,yes,2010-02-30,no,yes,yes,\n",
+      "applicants.csv:3: founded: " },
+    { HEADER ROW_A01 "A02,x,91620702MA71HH8W38,甘州区,yes,2010-01-01,no,yes,yes,1200\n",
+      "applicants.csv:3: self_score: " },
+    { "id,name,credit_code,district,legal_person,founded,accidents_3y,management_system\n",
+      "required column “gbt19580” is missing" },
+    { "id,name,credit_code,district,legal_person,founded,accidents_3y,management_system,gbt19580,colour\n",
+      "unknown column “colour”" },
+    { HEADER ROW_A01 "A02,\xb8\xca\xd6\xdd,91620702MA71HH8W38,甘州区,yes,2010-01-01,no,yes,yes,\n",
+      "applicants.csv:3: the file is not UTF-8" },
+  };
+  g_autofree char *before = snapshot ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      guint n = 99;
+
+      ck_assert_msg (!import (cases[i].text, &n, &error), "case %u accepted", i);
+      ck_assert_msg (strstr (error->message, cases[i].expected) != NULL,
+                     "case %u: expected “%s” in “%s”", i, cases[i].expected, error->message);
+      ck_assert_uint_eq (n, 0);
+      after = snapshot ();
+      ck_assert_str_eq (before, after);
+    }
+}
+END_TEST
+
+START_TEST (test_import_names_every_bad_row)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  ck_assert (!import (HEADER
+                      "A01,x,91620702MA71QL2K0X,甘州区,yes,2010-05-01,no,yes,yes,\n"
+                      ROW_A02
+                      "A03,y,91620702MA74TL9N64,Ganzhou,yes,2015-03-02,no,yes,yes,\n"
+                      "A/4,z,91620702MA71JY3X5Q,甘州区,yes,2015-03-02,no,yes,yes,\n",
+                      NULL, &error));
+  lines = g_strsplit (error->message, "\n", -1);
+  ck_assert_uint_eq (g_strv_length (lines), 3);
+  ck_assert (g_str_has_prefix (lines[0], "applicants.csv:2: credit_code: "));
+  ck_assert (g_str_has_prefix (lines[1], "applicants.csv:4: district: "));
+  ck_assert (g_str_has_prefix (lines[2], "applicants.csv:5: id: "));
+  ck_assert_uint_eq (n_applicants (), 0);
+}
+END_TEST
+
+START_TEST (test_import_clashes_with_registered)
+{
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (import (HEADER ROW_A01, NULL, &error));
+  ck_assert (!import (HEADER ROW_A02 "A09,x,91620702MA71QL2K0F,甘州区,yes,2010-01-01,no,yes,yes,\n",
+                      NULL, &error));
+  ck_assert_msg (strstr (error->message, "applicants.csv:3: credit_code: applicant A01 is already registered") != NULL,
+                 "%s", error->message);
+  ck_assert_uint_eq (n_applicants (), 1);
+}
+END_TEST
+
+START_TEST (test_store_eligibility)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaApplicant) a01 = NULL;
+  g_autoptr(QaApplicant) a02 = NULL;
+  g_autoptr(QaApplicant) a03 = NULL;
+  GListModel *applicants;
+
+  ck_assert (import (HEADER ROW_A01 ROW_A02 ROW_A03, NULL, &error));
+  ck_assert (qa_applicants_store_eligibility (session, &error));
+
+  applicants = qa_session_get_applicants (session);
+  a01 = g_list_model_get_item (applicants, 0);
+  a02 = g_list_model_get_item (applicants, 1);
+  a03 = g_list_model_get_item (applicants, 2);
+
+  /* A01 awaits the judgement of Art. 13(5); A02 is too young; A03 declared an accident. */
+  ck_assert_int_eq (qa_applicant_get_eligibility (a01), QA_ELIGIBILITY_PENDING);
+  ck_assert_int_eq (qa_applicant_get_status (a01), QA_APPLICANT_STATUS_APPLIED);
+  ck_assert_int_eq (qa_applicant_get_eligibility (a02), QA_ELIGIBILITY_INELIGIBLE);
+  ck_assert_int_eq (qa_applicant_get_status (a02), QA_APPLICANT_STATUS_NOT_ACCEPTED);
+  ck_assert_int_eq (qa_applicant_get_status (a03), QA_APPLICANT_STATUS_NOT_ACCEPTED);
+
+  ck_assert (qa_applicants_judge (session, "A01", 5, TRUE, "品牌影响力达到国内领先水平", &error));
+  ck_assert (qa_applicants_store_eligibility (session, &error));
+  g_clear_object (&a01);
+  a01 = g_list_model_get_item (applicants, 0);
+  ck_assert_int_eq (qa_applicant_get_eligibility (a01), QA_ELIGIBILITY_ELIGIBLE);
+  ck_assert_int_eq (qa_applicant_get_status (a01), QA_APPLICANT_STATUS_ELIGIBLE);
+}
+END_TEST
+
+START_TEST (test_judge_refusals)
+{
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (import (HEADER ROW_A01, NULL, &error));
+  ck_assert (!qa_applicants_judge (session, "A01", 1, TRUE, NULL, &error));
+  ck_assert (g_error_matches (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID));
+  g_clear_error (&error);
+  ck_assert (!qa_applicants_judge (session, "A99", 5, TRUE, NULL, &error));
+  ck_assert (g_error_matches (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_NOT_FOUND));
+}
+END_TEST
+
+START_TEST (test_override_needs_reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaEligibilityReport) report = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean eligible = TRUE;
+
+  ck_assert (import (HEADER ROW_A02, NULL, &error));
+  ck_assert (qa_applicants_store_eligibility (session, &error));
+  before = snapshot ();
+
+  ck_assert (!qa_applicants_override (session, "A02", TRUE, "   ", &error));
+  ck_assert (g_error_matches (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID));
+  g_clear_error (&error);
+  ck_assert (!qa_applicants_override (session, "A02", TRUE, NULL, &error));
+  g_clear_error (&error);
+  after = snapshot ();
+  ck_assert_str_eq (before, after);
+
+  report = qa_applicants_check_eligibility (session, "A02", &eligible, &reason, &error);
+  ck_assert (!eligible);
+  ck_assert_ptr_null (reason);
+  g_clear_pointer (&report, qa_eligibility_report_free);
+
+  ck_assert (qa_applicants_override (session, "A02", TRUE, "经评审委员会研究，按实际经营年限认定", &error));
+  report = qa_applicants_check_eligibility (session, "A02", &eligible, &reason, &error);
+  ck_assert (eligible);
+  ck_assert_str_eq (reason, "经评审委员会研究，按实际经营年限认定");
+  /* The facts still fail; the override and its reason are what decide. */
+  ck_assert_int_eq (report->conditions[0].result, QA_CONDITION_FAIL);
+}
+END_TEST
+
+START_TEST (test_save_dossier)
+{
+  g_autoptr(QaDossier) dossier = qa_dossier_new ();
+  g_autoptr(QaDossier) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *accidents;
+
+  qa_dossier_set_text (dossier, QA_DOSSIER_ID, "A10");
+  qa_dossier_set_text (dossier, QA_DOSSIER_NAME, "张掖市甘州区新星机械制造有限公司");
+  qa_dossier_set_text (dossier, QA_DOSSIER_CREDIT_CODE, "91620702MA71HH8W3X");
+  qa_dossier_set_text (dossier, QA_DOSSIER_DISTRICT, "甘州区");
+  qa_dossier_set_text (dossier, QA_DOSSIER_FOUNDED, "2012-04-18");
+  qa_dossier_set_text (dossier, QA_DOSSIER_EMAIL, "not-an-address");
+
+  /* Two problems, both named at once, nothing stored. */
+  ck_assert (!qa_applicants_save_dossier (session, dossier, &error));
+  ck_assert (g_error_matches (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID));
+  ck_assert_msg (strstr (error->message, "credit_code: ") != NULL, "%s", error->message);
+  ck_assert_msg (strstr (error->message, "email: ") != NULL, "%s", error->message);
+  ck_assert_uint_eq (n_applicants (), 0);
+  g_clear_error (&error);
+
+  qa_dossier_set_text (dossier, QA_DOSSIER_CREDIT_CODE, "91620702MA71HH8W38");
+  qa_dossier_set_text (dossier, QA_DOSSIER_EMAIL, "zhiliang@example.cn");
+  qa_dossier_add_accident (dossier, "2024-06-01", "safety", "车间叉车伤人事故");
+  qa_dossier_add_certificate (dossier, "GB/T 19001-2016", "00123Q45678R0M", "中国质量认证中心", "2027-05-31");
+  qa_dossier_add_indicator (dossier, 2025, "营业收入", 12850.5, "万元");
+  qa_dossier_set_judgement (dossier, 5, QA_CONDITION_PASS, "行业领先");
+  ck_assert_msg (qa_applicants_save_dossier (session, dossier, &error), "%s", error ? error->message : "");
+  ck_assert_uint_eq (n_applicants (), 1);
+
+  loaded = qa_applicants_load_dossier (session, "A10", &error);
+  ck_assert_str_eq (qa_dossier_get_text (loaded, QA_DOSSIER_EMAIL), "zhiliang@example.cn");
+  accidents = qa_dossier_get_accidents (loaded);
+  ck_assert_uint_eq (accidents->len, 1);
+  ck_assert_str_eq (((QaAccidentFact *)g_ptr_array_index (accidents, 0))->description, "车间叉车伤人事故");
+  ck_assert_uint_eq (qa_dossier_get_certificates (loaded)->len, 1);
+  ck_assert_uint_eq (qa_dossier_get_indicators (loaded)->len, 1);
+  ck_assert_int_eq (qa_dossier_get_judgement (loaded, 5), QA_CONDITION_PASS);
+  ck_assert_str_eq (qa_dossier_get_judgement_note (loaded, 5), "行业领先");
+
+  /* The recorded accident makes Art. 13(2) fail. */
+  {
+    g_autoptr(QaEligibilityReport) report = NULL;
+    gboolean eligible = TRUE;
+
+    report = qa_applicants_check_eligibility (session, "A10", &eligible, NULL, &error);
+    ck_assert (!eligible);
+    ck_assert_int_eq (report->conditions[1].result, QA_CONDITION_FAIL);
+  }
+}
+END_TEST
+
+START_TEST (test_validate_text)
+{
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (qa_dossier_validate_text (QA_DOSSIER_CREDIT_CODE, "91440300708461136T", NULL, &error));
+  ck_assert (!qa_dossier_validate_text (QA_DOSSIER_CREDIT_CODE, "91440300708461136X", NULL, &error));
+  ck_assert_msg (strstr (error->message, "“T”") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  ck_assert (qa_dossier_validate_text (QA_DOSSIER_FOUNDED, "2026-11-25", "2026-11-25", &error));
+  ck_assert (!qa_dossier_validate_text (QA_DOSSIER_FOUNDED, "2026-11-26", "2026-11-25", &error));
+  g_clear_error (&error);
+  ck_assert (qa_dossier_validate_text (QA_DOSSIER_DISTRICT, "肃南裕固族自治县", NULL, &error));
+  ck_assert (!qa_dossier_validate_text (QA_DOSSIER_DISTRICT, "甘州", NULL, &error));
+  g_clear_error (&error);
+  ck_assert (qa_dossier_validate_text (QA_DOSSIER_PHONE, NULL, NULL, &error));
+  ck_assert (!qa_dossier_validate_text (QA_DOSSIER_NAME, "  ", NULL, &error));
+}
+END_TEST
+
+static Suite *
+applicants_suite (void)
+{
+  Suite *suite = suite_create ("applicants");
+  TCase *tc = tcase_create ("applicants");
+
+  tcase_add_checked_fixture (tc, setup, qa_test_teardown_tmpdir);
+  tcase_add_test (tc, test_import_good_file);
+  tcase_add_test (tc, test_import_columns_in_any_order);
+  tcase_add_test (tc, test_import_refusals);
+  tcase_add_test (tc, test_import_names_every_bad_row);
+  tcase_add_test (tc, test_import_clashes_with_registered);
+  tcase_add_test (tc, test_store_eligibility);
+  tcase_add_test (tc, test_judge_refusals);
+  tcase_add_test (tc, test_override_needs_reason);
+  tcase_add_test (tc, test_save_dossier);
+  tcase_add_test (tc, test_validate_text);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return qa_test_run (applicants_suite ());
+}
