@@ -1,0 +1,826 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "qareview-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "qa-core.h"
+
+/* Exit status, as ../shared/spec/cli.md fixes it. */
+enum {
+  EXIT_DONE = 0,
+  EXIT_REFUSED = 1,
+  EXIT_USAGE = 2,
+  EXIT_IO = 3,
+};
+
+typedef enum
+{
+  ROLE_SECRETARIAT = 1 << 0,
+  ROLE_CHAIR = 1 << 1,
+  ROLE_SUPERVISOR = 1 << 2,
+} Role;
+
+#define ANY_ROLE (ROLE_SECRETARIAT | ROLE_CHAIR | ROLE_SUPERVISOR)
+
+typedef struct
+{
+  const char *db_path;
+  Role        role;
+} Globals;
+
+typedef int (*VerbFunc) (const Globals *globals,
+                         int            argc,
+                         char         **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *args;
+  const char *summary;
+  Role        roles;
+  VerbFunc    func;
+} Verb;
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("qareview-cli: %s\n", message);
+  g_printerr (_("Try “qareview-cli --help” for the verbs and options."));
+  g_printerr ("\n");
+  return EXIT_USAGE;
+}
+
+/* Reports @error and turns it into the exit status: the user's input or a rule said no (1), or
+ * the file could not be read or written (3). */
+static int
+report_error (const GError *error)
+{
+  gboolean refused = FALSE;
+
+  g_printerr ("qareview-cli: %s\n", error->message);
+
+  if (error->domain == QA_DATABASE_ERROR)
+    refused = error->code == QA_DATABASE_ERROR_SESSION_EXISTS ||
+              error->code == QA_DATABASE_ERROR_NO_SESSION ||
+              error->code == QA_DATABASE_ERROR_CONSTRAINT ||
+              error->code == QA_DATABASE_ERROR_TOO_NEW;
+  else if (error->domain == QA_PROFILE_ERROR ||
+           error->domain == QA_CRITERIA_ERROR ||
+           error->domain == QA_CREDIT_CODE_ERROR ||
+           error->domain == QA_CSV_ERROR ||
+           error->domain == QA_DOSSIER_ERROR ||
+           error->domain == QA_NOTICE_ERROR)
+    refused = TRUE;
+  else if (error->domain == QA_MATERIAL_ERROR)
+    refused = error->code != QA_MATERIAL_ERROR_DAMAGED;
+
+  return refused ? EXIT_REFUSED : EXIT_IO;
+}
+
+/* Parses a verb's own options; unknown ones and stray arguments are usage errors. */
+static gboolean
+parse_verb_options (const char    *verb,
+                    GOptionEntry  *entries,
+                    int           *argc,
+                    char        ***argv,
+                    int           *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error ("%s: %s", verb, error->message);
+      return FALSE;
+    }
+  if (*argc > 1)
+    {
+      *status = usage_error (_("%s: unexpected argument “%s”"), verb, (*argv)[1]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+ensure_parent_folder (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int saved_errno;
+
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    return TRUE;
+
+  saved_errno = errno;
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("The folder “%s” cannot be created: %s"), dir, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static QaDatabase *
+open_database (const Globals  *globals,
+               GError        **error)
+{
+  if (!ensure_parent_folder (globals->db_path, error))
+    return NULL;
+  return qa_database_open (globals->db_path, error);
+}
+
+static QaProfile *
+load_profile (const char  *name_or_file,
+              GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (name_or_file == NULL)
+    return qa_profile_new_from_id (QA_PROFILE_DEFAULT_ID, error);
+
+  if (strchr (name_or_file, '/') == NULL && !g_str_has_suffix (name_or_file, ".xml"))
+    return qa_profile_new_from_id (name_or_file, error);
+
+  file = g_file_new_for_commandline_arg (name_or_file);
+  return qa_profile_new_from_file (file, error);
+}
+
+static guint
+current_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return (guint)g_date_time_get_year (now);
+}
+
+static QaSession *
+open_session (const Globals  *globals,
+              GError        **error)
+{
+  g_autoptr(QaDatabase) db = NULL;
+
+  if (!g_file_test (globals->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_NO_SESSION,
+                   _("“%s” does not exist; create the session first (qareview-cli init)"),
+                   globals->db_path);
+      return NULL;
+    }
+
+  db = qa_database_open (globals->db_path, error);
+  if (db == NULL)
+    return NULL;
+  return qa_session_new (db, error);
+}
+
+static GBytes *
+read_input_file (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static gboolean
+parse_format (const char  *verb,
+              const char  *format,
+              gboolean    *csv,
+              int         *status)
+{
+  if (format == NULL || g_strcmp0 (format, "text") == 0)
+    *csv = FALSE;
+  else if (g_strcmp0 (format, "csv") == 0)
+    *csv = TRUE;
+  else
+    {
+      *status = usage_error (_("%s: --format must be csv or text"), verb);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+write_stdout (GString *out)
+{
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+static int
+verb_init (const Globals  *globals,
+           int             argc,
+           char          **argv)
+{
+  g_autofree char *profile_name = NULL;
+  g_autofree char *deadline = NULL;
+  g_autoptr(QaProfile) profile = NULL;
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int year = 0;
+  int status = EXIT_DONE;
+  GOptionEntry entries[] = {
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, NULL, NULL },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, NULL, NULL },
+    { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_verb_options ("init", entries, &argc, &argv, &status))
+    return status;
+
+  if (year == 0)
+    year = (int)current_year ();
+  else if (year < 2000 || year > 2999)
+    {
+      g_printerr ("qareview-cli: %s\n", _("init: --year must be a year between 2000 and 2999"));
+      return EXIT_REFUSED;
+    }
+
+  profile = load_profile (profile_name, &error);
+  if (profile == NULL)
+    return report_error (error);
+
+  db = open_database (globals, &error);
+  if (db == NULL || !qa_session_create (db, profile, (guint)year, deadline, &error))
+    return report_error (error);
+
+  g_print (_("Created the %d session of the %s in %s\n"),
+           year, qa_profile_get_award_name (profile), globals->db_path);
+  return EXIT_DONE;
+}
+
+static int
+verb_demo (const Globals  *globals,
+           int             argc,
+           char          **argv)
+{
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  int status = EXIT_DONE;
+  guint n_applicants;
+
+  if (!parse_verb_options ("demo", entries, &argc, &argv, &status))
+    return status;
+
+  db = open_database (globals, &error);
+  if (db == NULL)
+    return report_error (error);
+
+  if (!qa_database_has_session (db))
+    {
+      g_autoptr(QaProfile) profile = qa_profile_new_from_id (QA_PROFILE_DEFAULT_ID, &error);
+
+      if (profile == NULL || !qa_session_create (db, profile, current_year (), NULL, &error))
+        return report_error (error);
+    }
+
+  session = qa_session_new (db, &error);
+  if (session == NULL || !qa_demo_populate (session, &error))
+    return report_error (error);
+
+  n_applicants = g_list_model_get_n_items (qa_session_get_applicants (session));
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Filled %s with the demo session: %u applicant, %u experts\n",
+                        "Filled %s with the demo session: %u applicants, %u experts\n",
+                        n_applicants),
+           globals->db_path, n_applicants, qa_session_count_experts (session));
+  return EXIT_DONE;
+}
+
+static int
+verb_criteria (const Globals  *globals,
+               int             argc,
+               char          **argv)
+{
+  g_autoptr(QaCriteria) criteria = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean english = FALSE;
+  GListModel *items;
+  int status = EXIT_DONE;
+  GOptionEntry entries[] = {
+    { "english", 0, 0, G_OPTION_ARG_NONE, &english, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_verb_options ("criteria", entries, &argc, &argv, &status))
+    return status;
+
+  criteria = qa_criteria_new_from_id (QA_CRITERIA_DEFAULT_ID, &error);
+  if (criteria == NULL)
+    return report_error (error);
+
+  qa_csv_append_rowv (out, "code", "name", "points", "kind", NULL);
+  items = qa_criteria_get_items (criteria);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(QaItem) item = g_list_model_get_item (items, i);
+      g_autofree char *points = g_strdup_printf ("%u", qa_item_get_points (item));
+
+      qa_csv_append_rowv (out,
+                          qa_item_get_code (item),
+                          english ? qa_item_get_name_en (item) : qa_item_get_name_zh (item),
+                          points,
+                          qa_item_kind_to_string (qa_item_get_kind (item)),
+                          NULL);
+    }
+
+  fwrite (out->str, 1, out->len, stdout);
+  return EXIT_DONE;
+}
+
+static int
+verb_import (const Globals  *globals,
+             int             argc,
+             char          **argv)
+{
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  int status = EXIT_DONE;
+  const char *what, *path;
+  guint n_imported = 0;
+
+  if (argc < 3)
+    return usage_error (_("import: give what to import (applicants) and a file"));
+  what = argv[1];
+  path = argv[2];
+  argc -= 2;
+  argv += 2;
+  if (!parse_verb_options ("import", entries, &argc, &argv, &status))
+    return status;
+
+  if (g_strcmp0 (what, "applicants") != 0)
+    return usage_error (_("import: unknown kind “%s”"), what);
+
+  bytes = read_input_file (path, &error);
+  if (bytes == NULL)
+    {
+      g_printerr ("qareview-cli: %s\n", error->message);
+      return EXIT_REFUSED;
+    }
+
+  session = open_session (globals, &error);
+  if (session == NULL)
+    return report_error (error);
+
+  if (!qa_applicants_import_csv (session, bytes, path, &n_imported, &error))
+    return report_error (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u applicant from %s\n",
+                        "Imported %u applicants from %s\n", n_imported),
+           n_imported, path);
+  return EXIT_DONE;
+}
+
+static int
+verb_eligibility_judge (const Globals  *globals,
+                        int             argc,
+                        char          **argv)
+{
+  g_autofree char *applicant = NULL;
+  g_autofree char *pass = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  int condition = 0;
+  int status = EXIT_DONE;
+  gboolean passed;
+  GOptionEntry entries[] = {
+    { "applicant", 0, 0, G_OPTION_ARG_STRING, &applicant, NULL, NULL },
+    { "condition", 0, 0, G_OPTION_ARG_INT, &condition, NULL, NULL },
+    { "pass", 0, 0, G_OPTION_ARG_STRING, &pass, NULL, NULL },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_verb_options ("eligibility judge", entries, &argc, &argv, &status))
+    return status;
+  if (applicant == NULL || pass == NULL || condition == 0)
+    return usage_error (_("eligibility judge: --applicant, --condition and --pass are required"));
+  if (g_strcmp0 (pass, "yes") == 0)
+    passed = TRUE;
+  else if (g_strcmp0 (pass, "no") == 0)
+    passed = FALSE;
+  else
+    return usage_error (_("eligibility judge: --pass must be yes or no"));
+
+  session = open_session (globals, &error);
+  if (session == NULL ||
+      !qa_applicants_judge (session, applicant, (guint)condition, passed, note, &error) ||
+      !qa_applicants_store_eligibility (session, &error))
+    return report_error (error);
+
+  return EXIT_DONE;
+}
+
+static int
+verb_eligibility (const Globals  *globals,
+                  int             argc,
+                  char          **argv)
+{
+  g_autofree char *format = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GListModel *applicants;
+  gboolean csv = FALSE;
+  int status = EXIT_DONE;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
+    { NULL }
+  };
+
+  if (argc > 1 && g_strcmp0 (argv[1], "judge") == 0)
+    return verb_eligibility_judge (globals, argc - 1, argv + 1);
+
+  if (!parse_verb_options ("eligibility", entries, &argc, &argv, &status) ||
+      !parse_format ("eligibility", format, &csv, &status))
+    return status;
+
+  session = open_session (globals, &error);
+  if (session == NULL || !qa_applicants_store_eligibility (session, &error))
+    return report_error (error);
+
+  if (csv)
+    qa_csv_append_rowv (out, "applicant_id", "eligible", "reasons", NULL);
+
+  applicants = qa_session_get_applicants (session);
+  for (guint i = 0; i < g_list_model_get_n_items (applicants); i++)
+    {
+      g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, i);
+      g_autoptr(QaEligibilityReport) report = NULL;
+      g_autoptr(GPtrArray) reasons = NULL;
+      g_autofree char *override = NULL;
+      g_autofree char *joined = NULL;
+      gboolean eligible = FALSE;
+
+      report = qa_applicants_check_eligibility (session, qa_applicant_get_id (applicant),
+                                                &eligible, &override, &error);
+      if (report == NULL)
+        return report_error (error);
+
+      reasons = eligible ? g_ptr_array_new () : qa_eligibility_report_dup_reasons (report);
+      if (override != NULL)
+        /* Translators: the secretariat's written reason for overriding the Art. 13 check */
+        g_ptr_array_add (reasons, g_strdup_printf (_("overridden by the secretariat: %s"), override));
+      g_ptr_array_add (reasons, NULL);
+      joined = g_strjoinv ("; ", (char **)reasons->pdata);
+
+      if (csv)
+        qa_csv_append_rowv (out, qa_applicant_get_id (applicant), eligible ? "yes" : "no",
+                            joined, NULL);
+      else
+        g_string_append_printf (out, "%s  %s  %s%s%s\n", qa_applicant_get_id (applicant),
+                                eligible ? _("eligible") : _("not eligible"),
+                                qa_applicant_get_name (applicant),
+                                *joined != '\0' ? "\n    " : "", joined);
+    }
+
+  write_stdout (out);
+  return EXIT_DONE;
+}
+
+static int
+verb_applicant (const Globals  *globals,
+                int             argc,
+                char          **argv)
+{
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  GListModel *applicants;
+  int status = EXIT_DONE;
+
+  if (argc < 2 || g_strcmp0 (argv[1], "list") != 0)
+    return usage_error (_("applicant: the only action is “list”"));
+  argc--;
+  argv++;
+  if (!parse_verb_options ("applicant list", entries, &argc, &argv, &status))
+    return status;
+
+  session = open_session (globals, &error);
+  if (session == NULL)
+    return report_error (error);
+
+  qa_csv_append_rowv (out, "id", "name", "credit_code", "district", "status", "eligibility", NULL);
+  applicants = qa_session_get_applicants (session);
+  for (guint i = 0; i < g_list_model_get_n_items (applicants); i++)
+    {
+      g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, i);
+
+      qa_csv_append_rowv (out,
+                          qa_applicant_get_id (applicant),
+                          qa_applicant_get_name (applicant),
+                          qa_applicant_get_credit_code (applicant),
+                          qa_applicant_get_district (applicant),
+                          qa_applicant_status_to_string (qa_applicant_get_status (applicant)),
+                          qa_eligibility_to_string (qa_applicant_get_eligibility (applicant)),
+                          NULL);
+    }
+
+  write_stdout (out);
+  return EXIT_DONE;
+}
+
+static int
+verb_material (const Globals  *globals,
+               int             argc,
+               char          **argv)
+{
+  g_autofree char *applicant = NULL;
+  g_autofree char *kind_name = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(QaMaterial) material = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean trade_secret = FALSE;
+  gboolean state_secret_checked = FALSE;
+  QaMaterialKind kind = QA_MATERIAL_EVIDENCE;
+  g_auto(GStrv) files = NULL;
+  int status = EXIT_DONE;
+  GOptionEntry entries[] = {
+    { "applicant", 0, 0, G_OPTION_ARG_STRING, &applicant, NULL, NULL },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, NULL, NULL },
+    { "trade-secret", 0, 0, G_OPTION_ARG_NONE, &trade_secret, NULL, NULL },
+    { "no-state-secret", 0, 0, G_OPTION_ARG_NONE, &state_secret_checked, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+
+  if (argc < 2 || g_strcmp0 (argv[1], "add") != 0)
+    return usage_error (_("material: the only action is “add”"));
+  argc--;
+  argv++;
+  if (!parse_verb_options ("material add", entries, &argc, &argv, &status))
+    return status;
+  if (applicant == NULL || files == NULL || g_strv_length (files) != 1)
+    return usage_error (_("material add: give --applicant ID and one FILE"));
+  if (kind_name != NULL && !qa_material_kind_from_string (kind_name, &kind))
+    return usage_error (_("material add: --kind must be application_form, overview, self_assessment, evidence or other"));
+
+  session = open_session (globals, &error);
+  if (session == NULL)
+    return report_error (error);
+
+  file = g_file_new_for_commandline_arg (files[0]);
+  material = qa_materials_add (session, applicant, kind, file, trade_secret, state_secret_checked,
+                               NULL, &error);
+  if (material == NULL)
+    return report_error (error);
+
+  g_print ("%" G_GINT64_FORMAT " %s %s\n", qa_material_get_id (material),
+           qa_material_get_sha256 (material), qa_material_get_filename (material));
+  return EXIT_DONE;
+}
+
+static int
+verb_notice (const Globals  *globals,
+             int             argc,
+             char          **argv)
+{
+  g_autofree char *applicant = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(QaNotice) notice = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_DONE;
+  GOptionEntry entries[] = {
+    { "applicant", 0, 0, G_OPTION_ARG_STRING, &applicant, NULL, NULL },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, NULL, NULL },
+    { NULL }
+  };
+
+  if (argc < 2 || g_strcmp0 (argv[1], "export") != 0)
+    return usage_error (_("notice: the only action is “export”"));
+  argc--;
+  argv++;
+  if (!parse_verb_options ("notice export", entries, &argc, &argv, &status))
+    return status;
+  if (applicant == NULL || out == NULL)
+    return usage_error (_("notice export: give --applicant ID and --out FILE.pdf"));
+
+  session = open_session (globals, &error);
+  if (session == NULL)
+    return report_error (error);
+
+  notice = qa_notice_new (session, applicant, date, &error);
+  if (notice == NULL)
+    return report_error (error);
+  if (!qa_notice_write_pdf (notice, out, &error))
+    {
+      g_printerr ("qareview-cli: %s\n", error->message);
+      return EXIT_IO;
+    }
+  return EXIT_DONE;
+}
+
+static const Verb verbs[] = {
+  { "init", "[--profile NAME|FILE] [--year YYYY] [--deadline YYYY-MM-DD]",
+    N_("Create a session database under a rule profile"), ROLE_SECRETARIAT, verb_init },
+  { "demo", "",
+    N_("Fill an empty session database with the realistic demo session"), ROLE_SECRETARIAT,
+    verb_demo },
+  { "criteria", "[--english]",
+    N_("Print the scored GB/T 19580 items as CSV: code,name,points,kind"), ANY_ROLE,
+    verb_criteria },
+  { "import", "applicants FILE",
+    N_("Import applicants from a CSV file, all or nothing"), ROLE_SECRETARIAT, verb_import },
+  { "eligibility", "[--format csv|text]",
+    N_("Run the Art. 13 checks on every applicant, store and print the results"),
+    ROLE_SECRETARIAT, verb_eligibility },
+  { "eligibility judge", "--applicant ID --condition 3|4|5 --pass yes|no [--note TEXT]",
+    N_("Record the secretariat's finding on a judgement condition of Art. 13"),
+    ROLE_SECRETARIAT, NULL },
+  { "applicant list", "",
+    N_("List the applicants as CSV: id,name,credit_code,district,status,eligibility"),
+    ANY_ROLE, verb_applicant },
+  { "material add", "--applicant ID [--kind KIND] [--trade-secret] [--no-state-secret] FILE",
+    N_("Store a material of an applicant inside the session"), ROLE_SECRETARIAT, verb_material },
+  { "notice export", "--applicant ID --out FILE.pdf [--date YYYY-MM-DD]",
+    N_("Write the written notice of the eligibility check as PDF (Art. 16(2))"),
+    ROLE_SECRETARIAT, verb_notice },
+};
+
+static void
+print_help (void)
+{
+  g_autofree char *default_db = qa_session_default_path ();
+
+  g_print ("%s\n  qareview-cli [--db FILE] [--role ROLE] VERB [ARGS...]\n\n", _("Usage:"));
+  g_print ("%s\n", _("Verbs:"));
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      g_print ("  %s %s\n", verbs[i].name, verbs[i].args);
+      g_print ("      %s\n", _(verbs[i].summary));
+    }
+  g_print ("\n%s\n", _("Options:"));
+  g_print ("  --db FILE     %s (%s)\n", _("the session database"), default_db);
+  g_print ("  --role ROLE   %s\n", _("who is acting: secretariat (default), chair or supervisor"));
+  g_print ("  --help        %s\n", _("show this help"));
+  g_print ("  --version     %s\n", _("show the version"));
+  g_print ("\n%s\n", _("Exit status: 0 done, 1 refused (bad input or a rule of the award), 2 usage error, 3 I/O or database error."));
+}
+
+static const char *
+role_get_label (Role role)
+{
+  switch (role)
+    {
+    case ROLE_CHAIR:
+      return _("the panel chair");
+    case ROLE_SUPERVISOR:
+      return _("the supervisory committee");
+    case ROLE_SECRETARIAT:
+    default:
+      return _("the secretariat");
+    }
+}
+
+static gboolean
+parse_role (const char *name,
+            Role       *role)
+{
+  if (g_strcmp0 (name, "secretariat") == 0)
+    *role = ROLE_SECRETARIAT;
+  else if (g_strcmp0 (name, "chair") == 0)
+    *role = ROLE_CHAIR;
+  else if (g_strcmp0 (name, "supervisor") == 0)
+    *role = ROLE_SUPERVISOR;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Takes the value of a global option given as “--name VALUE” or “--name=VALUE”. */
+static gboolean
+take_option_value (const char  *name,
+                   char       **argv,
+                   int          argc,
+                   int         *i,
+                   const char **value)
+{
+  gsize len = strlen (name);
+
+  if (strncmp (argv[*i], name, len) != 0)
+    return FALSE;
+
+  if (argv[*i][len] == '=')
+    {
+      *value = argv[*i] + len + 1;
+      return TRUE;
+    }
+  if (argv[*i][len] == '\0' && *i + 1 < argc)
+    {
+      *value = argv[++*i];
+      return TRUE;
+    }
+  if (argv[*i][len] == '\0')
+    {
+      *value = NULL;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *default_db = NULL;
+  const char *localedir;
+  Globals globals = { NULL, ROLE_SECRETARIAT };
+  int i;
+
+  setlocale (LC_ALL, "");
+  localedir = g_getenv ("QAREVIEW_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  for (i = 1; i < argc && argv[i][0] == '-'; i++)
+    {
+      const char *value = NULL;
+
+      if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        {
+          print_help ();
+          return EXIT_DONE;
+        }
+      else if (strcmp (argv[i], "--version") == 0)
+        {
+          g_print ("qareview-cli %s\n", PACKAGE_VERSION);
+          return EXIT_DONE;
+        }
+      else if (take_option_value ("--db", argv, argc, &i, &value))
+        {
+          if (value == NULL || *value == '\0')
+            return usage_error (_("--db needs a file name"));
+          globals.db_path = value;
+        }
+      else if (take_option_value ("--role", argv, argc, &i, &value))
+        {
+          if (value == NULL || !parse_role (value, &globals.role))
+            return usage_error (_("--role must be secretariat, chair or supervisor"));
+        }
+      else
+        return usage_error (_("unknown option “%s”"), argv[i]);
+    }
+
+  if (i >= argc)
+    return usage_error (_("no verb given"));
+
+  if (globals.db_path == NULL)
+    globals.db_path = default_db = qa_session_default_path ();
+
+  for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
+    {
+      gsize length = strcspn (verbs[v].name, " ");
+
+      /* Entries with a NULL function only document a sub-verb in --help. */
+      if (verbs[v].func == NULL || strlen (argv[i]) != length ||
+          strncmp (argv[i], verbs[v].name, length) != 0)
+        continue;
+
+      if ((verbs[v].roles & globals.role) == 0)
+        {
+          g_printerr ("qareview-cli: ");
+          /* Translators: the first %s is a role, e.g. “the supervisory committee”. */
+          g_printerr (_("%s may not use “%s”"), role_get_label (globals.role), argv[i]);
+          g_printerr ("\n");
+          return EXIT_REFUSED;
+        }
+
+      return verbs[v].func (&globals, argc - i, argv + i);
+    }
+
+  return usage_error (_("unknown verb “%s”"), argv[i]);
+}
