@@ -10,6 +10,7 @@
 #include "qa-applicant.h"
 #include "qa-applicants.h"
 #include "qa-applicants-private.h"
+#include "qa-audit-private.h"
 #include "qa-csv.h"
 #include "qa-database-private.h"
 #include "qa-util-private.h"
@@ -362,6 +363,28 @@ write_judgement (QaDatabase         *db,
   return _qa_database_check (db, sqlite3_step (stmt), error);
 }
 
+/* The dossier's recorded facts as one line, for the audit trail. */
+static char *
+describe_dossier (QaDossier *dossier)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
+    {
+      const char *value = qa_dossier_get_text (dossier, i);
+
+      if (value != NULL)
+        g_string_append_printf (out, "%s=%s; ", qa_dossier_field_get_name (i), value);
+    }
+  g_string_append_printf (out, "legal_person=%d; accidents_3y=%d; accidents=%u; certificates=%u; indicators=%u",
+                          qa_dossier_get_legal_person (dossier),
+                          qa_dossier_get_declared_accidents (dossier),
+                          qa_dossier_get_accidents (dossier)->len,
+                          qa_dossier_get_certificates (dossier)->len,
+                          qa_dossier_get_indicators (dossier)->len);
+  return g_string_free (out, FALSE);
+}
+
 /* Writes a dossier already checked by the caller. */
 static gboolean
 write_dossier (QaDatabase  *db,
@@ -456,7 +479,16 @@ save_dossier_cb (QaDatabase  *db,
       return FALSE;
     }
 
-  return write_dossier (db, dossier, FALSE, error);
+  {
+    const char *id = qa_dossier_get_text (dossier, QA_DOSSIER_ID);
+    g_autoptr(QaDossier) previous = load_dossier (db, id, NULL);
+    g_autofree char *before = previous != NULL ? describe_dossier (previous) : NULL;
+    g_autofree char *after = describe_dossier (dossier);
+
+    return write_dossier (db, dossier, FALSE, error) &&
+           _qa_audit_append (db, previous != NULL ? "applicant.edit" : "applicant.add",
+                             "applicant", id, before, after, error);
+  }
 }
 
 gboolean
@@ -632,9 +664,33 @@ import_cb (QaDatabase  *db,
   Import *import = user_data;
 
   for (guint row = 0; row < import->dossiers->len; row++)
-    if (!write_dossier (db, g_ptr_array_index (import->dossiers, row), TRUE, error))
-      return FALSE;
+    {
+      QaDossier *dossier = g_ptr_array_index (import->dossiers, row);
+      g_autofree char *after = describe_dossier (dossier);
+
+      if (!write_dossier (db, dossier, TRUE, error) ||
+          !_qa_audit_append (db, "applicant.import", "applicant",
+                             qa_dossier_get_text (dossier, QA_DOSSIER_ID), NULL, after, error))
+        return FALSE;
+    }
   return TRUE;
+}
+
+/* Notes the refused file in the audit trail (the file itself changed nothing); FALSE. */
+static gboolean
+refuse_import (QaDatabase  *db,
+               const char  *name,
+               GError     **error)
+{
+  g_autoptr(GError) audit_error = NULL;
+
+  g_assert (error == NULL || *error != NULL);
+
+  if (!qa_audit_record_refusal (db, "applicant.import.refused", "file", name,
+                                error != NULL ? (*error)->message : NULL, &audit_error))
+    g_warning ("The refusal of %s could not be noted in the audit trail: %s", name,
+               audit_error->message);
+  return FALSE;
 }
 
 gboolean
@@ -658,12 +714,12 @@ qa_applicants_import_csv (QaSession   *session,
   if (n_imported != NULL)
     *n_imported = 0;
 
+  db = qa_session_get_database (session);
   table = qa_csv_table_parse (bytes, name, error);
   if (table == NULL ||
       !qa_csv_table_check_columns (table, applicant_columns, G_N_ELEMENTS (applicant_columns), error))
-    return FALSE;
+    return refuse_import (db, name, error);
 
-  db = qa_session_get_database (session);
   import.table = table;
   import.dossiers = dossiers;
   import.problems = problems;
@@ -680,7 +736,7 @@ qa_applicants_import_csv (QaSession   *session,
   if (problems->len > 0)
     {
       g_set_error_literal (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID, problems->str);
-      return FALSE;
+      return refuse_import (db, name, error);
     }
 
   if (!qa_database_transaction (db, import_cb, &import, error))
@@ -826,6 +882,21 @@ store_eligibility_cb (QaDatabase  *db,
       else
         verdict = "ineligible", status = "not_accepted";
 
+      if (g_strcmp0 (qa_eligibility_to_string (qa_applicant_get_eligibility (applicant)), verdict) != 0)
+        {
+          g_autoptr(GPtrArray) reasons = qa_eligibility_report_dup_reasons (report);
+          g_autofree char *joined = NULL;
+          g_autofree char *after = NULL;
+
+          g_ptr_array_add (reasons, NULL);
+          joined = g_strjoinv ("; ", (char **)reasons->pdata);
+          after = g_strdup_printf ("%s: %s", verdict, joined);
+          if (!_qa_audit_append (db, "eligibility.check", "applicant", id,
+                                 qa_eligibility_to_string (qa_applicant_get_eligibility (applicant)),
+                                 after, error))
+            return FALSE;
+        }
+
       /* Later stages are not undone by re-running the check. */
       stmt = _qa_database_prepare (db,
                                    "UPDATE applicant SET eligibility = ?2, "
@@ -888,10 +959,15 @@ judge_cb (QaDatabase  *db,
 {
   const Decision *decision = user_data;
 
+  g_autofree char *after = g_strdup_printf ("condition=%u; %s; note=%s", decision->condition,
+                                            decision->pass ? "pass" : "fail",
+                                            decision->text != NULL ? decision->text : "");
+
   return _qa_applicants_require (db, decision->id, error) &&
          write_judgement (db, decision->id, decision->condition,
                           decision->pass ? QA_CONDITION_PASS : QA_CONDITION_FAIL,
-                          decision->text, error);
+                          decision->text, error) &&
+         _qa_audit_append (db, "eligibility.judge", "applicant", decision->id, NULL, after, error);
 }
 
 gboolean
@@ -942,7 +1018,17 @@ override_cb (QaDatabase  *db,
   sqlite3_bind_int (stmt, 2, decision->pass);
   sqlite3_bind_text (stmt, 3, decision->text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  return _qa_database_check (db, sqlite3_step (stmt), error);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+
+  {
+    g_autofree char *after = g_strdup_printf ("%s; reason=%s",
+                                              decision->pass ? "eligible" : "not eligible",
+                                              decision->text);
+
+    return _qa_audit_append (db, "eligibility.override", "applicant", decision->id, NULL, after,
+                             error);
+  }
 }
 
 gboolean

@@ -3,6 +3,7 @@
 
 #include "qa-applicant.h"
 #include "qa-applicants.h"
+#include "qa-audit.h"
 #include "qa-category.h"
 #include "qa-credit-code.h"
 #include "qa-csv.h"

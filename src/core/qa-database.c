@@ -21,6 +21,8 @@ struct _QaDatabase
   sqlite3    *db;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint       depth;        /* nesting of qa_database_transaction() */
+  char       *operator_name;
+  char       *operator_role;
 };
 
 G_DEFINE_FINAL_TYPE (QaDatabase, qa_database, G_TYPE_OBJECT)
@@ -109,6 +111,8 @@ qa_database_finalize (GObject *object)
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->operator_name, g_free);
+  g_clear_pointer (&self->operator_role, g_free);
 
   G_OBJECT_CLASS (qa_database_parent_class)->finalize (object);
 }
@@ -126,6 +130,9 @@ qa_database_init (QaDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify)sqlite3_finalize);
+  self->operator_name = g_strdup (*g_get_real_name () != '\0' && g_strcmp0 (g_get_real_name (), "Unknown") != 0
+                                  ? g_get_real_name () : g_get_user_name ());
+  self->operator_role = g_strdup ("secretariat");
 }
 
 static gboolean
@@ -408,6 +415,35 @@ qa_database_has_session (QaDatabase *self)
   g_return_val_if_fail (QA_IS_DATABASE (self), FALSE);
 
   return query_int (self, "SELECT count(*) FROM session", &n, NULL) && n > 0;
+}
+
+void
+qa_database_set_operator (QaDatabase *self,
+                          const char *name,
+                          const char *role)
+{
+  g_return_if_fail (QA_IS_DATABASE (self));
+  g_return_if_fail (name != NULL && *name != '\0');
+  g_return_if_fail (role != NULL && *role != '\0');
+
+  g_free (self->operator_name);
+  self->operator_name = g_strdup (name);
+  g_free (self->operator_role);
+  self->operator_role = g_strdup (role);
+}
+
+const char *
+qa_database_get_operator_name (QaDatabase *self)
+{
+  g_return_val_if_fail (QA_IS_DATABASE (self), NULL);
+  return self->operator_name;
+}
+
+const char *
+qa_database_get_operator_role (QaDatabase *self)
+{
+  g_return_val_if_fail (QA_IS_DATABASE (self), NULL);
+  return self->operator_role;
 }
 
 sqlite3 *

@@ -40,5 +40,12 @@ gboolean    qa_database_transaction        (QaDatabase        *self,
                                             gpointer           user_data,
                                             GError           **error);
 gboolean    qa_database_has_session        (QaDatabase        *self);
+/* Who is acting, recorded with every audit entry: a person's name and their role
+ * ("secretariat", "chair", "supervisor" or "reviewer"). */
+void        qa_database_set_operator       (QaDatabase        *self,
+                                            const char        *name,
+                                            const char        *role);
+const char *qa_database_get_operator_name  (QaDatabase        *self);
+const char *qa_database_get_operator_role  (QaDatabase        *self);
 
 G_END_DECLS

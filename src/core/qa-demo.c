@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "qa-audit-private.h"
 #include "qa-credit-code.h"
 #include "qa-database-private.h"
 #include "qa-demo.h"
@@ -246,7 +247,9 @@ populate (QaDatabase  *db,
 
   return session_is_empty (db, error) &&
          insert_applicants (db, &deadline, now, error) &&
-         insert_experts (db, now, error);
+         insert_experts (db, now, error) &&
+         _qa_audit_append (db, "session.demo", "session", NULL, NULL,
+                           "demo applicants, experts and conflicts", error);
 }
 
 gboolean

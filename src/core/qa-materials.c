@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "qa-applicants-private.h"
+#include "qa-audit-private.h"
 #include "qa-database-private.h"
 #include "qa-materials.h"
 #include "qa-util-private.h"
@@ -271,6 +272,8 @@ load_material (QaDatabase  *db,
 typedef struct
 {
   char           *db_path;
+  char           *operator_name;
+  char           *operator_role;
   char           *applicant_id;
   QaMaterialKind  kind;
   GFile          *file;
@@ -288,6 +291,8 @@ static void
 add_job_free (AddJob *job)
 {
   g_free (job->db_path);
+  g_free (job->operator_name);
+  g_free (job->operator_role);
   g_free (job->applicant_id);
   g_clear_object (&job->file);
   g_free (job->sha256);
@@ -528,9 +533,19 @@ add_cb (QaDatabase  *db,
   if (!content_exists (db, job->sha256) && !store_content (db, job, data->cancellable, error))
     return FALSE;
 
-  return insert_material_row (db, job->applicant_id, job->kind, job->filename, job->content_type,
-                              job->sha256, job->trade_secret, job->no_state_secret,
-                              &job->material_id, error);
+  if (!insert_material_row (db, job->applicant_id, job->kind, job->filename, job->content_type,
+                            job->sha256, job->trade_secret, job->no_state_secret,
+                            &job->material_id, error))
+    return FALSE;
+
+  {
+    g_autofree char *after = g_strdup_printf ("material=%" G_GINT64_FORMAT "; kind=%s; file=%s; "
+                                              "sha256=%s; size=%" G_GINT64_FORMAT "; trade_secret=%d",
+                                              job->material_id, qa_material_kind_to_string (job->kind),
+                                              job->filename, job->sha256, job->size, job->trade_secret);
+
+    return _qa_audit_append (db, "material.add", "applicant", job->applicant_id, NULL, after, error);
+  }
 }
 
 /* Does the whole addition on @db: measure, then store in one transaction. */
@@ -555,8 +570,11 @@ add_job_new (QaSession      *session,
              gboolean        no_state_secret)
 {
   AddJob *job = g_new0 (AddJob, 1);
+  QaDatabase *db = qa_session_get_database (session);
 
-  job->db_path = g_strdup (qa_database_get_path (qa_session_get_database (session)));
+  job->db_path = g_strdup (qa_database_get_path (db));
+  job->operator_name = g_strdup (qa_database_get_operator_name (db));
+  job->operator_role = g_strdup (qa_database_get_operator_role (db));
   job->applicant_id = g_strdup (applicant_id);
   job->kind = kind;
   job->file = g_object_ref (file);
@@ -603,6 +621,8 @@ add_thread (GTask        *task,
 
   /* A connection of the thread's own: connections are not shared between threads. */
   db = qa_database_open (job->db_path, &error);
+  if (db != NULL)
+    qa_database_set_operator (db, job->operator_name, job->operator_role);
   if (db == NULL || !run_add (db, job, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -705,6 +725,23 @@ require_changed_row (QaDatabase  *db,
   return FALSE;
 }
 
+/* Notes a change to material @id, naming its file, in the audit trail. */
+static gboolean
+audit_material (QaDatabase  *db,
+                gint64       id,
+                const char  *action,
+                GError     **error)
+{
+  g_autoptr(QaMaterial) material = load_material (db, id, error);
+  g_autofree char *what = NULL;
+
+  if (material == NULL)
+    return FALSE;
+  what = g_strdup_printf ("material=%" G_GINT64_FORMAT "; file=%s; sha256=%s", id,
+                          material->filename, material->sha256);
+  return _qa_audit_append (db, action, "applicant", material->applicant_id, NULL, what, error);
+}
+
 static gboolean
 set_trade_secret_cb (QaDatabase  *db,
                      gpointer     user_data,
@@ -718,8 +755,12 @@ set_trade_secret_cb (QaDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, change->id);
   sqlite3_bind_int (stmt, 2, change->flag);
-  return _qa_database_check (db, sqlite3_step (stmt), error) &&
-         require_changed_row (db, change->id, error);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error) ||
+      !require_changed_row (db, change->id, error))
+    return FALSE;
+
+  return audit_material (db, change->id, change->flag ? "material.mark-trade-secret"
+                                                      : "material.unmark-trade-secret", error);
 }
 
 gboolean
@@ -743,6 +784,9 @@ remove_cb (QaDatabase  *db,
 {
   const MaterialChange *change = user_data;
   sqlite3_stmt *stmt;
+
+  if (!audit_material (db, change->id, "material.remove", error))
+    return FALSE;
 
   stmt = _qa_database_prepare (db, "DELETE FROM material WHERE id = ?1", error);
   if (stmt == NULL)
@@ -786,7 +830,8 @@ restore_cb (QaDatabase  *db,
     }
   return _qa_applicants_require (db, m->applicant_id, error) &&
          insert_material_row (db, m->applicant_id, m->kind, m->filename, m->content_type,
-                              m->sha256, m->trade_secret, m->no_state_secret, &data->id, error);
+                              m->sha256, m->trade_secret, m->no_state_secret, &data->id, error) &&
+         audit_material (db, data->id, "material.restore", error);
 }
 
 QaMaterial *

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "qa-applicant-private.h"
+#include "qa-audit-private.h"
 #include "qa-database-private.h"
 #include "qa-demo.h"
 #include "qa-session-private.h"
@@ -244,7 +245,16 @@ create_session (QaDatabase  *db,
   if (!_qa_database_check (db, sqlite3_step (stmt), error))
     return FALSE;
 
-  return insert_items (db, data->criteria, error);
+  if (!insert_items (db, data->criteria, error))
+    return FALSE;
+
+  {
+    g_autofree char *after = g_strdup_printf ("year=%u; profile=%s; criteria=%s; deadline=%s",
+                                              data->year, qa_profile_get_id (data->profile),
+                                              qa_criteria_get_id (data->criteria), data->deadline);
+
+    return _qa_audit_append (db, "session.create", "session", NULL, NULL, after, error);
+  }
 }
 
 gboolean

@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "qa-audit"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "qa-audit-private.h"
+#include "qa-database-private.h"
+#include "qa-util-private.h"
+
+/* The hash the first entry is chained to. */
+#define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+
+G_DEFINE_QUARK (qa-audit-error-quark, qa_audit_error)
+
+void
+qa_audit_entry_free (QaAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->operator_name);
+  g_free (entry->role);
+  g_free (entry->action);
+  g_free (entry->subject_kind);
+  g_free (entry->subject_id);
+  g_free (entry->before);
+  g_free (entry->after);
+  g_free (entry->hash);
+  g_free (entry);
+}
+
+/* Each field as its length and bytes, so no two different entries serialise alike; NULL is
+ * written as “-” (which no length-prefixed field can be). */
+static void
+append_field (GString    *out,
+              const char *value)
+{
+  if (value == NULL)
+    g_string_append (out, "-;");
+  else
+    g_string_append_printf (out, "%" G_GSIZE_FORMAT ":%s;", strlen (value), value);
+}
+
+static char *
+entry_hash (const char         *prev_hash,
+            const QaAuditEntry *entry)
+{
+  g_autoptr(GString) canonical = g_string_new ("qareview-audit-1;");
+  g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, entry->seq);
+
+  append_field (canonical, prev_hash);
+  append_field (canonical, seq);
+  append_field (canonical, entry->at);
+  append_field (canonical, entry->operator_name);
+  append_field (canonical, entry->role);
+  append_field (canonical, entry->action);
+  append_field (canonical, entry->subject_kind);
+  append_field (canonical, entry->subject_id);
+  append_field (canonical, entry->before);
+  append_field (canonical, entry->after);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical->str, canonical->len);
+}
+
+gboolean
+_qa_audit_append (QaDatabase  *db,
+                  const char  *action,
+                  const char  *subject_kind,
+                  const char  *subject_id,
+                  const char  *before,
+                  const char  *after,
+                  GError     **error)
+{
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *at = _qa_now_iso ();
+  g_autofree char *hash = NULL;
+  QaAuditEntry entry = { 0, };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (QA_IS_DATABASE (db));
+  g_assert (_qa_database_in_transaction (db));
+  g_assert (action != NULL);
+
+  /* The next number is what AUTOINCREMENT will hand out: one past the highest ever used. */
+  stmt = _qa_database_prepare (db,
+                               "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0), "
+                               "(SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (!_qa_database_check (db, rc, error))
+    return FALSE;
+  entry.seq = sqlite3_column_int64 (stmt, 0) + 1;
+  prev_hash = g_strdup (sqlite3_column_type (stmt, 1) == SQLITE_NULL
+                        ? GENESIS : (const char *)sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  entry.at = at;
+  entry.operator_name = (char *)qa_database_get_operator_name (db);
+  entry.role = (char *)qa_database_get_operator_role (db);
+  entry.action = (char *)action;
+  entry.subject_kind = (char *)subject_kind;
+  entry.subject_id = (char *)subject_id;
+  entry.before = (char *)before;
+  entry.after = (char *)after;
+  hash = entry_hash (prev_hash, &entry);
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO audit_log (seq, at, operator, role, action, subject_kind, "
+                               "subject_id, before, after, prev_hash, hash) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry.seq);
+  sqlite3_bind_text (stmt, 2, entry.at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, entry.operator_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, entry.role, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, action, -1, SQLITE_TRANSIENT);
+  if (subject_kind != NULL)
+    sqlite3_bind_text (stmt, 6, subject_kind, -1, SQLITE_TRANSIENT);
+  if (subject_id != NULL)
+    sqlite3_bind_text (stmt, 7, subject_id, -1, SQLITE_TRANSIENT);
+  if (before != NULL)
+    sqlite3_bind_text (stmt, 8, before, -1, SQLITE_TRANSIENT);
+  if (after != NULL)
+    sqlite3_bind_text (stmt, 9, after, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, prev_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, hash, -1, SQLITE_TRANSIENT);
+  return _qa_database_check (db, sqlite3_step (stmt), error);
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
+}
+
+/* Reads entries with their stored prev_hash (returned through @prev_hashes when not NULL). */
+static GPtrArray *
+read_entries (QaDatabase  *db,
+              GPtrArray   *prev_hashes,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_audit_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _qa_database_prepare (db,
+                               "SELECT seq, at, operator, role, action, subject_kind, subject_id, "
+                               "before, after, prev_hash, hash FROM audit_log ORDER BY seq",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QaAuditEntry *entry = g_new0 (QaAuditEntry, 1);
+
+      entry->seq = sqlite3_column_int64 (stmt, 0);
+      entry->at = dup_column (stmt, 1);
+      entry->operator_name = dup_column (stmt, 2);
+      entry->role = dup_column (stmt, 3);
+      entry->action = dup_column (stmt, 4);
+      entry->subject_kind = dup_column (stmt, 5);
+      entry->subject_id = dup_column (stmt, 6);
+      entry->before = dup_column (stmt, 7);
+      entry->after = dup_column (stmt, 8);
+      entry->hash = dup_column (stmt, 10);
+      g_ptr_array_add (entries, entry);
+      if (prev_hashes != NULL)
+        g_ptr_array_add (prev_hashes, dup_column (stmt, 9));
+    }
+  if (!_qa_database_check (db, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+qa_audit_list (QaDatabase  *db,
+               GError     **error)
+{
+  g_return_val_if_fail (QA_IS_DATABASE (db), NULL);
+
+  return read_entries (db, NULL, error);
+}
+
+static gboolean
+broken (GError     **error,
+        gint64       seq,
+        const char  *why)
+{
+  g_set_error (error, QA_AUDIT_ERROR, QA_AUDIT_ERROR_BROKEN,
+               _("The audit trail does not verify at entry %" G_GINT64_FORMAT ": %s"), seq, why);
+  return FALSE;
+}
+
+gboolean
+qa_audit_verify (QaDatabase  *db,
+                 guint64     *n_entries,
+                 char       **head,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) prev_hashes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entries = NULL;
+  const char *expected_prev = GENESIS;
+  sqlite3_stmt *stmt;
+  gint64 highest = 0;
+
+  g_return_val_if_fail (QA_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  entries = read_entries (db, prev_hashes, error);
+  if (entries == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const QaAuditEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *hash = NULL;
+
+      if (entry->seq != (gint64)i + 1)
+        return broken (error, (gint64)i + 1, _("the entry is missing (deleted, or renumbered)"));
+      if (g_strcmp0 (g_ptr_array_index (prev_hashes, i), expected_prev) != 0)
+        return broken (error, entry->seq, _("it is not chained to the entry before it (an entry was removed or inserted)"));
+
+      hash = entry_hash (expected_prev, entry);
+      if (g_strcmp0 (hash, entry->hash) != 0)
+        return broken (error, entry->seq, _("its contents were changed after it was written"));
+      expected_prev = entry->hash;
+    }
+
+  /* Entries removed from the end leave the highest number ever handed out behind. */
+  stmt = _qa_database_prepare (db, "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    highest = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (highest > (gint64)entries->len)
+    return broken (error, (gint64)entries->len + 1, _("the last entries were deleted"));
+
+  if (n_entries != NULL)
+    *n_entries = entries->len;
+  if (head != NULL)
+    *head = g_strdup (expected_prev);
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *action;
+  const char *subject_kind;
+  const char *subject_id;
+  const char *reason;
+} Refusal;
+
+static gboolean
+record_refusal_cb (QaDatabase  *db,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  const Refusal *refusal = user_data;
+
+  return _qa_audit_append (db, refusal->action, refusal->subject_kind, refusal->subject_id,
+                           NULL, refusal->reason, error);
+}
+
+gboolean
+qa_audit_record_refusal (QaDatabase  *db,
+                         const char  *action,
+                         const char  *subject_kind,
+                         const char  *subject_id,
+                         const char  *reason,
+                         GError     **error)
+{
+  Refusal refusal = { action, subject_kind, subject_id, reason };
+
+  g_return_val_if_fail (QA_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  return qa_database_transaction (db, record_refusal_cb, &refusal, error);
+}

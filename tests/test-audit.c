@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The audit trail catches every kind of tampering, even with the sqlite3 shell. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "qa-database-private.h"
+#include "qa-test.h"
+
+#define CSV "id,name,credit_code,district,legal_person,founded,accidents_3y,management_system,gbt19580\n" \
+            "A11,张掖市甘州区新星机械制造有限公司,91620702MA7000011P,甘州区,yes,2012-04-18,no,yes,yes\n"
+
+static char *
+session_path (void)
+{
+  return g_strdup (qa_database_get_path (qa_session_get_database (session)));
+}
+
+/* Tampers with the file through a connection of its own, as someone with the sqlite3 shell. */
+static void
+tamper (const char *sql)
+{
+  g_autofree char *path = session_path ();
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  ck_assert_msg (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK, "%s", message);
+  sqlite3_close (db);
+}
+
+static guint64
+verified_entries (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  guint64 n = 0;
+
+  ck_assert_msg (qa_audit_verify (qa_session_get_database (session), &n, &head, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_uint_eq (strlen (head), 64);
+  return n;
+}
+
+static void
+assert_broken_at (gint64      seq,
+                  const char *why)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = g_strdup_printf ("entry %" G_GINT64_FORMAT ":", seq);
+
+  ck_assert (!qa_audit_verify (qa_session_get_database (session), NULL, NULL, &error));
+  ck_assert (g_error_matches (error, QA_AUDIT_ERROR, QA_AUDIT_ERROR_BROKEN));
+  ck_assert_msg (strstr (error->message, expected) != NULL, "%s", error->message);
+  ck_assert_msg (strstr (error->message, why) != NULL, "%s", error->message);
+}
+
+/* A session with a few more entries than the demo gives. */
+static void
+add_history (void)
+{
+  g_autoptr(GBytes) csv = g_bytes_new_static (CSV, strlen (CSV));
+  g_autoptr(GError) error = NULL;
+
+  qa_database_set_operator (qa_session_get_database (session), "赵丽娟", "secretariat");
+  ck_assert (qa_applicants_import_csv (session, csv, "more.csv", NULL, &error));
+  ck_assert (qa_applicants_judge (session, "A01", 5, TRUE, "国内领先", &error));
+  ck_assert (qa_applicants_store_eligibility (session, &error));
+}
+
+START_TEST (test_changes_are_logged)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saw_import = FALSE, saw_judge = FALSE, saw_check = FALSE;
+
+  add_history ();
+  entries = qa_audit_list (qa_session_get_database (session), &error);
+  ck_assert_ptr_nonnull (entries);
+  ck_assert_str_eq (((QaAuditEntry *)g_ptr_array_index (entries, 0))->action, "session.create");
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const QaAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (entry->action, "applicant.import") == 0)
+        {
+          saw_import = TRUE;
+          ck_assert_str_eq (entry->subject_id, "A11");
+          ck_assert_str_eq (entry->operator_name, "赵丽娟");
+          ck_assert_str_eq (entry->role, "secretariat");
+          ck_assert (strstr (entry->after, "credit_code=91620702MA7000011P") != NULL);
+        }
+      saw_judge |= g_strcmp0 (entry->action, "eligibility.judge") == 0;
+      saw_check |= g_strcmp0 (entry->action, "eligibility.check") == 0 &&
+                   g_strcmp0 (entry->subject_id, "A01") == 0 &&
+                   g_str_has_prefix (entry->after, "eligible");
+    }
+  ck_assert (saw_import && saw_judge && saw_check);
+  ck_assert_uint_eq (verified_entries (), entries->len);
+}
+END_TEST
+
+START_TEST (test_refusal_is_logged_and_changes_nothing)
+{
+  static const char bad[] = "id,name\nA12,x\n";
+  g_autoptr(GBytes) csv = g_bytes_new_static (bad, sizeof bad - 1);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = g_list_model_get_n_items (qa_session_get_applicants (session));
+  const QaAuditEntry *last;
+
+  ck_assert (!qa_applicants_import_csv (session, csv, "bad.csv", NULL, &error));
+  ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_applicants (session)), before);
+
+  entries = qa_audit_list (qa_session_get_database (session), NULL);
+  last = g_ptr_array_index (entries, entries->len - 1);
+  ck_assert_str_eq (last->action, "applicant.import.refused");
+  ck_assert_str_eq (last->subject_id, "bad.csv");
+  ck_assert (strstr (last->after, "gbt19580") != NULL);
+  verified_entries ();
+}
+END_TEST
+
+START_TEST (test_edited_entry)
+{
+  add_history ();
+  verified_entries ();
+  tamper ("UPDATE audit_log SET after = replace(after, '国内领先', '一般') "
+          "WHERE action = 'eligibility.judge'");
+  {
+    g_autoptr(GError) error = NULL;
+
+    ck_assert (!qa_audit_verify (qa_session_get_database (session), NULL, NULL, &error));
+    ck_assert_msg (strstr (error->message, "changed after it was written") != NULL, "%s", error->message);
+  }
+}
+END_TEST
+
+START_TEST (test_edited_operator)
+{
+  add_history ();
+  tamper ("UPDATE audit_log SET operator = '王建国' WHERE seq = 3");
+  assert_broken_at (3, "changed after it was written");
+}
+END_TEST
+
+START_TEST (test_deleted_entry)
+{
+  add_history ();
+  tamper ("DELETE FROM audit_log WHERE seq = 2");
+  assert_broken_at (2, "missing");
+}
+END_TEST
+
+START_TEST (test_deleted_and_renumbered)
+{
+  add_history ();
+  /* Deleting an entry and closing the gap still breaks the chain. */
+  tamper ("DELETE FROM audit_log WHERE seq = 2; UPDATE audit_log SET seq = seq - 1 WHERE seq > 2");
+  assert_broken_at (2, "not chained");
+}
+END_TEST
+
+START_TEST (test_truncated_tail)
+{
+  guint64 n;
+
+  add_history ();
+  n = verified_entries ();
+  tamper ("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)");
+  assert_broken_at ((gint64)n, "last entries were deleted");
+}
+END_TEST
+
+START_TEST (test_inserted_entry)
+{
+  guint64 n;
+  g_autofree char *sql = NULL;
+
+  add_history ();
+  n = verified_entries ();
+  /* A forged entry that copies the last hash as its link, but cannot forge its own hash. */
+  sql = g_strdup_printf ("INSERT INTO audit_log (seq, at, operator, role, action, prev_hash, hash) "
+                         "SELECT %" G_GUINT64_FORMAT " + 1, at, operator, role, 'applicant.edit', hash, "
+                         "'0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' "
+                         "FROM audit_log WHERE seq = %" G_GUINT64_FORMAT, n, n);
+  tamper (sql);
+  assert_broken_at ((gint64)n + 1, "changed after it was written");
+}
+END_TEST
+
+START_TEST (test_reordered_entries)
+{
+  add_history ();
+  tamper ("UPDATE audit_log SET seq = -3 WHERE seq = 3;"
+          "UPDATE audit_log SET seq = 3 WHERE seq = 4;"
+          "UPDATE audit_log SET seq = 4 WHERE seq = -3;");
+  assert_broken_at (3, "not chained");
+}
+END_TEST
+
+START_TEST (test_writes_after_tampering_do_not_heal)
+{
+  g_autoptr(GError) error = NULL;
+
+  add_history ();
+  tamper ("UPDATE audit_log SET before = 'x' WHERE seq = 2");
+  /* New entries chain to the tampered one; the break stays where it was. */
+  ck_assert (qa_applicants_judge (session, "A02", 5, TRUE, NULL, &error));
+  assert_broken_at (2, "changed after it was written");
+}
+END_TEST
+
+static Suite *
+audit_suite (void)
+{
+  Suite *suite = suite_create ("audit");
+  TCase *tc = tcase_create ("audit");
+
+  tcase_add_checked_fixture (tc, qa_test_setup_demo, qa_test_teardown_tmpdir);
+  tcase_add_test (tc, test_changes_are_logged);
+  tcase_add_test (tc, test_refusal_is_logged_and_changes_nothing);
+  tcase_add_test (tc, test_edited_entry);
+  tcase_add_test (tc, test_edited_operator);
+  tcase_add_test (tc, test_deleted_entry);
+  tcase_add_test (tc, test_deleted_and_renumbered);
+  tcase_add_test (tc, test_truncated_tail);
+  tcase_add_test (tc, test_inserted_entry);
+  tcase_add_test (tc, test_reordered_entries);
+  tcase_add_test (tc, test_writes_after_tampering_do_not_heal);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return qa_test_run (audit_suite ());
+}
