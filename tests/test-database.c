@@ -315,6 +315,71 @@ START_TEST (test_schema_checks_scores)
 }
 END_TEST
 
+START_TEST (test_backup_and_restore)
+{
+  g_autofree char *path = db_path ("live.db");
+  g_autofree char *copy = db_path ("copy.db");
+  g_autofree char *junk = db_path ("junk.db");
+  g_autofree char *partial = g_strconcat (copy, ".partial", NULL);
+  g_autoptr(QaProfile) profile = qa_profile_new_from_id ("ganzhou", NULL);
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = qa_database_open (path, &error);
+  ck_assert (qa_session_create (db, profile, 2026, NULL, &error));
+  ck_assert (qa_database_transaction (db, insert_expert, (gpointer)"E01", &error));
+  ck_assert_msg (qa_database_backup (db, copy, &error), "%s", error ? error->message : "");
+  ck_assert (!g_file_test (partial, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(QaDatabase) backup = qa_database_open (copy, &error);
+
+    ck_assert_ptr_nonnull (backup);
+    ck_assert_int_eq (query_int (backup, "SELECT count(*) FROM expert"), 1);
+  }
+
+  /* Work done after the backup is undone by restoring it, with the live connection open. */
+  ck_assert (qa_database_transaction (db, insert_expert, (gpointer)"E02", &error));
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM expert"), 2);
+  ck_assert_msg (qa_database_restore (copy, path, &error), "%s", error ? error->message : "");
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM expert"), 1);
+
+  /* A backup that is not a session is refused and the session is left as it was. */
+  ck_assert (g_file_set_contents (junk, "not a database, just text that is long enough", -1, NULL));
+  ck_assert (!qa_database_restore (junk, path, &error));
+  g_clear_error (&error);
+  {
+    g_autofree char *missing = db_path ("missing.db");
+
+    ck_assert (!qa_database_restore (missing, path, &error));
+  }
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM expert"), 1);
+}
+END_TEST
+
+START_TEST (test_auto_backup_retention)
+{
+  g_autofree char *path = db_path ("kept.db");
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) backups = NULL;
+  g_autofree char *newest = NULL;
+
+  db = qa_database_open (path, &error);
+  for (guint i = 0; i < QA_DATABASE_KEEP_BACKUPS + 3; i++)
+    {
+      g_free (newest);
+      newest = qa_database_auto_backup (db, "before-close", &error);
+      ck_assert_msg (newest != NULL, "%s", error ? error->message : "");
+    }
+
+  backups = qa_database_list_backups (path);
+  ck_assert_uint_eq (g_strv_length (backups), QA_DATABASE_KEEP_BACKUPS);
+  ck_assert_str_eq (backups[0], newest);
+  ck_assert (g_str_has_suffix (backups[0], "-before-close.db"));
+}
+END_TEST
+
 static Suite *
 database_suite (void)
 {
@@ -331,6 +396,8 @@ database_suite (void)
   tcase_add_test (tc, test_foreign_database_refused_untouched);
   tcase_add_test (tc, test_not_sqlite_refused_untouched);
   tcase_add_test (tc, test_schema_checks_scores);
+  tcase_add_test (tc, test_backup_and_restore);
+  tcase_add_test (tc, test_auto_backup_retention);
   suite_add_tcase (suite, tc);
   return suite;
 }

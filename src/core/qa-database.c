@@ -4,7 +4,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "qa-database-private.h"
 #include "qa-xml-private.h"
@@ -312,8 +314,19 @@ qa_database_open (const char  *path,
       !configure_connection (self, error))
     return NULL;
 
-  if (version < QA_DATABASE_SCHEMA_VERSION && !migrate (self, version, error))
-    return NULL;
+  if (version < QA_DATABASE_SCHEMA_VERSION)
+    {
+      /* A session that holds data is copied aside before its schema changes. */
+      if (version > 0)
+        {
+          g_autofree char *backup = qa_database_auto_backup (self, "before-migration", error);
+
+          if (backup == NULL)
+            return NULL;
+        }
+      if (!migrate (self, version, error))
+        return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -532,4 +545,211 @@ _qa_database_in_transaction (QaDatabase *self)
   g_assert (QA_IS_DATABASE (self));
 
   return self->depth > 0;
+}
+
+static gboolean
+copy_pages (sqlite3     *from,
+            sqlite3     *to,
+            const char  *to_path,
+            GError     **error)
+{
+  sqlite3_backup *backup;
+  int rc;
+
+  backup = sqlite3_backup_init (to, "main", from, "main");
+  if (backup == NULL)
+    {
+      set_sqlite_error (error, to, sqlite3_errcode (to), to_path);
+      return FALSE;
+    }
+
+  /* Copy in steps so a busy writer elsewhere only delays the copy. */
+  do
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, to, rc, to_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+qa_database_backup (QaDatabase  *self,
+                    const char  *destination,
+                    GError     **error)
+{
+  g_autofree char *partial = NULL;
+  sqlite3 *to = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (QA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Written beside the destination first, so a failed copy never replaces a good backup. */
+  partial = g_strconcat (destination, ".partial", NULL);
+  g_unlink (partial);
+
+  rc = sqlite3_open_v2 (partial, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, to, rc, destination);
+      sqlite3_close (to);
+      return FALSE;
+    }
+
+  ok = copy_pages (self->db, to, destination, error);
+  /* A backup is one self-contained file. */
+  if (ok)
+    sqlite3_exec (to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close (to);
+
+  if (ok && g_rename (partial, destination) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("The backup could not be written to “%s”: %s"), destination,
+                   g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (partial);
+  return ok;
+}
+
+static char *
+backup_dir (const char *path)
+{
+  return g_strconcat (path, ".backups", NULL);
+}
+
+static int
+compare_names_newest_first (gconstpointer a,
+                            gconstpointer b)
+{
+  return -g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+GStrv
+qa_database_list_backups (const char *path)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) folder = NULL;
+  const char *name;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = backup_dir (path);
+  folder = g_dir_open (dir, 0, NULL);
+  if (folder != NULL)
+    while ((name = g_dir_read_name (folder)) != NULL)
+      if (g_str_has_suffix (name, ".db"))
+        g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+
+  g_ptr_array_sort (names, compare_names_newest_first);
+  g_ptr_array_add (names, NULL);
+  return (GStrv)g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+char *
+qa_database_auto_backup (QaDatabase  *self,
+                         const char  *reason,
+                         GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *dir = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *destination = NULL;
+  g_auto(GStrv) backups = NULL;
+
+  g_return_val_if_fail (QA_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  dir = backup_dir (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("The backup folder “%s” cannot be created: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* Names sort by time, so the newest is found without reading the files. */
+  stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  name = g_strdup_printf ("%s.%06d-%s.db", stamp, g_date_time_get_microsecond (now), reason);
+  destination = g_build_filename (dir, name, NULL);
+  if (!qa_database_backup (self, destination, error))
+    return NULL;
+
+  backups = qa_database_list_backups (self->path);
+  for (guint i = QA_DATABASE_KEEP_BACKUPS; backups[i] != NULL; i++)
+    g_unlink (backups[i]);
+
+  return g_steal_pointer (&destination);
+}
+
+gboolean
+qa_database_restore (const char  *backup,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(QaDatabase) source = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *to = NULL;
+  gboolean ok;
+  int rc, integrity = 0;
+
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_OPEN,
+                   _("The backup “%s” does not exist"), backup);
+      return FALSE;
+    }
+
+  /* Only an intact qareview session replaces the session. */
+  source = qa_database_open (backup, &local_error);
+  if (source == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("The backup cannot be restored: "));
+      return FALSE;
+    }
+  if (!query_int (source, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'",
+                  &integrity, error))
+    return FALSE;
+  if (integrity != 0 || !qa_database_has_session (source))
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_CORRUPT,
+                   _("The backup “%s” is damaged or holds no session; it was not restored"), backup);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (path, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, to, rc, path);
+      sqlite3_close (to);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (to, 5000);
+  ok = copy_pages (source->db, to, path, error);
+  sqlite3_close (to);
+  return ok;
 }

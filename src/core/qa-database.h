@@ -22,6 +22,8 @@ typedef enum
 /* The newest schema this build understands; files with a higher user_version are refused. */
 #define QA_DATABASE_SCHEMA_VERSION 1
 
+#define QA_DATABASE_KEEP_BACKUPS 20
+
 #define QA_TYPE_DATABASE (qa_database_get_type ())
 G_DECLARE_FINAL_TYPE (QaDatabase, qa_database, QA, DATABASE, GObject)
 
@@ -47,5 +49,24 @@ void        qa_database_set_operator       (QaDatabase        *self,
                                             const char        *role);
 const char *qa_database_get_operator_name  (QaDatabase        *self);
 const char *qa_database_get_operator_role  (QaDatabase        *self);
+
+/* Copies the session, consistent even while it is being written, to @destination (replaced
+ * whole when the copy is complete). */
+gboolean    qa_database_backup             (QaDatabase        *self,
+                                            const char        *destination,
+                                            GError           **error);
+/* Writes an automatic backup next to the file, in “<file>.backups/”, named by the time and
+ * @reason (e.g. "before-migration"), keeping the newest QA_DATABASE_KEEP_BACKUPS. Returns the
+ * backup's path. */
+char       *qa_database_auto_backup        (QaDatabase        *self,
+                                            const char        *reason,
+                                            GError           **error);
+/* The automatic backups of the session file @path, newest first. */
+GStrv       qa_database_list_backups       (const char        *path);
+/* Replaces the session in @path with the backup @backup, after checking that the backup is an
+ * intact qareview session. Safe while other connections have @path open. */
+gboolean    qa_database_restore            (const char        *backup,
+                                            const char        *path,
+                                            GError           **error);
 
 G_END_DECLS
