@@ -199,7 +199,7 @@ broken (GError     **error,
         const char  *why)
 {
   g_set_error (error, QA_AUDIT_ERROR, QA_AUDIT_ERROR_BROKEN,
-               _("The audit trail does not verify at entry %" G_GINT64_FORMAT ": %s"), seq, why);
+               _("The audit trail does not verify at entry %lld: %s"), (long long)seq, why);
   return FALSE;
 }
 

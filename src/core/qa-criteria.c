@@ -372,8 +372,8 @@ read_category (QaCriteria  *self,
     {
       g_set_error (error, QA_CRITERIA_ERROR, QA_CRITERIA_ERROR_INCONSISTENT,
                    _("%s:%d: category/@points: category %s is worth %u points, but its items "
-                     "add up to %" G_GUINT64_FORMAT),
-                   name, _qa_xml_line (node), code, points, item_points);
+                     "add up to %llu"),
+                   name, _qa_xml_line (node), code, points, (unsigned long long)item_points);
       return NULL;
     }
 
@@ -473,9 +473,8 @@ read_criteria (QaCriteria  *self,
   if (total != self->total_points)
     {
       g_set_error (error, QA_CRITERIA_ERROR, QA_CRITERIA_ERROR_INCONSISTENT,
-                   _("%s:%d: criteria/@total-points is %u, but the categories add up to %"
-                     G_GUINT64_FORMAT),
-                   name, _qa_xml_line (root), self->total_points, total);
+                   _("%s:%d: criteria/@total-points is %u, but the categories add up to %llu"),
+                   name, _qa_xml_line (root), self->total_points, (unsigned long long)total);
       return FALSE;
     }
 

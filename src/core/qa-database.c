@@ -727,8 +727,8 @@ qa_database_restore (const char  *backup,
   source = qa_database_open (backup, &local_error);
   if (source == NULL)
     {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("The backup cannot be restored: "));
+      g_set_error (error, QA_DATABASE_ERROR, local_error->code,
+                   _("The backup “%s” cannot be restored: %s"), backup, local_error->message);
       return FALSE;
     }
   if (!query_int (source, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'",

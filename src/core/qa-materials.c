@@ -263,7 +263,7 @@ load_material (QaDatabase  *db,
     return material_from_row (stmt);
   if (_qa_database_check (db, rc, error))
     g_set_error (error, QA_MATERIAL_ERROR, QA_MATERIAL_ERROR_NOT_FOUND,
-                 _("There is no material %" G_GINT64_FORMAT " in this session"), id);
+                 _("There is no material %lld in this session"), (long long)id);
   return NULL;
 }
 
@@ -721,7 +721,7 @@ require_changed_row (QaDatabase  *db,
   if (sqlite3_changes (_qa_database_get_handle (db)) > 0)
     return TRUE;
   g_set_error (error, QA_MATERIAL_ERROR, QA_MATERIAL_ERROR_NOT_FOUND,
-               _("There is no material %" G_GINT64_FORMAT " in this session"), id);
+               _("There is no material %lld in this session"), (long long)id);
   return FALSE;
 }
 
