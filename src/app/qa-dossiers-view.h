@@ -1,0 +1,27 @@
+/* qa-dossiers-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "qa-core.h"
+
+G_BEGIN_DECLS
+
+#define QA_TYPE_DOSSIERS_VIEW (qa_dossiers_view_get_type ())
+G_DECLARE_FINAL_TYPE (QaDossiersView, qa_dossiers_view, QA, DOSSIERS_VIEW, GtkWidget)
+
+GtkWidget         *qa_dossiers_view_new               (void);
+QaSession         *qa_dossiers_view_get_session       (QaDossiersView *self);
+void               qa_dossiers_view_set_session       (QaDossiersView *self,
+                                                       QaSession      *session);
+void               qa_dossiers_view_focus_search      (QaDossiersView *self);
+/* The rows as shown: filtered by the search, in the column view's sort order. */
+GtkSelectionModel *qa_dossiers_view_get_model         (QaDossiersView *self);
+guint              qa_dossiers_view_get_visible_count (QaDossiersView *self);
+GtkEditable       *qa_dossiers_view_get_search_entry  (QaDossiersView *self);
+
+G_END_DECLS

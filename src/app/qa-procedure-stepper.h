@@ -1,0 +1,23 @@
+/* qa-procedure-stepper.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "qa-core.h"
+
+G_BEGIN_DECLS
+
+#define QA_TYPE_PROCEDURE_STEPPER (qa_procedure_stepper_get_type ())
+G_DECLARE_FINAL_TYPE (QaProcedureStepper, qa_procedure_stepper, QA, PROCEDURE_STEPPER, GtkWidget)
+
+/* The stages of Art. 16 in order, each marked done, current or still to come. */
+GtkWidget *qa_procedure_stepper_new       (void);
+QaStage    qa_procedure_stepper_get_stage (QaProcedureStepper *self);
+void       qa_procedure_stepper_set_stage (QaProcedureStepper *self,
+                                           QaStage             stage);
+
+G_END_DECLS

@@ -1,0 +1,570 @@
+/* qa-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "qa-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "qa-consensus-view.h"
+#include "qa-settings-private.h"
+#include "qa-shortlist-view.h"
+#include "qa-window.h"
+
+struct _QaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Owned */
+  QaSession            *session;
+  GSettings            *settings;
+
+  /* Template widgets */
+  QaConsensusView      *consensus_view;
+  GtkLabel             *dossiers_count_label;
+  QaDossiersView       *dossiers_view;
+  AdwStatusPage        *error_page;
+  AdwLeaflet           *leaflet;
+  GtkStack             *main_stack;
+  GtkStack             *page_stack;
+  QaProcedureStepper   *procedure_stepper;
+  QaScoringView        *scoring_view;
+  QaShortlistView      *shortlist_view;
+  GtkListBox           *sidebar_list;
+  AdwWindowTitle       *window_title;
+};
+
+G_DEFINE_FINAL_TYPE (QaWindow, qa_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* In the order of the sidebar's rows. */
+static const char * const page_names[] = { "dossiers", "scoring", "consensus", "shortlist" };
+
+static int
+page_index (const char *page)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      if (g_strcmp0 (page_names[i], page) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+static const char *
+operator_role_label (QaWindow *self)
+{
+  g_autofree char *role = NULL;
+
+  if (_qa_settings_has_key (self->settings, "operator-role", G_VARIANT_TYPE_STRING))
+    role = g_settings_get_string (self->settings, "operator-role");
+
+  if (g_strcmp0 (role, "chair") == 0)
+    return _("Panel Chair");
+  else if (g_strcmp0 (role, "supervisor") == 0)
+    return _("Supervisory Committee");
+  else
+    return _("Secretariat");
+}
+
+static void
+update_title (QaWindow *self)
+{
+  g_autofree char *title = NULL;
+
+  g_assert (QA_IS_WINDOW (self));
+
+  if (self->session != NULL)
+    title = qa_session_dup_title (self->session);
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, operator_role_label (self));
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Quality Award Review"));
+}
+
+static void
+update_applicant_count (QaWindow *self)
+{
+  g_autofree char *count = NULL;
+  guint n_applicants = 0;
+
+  g_assert (QA_IS_WINDOW (self));
+
+  if (self->session != NULL)
+    n_applicants = g_list_model_get_n_items (qa_session_get_applicants (self->session));
+
+  count = g_strdup_printf ("%u", n_applicants);
+  gtk_label_set_label (self->dossiers_count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->dossiers_count_label), n_applicants > 0);
+}
+
+static void
+update_stage (QaWindow *self)
+{
+  g_assert (QA_IS_WINDOW (self));
+
+  if (self->session != NULL)
+    qa_procedure_stepper_set_stage (self->procedure_stepper, qa_session_get_stage (self->session));
+}
+
+static void
+applicants_changed_cb (QaWindow   *self,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       GListModel *model)
+{
+  g_assert (QA_IS_WINDOW (self));
+
+  update_applicant_count (self);
+}
+
+static void
+sidebar_row_selected_cb (QaWindow      *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  int index;
+
+  g_assert (QA_IS_WINDOW (self));
+
+  if (row == NULL)
+    return;
+
+  index = gtk_list_box_row_get_index (row);
+  if (index >= 0 && index < (int)G_N_ELEMENTS (page_names))
+    gtk_stack_set_visible_child_name (self->page_stack, page_names[index]);
+}
+
+static void
+sidebar_row_activated_cb (QaWindow      *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list)
+{
+  g_assert (QA_IS_WINDOW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (QaWindow  *self,
+                 GtkButton *button)
+{
+  g_assert (QA_IS_WINDOW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+visible_page_changed_cb (QaWindow   *self,
+                         GParamSpec *pspec,
+                         GtkStack   *stack)
+{
+  const char *page;
+  int index;
+
+  g_assert (QA_IS_WINDOW (self));
+
+  page = gtk_stack_get_visible_child_name (stack);
+  index = page_index (page);
+  if (index >= 0)
+    gtk_list_box_select_row (self->sidebar_list,
+                             gtk_list_box_get_row_at_index (self->sidebar_list, index));
+
+  /* Only the applicant list has a search. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", g_strcmp0 (page, "dossiers") == 0);
+
+  if (page != NULL && _qa_settings_has_key (self->settings, "sidebar-page", G_VARIANT_TYPE_STRING))
+    g_settings_set_string (self->settings, "sidebar-page", page);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  QaWindow *self = QA_WINDOW (widget);
+
+  qa_window_set_visible_page (self, g_variant_get_string (param, NULL));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  /* From the keyboard, carry on typing in the page (pages without controls keep it where it is). */
+  gtk_widget_child_focus (gtk_stack_get_visible_child (self->page_stack), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  QaWindow *self = QA_WINDOW (widget);
+
+  if (g_strcmp0 (qa_window_get_visible_page (self), "dossiers") != 0)
+    return;
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  qa_dossiers_view_focus_search (self->dossiers_view);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  QaWindow *self = QA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL)
+    return;
+
+  if (!qa_session_reload (self->session, &error))
+    {
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Reload the Session"), NULL);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  update_title (self);
+  update_stage (self);
+  update_applicant_count (self);
+}
+
+static void
+restore_window_state (QaWindow *self)
+{
+  g_assert (QA_IS_WINDOW (self));
+
+  if (_qa_settings_has_key (self->settings, "window-width", G_VARIANT_TYPE_INT32) &&
+      _qa_settings_has_key (self->settings, "window-height", G_VARIANT_TYPE_INT32))
+    {
+      int width = g_settings_get_int (self->settings, "window-width");
+      int height = g_settings_get_int (self->settings, "window-height");
+
+      if (width > 0 && height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 480));
+    }
+
+  if (_qa_settings_has_key (self->settings, "window-maximized", G_VARIANT_TYPE_BOOLEAN) &&
+      g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (_qa_settings_has_key (self->settings, "sidebar-page", G_VARIANT_TYPE_STRING))
+    {
+      g_autofree char *page = g_settings_get_string (self->settings, "sidebar-page");
+
+      if (page_index (page) >= 0)
+        gtk_stack_set_visible_child_name (self->page_stack, page);
+    }
+}
+
+static void
+save_window_state (QaWindow *self)
+{
+  gboolean maximized;
+
+  g_assert (QA_IS_WINDOW (self));
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  if (!maximized &&
+      _qa_settings_has_key (self->settings, "window-width", G_VARIANT_TYPE_INT32) &&
+      _qa_settings_has_key (self->settings, "window-height", G_VARIANT_TYPE_INT32))
+    {
+      int width;
+      int height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+
+  if (_qa_settings_has_key (self->settings, "window-maximized", G_VARIANT_TYPE_BOOLEAN))
+    g_settings_set_boolean (self->settings, "window-maximized", maximized);
+}
+
+static gboolean
+qa_window_close_request (GtkWindow *window)
+{
+  save_window_state (QA_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (qa_window_parent_class)->close_request (window);
+}
+
+static void
+qa_window_dispose (GObject *object)
+{
+  QaWindow *self = (QaWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_WINDOW);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (qa_session_get_applicants (self->session),
+                                          G_CALLBACK (applicants_changed_cb),
+                                          self);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (qa_window_parent_class)->dispose (object);
+}
+
+static void
+qa_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  QaWindow *self = QA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+qa_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  QaWindow *self = QA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      qa_window_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+qa_window_class_init (QaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = qa_window_dispose;
+  object_class->get_property = qa_window_get_property;
+  object_class->set_property = qa_window_set_property;
+
+  window_class->close_request = qa_window_close_request;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         QA_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (QA_TYPE_CONSENSUS_VIEW);
+  g_type_ensure (QA_TYPE_DOSSIERS_VIEW);
+  g_type_ensure (QA_TYPE_PROCEDURE_STEPPER);
+  g_type_ensure (QA_TYPE_SCORING_VIEW);
+  g_type_ensure (QA_TYPE_SHORTLIST_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, consensus_view);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, dossiers_count_label);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, dossiers_view);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, procedure_stepper);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, scoring_view);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, shortlist_view);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "dossiers");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "scoring");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "consensus");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "shortlist");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0,
+                                       "win.reload", NULL);
+}
+
+static void
+qa_window_init (QaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = _qa_settings_new ();
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
+  restore_window_state (self);
+  visible_page_changed_cb (self, NULL, self->page_stack);
+  update_title (self);
+  update_applicant_count (self);
+
+  /* A narrow window opens on the page, not on the sidebar. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar_list)));
+}
+
+QaWindow *
+qa_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (QA_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+QaSession *
+qa_window_get_session (QaWindow *self)
+{
+  g_return_val_if_fail (QA_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+void
+qa_window_set_session (QaWindow  *self,
+                       QaSession *session)
+{
+  g_return_if_fail (QA_IS_WINDOW (self));
+  g_return_if_fail (!session || QA_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (qa_session_get_applicants (self->session),
+                                          G_CALLBACK (applicants_changed_cb),
+                                          self);
+
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    g_signal_connect_object (qa_session_get_applicants (session),
+                             "items-changed",
+                             G_CALLBACK (applicants_changed_cb),
+                             self,
+                             G_CONNECT_SWAPPED);
+
+  qa_dossiers_view_set_session (self->dossiers_view, session);
+  qa_scoring_view_set_session (self->scoring_view, session);
+  qa_consensus_view_set_session (self->consensus_view, session);
+  qa_shortlist_view_set_session (self->shortlist_view, session);
+
+  update_title (self);
+  update_stage (self);
+  update_applicant_count (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", session != NULL);
+  if (session != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "session");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+qa_window_show_error (QaWindow     *self,
+                      const char   *path,
+                      const GError *error)
+{
+  g_autofree char *display_path = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (QA_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (error != NULL);
+
+  qa_window_set_session (self, NULL);
+
+  /* Name the file unless the message already does. */
+  display_path = g_filename_display_name (path);
+  if (strstr (error->message, display_path) != NULL)
+    description = g_markup_escape_text (error->message, -1);
+  else
+    description = g_markup_printf_escaped ("%s\n\n<small>%s</small>", error->message, display_path);
+  adw_status_page_set_description (self->error_page, description);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Quality Award Review"));
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+const char *
+qa_window_get_visible_page (QaWindow *self)
+{
+  g_return_val_if_fail (QA_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+void
+qa_window_set_visible_page (QaWindow   *self,
+                            const char *page)
+{
+  g_return_if_fail (QA_IS_WINDOW (self));
+  g_return_if_fail (page_index (page) >= 0);
+
+  gtk_stack_set_visible_child_name (self->page_stack, page);
+}
+
+QaDossiersView *
+qa_window_get_dossiers_view (QaWindow *self)
+{
+  g_return_val_if_fail (QA_IS_WINDOW (self), NULL);
+
+  return self->dossiers_view;
+}
+
+QaScoringView *
+qa_window_get_scoring_view (QaWindow *self)
+{
+  g_return_val_if_fail (QA_IS_WINDOW (self), NULL);
+
+  return self->scoring_view;
+}
+
+QaProcedureStepper *
+qa_window_get_procedure_stepper (QaWindow *self)
+{
+  g_return_val_if_fail (QA_IS_WINDOW (self), NULL);
+
+  return self->procedure_stepper;
+}

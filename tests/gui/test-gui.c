@@ -1,0 +1,504 @@
+/* test-gui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens the real main window on a demo session and checks what each page shows.
+ */
+
+#define G_LOG_DOMAIN "test-gui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <check.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "qa-core.h"
+#include "qa-window.h"
+
+static char *tmpdir;
+static QaSession *session;
+static QaWindow *window;
+
+/* Runs the main loop until @done says so or five seconds pass. */
+static gboolean
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+idle_done (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+static void
+settle (void)
+{
+  iterate_until (idle_done, NULL);
+}
+
+static void
+remove_tmpdir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_unlink (file);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+append_visible_text (GtkWidget *widget,
+                     GString   *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_visible_text (child, text);
+}
+
+/* Every label on screen, one a line. */
+static char *
+dup_visible_text (void)
+{
+  GString *text = g_string_new ("\n");
+
+  append_visible_text (GTK_WIDGET (window), text);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_on_screen (const char *expected)
+{
+  g_autofree char *text = dup_visible_text ();
+
+  ck_assert_msg (strstr (text, expected) != NULL,
+                 "“%s” is not on screen; the labels read:%s", expected, text);
+}
+
+/* A label reading exactly @expected. */
+static void
+assert_label_on_screen (const char *expected)
+{
+  g_autofree char *line = g_strdup_printf ("\n%s\n", expected);
+
+  assert_on_screen (line);
+}
+
+static void
+assert_not_on_screen (const char *unexpected)
+{
+  g_autofree char *text = dup_visible_text ();
+
+  ck_assert_msg (strstr (text, unexpected) == NULL,
+                 "“%s” is on screen; the labels read:%s", unexpected, text);
+}
+
+static void
+show_page (const char *page)
+{
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page));
+  settle ();
+  ck_assert_str_eq (qa_window_get_visible_page (window), page);
+}
+
+static void
+present_window (QaSession *shown)
+{
+  window = qa_window_new (NULL);
+  qa_window_set_session (window, shown);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (window));
+
+  ck_assert_msg (iterate_until (widget_is_mapped, window), "the window was never mapped");
+  settle ();
+}
+
+static void
+setup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  tmpdir = g_dir_make_tmp ("qareview-gui-XXXXXX", &error);
+  ck_assert_msg (tmpdir != NULL, "%s", error ? error->message : "");
+
+  path = g_build_filename (tmpdir, "session.db", NULL);
+  session = qa_session_open_with_demo (path, &error);
+  ck_assert_msg (session != NULL, "%s", error ? error->message : "");
+
+  present_window (session);
+}
+
+static void
+teardown (void)
+{
+  g_clear_pointer ((GtkWindow **)&window, gtk_window_destroy);
+  settle ();
+  g_clear_object (&session);
+  remove_tmpdir (tmpdir);
+  g_clear_pointer (&tmpdir, g_free);
+}
+
+/* Borrowed: the session's list keeps its applicants alive. */
+static QaApplicant *
+applicant_at (GListModel *model,
+         guint       position)
+{
+  g_autoptr(QaApplicant) applicant = g_list_model_get_item (model, position);
+
+  return applicant;
+}
+
+START_TEST (test_dossiers_list_every_applicant)
+{
+  GListModel *applicants = qa_session_get_applicants (session);
+  QaDossiersView *view = qa_window_get_dossiers_view (window);
+  GListModel *rows = G_LIST_MODEL (qa_dossiers_view_get_model (view));
+  g_autofree char *count = NULL;
+  guint n_applicants = g_list_model_get_n_items (applicants);
+  guint found = 0;
+
+  show_page ("dossiers");
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  ck_assert_uint_gt (n_applicants, 0);
+  ck_assert_uint_eq (g_list_model_get_n_items (rows), n_applicants);
+  ck_assert_uint_eq (qa_dossiers_view_get_visible_count (view), n_applicants);
+
+  /* Every applicant of the session is a row, sorted by reference. */
+  for (guint i = 0; i < n_applicants; i++)
+    {
+      QaApplicant *applicant = applicant_at (applicants, i);
+
+      for (guint j = 0; j < n_applicants; j++)
+        {
+          if (applicant_at (rows, j) == applicant)
+            found++;
+        }
+    }
+  ck_assert_uint_eq (found, n_applicants);
+
+  for (guint j = 1; j < n_applicants; j++)
+    ck_assert_int_lt (g_strcmp0 (qa_applicant_get_id (applicant_at (rows, j - 1)),
+                                 qa_applicant_get_id (applicant_at (rows, j))), 0);
+
+  /* The first row's name is on screen, in the list and in the detail pane. */
+  assert_label_on_screen (qa_applicant_get_name (applicant_at (rows, 0)));
+  assert_label_on_screen (qa_applicant_get_credit_code (applicant_at (rows, 0)));
+
+  /* The sidebar counts them. */
+  count = g_strdup_printf ("%u", n_applicants);
+  assert_label_on_screen (count);
+  assert_on_screen ("applicants");
+
+  /* Other pages and states are off screen. */
+  assert_not_on_screen ("No Results Found");
+  assert_not_on_screen ("No Applicants Yet");
+  assert_not_on_screen ("No Shortlist Yet");
+}
+END_TEST
+
+static gboolean
+visible_count_is (gpointer data)
+{
+  guint expected = GPOINTER_TO_UINT (data);
+
+  return qa_dossiers_view_get_visible_count (qa_window_get_dossiers_view (window)) == expected;
+}
+
+START_TEST (test_dossiers_search_narrows)
+{
+  GListModel *applicants = qa_session_get_applicants (session);
+  QaDossiersView *view = qa_window_get_dossiers_view (window);
+  GListModel *rows = G_LIST_MODEL (qa_dossiers_view_get_model (view));
+  GtkEditable *search = qa_dossiers_view_get_search_entry (view);
+  guint n_applicants = g_list_model_get_n_items (applicants);
+  QaApplicant *wanted;
+  g_autofree char *lower_code = NULL;
+
+  show_page ("dossiers");
+  ck_assert_uint_gt (n_applicants, 1);
+  wanted = applicant_at (applicants, n_applicants - 1);
+
+  /* By credit code, ignoring case. */
+  lower_code = g_ascii_strdown (qa_applicant_get_credit_code (wanted), -1);
+  gtk_editable_set_text (search, lower_code);
+  ck_assert_msg (iterate_until (visible_count_is, GUINT_TO_POINTER (1)),
+                 "searching for %s shows %u rows", lower_code,
+                 qa_dossiers_view_get_visible_count (view));
+  ck_assert_ptr_eq (applicant_at (rows, 0), wanted);
+  settle ();
+  assert_label_on_screen (qa_applicant_get_name (wanted));
+
+  /* By name. */
+  gtk_editable_set_text (search, qa_applicant_get_name (wanted));
+  ck_assert (iterate_until (visible_count_is, GUINT_TO_POINTER (1)));
+  ck_assert_ptr_eq (applicant_at (rows, 0), wanted);
+
+  /* By reference. */
+  gtk_editable_set_text (search, qa_applicant_get_id (wanted));
+  ck_assert (iterate_until (visible_count_is, GUINT_TO_POINTER (1)));
+  ck_assert_ptr_eq (applicant_at (rows, 0), wanted);
+
+  /* Nothing matches: the list says so. */
+  gtk_editable_set_text (search, "no such applicant 0000");
+  ck_assert (iterate_until (visible_count_is, GUINT_TO_POINTER (0)));
+  settle ();
+  assert_label_on_screen ("No Results Found");
+
+  gtk_editable_set_text (search, "");
+  ck_assert (iterate_until (visible_count_is, GUINT_TO_POINTER (n_applicants)));
+}
+END_TEST
+
+START_TEST (test_find_focuses_search)
+{
+  GtkEditable *search = qa_dossiers_view_get_search_entry (qa_window_get_dossiers_view (window));
+
+  show_page ("dossiers");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  settle ();
+  ck_assert (gtk_widget_has_focus (GTK_WIDGET (search)) ||
+             gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (search)));
+}
+END_TEST
+
+START_TEST (test_scoring_shows_criteria)
+{
+  QaCriteria *criteria = qa_session_get_criteria (session);
+  GListModel *rows = G_LIST_MODEL (qa_scoring_view_get_model (qa_window_get_scoring_view (window)));
+  guint n_rows = g_list_model_get_n_items (rows);
+  guint n_categories = 0;
+  guint n_items = 0;
+  guint category_points = 0;
+  guint item_points = 0;
+  guint current_category = 0;
+  guint current_items = 0;
+
+  show_page ("scoring");
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (QA_IS_CATEGORY (item))
+        {
+          ck_assert_uint_eq (current_items, current_category);
+          n_categories++;
+          current_category = qa_category_get_points (QA_CATEGORY (item));
+          current_items = 0;
+          category_points += current_category;
+        }
+      else
+        {
+          ck_assert (QA_IS_ITEM (item));
+          n_items++;
+          current_items += qa_item_get_points (QA_ITEM (item));
+          item_points += qa_item_get_points (QA_ITEM (item));
+        }
+    }
+  ck_assert_uint_eq (current_items, current_category);
+
+  ck_assert_uint_eq (n_categories, 7);
+  ck_assert_uint_eq (n_items, 23);
+  ck_assert_uint_eq (category_points, 1000);
+  ck_assert_uint_eq (item_points, 1000);
+  ck_assert_uint_eq (qa_criteria_get_total_points (criteria), 1000);
+
+  assert_on_screen ("7 categories · 23 items · 1000 points");
+  /* The first item is selected and its bands are shown. */
+  assert_on_screen ("4.1.2");
+  assert_on_screen ("Scoring Bands");
+  assert_on_screen ("50–65%");
+}
+END_TEST
+
+START_TEST (test_consensus_shows_rule)
+{
+  QaProfile *profile = qa_session_get_profile (session);
+  g_autofree char *rounding = NULL;
+  g_autofree char *scorers = NULL;
+
+  show_page ("consensus");
+
+  rounding = g_strdup_printf ("%u%%", qa_profile_get_consensus_rounding (profile));
+  scorers = g_strdup_printf ("%u", qa_profile_get_min_scorers (profile));
+
+  assert_label_on_screen ("No Score Sheets Yet");
+  ck_assert_int_eq (qa_profile_get_consensus_method (profile), QA_CONSENSUS_METHOD_TRIMMED_MEAN);
+  assert_label_on_screen ("Trimmed mean");
+  assert_label_on_screen (rounding);
+  assert_label_on_screen (scorers);
+  assert_on_screen ("30 percentage points");
+}
+END_TEST
+
+START_TEST (test_shortlist_shows_profile)
+{
+  QaProfile *profile = qa_session_get_profile (session);
+  g_autofree char *limit = NULL;
+
+  show_page ("shortlist");
+
+  ck_assert_uint_eq (qa_profile_get_award_limit (profile), 3);
+  ck_assert_int_eq ((int)qa_profile_get_award_threshold (profile), 500);
+  limit = g_strdup_printf ("%u", qa_profile_get_award_limit (profile));
+
+  assert_label_on_screen ("No Shortlist Yet");
+  assert_label_on_screen (limit);
+  assert_label_on_screen ("500");
+  assert_label_on_screen ("30 : 70");
+  assert_on_screen ("the best 3 reaching 500 points");
+}
+END_TEST
+
+START_TEST (test_title_and_stepper_follow_session)
+{
+  g_autofree char *title = qa_session_dup_title (session);
+
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), title);
+  assert_label_on_screen (title);
+  assert_label_on_screen ("Secretariat");
+  ck_assert_int_eq (qa_procedure_stepper_get_stage (qa_window_get_procedure_stepper (window)),
+                    qa_session_get_stage (session));
+  assert_label_on_screen (qa_stage_get_title (QA_STAGE_APPLICATION));
+  assert_label_on_screen (qa_stage_get_title (QA_STAGE_AWARD));
+}
+END_TEST
+
+START_TEST (test_empty_session_says_what_to_do)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "empty.db", NULL);
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(QaProfile) profile = NULL;
+  g_autoptr(QaSession) empty = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = qa_database_open (path, &error);
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  profile = qa_profile_new_from_id (QA_PROFILE_DEFAULT_ID, &error);
+  ck_assert_msg (profile != NULL, "%s", error ? error->message : "");
+  ck_assert_msg (qa_session_create (db, profile, 2028, NULL, &error),
+                 "%s", error ? error->message : "");
+  empty = qa_session_new (db, &error);
+  ck_assert_msg (empty != NULL, "%s", error ? error->message : "");
+
+  qa_window_set_session (window, empty);
+  show_page ("dossiers");
+
+  ck_assert_uint_eq (qa_dossiers_view_get_visible_count (qa_window_get_dossiers_view (window)), 0);
+  assert_label_on_screen ("No Applicants Yet");
+  assert_on_screen ("qareview-cli import applicants");
+}
+END_TEST
+
+START_TEST (test_unreadable_file_shows_error)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "not-a-session.db", NULL);
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (g_file_set_contents (path, "This is a letter, not a session database.\n", -1, NULL));
+
+  db = qa_database_open (path, &error);
+  ck_assert_ptr_null (db);
+  ck_assert_ptr_nonnull (error);
+
+  qa_window_show_error (window, path, error);
+  settle ();
+
+  ck_assert_ptr_null (qa_window_get_session (window));
+  assert_label_on_screen ("Could Not Open the Award Session");
+  assert_on_screen (error->message);
+
+  /* A session shown afterwards replaces the error. */
+  qa_window_set_session (window, session);
+  settle ();
+  assert_label_on_screen (qa_session_dup_title (session));
+}
+END_TEST
+
+static Suite *
+gui_suite (void)
+{
+  Suite *suite = suite_create ("gui");
+  TCase *tc = tcase_create ("window");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_dossiers_list_every_applicant);
+  tcase_add_test (tc, test_dossiers_search_narrows);
+  tcase_add_test (tc, test_find_focuses_search);
+  tcase_add_test (tc, test_scoring_shows_criteria);
+  tcase_add_test (tc, test_consensus_shows_rule);
+  tcase_add_test (tc, test_shortlist_shows_profile);
+  tcase_add_test (tc, test_title_and_stepper_follow_session);
+  tcase_add_test (tc, test_empty_session_says_what_to_do);
+  tcase_add_test (tc, test_unreadable_file_shows_error);
+  suite_add_tcase (suite, tc);
+
+  return suite;
+}
+
+int
+main (void)
+{
+  SRunner *runner;
+  int failed;
+
+  gtk_init ();
+  adw_init ();
+  /* Pages switch at once, so what is asserted is what is on screen. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  runner = srunner_create (gui_suite ());
+  /* GTK cannot survive a fork; every test runs in this process. */
+  srunner_set_fork_status (runner, CK_NOFORK);
+  srunner_run_all (runner, CK_ENV);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+
+  return failed == 0 ? 0 : 1;
+}
