@@ -107,26 +107,9 @@ open_session (const char  *path,
               gboolean     with_demo,
               GError     **error)
 {
-  g_autoptr(QaDatabase) db = NULL;
-
   if (with_demo)
     return qa_session_open_with_demo (path, error);
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *display_path = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no file “%s”. Check its name, or create a new session."),
-                   display_path);
-      return NULL;
-    }
-
-  db = qa_database_open (path, error);
-  if (db == NULL)
-    return NULL;
-
-  return qa_session_new (db, error);
+  return qa_session_open (path, error);
 }
 
 static void

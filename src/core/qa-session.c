@@ -409,6 +409,31 @@ create_demo_session (QaDatabase  *db,
 }
 
 QaSession *
+qa_session_open (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(QaDatabase) db = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display_path = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no file “%s”. Check its name, or create a new session."),
+                   display_path);
+      return NULL;
+    }
+
+  db = qa_database_open (path, error);
+  if (db == NULL)
+    return NULL;
+  return qa_session_new (db, error);
+}
+
+QaSession *
 qa_session_open_with_demo (const char  *path,
                            GError     **error)
 {

@@ -46,6 +46,10 @@ gboolean     qa_session_create           (QaDatabase  *db,
 /* Loads the session held in @db (QA_DATABASE_ERROR_NO_SESSION when there is none). */
 QaSession   *qa_session_new              (QaDatabase  *db,
                                           GError     **error);
+/* Opens the session in the existing file @path (G_IO_ERROR_NOT_FOUND when there is no such file;
+ * a file is never created here). */
+QaSession   *qa_session_open             (const char  *path,
+                                          GError     **error);
 /* Opens @path; when the file is new or holds no session, creates the default session and fills
  * it with the demo data, so a first start shows a realistic award. */
 QaSession   *qa_session_open_with_demo   (const char  *path,
