@@ -85,6 +85,22 @@ qa_test_setup_demo (void)
   ck_assert_msg (session != NULL, "%s", error ? error->message : "");
 }
 
+/* How many entries of @db's audit trail record @action. */
+static inline guint
+qa_test_count_audit (QaDatabase *db,
+                     const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = qa_audit_list (db, &error);
+  guint n = 0;
+
+  ck_assert_msg (entries != NULL, "%s", error ? error->message : "");
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (((QaAuditEntry *)g_ptr_array_index (entries, i))->action, action) == 0)
+      n++;
+  return n;
+}
+
 static inline int
 qa_test_run (Suite *suite)
 {

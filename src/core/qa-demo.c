@@ -58,18 +58,19 @@ typedef struct
   int         experience_years;
   gboolean    trained;
   gboolean    ethics;
+  gboolean    declared;   /* signed this session's impartiality and confidentiality declaration */
 } DemoExpert;
 
 static const DemoExpert demo_experts[] = {
-  { "E01", "王建国", "甘肃省质量技术监督局退休", "高级工程师", "质量管理体系", 28, TRUE, TRUE },
-  { "E02", "李秀兰", "河西学院经济管理学院", "教授", "卓越绩效模式", 19, TRUE, TRUE },
-  { "E03", "张明", "张掖市标准化研究所", "正高级工程师", "标准化", 22, TRUE, TRUE },
-  { "E04", "刘芳", "甘州区黑河水务集团有限公司", "高级经济师", "财务管理", 15, TRUE, TRUE },
-  { "E05", "陈立军", "兰州理工大学", "副教授", "过程管理", 11, TRUE, TRUE },
-  { "E06", "杨雪梅", "张掖市产品质量检验检测中心", "高级工程师", "检验检测", 13, TRUE, TRUE },
-  { "E07", "赵永福", "甘肃农业大学", "教授", "农产品加工", 24, TRUE, TRUE },
-  { "E08", "孙立", "张掖市市场监督管理局", "工程师", "计量", 4, TRUE, TRUE },
-  { "E09", "周海燕", "甘肃省卓越绩效促进会", "高级工程师", "顾客与市场", 9, FALSE, TRUE },
+  { "E01", "王建国", "甘肃省质量技术监督局退休", "高级工程师", "质量管理体系", 28, TRUE, TRUE, TRUE },
+  { "E02", "李秀兰", "河西学院经济管理学院", "教授", "卓越绩效模式", 19, TRUE, TRUE, TRUE },
+  { "E03", "张明", "张掖市标准化研究所", "正高级工程师", "标准化", 22, TRUE, TRUE, TRUE },
+  { "E04", "刘芳", "甘州区黑河水务集团有限公司", "高级经济师", "财务管理", 15, TRUE, TRUE, TRUE },
+  { "E05", "陈立军", "兰州理工大学", "副教授", "过程管理", 11, TRUE, TRUE, TRUE },
+  { "E06", "杨雪梅", "张掖市产品质量检验检测中心", "高级工程师", "检验检测", 13, TRUE, TRUE, TRUE },
+  { "E07", "赵永福", "甘肃农业大学", "教授", "农产品加工", 24, TRUE, TRUE, TRUE },
+  { "E08", "孙立", "张掖市市场监督管理局", "工程师", "计量", 4, TRUE, TRUE, TRUE },
+  { "E09", "周海燕", "甘肃省卓越绩效促进会", "高级工程师", "顾客与市场", 9, FALSE, TRUE, FALSE },
 };
 
 typedef struct
@@ -183,6 +184,18 @@ insert_experts (QaDatabase  *db,
       sqlite3_bind_int (stmt, 8, e->ethics);
       if (e->ethics)
         sqlite3_bind_text (stmt, 9, now, 10, SQLITE_STATIC);
+      if (!_qa_database_check (db, sqlite3_step (stmt), error))
+        return FALSE;
+
+      if (!e->declared)
+        continue;
+      stmt = _qa_database_prepare (db,
+                                   "INSERT INTO declaration (expert_id, declared_at) VALUES (?1, ?2)",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, e->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
       if (!_qa_database_check (db, sqlite3_step (stmt), error))
         return FALSE;
     }

@@ -280,3 +280,260 @@ qa_eligibility_report_dup_reasons (const QaEligibilityReport *report)
       g_ptr_array_add (reasons, g_strdup (g_ptr_array_index (report->conditions[i].reasons, r)));
   return reasons;
 }
+
+/* Art. 11: the expert panel ------------------------------------------------------------------ */
+
+#define ARTICLE_11      N_("Art. 11")
+#define ARTICLE_11_1    N_("Art. 11(1)")
+#define ARTICLE_11_3    N_("Art. 11(3)")
+#define ARTICLE_11_4    N_("Art. 11(4)")
+#define ARTICLE_23_CONF N_("Art. 23 (confidentiality)")
+#define ARTICLE_23_PEN  N_("Art. 23 (penalties)")
+
+void
+qa_panel_violation_free (QaPanelViolation *violation)
+{
+  if (violation == NULL)
+    return;
+
+  g_free (violation->article);
+  g_free (violation->expert_id);
+  g_free (violation->applicant_id);
+  g_free (violation->message);
+  g_free (violation);
+}
+
+QaPanelViolation *
+qa_panel_violation_new (const char *expert_id,
+                        const char *applicant_id,
+                        const char *message)
+{
+  QaPanelViolation *violation = g_new0 (QaPanelViolation, 1);
+
+  g_return_val_if_fail (message != NULL, violation);
+
+  violation->expert_id = g_strdup (expert_id);
+  violation->applicant_id = g_strdup (applicant_id);
+  violation->message = g_strdup (message);
+  return violation;
+}
+
+/* A violation of @article, about @what (already formatted). */
+static QaPanelViolation *
+article_violation_new (const char *article,
+                       const char *expert_id,
+                       const char *applicant_id,
+                       const char *what)
+{
+  g_autofree char *message = g_strdup_printf (_("%s: %s"), _(article), what);
+  QaPanelViolation *violation = qa_panel_violation_new (expert_id, applicant_id, message);
+
+  violation->article = g_strdup (_(article));
+  return violation;
+}
+
+static void
+add_violation (GPtrArray  *violations,
+               const char *article,
+               const char *expert_id,
+               const char *format,
+               ...) G_GNUC_PRINTF (4, 5);
+
+static void
+add_violation (GPtrArray  *violations,
+               const char *article,
+               const char *expert_id,
+               const char *format,
+               ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  if (violations == NULL)
+    return;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (violations, article_violation_new (article, expert_id, NULL, what));
+}
+
+/* “孙立 (E08)”: how a person or an organisation is named in a violation. */
+static char *
+label (const char *name,
+       const char *id)
+{
+  if (name == NULL)
+    return g_strdup (id);
+  /* Translators: a name and its reference, e.g. “孙立 (E08)” */
+  return g_strdup_printf (_("%s (%s)"), name, id);
+}
+
+gboolean
+qa_rules_expert_can_serve (QaProfile                *profile,
+                           const QaPanelMemberFacts *expert,
+                           GPtrArray                *violations)
+{
+  guint min_years = qa_profile_get_min_experience_years (profile);
+  g_autofree char *who = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (QA_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (expert != NULL && expert->id != NULL, FALSE);
+
+  who = label (expert->name, expert->id);
+
+  if (!expert->ethics)
+    {
+      ok = FALSE;
+      add_violation (violations, ARTICLE_11_1, expert->id,
+                     _("%s has no integrity declaration on file"), who);
+    }
+
+  if (expert->experience_years < min_years)
+    {
+      ok = FALSE;
+      add_violation (violations, ARTICLE_11_3, expert->id,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%s has %u year of experience; %u required",
+                                  "%s has %u years of experience; %u required",
+                                  expert->experience_years),
+                     who, expert->experience_years, min_years);
+    }
+
+  if (!expert->trained)
+    {
+      ok = FALSE;
+      add_violation (violations, ARTICLE_11_4, expert->id,
+                     _("%s has no systematic training in performance-excellence assessment on record"),
+                     who);
+    }
+
+  if (!expert->declared)
+    {
+      ok = FALSE;
+      add_violation (violations, ARTICLE_23_CONF, expert->id,
+                     _("%s has not signed this session’s impartiality and confidentiality declaration"),
+                     who);
+    }
+
+  if (expert->status != QA_EXPERT_STATUS_ACTIVE)
+    {
+      ok = FALSE;
+      add_violation (violations, ARTICLE_23_PEN, expert->id,
+                     expert->status == QA_EXPERT_STATUS_SUSPENDED
+                     /* Translators: who, since when, and why */
+                     ? _("%s is suspended since %s: %s")
+                     /* Translators: who, on which date, and why */
+                     : _("%s was disqualified on %s: %s"),
+                     who, expert->status_date != NULL ? expert->status_date : "?",
+                     expert->status_reason != NULL ? expert->status_reason : "");
+    }
+
+  return ok;
+}
+
+QaPanelViolation *
+qa_rules_check_panel_size (QaProfile *profile,
+                           guint      n_members)
+{
+  guint min_size = qa_profile_get_panel_min_size (profile);
+  gboolean odd = qa_profile_get_panel_odd (profile);
+  g_autofree char *size = NULL;
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (QA_IS_PROFILE (profile), NULL);
+
+  if (n_members >= min_size && !(odd && n_members % 2 == 0))
+    return NULL;
+
+  size = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the panel has %u member",
+                                       "the panel has %u members", n_members),
+                          n_members);
+  if (odd)
+    /* Translators: e.g. “the panel has 4 members; at least 5 and an odd number are required” */
+    what = g_strdup_printf (_("%s; at least %u and an odd number are required"), size, min_size);
+  else
+    what = g_strdup_printf (_("%s; at least %u are required"), size, min_size);
+  return article_violation_new (ARTICLE_11, NULL, NULL, what);
+}
+
+GPtrArray *
+qa_rules_check_panel (QaProfile                *profile,
+                      const QaPanelMemberFacts *members,
+                      guint                     n_members,
+                      const QaPanelMemberFacts *chair)
+{
+  g_autoptr(GPtrArray) violations = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_panel_violation_free);
+  QaPanelViolation *violation;
+  gboolean chair_is_member = FALSE;
+
+  g_return_val_if_fail (QA_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (members != NULL || n_members == 0, NULL);
+
+  violation = qa_rules_check_panel_size (profile, n_members);
+  if (violation != NULL)
+    g_ptr_array_add (violations, violation);
+
+  for (guint i = 0; i < n_members; i++)
+    chair_is_member |= chair != NULL && g_strcmp0 (members[i].id, chair->id) == 0;
+
+  if (chair == NULL)
+    add_violation (violations, ARTICLE_11, NULL, "%s", _("the panel has no chair"));
+  else if (!chair_is_member)
+    {
+      g_autofree char *who = label (chair->name, chair->id);
+
+      add_violation (violations, ARTICLE_11, chair->id, _("the chair %s is not a member of the panel"),
+                     who);
+    }
+
+  for (guint i = 0; i < n_members; i++)
+    qa_rules_expert_can_serve (profile, &members[i], violations);
+
+  return g_steal_pointer (&violations);
+}
+
+QaPanelViolation *
+qa_rules_check_scorers (QaProfile                *profile,
+                        const char               *applicant_id,
+                        const char               *applicant_name,
+                        guint                     n_scorers,
+                        const QaPanelMemberFacts *recused,
+                        guint                     n_recused)
+{
+  guint min_scorers = qa_profile_get_min_scorers (profile);
+  g_autofree char *applicant = NULL;
+  g_autofree char *what = NULL;
+  g_autoptr(GString) names = NULL;
+
+  g_return_val_if_fail (QA_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (applicant_id != NULL, NULL);
+  g_return_val_if_fail (recused != NULL || n_recused == 0, NULL);
+
+  if (n_scorers >= min_scorers)
+    return NULL;
+
+  applicant = label (applicant_name, applicant_id);
+  if (n_recused == 0)
+    {
+      what = g_strdup_printf (_("%s would be scored by %u experts; %u required"),
+                              applicant, n_scorers, min_scorers);
+      return article_violation_new (ARTICLE_11, NULL, applicant_id, what);
+    }
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < n_recused; i++)
+    {
+      g_autofree char *who = label (recused[i].name, recused[i].id);
+
+      if (i > 0)
+        g_string_append (names, _(", "));
+      g_string_append (names, who);
+    }
+
+  what = g_strdup_printf (_("%s would be scored by %u experts after the recusal of %s; %u required: place more experts without a tie to it on the panel"),
+                          applicant, n_scorers, names->str, min_scorers);
+  return article_violation_new (ARTICLE_11, NULL, applicant_id, what);
+}

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "qa-expert.h"
 #include "qa-profile.h"
 
 G_BEGIN_DECLS
@@ -75,6 +76,66 @@ gboolean             qa_rules_years_between        (const char                 *
                                                     guint                      *years,
                                                     guint                      *months);
 
+/* What Art. 11 is checked against: the recorded facts of one expert. */
+typedef struct
+{
+  const char     *id;
+  const char     *name;
+  guint           experience_years;  /* Art. 11(3) */
+  gboolean        trained;           /* Art. 11(4) */
+  gboolean        ethics;            /* integrity declaration on file, Art. 11(1) */
+  gboolean        declared;          /* this session's impartiality and confidentiality declaration */
+  QaExpertStatus  status;            /* Art. 23 (penalties) */
+  const char     *status_reason;
+  const char     *status_date;       /* YYYY-MM-DD */
+} QaPanelMemberFacts;
+
+/* One reason a panel may not be formed as proposed. @message is the whole sentence, starting
+ * with its article when there is one, e.g. “Art. 11(3): 孙立 (E08) has 4 years of experience;
+ * 5 required”. @expert_id and @applicant_id name what it is about, when it is about one. */
+typedef struct
+{
+  char *article;       /* e.g. “Art. 11(3)”, translated; NULL for a mistake in the proposal */
+  char *expert_id;
+  char *applicant_id;
+  char *message;
+} QaPanelViolation;
+
+void                 qa_panel_violation_free       (QaPanelViolation           *violation);
+/* A violation that is about the proposal itself (an unknown or repeated reference), with no
+ * article. */
+QaPanelViolation    *qa_panel_violation_new        (const char                 *expert_id,
+                                                    const char                 *applicant_id,
+                                                    const char                 *message);
+
+/* Whether an expert may sit on a panel at all (Art. 11(1), (3), (4), this session's declaration,
+ * Art. 23 penalties). Every failing reason is appended to @violations (QaPanelViolation) when it
+ * is not NULL. */
+gboolean             qa_rules_expert_can_serve     (QaProfile                  *profile,
+                                                    const QaPanelMemberFacts   *expert,
+                                                    GPtrArray                  *violations);
+/* The size rule of Art. 11 alone: at least the profile's minimum, odd when the profile says so.
+ * NULL when @n_members is allowed. */
+QaPanelViolation    *qa_rules_check_panel_size     (QaProfile                  *profile,
+                                                    guint                       n_members);
+/* The panel rules of Art. 11: the size (at least the profile's minimum, odd when the profile
+ * says so), every member able to serve, and the chair a member. @chair is NULL when none is
+ * chosen. Returns every violation at once (QaPanelViolation), empty when the panel may be
+ * formed. */
+GPtrArray           *qa_rules_check_panel          (QaProfile                  *profile,
+                                                    const QaPanelMemberFacts   *members,
+                                                    guint                       n_members,
+                                                    const QaPanelMemberFacts   *chair);
+/* After recusals, an applicant keeps @n_scorers panel members; fewer than the profile's minimum
+ * is a violation naming the applicant and the @n_recused recused experts. NULL when enough. */
+QaPanelViolation    *qa_rules_check_scorers        (QaProfile                  *profile,
+                                                    const char                 *applicant_id,
+                                                    const char                 *applicant_name,
+                                                    guint                       n_scorers,
+                                                    const QaPanelMemberFacts   *recused,
+                                                    guint                       n_recused);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaEligibilityReport, qa_eligibility_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaPanelViolation, qa_panel_violation_free)
 
 G_END_DECLS

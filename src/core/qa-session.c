@@ -11,6 +11,7 @@
 #include "qa-audit-private.h"
 #include "qa-database-private.h"
 #include "qa-demo.h"
+#include "qa-expert-private.h"
 #include "qa-session-private.h"
 #include "qa-util-private.h"
 
@@ -22,6 +23,7 @@ struct _QaSession
   QaProfile   *profile;
   QaCriteria  *criteria;
   GListStore  *applicants;
+  GListStore  *experts;
   char        *deadline;
   guint        year;
   QaStage      stage;
@@ -66,6 +68,7 @@ qa_session_finalize (GObject *object)
   g_clear_object (&self->profile);
   g_clear_object (&self->criteria);
   g_clear_object (&self->applicants);
+  g_clear_object (&self->experts);
   g_clear_pointer (&self->deadline, g_free);
 
   G_OBJECT_CLASS (qa_session_parent_class)->finalize (object);
@@ -110,6 +113,7 @@ static void
 qa_session_init (QaSession *self)
 {
   self->applicants = g_list_store_new (QA_TYPE_APPLICANT);
+  self->experts = g_list_store_new (QA_TYPE_EXPERT);
 }
 
 const char *
@@ -328,6 +332,30 @@ load_applicants (QaSession  *self,
 }
 
 static gboolean
+load_experts (QaSession  *self,
+              GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _qa_database_prepare (self->database,
+                               "SELECT " QA_EXPERT_COLUMNS " FROM " QA_EXPERT_FROM " ORDER BY e.id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, _qa_expert_new_from_row (stmt));
+  if (!_qa_database_check (self->database, rc, error))
+    return FALSE;
+
+  g_list_store_splice (self->experts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->experts)),
+                       rows->pdata, rows->len);
+  return TRUE;
+}
+
+static gboolean
 load_session_row (QaSession  *self,
                   GError    **error)
 {
@@ -382,7 +410,8 @@ qa_session_new (QaDatabase  *db,
   self = g_object_new (QA_TYPE_SESSION, NULL);
   self->database = g_object_ref (db);
 
-  if (!load_session_row (self, error) || !load_applicants (self, error))
+  if (!load_session_row (self, error) || !load_applicants (self, error) ||
+      !load_experts (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -522,6 +551,13 @@ qa_session_get_applicants (QaSession *self)
   return G_LIST_MODEL (self->applicants);
 }
 
+GListModel *
+qa_session_get_experts (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), NULL);
+  return G_LIST_MODEL (self->experts);
+}
+
 guint
 qa_session_count_experts (QaSession *self)
 {
@@ -560,5 +596,5 @@ qa_session_reload (QaSession  *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
     }
 
-  return load_applicants (self, error);
+  return load_applicants (self, error) && load_experts (self, error);
 }

@@ -68,6 +68,9 @@ char        *qa_session_dup_title        (QaSession   *self);
 /* Every applicant (QaApplicant), by reference; the same model for the session's lifetime,
  * updated in place by qa_session_reload(). */
 GListModel  *qa_session_get_applicants   (QaSession   *self);
+/* The expert pool (QaExpert), by reference; the same model for the session's lifetime, updated
+ * in place by qa_session_reload(). */
+GListModel  *qa_session_get_experts      (QaSession   *self);
 guint        qa_session_count_experts    (QaSession   *self);
 /* Re-reads what the lists show after a change made elsewhere (another program, the CLI). */
 gboolean     qa_session_reload           (QaSession   *self,

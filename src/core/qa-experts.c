@@ -1,0 +1,846 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "qa-experts"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "qa-applicants-private.h"
+#include "qa-audit-private.h"
+#include "qa-database-private.h"
+#include "qa-expert-private.h"
+#include "qa-experts-private.h"
+#include "qa-import-private.h"
+#include "qa-util-private.h"
+
+G_DEFINE_QUARK (qa-experts-error-quark, qa_experts_error)
+
+/* The longest career the import believes. */
+#define MAX_EXPERIENCE_YEARS 70
+
+static const QaCsvColumn expert_columns[] = {
+  { "id", TRUE },
+  { "name", TRUE },
+  { "employer", TRUE },
+  { "experience_years", TRUE },
+  { "trained", TRUE },
+  { "ethics", TRUE },
+  { "specialty", FALSE },
+  { "title", FALSE },
+  { "contact", FALSE },
+  { "employer_credit_code", FALSE },
+};
+
+static const QaCsvColumn conflict_columns[] = {
+  { "expert_id", TRUE },
+  { "applicant_id", TRUE },
+  { "reason", TRUE },
+  { "kind", FALSE },
+};
+
+static const char * const kind_names[] = {
+  [QA_CONFLICT_EMPLOYER] = "employer",
+  [QA_CONFLICT_FORMER_EMPLOYER] = "former_employer",
+  [QA_CONFLICT_CONSULTANT] = "consultant",
+  [QA_CONFLICT_RELATIVE] = "relative",
+  [QA_CONFLICT_COMPETITOR] = "competitor",
+  [QA_CONFLICT_OTHER] = "other",
+};
+
+static const char * const kind_labels[] = {
+  [QA_CONFLICT_EMPLOYER] = N_("Employer"),
+  [QA_CONFLICT_FORMER_EMPLOYER] = N_("Former employer (within 3 years)"),
+  [QA_CONFLICT_CONSULTANT] = N_("Consultant or adviser"),
+  [QA_CONFLICT_RELATIVE] = N_("Relative"),
+  [QA_CONFLICT_COMPETITOR] = N_("Competitor"),
+  [QA_CONFLICT_OTHER] = N_("Other"),
+};
+
+static const char * const source_names[] = {
+  [QA_CONFLICT_DECLARED] = "declared",
+  [QA_CONFLICT_SECRETARIAT] = "secretariat",
+  [QA_CONFLICT_AUTOMATIC] = "automatic",
+};
+
+static const char * const source_labels[] = {
+  [QA_CONFLICT_DECLARED] = N_("Declared by the expert"),
+  [QA_CONFLICT_SECRETARIAT] = N_("Added by the secretariat"),
+  [QA_CONFLICT_AUTOMATIC] = N_("Found from the records"),
+};
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *)sqlite3_column_text (stmt, column);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+void
+qa_tie_free (QaTie *tie)
+{
+  if (tie == NULL)
+    return;
+
+  g_free (tie->expert_id);
+  g_free (tie->applicant_id);
+  g_free (tie->reason);
+  g_free (tie);
+}
+
+const char *
+qa_conflict_kind_to_string (QaConflictKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
+
+  return kind_names[kind];
+}
+
+gboolean
+qa_conflict_kind_from_string (const char     *str,
+                              QaConflictKind *kind)
+{
+  guint value;
+
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (!_qa_expert_lookup_name (kind_names, G_N_ELEMENTS (kind_names), str, &value))
+    return FALSE;
+  *kind = value;
+  return TRUE;
+}
+
+const char *
+qa_conflict_kind_get_label (QaConflictKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_labels), NULL);
+
+  return _(kind_labels[kind]);
+}
+
+const char *
+qa_conflict_source_to_string (QaConflictSource source)
+{
+  g_return_val_if_fail (source < G_N_ELEMENTS (source_names), NULL);
+
+  return source_names[source];
+}
+
+const char *
+qa_conflict_source_get_label (QaConflictSource source)
+{
+  g_return_val_if_fail (source < G_N_ELEMENTS (source_labels), NULL);
+
+  return _(source_labels[source]);
+}
+
+QaExpert *
+qa_experts_lookup (QaSession  *session,
+                   const char *id)
+{
+  GListModel *experts;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+
+  experts = qa_session_get_experts (session);
+  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (experts); i++)
+    {
+      g_autoptr(QaExpert) expert = g_list_model_get_item (experts, i);
+
+      if (g_strcmp0 (qa_expert_get_id (expert), id) == 0)
+        return g_steal_pointer (&expert);
+    }
+  return NULL;
+}
+
+gboolean
+_qa_experts_require (QaDatabase  *db,
+                     const char  *id,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = _qa_database_prepare (db, "SELECT 1 FROM expert WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text_or_null (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return TRUE;
+
+  g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_NOT_FOUND,
+               _("There is no expert “%s” in the pool"), id != NULL ? id : "");
+  return FALSE;
+}
+
+/* Ties ------------------------------------------------------------------------------------- */
+
+static QaTie *
+tie_new_from_row (sqlite3_stmt *stmt)
+{
+  QaTie *tie = g_new0 (QaTie, 1);
+  const char *source = column_text (stmt, 3);
+  const char *reason = column_text (stmt, 4);
+  QaConflictKind kind = QA_CONFLICT_OTHER;
+
+  tie->expert_id = g_strdup (column_text (stmt, 0));
+  tie->applicant_id = g_strdup (column_text (stmt, 1));
+  qa_conflict_kind_from_string (column_text (stmt, 2), &kind);
+  tie->kind = kind;
+
+  if (g_strcmp0 (source, "automatic") == 0)
+    {
+      tie->source = QA_CONFLICT_AUTOMATIC;
+      tie->reason = g_strdup (g_strcmp0 (reason, "name") == 0
+                              ? _("the expert’s employer is the applicant")
+                              : _("the expert’s employer has the applicant’s credit code"));
+    }
+  else
+    {
+      tie->source = g_strcmp0 (source, "secretariat") == 0 ? QA_CONFLICT_SECRETARIAT
+                                                           : QA_CONFLICT_DECLARED;
+      tie->reason = g_strdup (reason);
+    }
+  return tie;
+}
+
+GPtrArray *
+_qa_experts_load_ties (QaDatabase  *db,
+                       const char  *expert_id,
+                       const char  *applicant_id,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) ties = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_tie_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _qa_database_prepare (db,
+                               "SELECT expert_id, applicant_id, kind, source, reason FROM ("
+                               QA_TIES_SELECT ") "
+                               "WHERE (?1 IS NULL OR expert_id = ?1) "
+                               "AND (?2 IS NULL OR applicant_id = ?2) "
+                               "ORDER BY expert_id, applicant_id, seq = 0, seq",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text_or_null (stmt, 1, expert_id);
+  bind_text_or_null (stmt, 2, applicant_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ties, tie_new_from_row (stmt));
+  if (!_qa_database_check (db, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&ties);
+}
+
+gboolean
+_qa_experts_recuse (QaDatabase  *db,
+                    GError     **error)
+{
+  return _qa_database_exec (db,
+                            "DELETE FROM assignment WHERE EXISTS (SELECT 1 FROM ("
+                            QA_TIES_SELECT ") t WHERE t.expert_id = assignment.expert_id "
+                            "AND t.applicant_id = assignment.applicant_id)",
+                            error);
+}
+
+GPtrArray *
+qa_experts_list_ties (QaSession  *session,
+                      GError    **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _qa_experts_load_ties (qa_session_get_database (session), NULL, NULL, error);
+}
+
+GPtrArray *
+qa_experts_get_ties (QaSession   *session,
+                     const char  *expert_id,
+                     const char  *applicant_id,
+                     GError     **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (expert_id != NULL, NULL);
+  g_return_val_if_fail (applicant_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _qa_experts_load_ties (qa_session_get_database (session), expert_id, applicant_id, error);
+}
+
+/* The expert pool ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  const char *employer;
+  const char *employer_credit_code;
+  const char *title;
+  const char *specialty;
+  const char *contact;
+  guint       experience_years;
+  gboolean    trained;
+  gboolean    ethics;
+} ExpertRow;
+
+/* How an expert is written in the audit trail. */
+static char *
+describe_expert (const ExpertRow *row)
+{
+  return g_strdup_printf ("name=%s; employer=%s; employer_credit_code=%s; experience_years=%u; "
+                          "trained=%d; ethics=%d; specialty=%s",
+                          row->name, row->employer,
+                          row->employer_credit_code != NULL ? row->employer_credit_code : "",
+                          row->experience_years, row->trained, row->ethics,
+                          row->specialty != NULL ? row->specialty : "");
+}
+
+static gboolean
+insert_expert (QaDatabase       *db,
+               const ExpertRow  *row,
+               GError          **error)
+{
+  g_autofree char *after = describe_expert (row);
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO expert (id, name, employer, credit_code, title, "
+                               "specialty, contact, experience_years, trained, ethics) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text_or_null (stmt, 1, row->id);
+  bind_text_or_null (stmt, 2, row->name);
+  bind_text_or_null (stmt, 3, row->employer);
+  bind_text_or_null (stmt, 4, row->employer_credit_code);
+  bind_text_or_null (stmt, 5, row->title);
+  bind_text_or_null (stmt, 6, row->specialty);
+  bind_text_or_null (stmt, 7, row->contact);
+  sqlite3_bind_int (stmt, 8, (int)row->experience_years);
+  sqlite3_bind_int (stmt, 9, row->trained);
+  sqlite3_bind_int (stmt, 10, row->ethics);
+  return _qa_database_check (db, sqlite3_step (stmt), error) &&
+         _qa_audit_append (db, "expert.import", "expert", row->id, NULL, after, error);
+}
+
+static gboolean
+expert_exists (QaDatabase *db,
+               const char *id)
+{
+  return _qa_experts_require (db, id, NULL);
+}
+
+static void
+read_expert_row (QaImport   *import,
+                 QaDatabase *db,
+                 guint       row,
+                 GArray     *rows)
+{
+  ExpertRow expert = { NULL, };
+  const char *years;
+  guint64 value = 0;
+
+  expert.id = _qa_import_text (import, row, "id", QA_DOSSIER_ID);
+  expert.name = _qa_import_text (import, row, "name", QA_DOSSIER_NAME);
+  expert.employer = _qa_import_text (import, row, "employer", QA_DOSSIER_NAME);
+  expert.title = _qa_import_text (import, row, "title", QA_DOSSIER_INDUSTRY);
+  expert.specialty = _qa_import_text (import, row, "specialty", QA_DOSSIER_INDUSTRY);
+  expert.contact = _qa_import_text (import, row, "contact", QA_DOSSIER_INDUSTRY);
+
+  if (qa_csv_table_get (import->table, row, "employer_credit_code") != NULL &&
+      *qa_csv_table_get (import->table, row, "employer_credit_code") != '\0')
+    expert.employer_credit_code =
+      _qa_import_text (import, row, "employer_credit_code", QA_DOSSIER_CREDIT_CODE);
+
+  years = qa_csv_table_get (import->table, row, "experience_years");
+  if (g_ascii_string_to_unsigned (years, 10, 0, MAX_EXPERIENCE_YEARS, &value, NULL))
+    expert.experience_years = (guint)value;
+  else
+    _qa_import_problem (import, row, "experience_years",
+                        _("“%s” is not a whole number of years from 0 to %d"),
+                        years, MAX_EXPERIENCE_YEARS);
+
+  _qa_import_boolean (import, row, "trained", &expert.trained);
+  _qa_import_boolean (import, row, "ethics", &expert.ethics);
+
+  if (expert.id != NULL)
+    {
+      for (guint other = 0; other < rows->len; other++)
+        if (g_strcmp0 (g_array_index (rows, ExpertRow, other).id, expert.id) == 0)
+          _qa_import_problem (import, row, "id", _("“%s” is also the reference on line %u"),
+                              expert.id, qa_csv_table_get_line (import->table, other));
+      if (expert_exists (db, expert.id))
+        _qa_import_problem (import, row, "id", _("expert %s is already in the pool"), expert.id);
+    }
+
+  g_array_append_val (rows, expert);
+}
+
+typedef struct
+{
+  GArray *rows;   /* ExpertRow */
+} ExpertImport;
+
+static gboolean
+import_experts_cb (QaDatabase  *db,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  ExpertImport *import = user_data;
+
+  for (guint i = 0; i < import->rows->len; i++)
+    if (!insert_expert (db, &g_array_index (import->rows, ExpertRow, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+qa_experts_import_csv (QaSession   *session,
+                       GBytes      *bytes,
+                       const char  *name,
+                       guint       *n_imported,
+                       GError     **error)
+{
+  g_auto(QaImport) import = { NULL, };
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (ExpertRow));
+  QaDatabase *db;
+  ExpertImport data = { rows };
+
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_imported != NULL)
+    *n_imported = 0;
+
+  db = qa_session_get_database (session);
+  if (!_qa_import_init (&import, bytes, name, expert_columns, G_N_ELEMENTS (expert_columns), error))
+    return _qa_import_refuse (db, "expert.import.refused", name, error);
+
+  for (guint row = 0; row < qa_csv_table_get_n_rows (import.table); row++)
+    read_expert_row (&import, db, row, rows);
+
+  if (!_qa_import_check (&import, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID, error))
+    return _qa_import_refuse (db, "expert.import.refused", name, error);
+  if (!qa_database_transaction (db, import_experts_cb, &data, error))
+    return FALSE;
+
+  if (n_imported != NULL)
+    *n_imported = rows->len;
+  return qa_session_reload (session, error);
+}
+
+/* Conflicts ---------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char       *expert_id;
+  const char       *applicant_id;
+  QaConflictKind    kind;
+  QaConflictSource  source;
+  const char       *note;
+} ConflictRow;
+
+static gboolean
+conflict_recorded (QaDatabase        *db,
+                   const ConflictRow *row)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db,
+                               "SELECT 1 FROM conflict WHERE expert_id = ?1 AND applicant_id = ?2 "
+                               "AND kind = ?3",
+                               NULL);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text_or_null (stmt, 1, row->expert_id);
+  bind_text_or_null (stmt, 2, row->applicant_id);
+  sqlite3_bind_text (stmt, 3, kind_names[row->kind], -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gboolean
+insert_conflict (QaDatabase         *db,
+                 const ConflictRow  *row,
+                 const char         *action,
+                 GError            **error)
+{
+  g_autofree char *after = g_strdup_printf ("applicant=%s; kind=%s; source=%s; reason=%s",
+                                            row->applicant_id, kind_names[row->kind],
+                                            source_names[row->source],
+                                            row->note != NULL ? row->note : "");
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO conflict (expert_id, applicant_id, kind, reason, source) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text_or_null (stmt, 1, row->expert_id);
+  bind_text_or_null (stmt, 2, row->applicant_id);
+  sqlite3_bind_text (stmt, 3, kind_names[row->kind], -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 4, row->note);
+  sqlite3_bind_text (stmt, 5, source_names[row->source], -1, SQLITE_STATIC);
+  return _qa_database_check (db, sqlite3_step (stmt), error) &&
+         _qa_audit_append (db, action, "expert", row->expert_id, NULL, after, error);
+}
+
+static gboolean
+insert_conflicts_cb (QaDatabase  *db,
+                     gpointer     user_data,
+                     GError     **error)
+{
+  GArray *rows = user_data;
+
+  for (guint i = 0; i < rows->len; i++)
+    if (!insert_conflict (db, &g_array_index (rows, ConflictRow, i), "conflict.import", error))
+      return FALSE;
+  return _qa_experts_recuse (db, error);
+}
+
+static void
+read_conflict_row (QaImport   *import,
+                   QaDatabase *db,
+                   guint       row,
+                   GArray     *rows)
+{
+  ConflictRow conflict = { NULL, NULL, QA_CONFLICT_OTHER, QA_CONFLICT_DECLARED, NULL };
+  const char *kind = qa_csv_table_get (import->table, row, "kind");
+
+  conflict.expert_id = _qa_import_text (import, row, "expert_id", QA_DOSSIER_ID);
+  conflict.applicant_id = _qa_import_text (import, row, "applicant_id", QA_DOSSIER_ID);
+  conflict.note = _qa_import_text (import, row, "reason", QA_DOSSIER_NOTES);
+
+  if (kind != NULL && *kind != '\0' && !qa_conflict_kind_from_string (kind, &conflict.kind))
+    _qa_import_problem (import, row, "kind",
+                        _("“%s” is not employer, former_employer, consultant, relative, competitor or other"),
+                        kind);
+
+  if (conflict.expert_id != NULL && !expert_exists (db, conflict.expert_id))
+    _qa_import_problem (import, row, "expert_id", _("there is no expert “%s” in the pool"),
+                        conflict.expert_id);
+  if (conflict.applicant_id != NULL && !_qa_applicants_require (db, conflict.applicant_id, NULL))
+    _qa_import_problem (import, row, "applicant_id", _("there is no applicant “%s” in this session"),
+                        conflict.applicant_id);
+
+  if (conflict.expert_id != NULL && conflict.applicant_id != NULL)
+    {
+      for (guint other = 0; other < rows->len; other++)
+        {
+          const ConflictRow *earlier = &g_array_index (rows, ConflictRow, other);
+
+          if (g_strcmp0 (earlier->expert_id, conflict.expert_id) == 0 &&
+              g_strcmp0 (earlier->applicant_id, conflict.applicant_id) == 0 &&
+              earlier->kind == conflict.kind)
+            _qa_import_problem (import, row, "applicant_id",
+                                _("the same tie of %s with %s is also on line %u"),
+                                conflict.expert_id, conflict.applicant_id,
+                                qa_csv_table_get_line (import->table, other));
+        }
+      if (conflict_recorded (db, &conflict))
+        _qa_import_problem (import, row, "applicant_id",
+                            _("the tie of %s with %s (%s) is already recorded"),
+                            conflict.expert_id, conflict.applicant_id, kind_names[conflict.kind]);
+    }
+
+  g_array_append_val (rows, conflict);
+}
+
+gboolean
+qa_experts_import_conflicts_csv (QaSession   *session,
+                                 GBytes      *bytes,
+                                 const char  *name,
+                                 guint       *n_imported,
+                                 GError     **error)
+{
+  g_auto(QaImport) import = { NULL, };
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (ConflictRow));
+  QaDatabase *db;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_imported != NULL)
+    *n_imported = 0;
+
+  db = qa_session_get_database (session);
+  if (!_qa_import_init (&import, bytes, name, conflict_columns, G_N_ELEMENTS (conflict_columns),
+                        error))
+    return _qa_import_refuse (db, "conflict.import.refused", name, error);
+
+  for (guint row = 0; row < qa_csv_table_get_n_rows (import.table); row++)
+    read_conflict_row (&import, db, row, rows);
+
+  if (!_qa_import_check (&import, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID, error))
+    return _qa_import_refuse (db, "conflict.import.refused", name, error);
+  if (!qa_database_transaction (db, insert_conflicts_cb, rows, error))
+    return FALSE;
+
+  if (n_imported != NULL)
+    *n_imported = rows->len;
+  return qa_session_reload (session, error);
+}
+
+static gboolean
+add_conflict_cb (QaDatabase  *db,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  const ConflictRow *row = user_data;
+
+  if (!_qa_experts_require (db, row->expert_id, error) ||
+      !_qa_applicants_require (db, row->applicant_id, error))
+    return FALSE;
+
+  if (conflict_recorded (db, row))
+    {
+      g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_DUPLICATE,
+                   _("The tie of %s with %s (%s) is already recorded"),
+                   row->expert_id, row->applicant_id, qa_conflict_kind_get_label (row->kind));
+      return FALSE;
+    }
+
+  return insert_conflict (db, row, "conflict.add", error) && _qa_experts_recuse (db, error);
+}
+
+gboolean
+qa_experts_add_conflict (QaSession         *session,
+                         const char        *expert_id,
+                         const char        *applicant_id,
+                         QaConflictKind     kind,
+                         QaConflictSource   source,
+                         const char        *note,
+                         GError           **error)
+{
+  g_autoptr(GError) note_error = NULL;
+  g_autofree char *stripped = NULL;
+  ConflictRow row = { expert_id, applicant_id, kind, source, NULL };
+
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (expert_id != NULL, FALSE);
+  g_return_val_if_fail (applicant_id != NULL, FALSE);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), FALSE);
+  g_return_val_if_fail (source == QA_CONFLICT_DECLARED || source == QA_CONFLICT_SECRETARIAT, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (note != NULL ? note : ""));
+  if (!qa_dossier_validate_text (QA_DOSSIER_NOTES, stripped, NULL, &note_error))
+    {
+      g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID, _("The note %s"),
+                   note_error->message);
+      return FALSE;
+    }
+  row.note = *stripped != '\0' ? stripped : NULL;
+
+  if (!qa_database_transaction (qa_session_get_database (session), add_conflict_cb, &row, error))
+    return FALSE;
+  return qa_session_reload (session, error);
+}
+
+/* Declarations and penalties ----------------------------------------------------------------- */
+
+static gboolean
+declare_cb (QaDatabase  *db,
+            gpointer     user_data,
+            GError     **error)
+{
+  const char *expert_id = user_data;
+  g_autofree char *now = _qa_now_iso ();
+  sqlite3_stmt *stmt;
+
+  if (!_qa_experts_require (db, expert_id, error))
+    return FALSE;
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO declaration (expert_id, declared_at) VALUES (?1, ?2) "
+                               "ON CONFLICT (expert_id) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text_or_null (stmt, 1, expert_id);
+  bind_text_or_null (stmt, 2, now);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+
+  /* Declaring again changes nothing, and notes nothing. */
+  if (sqlite3_changes (_qa_database_get_handle (db)) == 0)
+    return TRUE;
+  return _qa_audit_append (db, "expert.declare", "expert", expert_id, NULL, now, error);
+}
+
+gboolean
+qa_experts_declare (QaSession   *session,
+                    const char  *expert_id,
+                    GError     **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (expert_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!qa_database_transaction (qa_session_get_database (session), declare_cb,
+                                (gpointer)expert_id, error))
+    return FALSE;
+  return qa_session_reload (session, error);
+}
+
+typedef struct
+{
+  const char     *expert_id;
+  QaExpertStatus  status;
+  const char     *reason;
+  const char     *action;   /* as noted in the audit trail */
+} StatusChange;
+
+/* Why the expert's present status does not allow @change, or NULL when it does. */
+static char *
+status_refusal (const StatusChange *change,
+                QaExpertStatus      current,
+                const char         *since)
+{
+  if (current == QA_EXPERT_STATUS_DISQUALIFIED)
+    return g_strdup_printf (_("Art. 23 (penalties): %s was disqualified on %s; a disqualification is final"),
+                            change->expert_id, since);
+
+  switch (change->status)
+    {
+    case QA_EXPERT_STATUS_SUSPENDED:
+      if (current == QA_EXPERT_STATUS_SUSPENDED)
+        return g_strdup_printf (_("%s is already suspended since %s"), change->expert_id, since);
+      return NULL;
+
+    case QA_EXPERT_STATUS_ACTIVE:
+      if (current != QA_EXPERT_STATUS_SUSPENDED)
+        return g_strdup_printf (_("%s is not suspended; there is nothing to lift"),
+                                change->expert_id);
+      return NULL;
+
+    case QA_EXPERT_STATUS_DISQUALIFIED:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+set_status_cb (QaDatabase  *db,
+               gpointer     user_data,
+               GError     **error)
+{
+  const StatusChange *change = user_data;
+  g_autofree char *today = today_iso ();
+  g_autofree char *refusal = NULL;
+  g_autofree char *since = NULL;
+  QaExpertStatus current = QA_EXPERT_STATUS_ACTIVE;
+  sqlite3_stmt *stmt;
+
+  if (!_qa_experts_require (db, change->expert_id, error))
+    return FALSE;
+
+  stmt = _qa_database_prepare (db, "SELECT status, status_date FROM expert WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text_or_null (stmt, 1, change->expert_id);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+  qa_expert_status_from_string (column_text (stmt, 0), &current);
+  since = g_strdup (column_text (stmt, 1) != NULL ? column_text (stmt, 1) : "?");
+
+  refusal = status_refusal (change, current, since);
+  if (refusal != NULL)
+    {
+      g_set_error_literal (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_STATUS, refusal);
+      return FALSE;
+    }
+
+  stmt = _qa_database_prepare (db,
+                               "UPDATE expert SET status = ?2, status_reason = ?3, status_date = ?4 "
+                               "WHERE id = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text_or_null (stmt, 1, change->expert_id);
+  sqlite3_bind_text (stmt, 2, qa_expert_status_to_string (change->status), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 3, change->reason);
+  bind_text_or_null (stmt, 4, today);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+
+  {
+    g_autofree char *before = g_strdup_printf ("status=%s", qa_expert_status_to_string (current));
+    g_autofree char *after = g_strdup_printf ("status=%s; reason=%s",
+                                              qa_expert_status_to_string (change->status),
+                                              change->reason);
+
+    return _qa_audit_append (db, change->action, "expert", change->expert_id, before, after, error);
+  }
+}
+
+/* How each change is noted in the audit trail. */
+static const char * const status_actions[] = {
+  [QA_EXPERT_STATUS_ACTIVE] = "expert.reinstate",
+  [QA_EXPERT_STATUS_SUSPENDED] = "expert.suspend",
+  [QA_EXPERT_STATUS_DISQUALIFIED] = "expert.disqualify",
+};
+
+gboolean
+qa_experts_set_status (QaSession       *session,
+                       const char      *expert_id,
+                       QaExpertStatus   status,
+                       const char      *reason,
+                       GError         **error)
+{
+  g_autoptr(GError) reason_error = NULL;
+  g_autofree char *stripped = NULL;
+  StatusChange change = { expert_id, status, NULL, NULL };
+
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (expert_id != NULL, FALSE);
+  g_return_val_if_fail (status < G_N_ELEMENTS (status_actions), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID,
+                           _("Art. 23 (penalties): a change of an expert’s status needs a written reason"));
+      return FALSE;
+    }
+  if (!qa_dossier_validate_text (QA_DOSSIER_NOTES, stripped, NULL, &reason_error))
+    {
+      g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID, _("The reason %s"),
+                   reason_error->message);
+      return FALSE;
+    }
+  change.reason = stripped;
+  change.action = status_actions[status];
+
+  if (!qa_database_transaction (qa_session_get_database (session), set_status_cb, &change, error))
+    return FALSE;
+  return qa_session_reload (session, error);
+}

@@ -1,0 +1,533 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The expert pool: the all-or-nothing imports of experts and declared ties, declarations,
+ * penalties (Art. 23) and the ties found automatically. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "qa-core.h"
+#include "qa-database-private.h"
+#include "qa-test.h"
+
+#define EXPERT_HEADER "id,name,employer,experience_years,trained,ethics,specialty\n"
+#define CONFLICT_HEADER "expert_id,applicant_id,reason\n"
+
+static gboolean
+import_experts (const char  *text,
+                guint       *n_imported,
+                GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return qa_experts_import_csv (session, bytes, "experts.csv", n_imported, error);
+}
+
+static gboolean
+import_conflicts (const char  *text,
+                  guint       *n_imported,
+                  GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return qa_experts_import_conflicts_csv (session, bytes, "conflicts.csv", n_imported, error);
+}
+
+/* Everything the pool tables hold, to prove a refusal changed nothing. */
+static char *
+snapshot (void)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (qa_session_get_database (session),
+                               "SELECT coalesce((SELECT group_concat(id || name || employer || "
+                               "experience_years || trained || ethics || status || "
+                               "coalesce(status_reason, '') || coalesce(credit_code, ''), '|') "
+                               "FROM expert), '') || ':' || "
+                               "coalesce((SELECT group_concat(expert_id || applicant_id || kind || "
+                               "source || coalesce(reason, ''), '|') FROM conflict), '') || ':' || "
+                               "coalesce((SELECT group_concat(expert_id || declared_at, '|') "
+                               "FROM declaration), '')",
+                               NULL);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+static int
+count_audit (const char *action)
+{
+  return (int)qa_test_count_audit (qa_session_get_database (session), action);
+}
+
+static void
+assert_audit_verifies (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (qa_audit_verify (qa_session_get_database (session), NULL, NULL, &error),
+                 "%s", error ? error->message : "");
+}
+
+static QaExpert *
+expert (const char *id)
+{
+  QaExpert *found = qa_experts_lookup (session, id);
+
+  ck_assert_msg (found != NULL, "no expert %s", id);
+  return found;
+}
+
+static guint
+n_experts (void)
+{
+  return g_list_model_get_n_items (qa_session_get_experts (session));
+}
+
+/* Whether the ties of @expert_id with @applicant_id include one from @source. */
+static const QaTie *
+find_tie (GPtrArray        *ties,
+          QaConflictSource  source)
+{
+  for (guint i = 0; i < ties->len; i++)
+    {
+      const QaTie *tie = g_ptr_array_index (ties, i);
+
+      if (tie->source == source)
+        return tie;
+    }
+  return NULL;
+}
+
+START_TEST (test_demo_pool)
+{
+  g_autoptr(QaExpert) e01 = expert ("E01");
+  g_autoptr(QaExpert) e08 = expert ("E08");
+  g_autoptr(QaExpert) e09 = expert ("E09");
+  QaPanelMemberFacts facts;
+
+  ck_assert_uint_eq (n_experts (), 9);
+  ck_assert_uint_eq (qa_session_count_experts (session), 9);
+
+  ck_assert_str_eq (qa_expert_get_name (e01), "王建国");
+  ck_assert (qa_expert_get_declared (e01));
+  ck_assert_ptr_nonnull (qa_expert_get_declared_at (e01));
+  ck_assert_int_eq (qa_expert_get_status (e01), QA_EXPERT_STATUS_ACTIVE);
+  ck_assert_int_eq (qa_expert_get_panel_role (e01, QA_STAGE_MATERIAL), QA_PANEL_ROLE_NONE);
+
+  ck_assert_uint_eq (qa_expert_get_experience_years (e08), 4);
+  ck_assert (!qa_expert_get_trained (e09));
+  ck_assert (!qa_expert_get_declared (e09));
+
+  qa_expert_get_panel_facts (e08, &facts);
+  ck_assert_str_eq (facts.id, "E08");
+  ck_assert_uint_eq (facts.experience_years, 4);
+  ck_assert (facts.trained && facts.ethics && facts.declared);
+}
+END_TEST
+
+START_TEST (test_import_experts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaExpert) e10 = NULL;
+  g_autoptr(QaExpert) e12 = NULL;
+  guint n = 0;
+
+  ck_assert_msg (import_experts ("\xef\xbb\xbf"
+                                 "specialty,ethics,trained,experience_years,employer,name,id,employer_credit_code\n"
+                                 "战略管理,是,是,12,张掖市发展和改革委员会,马国栋,E10,\n"
+                                 ",yes,no,5,兰州大学管理学院,\"刘, 晓\",E11,\n"
+                                 "财务,1,1,8,黑河水务,韩梅,E12,91620702MA71HH8W38\n",
+                                 &n, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_uint_eq (n, 3);
+  ck_assert_uint_eq (n_experts (), 12);
+  ck_assert_int_eq (count_audit ("expert.import"), 3);
+  assert_audit_verifies ();
+
+  e10 = expert ("E10");
+  ck_assert_str_eq (qa_expert_get_employer (e10), "张掖市发展和改革委员会");
+  ck_assert_str_eq (qa_expert_get_specialty (e10), "战略管理");
+  ck_assert_uint_eq (qa_expert_get_experience_years (e10), 12);
+  ck_assert (qa_expert_get_trained (e10) && qa_expert_get_ethics (e10));
+  /* The session declaration is signed separately, not by the import. */
+  ck_assert (!qa_expert_get_declared (e10));
+  ck_assert_ptr_null (qa_expert_get_employer_credit_code (e10));
+
+  e12 = expert ("E12");
+  ck_assert_str_eq (qa_expert_get_employer_credit_code (e12), "91620702MA71HH8W38");
+
+  {
+    g_autoptr(QaExpert) e11 = expert ("E11");
+
+    ck_assert_str_eq (qa_expert_get_name (e11), "刘, 晓");
+    ck_assert (!qa_expert_get_trained (e11));
+  }
+}
+END_TEST
+
+/* Every bad row is named in one refusal, and nothing is stored. */
+START_TEST (test_import_experts_refusals)
+{
+  static const char * const expected[] = {
+    "experts.csv:2: id: ",
+    "experts.csv:3: experience_years: “five” is not a whole number of years from 0 to 70",
+    "experts.csv:4: trained: “maybe” is not yes/no, true/false, 1/0 or 是/否",
+    "experts.csv:5: id: “E10” is also the reference on line 3",
+    "experts.csv:6: id: expert E01 is already in the pool",
+    "experts.csv:7: name: is required",
+    "experts.csv:8: employer: is required",
+    "experts.csv:9: experience_years: “-3” is not a whole number of years from 0 to 70",
+    "experts.csv:10: ethics: “” is not yes/no, true/false, 1/0 or 是/否",
+  };
+  g_autofree char *before = snapshot ();
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 99;
+
+  ck_assert (!import_experts (EXPERT_HEADER
+                              "E 1,甲,单位,10,yes,yes,\n"
+                              "E10,乙,单位,five,yes,yes,\n"
+                              "E11,丙,单位,10,maybe,yes,\n"
+                              "E10,丁,单位,10,yes,yes,\n"
+                              "E01,戊,单位,10,yes,yes,\n"
+                              "E13,,单位,10,yes,yes,\n"
+                              "E14,己,,10,yes,yes,\n"
+                              "E15,庚,单位,-3,yes,yes,\n"
+                              "E16,辛,单位,10,yes,,\n"
+                              "E17,壬,单位,10,yes,yes,\n",
+                              &n, &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    ck_assert_msg (strstr (error->message, expected[i]) != NULL, "expected “%s” in:\n%s",
+                   expected[i], error->message);
+  /* The good row is not named, and not stored either. */
+  ck_assert (strstr (error->message, "experts.csv:11") == NULL);
+  ck_assert_uint_eq (n, 0);
+  ck_assert_uint_eq (n_experts (), 9);
+  after = snapshot ();
+  ck_assert_str_eq (before, after);
+  /* The refusal itself is noted, and nothing imported is. */
+  ck_assert_int_eq (count_audit ("expert.import.refused"), 1);
+  ck_assert_int_eq (count_audit ("expert.import"), 0);
+
+  g_clear_error (&error);
+  ck_assert (!import_experts ("id,name,employer,trained,ethics\n", NULL, &error));
+  ck_assert (strstr (error->message, "experience_years") != NULL);
+  g_clear_error (&error);
+  ck_assert (!import_experts (EXPERT_HEADER "E10,甲,单位,10,yes,yes,,\n", NULL, &error));
+  g_clear_error (&error);
+  ck_assert (!import_experts ("id,name,employer,experience_years,trained,ethics,hobby\n", NULL, &error));
+  ck_assert (strstr (error->message, "hobby") != NULL);
+  g_clear_error (&error);
+  ck_assert (!import_experts ("id,name,employer,experience_years,trained,ethics,employer_credit_code\n"
+                              "E10,甲,单位,10,yes,yes,91620702MA71HH8W39\n",
+                              NULL, &error));
+  ck_assert_msg (strstr (error->message, "experts.csv:2: employer_credit_code: ") != NULL,
+                 "%s", error->message);
+
+  g_free (after);
+  after = snapshot ();
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
+START_TEST (test_import_conflicts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ties = NULL;
+  guint n = 0;
+
+  ck_assert_msg (import_conflicts ("expert_id,applicant_id,reason,kind\n"
+                                   "E01,A01,曾任该公司质量顾问,consultant\n"
+                                   "E03,A07,兄弟在该医院任职,\n",
+                                   &n, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_uint_eq (n, 2);
+
+  ties = qa_experts_get_ties (session, "E01", "A01", &error);
+  ck_assert_uint_eq (ties->len, 1);
+  ck_assert_int_eq (((QaTie *)ties->pdata[0])->kind, QA_CONFLICT_CONSULTANT);
+  ck_assert_int_eq (((QaTie *)ties->pdata[0])->source, QA_CONFLICT_DECLARED);
+  ck_assert_str_eq (((QaTie *)ties->pdata[0])->reason, "曾任该公司质量顾问");
+  g_clear_pointer (&ties, g_ptr_array_unref);
+
+  ties = qa_experts_get_ties (session, "E03", "A07", &error);
+  ck_assert_uint_eq (ties->len, 1);
+  ck_assert_int_eq (((QaTie *)ties->pdata[0])->kind, QA_CONFLICT_OTHER);
+  ck_assert_int_eq (count_audit ("conflict.import"), 2);
+}
+END_TEST
+
+START_TEST (test_import_conflicts_refusals)
+{
+  static const char * const expected[] = {
+    "conflicts.csv:2: expert_id: there is no expert “E99” in the pool",
+    "conflicts.csv:3: applicant_id: there is no applicant “A99” in this session",
+    "conflicts.csv:4: applicant_id: the tie of E04 with A02 (employer) is already recorded",
+    "conflicts.csv:5: kind: “cousin” is not employer, former_employer, consultant, relative, competitor or other",
+    "conflicts.csv:7: applicant_id: the same tie of E01 with A01 is also on line 6",
+  };
+  g_autofree char *before = snapshot ();
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 99;
+
+  ck_assert (!import_conflicts ("expert_id,applicant_id,reason,kind\n"
+                                "E99,A01,x,\n"
+                                "E01,A99,x,\n"
+                                "E04,A02,x,employer\n"
+                                "E05,A05,x,cousin\n"
+                                "E01,A01,x,other\n"
+                                "E01,A01,again,other\n",
+                                &n, &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    ck_assert_msg (strstr (error->message, expected[i]) != NULL, "expected “%s” in:\n%s",
+                   expected[i], error->message);
+  ck_assert (strstr (error->message, "conflicts.csv:6") == NULL);
+  ck_assert_uint_eq (n, 0);
+
+  g_clear_error (&error);
+  ck_assert (!import_conflicts ("expert_id,applicant_id\nE01,A01\n", NULL, &error));
+  ck_assert (strstr (error->message, "reason") != NULL);
+
+  after = snapshot ();
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
+/* An expert employed by an applicant is tied to it with no row in the conflict table: by the
+ * employer's name, or by its credit code when recorded. */
+START_TEST (test_automatic_conflicts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) e04 = NULL;
+  g_autoptr(GPtrArray) e20 = NULL;
+  g_autoptr(GPtrArray) e21 = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  const QaTie *tie;
+
+  /* E04 works for A02 (甘州区黑河水务集团有限公司) and also declared it. */
+  e04 = qa_experts_get_ties (session, "E04", "A02", &error);
+  ck_assert_uint_eq (e04->len, 2);
+  tie = find_tie (e04, QA_CONFLICT_AUTOMATIC);
+  ck_assert_ptr_nonnull (tie);
+  ck_assert_int_eq (tie->kind, QA_CONFLICT_EMPLOYER);
+  ck_assert_str_eq (tie->reason, "the expert’s employer is the applicant");
+  ck_assert_ptr_nonnull (find_tie (e04, QA_CONFLICT_DECLARED));
+
+  ck_assert_msg (import_experts ("id,name,employer,experience_years,trained,ethics,employer_credit_code\n"
+                                 "E20,高峰,张掖祁连乳业有限公司,10,yes,yes,\n"
+                                 "E21,罗敏,康源医院,10,yes,yes,91620702MA73KY7Y4A\n",
+                                 NULL, &error),
+                 "%s", error ? error->message : "");
+
+  e20 = qa_experts_get_ties (session, "E20", "A01", &error);
+  ck_assert_uint_eq (e20->len, 1);
+  ck_assert_int_eq (((QaTie *)e20->pdata[0])->source, QA_CONFLICT_AUTOMATIC);
+
+  e21 = qa_experts_get_ties (session, "E21", "A07", &error);
+  ck_assert_uint_eq (e21->len, 1);
+  ck_assert_str_eq (((QaTie *)e21->pdata[0])->reason,
+                    "the expert’s employer has the applicant’s credit code");
+
+  none = qa_experts_get_ties (session, "E01", "A01", &error);
+  ck_assert_uint_eq (none->len, 0);
+
+  /* The matrix: three declared, E04–A02, E20–A01 and E21–A07 found. */
+  all = qa_experts_list_ties (session, &error);
+  ck_assert_uint_eq (all->len, 6);
+  ck_assert_str_eq (((QaTie *)all->pdata[0])->expert_id, "E02");
+}
+END_TEST
+
+START_TEST (test_add_conflict)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ties = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  ck_assert_msg (qa_experts_add_conflict (session, "E05", "A01", QA_CONFLICT_FORMER_EMPLOYER,
+                                          QA_CONFLICT_SECRETARIAT, "  2024年前在该公司任职 ", &error),
+                 "%s", error ? error->message : "");
+  ties = qa_experts_get_ties (session, "E05", "A01", &error);
+  ck_assert_uint_eq (ties->len, 1);
+  ck_assert_int_eq (((QaTie *)ties->pdata[0])->source, QA_CONFLICT_SECRETARIAT);
+  ck_assert_int_eq (((QaTie *)ties->pdata[0])->kind, QA_CONFLICT_FORMER_EMPLOYER);
+  ck_assert_str_eq (((QaTie *)ties->pdata[0])->reason, "2024年前在该公司任职");
+
+  before = snapshot ();
+  ck_assert (!qa_experts_add_conflict (session, "E05", "A01", QA_CONFLICT_FORMER_EMPLOYER,
+                                       QA_CONFLICT_SECRETARIAT, NULL, &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_DUPLICATE));
+  g_clear_error (&error);
+  ck_assert (!qa_experts_add_conflict (session, "E99", "A01", QA_CONFLICT_OTHER,
+                                       QA_CONFLICT_SECRETARIAT, NULL, &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_NOT_FOUND));
+  ck_assert (strstr (error->message, "E99") != NULL);
+  g_clear_error (&error);
+  ck_assert (!qa_experts_add_conflict (session, "E05", "A99", QA_CONFLICT_OTHER,
+                                       QA_CONFLICT_DECLARED, NULL, &error));
+  ck_assert (strstr (error->message, "A99") != NULL);
+  g_clear_error (&error);
+  ck_assert (!qa_experts_add_conflict (session, "E05", "A02", QA_CONFLICT_OTHER,
+                                       QA_CONFLICT_DECLARED, "bell\a", &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID));
+  after = snapshot ();
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
+START_TEST (test_declare)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  ck_assert (qa_experts_declare (session, "E09", &error));
+  {
+    g_autoptr(QaExpert) e09 = expert ("E09");
+
+    ck_assert (qa_expert_get_declared (e09));
+    first = g_strdup (qa_expert_get_declared_at (e09));
+  }
+
+  ck_assert_int_eq (count_audit ("expert.declare"), 1);
+
+  /* Declaring again keeps the date of the first declaration, and notes nothing. */
+  ck_assert (qa_experts_declare (session, "E09", &error));
+  ck_assert_int_eq (count_audit ("expert.declare"), 1);
+  {
+    g_autoptr(QaExpert) e09 = expert ("E09");
+
+    ck_assert_str_eq (qa_expert_get_declared_at (e09), first);
+  }
+
+  before = snapshot ();
+  ck_assert (!qa_experts_declare (session, "E99", &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_NOT_FOUND));
+  after = snapshot ();
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
+/* Art. 23 (penalties): a status changes only with a written reason, and a disqualification is
+ * final. */
+START_TEST (test_penalties)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  before = snapshot ();
+  ck_assert (!qa_experts_set_status (session, "E05", QA_EXPERT_STATUS_SUSPENDED, "   ", &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID));
+  ck_assert (strstr (error->message, "Art. 23 (penalties)") != NULL);
+  g_clear_error (&error);
+  ck_assert (!qa_experts_set_status (session, "E05", QA_EXPERT_STATUS_SUSPENDED, NULL, &error));
+  g_clear_error (&error);
+  ck_assert (!qa_experts_set_status (session, "E99", QA_EXPERT_STATUS_SUSPENDED, "x", &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  after = snapshot ();
+  ck_assert_str_eq (before, after);
+
+  ck_assert (qa_experts_set_status (session, "E05", QA_EXPERT_STATUS_SUSPENDED, "接受调查期间暂停评审", &error));
+  {
+    g_autoptr(QaExpert) e05 = expert ("E05");
+
+    ck_assert_int_eq (qa_expert_get_status (e05), QA_EXPERT_STATUS_SUSPENDED);
+    ck_assert_str_eq (qa_expert_get_status_reason (e05), "接受调查期间暂停评审");
+    ck_assert_str_eq (qa_expert_get_status_date (e05), today);
+  }
+  ck_assert (!qa_experts_set_status (session, "E05", QA_EXPERT_STATUS_SUSPENDED, "again", &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_STATUS));
+  g_clear_error (&error);
+
+  ck_assert (qa_experts_set_status (session, "E05", QA_EXPERT_STATUS_ACTIVE, "调查结论：无违规", &error));
+  {
+    g_autoptr(QaExpert) e05 = expert ("E05");
+
+    ck_assert_int_eq (qa_expert_get_status (e05), QA_EXPERT_STATUS_ACTIVE);
+  }
+  ck_assert (!qa_experts_set_status (session, "E05", QA_EXPERT_STATUS_ACTIVE, "x", &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_STATUS));
+  g_clear_error (&error);
+
+  ck_assert (qa_experts_set_status (session, "E05", QA_EXPERT_STATUS_DISQUALIFIED, "徇私舞弊", &error));
+  {
+    g_autoptr(QaExpert) e05 = expert ("E05");
+
+    ck_assert_int_eq (qa_expert_get_status (e05), QA_EXPERT_STATUS_DISQUALIFIED);
+    ck_assert_str_eq (qa_expert_get_status_reason (e05), "徇私舞弊");
+  }
+
+  g_free (before);
+  before = snapshot ();
+  ck_assert (!qa_experts_set_status (session, "E05", QA_EXPERT_STATUS_ACTIVE, "x", &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_STATUS));
+  ck_assert (strstr (error->message, "final") != NULL);
+  g_clear_error (&error);
+  ck_assert (!qa_experts_set_status (session, "E05", QA_EXPERT_STATUS_SUSPENDED, "x", &error));
+  g_clear_error (&error);
+  ck_assert (!qa_experts_set_status (session, "E05", QA_EXPERT_STATUS_DISQUALIFIED, "x", &error));
+  g_free (after);
+  after = snapshot ();
+  ck_assert_str_eq (before, after);
+
+  ck_assert_int_eq (count_audit ("expert.suspend"), 1);
+  ck_assert_int_eq (count_audit ("expert.reinstate"), 1);
+  ck_assert_int_eq (count_audit ("expert.disqualify"), 1);
+  assert_audit_verifies ();
+}
+END_TEST
+
+START_TEST (test_names)
+{
+  for (QaConflictKind kind = QA_CONFLICT_EMPLOYER; kind <= QA_CONFLICT_OTHER; kind++)
+    {
+      QaConflictKind parsed = QA_CONFLICT_OTHER + 1;
+
+      ck_assert (qa_conflict_kind_from_string (qa_conflict_kind_to_string (kind), &parsed));
+      ck_assert_int_eq (parsed, kind);
+      ck_assert_ptr_nonnull (qa_conflict_kind_get_label (kind));
+    }
+  ck_assert_str_eq (qa_conflict_kind_to_string (QA_CONFLICT_FORMER_EMPLOYER), "former_employer");
+  ck_assert_str_eq (qa_conflict_source_to_string (QA_CONFLICT_AUTOMATIC), "automatic");
+  ck_assert_str_eq (qa_expert_status_to_string (QA_EXPERT_STATUS_DISQUALIFIED), "disqualified");
+}
+END_TEST
+
+static Suite *
+experts_suite (void)
+{
+  Suite *suite = suite_create ("experts");
+  TCase *tc = tcase_create ("experts");
+
+  tcase_set_timeout (tc, 30);
+  tcase_add_checked_fixture (tc, qa_test_setup_demo, qa_test_teardown_tmpdir);
+  tcase_add_test (tc, test_demo_pool);
+  tcase_add_test (tc, test_import_experts);
+  tcase_add_test (tc, test_import_experts_refusals);
+  tcase_add_test (tc, test_import_conflicts);
+  tcase_add_test (tc, test_import_conflicts_refusals);
+  tcase_add_test (tc, test_automatic_conflicts);
+  tcase_add_test (tc, test_add_conflict);
+  tcase_add_test (tc, test_declare);
+  tcase_add_test (tc, test_penalties);
+  tcase_add_test (tc, test_names);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return qa_test_run (experts_suite ());
+}
