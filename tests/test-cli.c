@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "qa-database-private.h"
 #include "qa-test.h"
 
 typedef struct
@@ -373,13 +374,390 @@ START_TEST (test_material_add)
 }
 END_TEST
 
+
+/* What the expert and panel verbs write, read straight from the file, to prove a refusal
+ * changed nothing. */
+static char *
+db_snapshot (const char *path)
+{
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  db = qa_database_open (path, &error);
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  stmt = _qa_database_prepare (db,
+                               "SELECT coalesce((SELECT group_concat(id || name || experience_years || status || coalesce(status_reason, ''), '|') FROM expert), '') "
+                               "|| ':' || coalesce((SELECT group_concat(expert_id || applicant_id || kind || source, '|') FROM conflict), '') "
+                               "|| ':' || coalesce((SELECT group_concat(expert_id || declared_at, '|') FROM declaration), '') "
+                               "|| ':' || coalesce((SELECT group_concat(stage || chair_id || formed_at, '|') FROM panel), '') "
+                               "|| ':' || coalesce((SELECT group_concat(stage || expert_id || role, '|') FROM panel_member), '') "
+                               "|| ':' || coalesce((SELECT group_concat(stage || expert_id || applicant_id, '|') FROM assignment), '') "
+                               "|| ':' || coalesce((SELECT group_concat(stage || applicant_id, '|') FROM stage_applicant), '') "
+                               "|| ':' || coalesce((SELECT group_concat(id || status, '|') FROM applicant), '') "
+                               "|| ':' || (SELECT count(*) FROM panel_draw)",
+                               &error);
+  ck_assert_msg (stmt != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+/* The demo session with condition 5 of Art. 13 judged for every applicant, so that A01, A02,
+ * A04, A06 and A07 are eligible for material review. */
+static char *
+eligible_demo (const char *name)
+{
+  char *db = tmp_path (name);
+  g_auto(Run) init = cli ("--db", db, "init", "--year", "2026", "--deadline", "2026-09-30", NULL);
+  g_auto(Run) demo = cli ("--db", db, "demo", NULL);
+
+  ck_assert_msg (init.status == 0, "%s", init.err);
+  ck_assert_msg (demo.status == 0, "%s", demo.err);
+  for (guint i = 1; i <= 8; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("A%02u", i);
+      g_auto(Run) judge = cli ("--db", db, "eligibility", "judge", "--applicant", id,
+                               "--condition", "5", "--pass", "yes", NULL);
+
+      ck_assert_msg (judge.status == 0, "%s", judge.err);
+    }
+  return db;
+}
+
+START_TEST (test_import_experts_and_conflicts)
+{
+  g_autofree char *db = eligible_demo ("experts.db");
+  g_autofree char *experts = write_tmp ("experts.csv",
+                                        "id,name,employer,experience_years,trained,ethics,specialty\n"
+                                        "E10,马国栋,张掖市发展和改革委员会,12,是,是,战略管理\n"
+                                        "E11,高峰,张掖祁连乳业有限公司,9,yes,yes,\n");
+  g_autofree char *bad_experts = write_tmp ("bad-experts.csv",
+                                            "id,name,employer,experience_years,trained,ethics,specialty\n"
+                                            "E12,甲,单位,many,yes,yes,\n"
+                                            "E13,乙,单位,10,yes,yes,\n"
+                                            "E01,丙,单位,10,perhaps,yes,\n");
+  g_autofree char *conflicts = write_tmp ("conflicts.csv",
+                                          "expert_id,applicant_id,reason\n"
+                                          "E10,A07,配偶在该医院任职\n");
+  g_autofree char *bad_conflicts = write_tmp ("bad-conflicts.csv",
+                                              "expert_id,applicant_id,reason\n"
+                                              "E10,A01,x\n"
+                                              "E77,A01,x\n"
+                                              "E10,A77,x\n");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    g_auto(Run) run = cli ("--db", db, "import", "experts", experts, NULL);
+
+    ck_assert_msg (run.status == 0, "%s", run.err);
+    ck_assert (strstr (run.out, "2") != NULL);
+  }
+
+  before = db_snapshot (db);
+  {
+    g_auto(Run) run = cli ("--db", db, "import", "experts", bad_experts, NULL);
+    g_autofree char *line2 = g_strdup_printf ("%s:2: experience_years: ", bad_experts);
+    g_autofree char *line3 = g_strdup_printf ("%s:3:", bad_experts);
+    g_autofree char *line4_id = g_strdup_printf ("%s:4: id: expert E01 is already in the pool", bad_experts);
+    g_autofree char *line4_trained = g_strdup_printf ("%s:4: trained: ", bad_experts);
+
+    ck_assert_int_eq (run.status, 1);
+    ck_assert_msg (strstr (run.err, line2) != NULL, "%s", run.err);
+    ck_assert_msg (strstr (run.err, line4_id) != NULL, "%s", run.err);
+    ck_assert_msg (strstr (run.err, line4_trained) != NULL, "%s", run.err);
+    ck_assert_msg (strstr (run.err, line3) == NULL, "%s", run.err);
+  }
+  {
+    g_auto(Run) run = cli ("--db", db, "import", "conflicts", bad_conflicts, NULL);
+    g_autofree char *line3 = g_strdup_printf ("%s:3: expert_id: there is no expert “E77” in the pool", bad_conflicts);
+    g_autofree char *line4 = g_strdup_printf ("%s:4: applicant_id: there is no applicant “A77” in this session", bad_conflicts);
+
+    ck_assert_int_eq (run.status, 1);
+    ck_assert_msg (strstr (run.err, line3) != NULL, "%s", run.err);
+    ck_assert_msg (strstr (run.err, line4) != NULL, "%s", run.err);
+  }
+  {
+    g_auto(Run) missing = cli ("--db", db, "import", "experts", "/nonexistent/experts.csv", NULL);
+    g_auto(Run) kind = cli ("--db", db, "import", "panels", experts, NULL);
+    g_auto(Run) chair = cli ("--db", db, "--role", "chair", "import", "experts", experts, NULL);
+
+    ck_assert_int_eq (missing.status, 1);
+    ck_assert_int_eq (kind.status, 2);
+    ck_assert_int_eq (chair.status, 1);
+  }
+  after = db_snapshot (db);
+  ck_assert_str_eq (before, after);
+
+  {
+    g_auto(Run) run = cli ("--db", db, "import", "conflicts", conflicts, NULL);
+    g_auto(Run) list = cli ("--db", db, "--role", "supervisor", "conflict", "list", NULL);
+
+    ck_assert_msg (run.status == 0, "%s", run.err);
+    ck_assert_int_eq (list.status, 0);
+    ck_assert (g_str_has_prefix (list.out, "expert_id,applicant_id,kind,source,reason\n"));
+    ck_assert (strstr (list.out, "E10,A07,other,declared,配偶在该医院任职\n") != NULL);
+    /* Found without a row: E11 works for A01, E04 for A02. */
+    ck_assert (strstr (list.out, "E11,A01,employer,automatic,") != NULL);
+    ck_assert (strstr (list.out, "E04,A02,employer,automatic,") != NULL);
+  }
+  {
+    g_auto(Run) add = cli ("--db", db, "conflict", "add", "--expert", "E05", "--applicant", "A06",
+                           "--kind", "competitor", "--note", "任职于同业竞争企业", NULL);
+    g_auto(Run) again = cli ("--db", db, "conflict", "add", "--expert", "E05", "--applicant", "A06",
+                             "--kind", "competitor", NULL);
+    g_auto(Run) bad_kind = cli ("--db", db, "conflict", "add", "--expert", "E05", "--applicant", "A06",
+                                "--kind", "friend", NULL);
+    g_auto(Run) list = cli ("--db", db, "conflict", "list", NULL);
+
+    ck_assert_msg (add.status == 0, "%s", add.err);
+    ck_assert_int_eq (again.status, 1);
+    ck_assert_int_eq (bad_kind.status, 2);
+    ck_assert (strstr (list.out, "E05,A06,competitor,secretariat,任职于同业竞争企业\n") != NULL);
+  }
+}
+END_TEST
+
+START_TEST (test_expert_declare_and_penalties)
+{
+  g_autofree char *db = eligible_demo ("penalties.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    g_auto(Run) declare = cli ("--db", db, "expert", "declare", "--expert", "E09", NULL);
+    g_auto(Run) unknown = cli ("--db", db, "expert", "declare", "--expert", "E99", NULL);
+    g_auto(Run) missing = cli ("--db", db, "expert", "declare", NULL);
+    g_auto(Run) supervisor = cli ("--db", db, "--role", "supervisor", "expert", "declare",
+                                  "--expert", "E09", NULL);
+
+    ck_assert_msg (declare.status == 0, "%s", declare.err);
+    ck_assert (strstr (declare.out, "E09 周海燕") != NULL);
+    ck_assert_int_eq (unknown.status, 1);
+    ck_assert (strstr (unknown.err, "E99") != NULL);
+    ck_assert_int_eq (missing.status, 2);
+    ck_assert_int_eq (supervisor.status, 1);
+  }
+
+  before = db_snapshot (db);
+  {
+    g_auto(Run) no_reason = cli ("--db", db, "expert", "suspend", "--expert", "E05", NULL);
+    g_auto(Run) blank = cli ("--db", db, "expert", "suspend", "--expert", "E05", "--reason", " ", NULL);
+    g_auto(Run) chair = cli ("--db", db, "--role", "chair", "expert", "disqualify", "--expert", "E05",
+                             "--reason", "x", NULL);
+    g_auto(Run) unknown = cli ("--db", db, "expert", "fire", "--expert", "E05", NULL);
+
+    ck_assert_int_eq (no_reason.status, 2);
+    ck_assert_int_eq (blank.status, 1);
+    ck_assert (strstr (blank.err, "Art. 23 (penalties)") != NULL);
+    ck_assert_int_eq (chair.status, 1);
+    ck_assert_int_eq (unknown.status, 2);
+  }
+  after = db_snapshot (db);
+  ck_assert_str_eq (before, after);
+
+  {
+    g_auto(Run) suspend = cli ("--db", db, "expert", "suspend", "--expert", "E05",
+                               "--reason", "接受调查期间暂停评审", NULL);
+    g_auto(Run) disqualify = cli ("--db", db, "expert", "disqualify", "--expert", "E06",
+                                  "--reason", "泄露申报单位商业秘密", NULL);
+    g_auto(Run) reinstate = cli ("--db", db, "expert", "reinstate", "--expert", "E06",
+                                 "--reason", "x", NULL);
+    g_auto(Run) list = cli ("--db", db, "expert", "list", NULL);
+
+    ck_assert_msg (suspend.status == 0, "%s", suspend.err);
+    ck_assert_msg (disqualify.status == 0, "%s", disqualify.err);
+    ck_assert_int_eq (reinstate.status, 1);
+    ck_assert (g_str_has_prefix (list.out, "id,name,employer,experience_years,trained,ethics,declared,status,status_reason\n"));
+    ck_assert (strstr (list.out, "E05,陈立军,兰州理工大学,11,yes,yes,yes,suspended,接受调查期间暂停评审\n") != NULL);
+    ck_assert (strstr (list.out, "E06,杨雪梅,张掖市产品质量检验检测中心,13,yes,yes,yes,disqualified,泄露申报单位商业秘密\n") != NULL);
+    ck_assert (strstr (list.out, "E09,周海燕,甘肃省卓越绩效促进会,9,no,yes,yes,active,\n") != NULL);
+  }
+  {
+    /* Neither can be placed now. */
+    g_auto(Run) run = cli ("--db", db, "panel", "set", "--stage", "material", "--chair", "E01",
+                           "--members", "E01,E02,E03,E05,E06", NULL);
+
+    ck_assert_int_eq (run.status, 1);
+    ck_assert (strstr (run.err, "Art. 23 (penalties): 陈立军 (E05) is suspended since ") != NULL);
+    ck_assert (strstr (run.err, "Art. 23 (penalties): 杨雪梅 (E06) was disqualified on ") != NULL);
+  }
+}
+END_TEST
+
+START_TEST (test_panel_set_and_show)
+{
+  g_autofree char *db = eligible_demo ("panel.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  before = db_snapshot (db);
+  {
+    g_auto(Run) run = cli ("--db", db, "panel", "set", "--stage", "material", "--chair", "E09",
+                           "--members", "E01,E02,E08,E09", NULL);
+
+    ck_assert_int_eq (run.status, 1);
+    ck_assert_msg (strstr (run.err, "The material review panel cannot be formed:\n") != NULL, "%s", run.err);
+    ck_assert (strstr (run.err, "Art. 11: the panel has 4 members; at least 5 and an odd number are required\n") != NULL);
+    ck_assert (strstr (run.err, "Art. 11(3): 孙立 (E08) has 4 years of experience; 5 required\n") != NULL);
+    ck_assert (strstr (run.err, "Art. 11(4): 周海燕 (E09)") != NULL);
+    ck_assert (strstr (run.err, "Art. 23 (confidentiality): 周海燕 (E09)") != NULL);
+    ck_assert (strstr (run.err, "(A06) would be scored by 3 experts after the recusal of 李秀兰 (E02)") != NULL);
+    ck_assert_str_eq (run.out, "");
+  }
+  {
+    g_auto(Run) too_few = cli ("--db", db, "panel", "set", "--stage", "material", "--chair", "E01",
+                               "--members", "E01,E02,E03,E05,E06", NULL);
+    g_auto(Run) stage = cli ("--db", db, "panel", "set", "--stage", "award", "--chair", "E01",
+                             "--members", "E01,E02,E03,E05,E06", NULL);
+    g_auto(Run) empty = cli ("--db", db, "panel", "set", "--stage", "material", "--chair", "E01",
+                             "--members", "E01,,E03", NULL);
+    g_auto(Run) no_members = cli ("--db", db, "panel", "set", "--stage", "material", "--chair", "E01", NULL);
+    g_auto(Run) show = cli ("--db", db, "panel", "show", "--stage", "material", NULL);
+    g_auto(Run) no_action = cli ("--db", db, "panel", NULL);
+
+    ck_assert_int_eq (too_few.status, 1);
+    ck_assert (strstr (too_few.err, "张掖七彩丹霞文化旅游发展有限公司 (A06) would be scored by 4 experts after the recusal of 李秀兰 (E02); 5 required") != NULL);
+    ck_assert_int_eq (stage.status, 2);
+    ck_assert_int_eq (empty.status, 2);
+    ck_assert_int_eq (no_members.status, 2);
+    ck_assert_int_eq (show.status, 1);
+    ck_assert (strstr (show.err, "has not been formed") != NULL);
+    ck_assert_int_eq (no_action.status, 2);
+  }
+  after = db_snapshot (db);
+  ck_assert_str_eq (before, after);
+
+  {
+    g_auto(Run) run = cli ("--db", db, "panel", "set", "--stage", "material", "--chair", "E03",
+                           "--members", "E01,E02,E03,E04,E05,E06,E07", NULL);
+    g_auto(Run) show = cli ("--db", db, "--role", "supervisor", "panel", "show", "--stage", "material", NULL);
+
+    ck_assert_msg (run.status == 0, "%s", run.err);
+    ck_assert_int_eq (show.status, 0);
+    ck_assert_str_eq (run.out, show.out);
+    ck_assert_msg (strstr (show.out, "\nChair: E03 张明\n") != NULL, "%s", show.out);
+    ck_assert (strstr (show.out, "Members: E01 王建国, E02 李秀兰, E03 张明, E04 刘芳, E05 陈立军, E06 杨雪梅, E07 赵永福\n") != NULL);
+    ck_assert (strstr (show.out, "Alternates: none\n") != NULL);
+    ck_assert (strstr (show.out, "  A01 张掖祁连乳业有限公司 (7): E01, E02, E03, E04, E05, E06, E07\n") != NULL);
+    ck_assert (strstr (show.out, "  A02 甘州区黑河水务集团有限公司 (6): E01, E02, E03, E05, E06, E07; recused: E04\n") != NULL);
+    ck_assert (strstr (show.out, "  A04 甘州区金张掖玉米种业股份有限公司 (6): E01, E02, E03, E04, E05, E06; recused: E07\n") != NULL);
+    ck_assert (strstr (show.out, "A03") == NULL);
+    ck_assert (strstr (show.out, "Problems") == NULL);
+  }
+  {
+    g_auto(Run) list = cli ("--db", db, "applicant", "list", NULL);
+
+    ck_assert (strstr (list.out, "A01,张掖祁连乳业有限公司,91620702MA71QL2K0F,甘州区,material,eligible\n") != NULL);
+  }
+}
+END_TEST
+
+START_TEST (test_panel_draw)
+{
+  g_autofree char *first = eligible_demo ("draw-1.db");
+  g_autofree char *second = eligible_demo ("draw-2.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  before = db_snapshot (first);
+  {
+    g_auto(Run) five = cli ("--db", first, "panel", "draw", "--stage", "material", "--size", "5",
+                            "--seed", "42", NULL);
+    g_auto(Run) even = cli ("--db", first, "panel", "draw", "--stage", "material", "--size", "6",
+                            "--seed", "42", NULL);
+    g_auto(Run) no_seed = cli ("--db", first, "panel", "draw", "--stage", "material", "--size", "5", NULL);
+    g_auto(Run) bad_seed = cli ("--db", first, "panel", "draw", "--stage", "material", "--size", "5",
+                                "--seed", "-1", NULL);
+    g_auto(Run) chair = cli ("--db", first, "--role", "chair", "panel", "draw", "--stage", "material",
+                             "--size", "7", "--seed", "42", NULL);
+
+    /* Seven may serve, three of them tied, so five untied members cannot be drawn. */
+    ck_assert_int_eq (five.status, 1);
+    ck_assert_msg (strstr (five.err, "4 can be drawn as members (5 asked for)") != NULL, "%s", five.err);
+    ck_assert_int_eq (even.status, 1);
+    ck_assert (strstr (even.err, "Art. 11: the panel has 6 members") != NULL);
+    ck_assert_int_eq (no_seed.status, 2);
+    ck_assert_int_eq (bad_seed.status, 2);
+    ck_assert_int_eq (chair.status, 1);
+  }
+  after = db_snapshot (first);
+  ck_assert_str_eq (before, after);
+
+  {
+    g_auto(Run) a = cli ("--db", first, "panel", "draw", "--stage", "material", "--size", "7",
+                         "--seed", "20261125", NULL);
+    g_auto(Run) b = cli ("--db", second, "panel", "draw", "--stage", "material", "--size", "7",
+                         "--seed", "20261125", NULL);
+    g_auto(GStrv) a_lines = NULL;
+    g_auto(GStrv) b_lines = NULL;
+
+    ck_assert_msg (a.status == 0, "%s", a.err);
+    ck_assert_msg (b.status == 0, "%s", b.err);
+    a_lines = g_strsplit (a.out, "\n", -1);
+    b_lines = g_strsplit (b.out, "\n", -1);
+    /* The same seed, the same draw, the same chair and members. */
+    ck_assert (g_str_has_prefix (a_lines[0], "Drawn with seed 20261125 from 7 experts who may serve: members "));
+    ck_assert_str_eq (a_lines[0], b_lines[0]);
+    ck_assert_str_eq (a_lines[2], b_lines[2]);
+    ck_assert_str_eq (a_lines[3], b_lines[3]);
+    ck_assert (g_str_has_prefix (a_lines[2], "Chair: "));
+  }
+}
+END_TEST
+
+START_TEST (test_advance)
+{
+  g_autofree char *db = eligible_demo ("advance.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  before = db_snapshot (db);
+  {
+    g_auto(Run) early = cli ("--db", db, "advance", "--applicants", "A01,A02", NULL);
+    g_auto(Run) usage = cli ("--db", db, "advance", NULL);
+
+    ck_assert_int_eq (early.status, 1);
+    ck_assert (strstr (early.err, "Art. 16(3)") != NULL);
+    ck_assert_int_eq (usage.status, 2);
+  }
+  after = db_snapshot (db);
+  ck_assert_str_eq (before, after);
+
+  {
+    g_auto(Run) panel = cli ("--db", db, "panel", "set", "--stage", "material", "--chair", "E01",
+                             "--members", "E01,E02,E03,E04,E05,E06,E07", NULL);
+    g_auto(Run) wrong = cli ("--db", db, "advance", "--applicants", "A01,A03,A99", NULL);
+
+    ck_assert_msg (panel.status == 0, "%s", panel.err);
+    ck_assert_int_eq (wrong.status, 1);
+    ck_assert (strstr (wrong.err, "applicant A03 is not in material review") != NULL);
+    ck_assert (strstr (wrong.err, "“A99”") != NULL);
+  }
+  {
+    g_auto(Run) run = cli ("--db", db, "advance", "--applicants", "A01, A02,A06", NULL);
+    g_auto(Run) list = cli ("--db", db, "applicant", "list", NULL);
+    g_auto(Run) site = cli ("--db", db, "panel", "set", "--stage", "site", "--chair", "E05",
+                            "--members", "E01,E03,E05,E06,E07", "--alternates", "E02", NULL);
+
+    ck_assert_msg (run.status == 0, "%s", run.err);
+    ck_assert (strstr (list.out, ",甘州区,site,eligible\n") != NULL);
+    ck_assert (strstr (list.out, "A04,甘州区金张掖玉米种业股份有限公司,91620702MA71JY3X5Q,甘州区,not_advanced,eligible\n") != NULL);
+    ck_assert_msg (site.status == 0, "%s", site.err);
+    ck_assert (strstr (site.out, "Site review panel, formed ") != NULL);
+    ck_assert (strstr (site.out, "Alternates: E02 李秀兰\n") != NULL);
+    ck_assert (strstr (site.out, "  A06 张掖七彩丹霞文化旅游发展有限公司 (5): E01, E03, E05, E06, E07\n") != NULL);
+  }
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
   Suite *suite = suite_create ("cli");
   TCase *tc = tcase_create ("cli");
 
-  tcase_set_timeout (tc, 60);
+  tcase_set_timeout (tc, 120);
   tcase_add_checked_fixture (tc, qa_test_setup_tmpdir, qa_test_teardown_tmpdir);
   tcase_add_test (tc, test_help_and_version);
   tcase_add_test (tc, test_usage_errors);
@@ -392,6 +770,11 @@ cli_suite (void)
   tcase_add_test (tc, test_database_errors);
   tcase_add_test (tc, test_import_and_eligibility);
   tcase_add_test (tc, test_material_add);
+  tcase_add_test (tc, test_import_experts_and_conflicts);
+  tcase_add_test (tc, test_expert_declare_and_penalties);
+  tcase_add_test (tc, test_panel_set_and_show);
+  tcase_add_test (tc, test_panel_draw);
+  tcase_add_test (tc, test_advance);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -88,6 +88,8 @@ report_error (const GError *error)
            error->domain == QA_CREDIT_CODE_ERROR ||
            error->domain == QA_CSV_ERROR ||
            error->domain == QA_DOSSIER_ERROR ||
+           error->domain == QA_EXPERTS_ERROR ||
+           error->domain == QA_PANEL_ERROR ||
            error->domain == QA_NOTICE_ERROR)
     refused = TRUE;
   else if (error->domain == QA_MATERIAL_ERROR)
@@ -365,9 +367,10 @@ verb_import (const Globals  *globals,
   int status = EXIT_DONE;
   const char *what, *path;
   guint n_imported = 0;
+  gboolean ok;
 
   if (argc < 3)
-    return usage_error (_("import: give what to import (applicants) and a file"));
+    return usage_error (_("import: give what to import (applicants, experts or conflicts) and a file"));
   what = argv[1];
   path = argv[2];
   argc -= 2;
@@ -375,7 +378,8 @@ verb_import (const Globals  *globals,
   if (!parse_verb_options ("import", entries, &argc, &argv, &status))
     return status;
 
-  if (g_strcmp0 (what, "applicants") != 0)
+  if (g_strcmp0 (what, "applicants") != 0 && g_strcmp0 (what, "experts") != 0 &&
+      g_strcmp0 (what, "conflicts") != 0)
     return usage_error (_("import: unknown kind “%s”"), what);
 
   bytes = read_input_file (path, &error);
@@ -389,12 +393,27 @@ verb_import (const Globals  *globals,
   if (session == NULL)
     return report_error (error);
 
-  if (!qa_applicants_import_csv (session, bytes, path, &n_imported, &error))
+  if (g_strcmp0 (what, "experts") == 0)
+    ok = qa_experts_import_csv (session, bytes, path, &n_imported, &error);
+  else if (g_strcmp0 (what, "conflicts") == 0)
+    ok = qa_experts_import_conflicts_csv (session, bytes, path, &n_imported, &error);
+  else
+    ok = qa_applicants_import_csv (session, bytes, path, &n_imported, &error);
+  if (!ok)
     return report_error (error);
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u applicant from %s\n",
-                        "Imported %u applicants from %s\n", n_imported),
-           n_imported, path);
+  if (g_strcmp0 (what, "experts") == 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u expert from %s\n",
+                          "Imported %u experts from %s\n", n_imported),
+             n_imported, path);
+  else if (g_strcmp0 (what, "conflicts") == 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u declared tie from %s\n",
+                          "Imported %u declared ties from %s\n", n_imported),
+             n_imported, path);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u applicant from %s\n",
+                          "Imported %u applicants from %s\n", n_imported),
+             n_imported, path);
   return EXIT_DONE;
 }
 
@@ -643,6 +662,520 @@ verb_notice (const Globals  *globals,
   return EXIT_DONE;
 }
 
+/* Experts, conflicts and panels (Art. 11, 23) ------------------------------------------------ */
+
+/* Skips the two words of a sub-verb (“panel set”) and parses its options. */
+static gboolean
+parse_action_options (const char    *verb,
+                      GOptionEntry  *entries,
+                      int           *argc,
+                      char        ***argv,
+                      int           *status)
+{
+  *argc -= 1;
+  *argv += 1;
+  return parse_verb_options (verb, entries, argc, argv, status);
+}
+
+static gboolean
+parse_review_stage (const char *verb,
+                    const char *name,
+                    QaStage    *stage,
+                    int        *status)
+{
+  if (name != NULL && qa_stage_from_string (name, stage) &&
+      (*stage == QA_STAGE_MATERIAL || *stage == QA_STAGE_SITE))
+    return TRUE;
+
+  *status = usage_error (_("%s: --stage must be material or site"), verb);
+  return FALSE;
+}
+
+/* “E01,E02, E03” → { "E01", "E02", "E03" }; NULL (a usage error) when a reference is empty. */
+static GStrv
+parse_id_list (const char *verb,
+               const char *option,
+               const char *list,
+               int        *status)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (list == NULL)
+    return g_new0 (char *, 1);
+
+  ids = g_strsplit (list, ",", -1);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_strstrip (ids[i]);
+      if (*ids[i] == '\0' && !(i == 0 && ids[1] == NULL))
+        {
+          *status = usage_error (_("%s: %s has an empty reference in “%s”"), verb, option, list);
+          return NULL;
+        }
+    }
+  /* “--applicants ''” names nobody. */
+  if (ids[0] != NULL && *ids[0] == '\0')
+    g_clear_pointer (&ids, g_strfreev);
+  return ids != NULL ? g_steal_pointer (&ids) : g_new0 (char *, 1);
+}
+
+/* “E01 王建国”, or the bare reference of an expert not in the pool. */
+static char *
+expert_label (QaSession  *session,
+              const char *id)
+{
+  g_autoptr(QaExpert) expert = qa_experts_lookup (session, id);
+
+  if (expert == NULL)
+    return g_strdup (id);
+  return g_strdup_printf ("%s %s", id, qa_expert_get_name (expert));
+}
+
+static char *
+expert_labels (QaSession          *session,
+               const char * const *ids)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *label = expert_label (session, ids[i]);
+
+      if (i > 0)
+        g_string_append (text, _(", "));
+      g_string_append (text, label);
+    }
+  if (text->len == 0)
+    g_string_append (text, _("none"));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+applicant_name (QaSession  *session,
+                const char *id)
+{
+  GListModel *applicants = qa_session_get_applicants (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (applicants); i++)
+    {
+      g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, i);
+
+      if (g_strcmp0 (qa_applicant_get_id (applicant), id) == 0)
+        return qa_applicant_get_name (applicant);
+    }
+  return "";
+}
+
+static void
+append_panel (GString   *out,
+              QaSession *session,
+              QaPanel   *panel)
+{
+  g_autofree char *chair = expert_label (session, qa_panel_get_chair_id (panel));
+  g_autofree char *members = expert_labels (session, qa_panel_get_members (panel));
+  g_autofree char *alternates = expert_labels (session, qa_panel_get_alternates (panel));
+  const char * const *applicants = qa_panel_get_applicants (panel);
+  GPtrArray *problems = qa_panel_get_problems (panel);
+
+  /* Translators: a review stage (Material review) and when its panel was formed */
+  g_string_append_printf (out, _("%s panel, formed %s"), qa_stage_get_title (qa_panel_get_stage (panel)),
+                          qa_panel_get_formed_at (panel));
+  g_string_append_printf (out, "\n%s %s\n", _("Chair:"), chair);
+  g_string_append_printf (out, "%s %s\n", _("Members:"), members);
+  g_string_append_printf (out, "%s %s\n", _("Alternates:"), alternates);
+  g_string_append_printf (out, "%s\n", _("Scorers:"));
+
+  for (guint i = 0; applicants[i] != NULL; i++)
+    {
+      const char * const *scorers = qa_panel_get_scorers (panel, applicants[i]);
+      const char * const *recused = qa_panel_get_recused (panel, applicants[i]);
+      g_autofree char *scorer_list = g_strjoinv (_(", "), (char **)scorers);
+
+      g_string_append_printf (out, "  %s %s (%u): %s", applicants[i],
+                              applicant_name (session, applicants[i]),
+                              g_strv_length ((char **)scorers), scorer_list);
+      if (recused[0] != NULL)
+        {
+          g_autofree char *recused_list = g_strjoinv (_(", "), (char **)recused);
+
+          g_string_append_printf (out, "; %s %s", _("recused:"), recused_list);
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  if (problems->len > 0)
+    {
+      g_string_append_printf (out, "%s\n", _("Problems (the panel no longer meets the rules):"));
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (out, "  %s\n",
+                                ((QaPanelViolation *)g_ptr_array_index (problems, i))->message);
+    }
+}
+
+static int
+print_panel (QaSession *session,
+             QaStage    stage)
+{
+  g_autoptr(QaPanel) panel = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  panel = qa_panel_load (session, stage, &error);
+  if (panel == NULL)
+    return report_error (error);
+
+  append_panel (out, session, panel);
+  write_stdout (out);
+  return EXIT_DONE;
+}
+
+static int
+verb_panel_set (const Globals  *globals,
+                int             argc,
+                char          **argv)
+{
+  g_autofree char *stage_name = NULL;
+  g_autofree char *chair = NULL;
+  g_autofree char *member_list = NULL;
+  g_autofree char *alternate_list = NULL;
+  g_auto(GStrv) members = NULL;
+  g_auto(GStrv) alternates = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  QaStage stage = QA_STAGE_MATERIAL;
+  int status = EXIT_DONE;
+  GOptionEntry entries[] = {
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_name, NULL, NULL },
+    { "chair", 0, 0, G_OPTION_ARG_STRING, &chair, NULL, NULL },
+    { "members", 0, 0, G_OPTION_ARG_STRING, &member_list, NULL, NULL },
+    { "alternates", 0, 0, G_OPTION_ARG_STRING, &alternate_list, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_action_options ("panel set", entries, &argc, &argv, &status))
+    return status;
+  if (chair == NULL || member_list == NULL)
+    return usage_error (_("panel set: --stage, --chair and --members are required"));
+  if (!parse_review_stage ("panel set", stage_name, &stage, &status) ||
+      (members = parse_id_list ("panel set", "--members", member_list, &status)) == NULL ||
+      (alternates = parse_id_list ("panel set", "--alternates", alternate_list, &status)) == NULL)
+    return status;
+
+  session = open_session (globals, &error);
+  if (session == NULL ||
+      !qa_panel_form (session, stage, chair, (const char * const *)members,
+                      (const char * const *)alternates, &error))
+    return report_error (error);
+
+  return print_panel (session, stage);
+}
+
+static int
+verb_panel_show (const Globals  *globals,
+                 int             argc,
+                 char          **argv)
+{
+  g_autofree char *stage_name = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  QaStage stage = QA_STAGE_MATERIAL;
+  int status = EXIT_DONE;
+  GOptionEntry entries[] = {
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_name, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_action_options ("panel show", entries, &argc, &argv, &status) ||
+      !parse_review_stage ("panel show", stage_name, &stage, &status))
+    return status;
+
+  session = open_session (globals, &error);
+  if (session == NULL)
+    return report_error (error);
+
+  return print_panel (session, stage);
+}
+
+static int
+verb_panel_draw (const Globals  *globals,
+                 int             argc,
+                 char          **argv)
+{
+  g_autofree char *stage_name = NULL;
+  g_autofree char *seed_text = NULL;
+  g_autofree char *members = NULL;
+  g_autofree char *alternates = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(QaPanelDraw) draw = NULL;
+  g_autoptr(GError) error = NULL;
+  QaStage stage = QA_STAGE_MATERIAL;
+  guint64 seed = 0;
+  int size = 0;
+  int n_alternates = 0;
+  int status = EXIT_DONE;
+  GOptionEntry entries[] = {
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_name, NULL, NULL },
+    { "size", 0, 0, G_OPTION_ARG_INT, &size, NULL, NULL },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, NULL, NULL },
+    { "alternates", 0, 0, G_OPTION_ARG_INT, &n_alternates, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_action_options ("panel draw", entries, &argc, &argv, &status) ||
+      !parse_review_stage ("panel draw", stage_name, &stage, &status))
+    return status;
+  if (size <= 0 || seed_text == NULL)
+    return usage_error (_("panel draw: --stage, --size N (at least 1) and --seed N are required"));
+  if (n_alternates < 0)
+    return usage_error (_("panel draw: --alternates must be 0 or more"));
+  if (!g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXINT64, &seed, NULL))
+    return usage_error (_("panel draw: --seed must be a whole number from 0 to %" G_GINT64_FORMAT),
+                        G_MAXINT64);
+
+  session = open_session (globals, &error);
+  if (session == NULL)
+    return report_error (error);
+
+  draw = qa_panel_draw (session, stage, (guint)size, (guint)n_alternates, seed, &error);
+  if (draw == NULL)
+    return report_error (error);
+
+  members = g_strjoinv (", ", draw->members);
+  alternates = g_strjoinv (", ", draw->alternates);
+  g_print (_("Drawn with seed %" G_GUINT64_FORMAT " from %u experts who may serve: members %s; alternates %s\n"),
+           draw->seed, g_strv_length (draw->pool), members,
+           *alternates != '\0' ? alternates : _("none"));
+
+  /* The first drawn chairs the panel; the secretariat may name another with “panel set”. */
+  if (!qa_panel_form (session, stage, draw->members[0], (const char * const *)draw->members,
+                      (const char * const *)draw->alternates, &error))
+    return report_error (error);
+
+  return print_panel (session, stage);
+}
+
+static int
+verb_expert_declare (const Globals  *globals,
+                     int             argc,
+                     char          **argv)
+{
+  g_autofree char *expert_id = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(QaExpert) expert = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_DONE;
+  GOptionEntry entries[] = {
+    { "expert", 0, 0, G_OPTION_ARG_STRING, &expert_id, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_action_options ("expert declare", entries, &argc, &argv, &status))
+    return status;
+  if (expert_id == NULL)
+    return usage_error (_("expert declare: --expert ID is required"));
+
+  session = open_session (globals, &error);
+  if (session == NULL || !qa_experts_declare (session, expert_id, &error))
+    return report_error (error);
+
+  expert = qa_experts_lookup (session, expert_id);
+  label = expert_label (session, expert_id);
+  g_print (_("%s signed the impartiality and confidentiality declaration for this session (%s)\n"),
+           label, qa_expert_get_declared_at (expert));
+  return EXIT_DONE;
+}
+
+static int
+verb_expert_status (const Globals  *globals,
+                    int             argc,
+                    char          **argv)
+{
+  g_autofree char *expert_id = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *verb = g_strdup_printf ("expert %s", argv[1]);
+  g_autofree char *label = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(QaExpert) expert = NULL;
+  g_autoptr(GError) error = NULL;
+  QaExpertStatus new_status;
+  int status = EXIT_DONE;
+  GOptionEntry entries[] = {
+    { "expert", 0, 0, G_OPTION_ARG_STRING, &expert_id, NULL, NULL },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, NULL, NULL },
+    { NULL }
+  };
+
+  if (g_strcmp0 (argv[1], "suspend") == 0)
+    new_status = QA_EXPERT_STATUS_SUSPENDED;
+  else if (g_strcmp0 (argv[1], "disqualify") == 0)
+    new_status = QA_EXPERT_STATUS_DISQUALIFIED;
+  else
+    new_status = QA_EXPERT_STATUS_ACTIVE;
+
+  if (!parse_action_options (verb, entries, &argc, &argv, &status))
+    return status;
+  if (expert_id == NULL || reason == NULL)
+    return usage_error (_("%s: --expert ID and --reason TEXT are required"), verb);
+
+  session = open_session (globals, &error);
+  if (session == NULL ||
+      !qa_experts_set_status (session, expert_id, new_status, reason, &error))
+    return report_error (error);
+
+  expert = qa_experts_lookup (session, expert_id);
+  label = expert_label (session, expert_id);
+  /* Translators: an expert, their new status (Suspended), and the recorded reason */
+  g_print (_("%s: %s (%s)\n"), label, qa_expert_status_get_label (qa_expert_get_status (expert)),
+           qa_expert_get_status_reason (expert));
+  return EXIT_DONE;
+}
+
+static int
+verb_expert_list (const Globals  *globals,
+                  int             argc,
+                  char          **argv)
+{
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  GListModel *experts;
+  int status = EXIT_DONE;
+
+  if (!parse_action_options ("expert list", entries, &argc, &argv, &status))
+    return status;
+
+  session = open_session (globals, &error);
+  if (session == NULL)
+    return report_error (error);
+
+  qa_csv_append_rowv (out, "id", "name", "employer", "experience_years", "trained", "ethics",
+                      "declared", "status", "status_reason", NULL);
+  experts = qa_session_get_experts (session);
+  for (guint i = 0; i < g_list_model_get_n_items (experts); i++)
+    {
+      g_autoptr(QaExpert) expert = g_list_model_get_item (experts, i);
+      g_autofree char *years = g_strdup_printf ("%u", qa_expert_get_experience_years (expert));
+
+      qa_csv_append_rowv (out,
+                          qa_expert_get_id (expert),
+                          qa_expert_get_name (expert),
+                          qa_expert_get_employer (expert),
+                          years,
+                          qa_expert_get_trained (expert) ? "yes" : "no",
+                          qa_expert_get_ethics (expert) ? "yes" : "no",
+                          qa_expert_get_declared (expert) ? "yes" : "no",
+                          qa_expert_status_to_string (qa_expert_get_status (expert)),
+                          qa_expert_get_status_reason (expert) != NULL ? qa_expert_get_status_reason (expert) : "",
+                          NULL);
+    }
+
+  write_stdout (out);
+  return EXIT_DONE;
+}
+
+static int
+verb_conflict_add (const Globals  *globals,
+                   int             argc,
+                   char          **argv)
+{
+  g_autofree char *expert_id = NULL;
+  g_autofree char *applicant_id = NULL;
+  g_autofree char *kind_name = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  QaConflictKind kind = QA_CONFLICT_OTHER;
+  int status = EXIT_DONE;
+  GOptionEntry entries[] = {
+    { "expert", 0, 0, G_OPTION_ARG_STRING, &expert_id, NULL, NULL },
+    { "applicant", 0, 0, G_OPTION_ARG_STRING, &applicant_id, NULL, NULL },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, NULL, NULL },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_action_options ("conflict add", entries, &argc, &argv, &status))
+    return status;
+  if (expert_id == NULL || applicant_id == NULL || kind_name == NULL)
+    return usage_error (_("conflict add: --expert ID, --applicant ID and --kind KIND are required"));
+  if (!qa_conflict_kind_from_string (kind_name, &kind))
+    return usage_error (_("conflict add: --kind must be employer, former_employer, consultant, relative, competitor or other"));
+
+  session = open_session (globals, &error);
+  if (session == NULL ||
+      !qa_experts_add_conflict (session, expert_id, applicant_id, kind, QA_CONFLICT_SECRETARIAT,
+                                note, &error))
+    return report_error (error);
+
+  return EXIT_DONE;
+}
+
+static int
+verb_conflict_list (const Globals  *globals,
+                    int             argc,
+                    char          **argv)
+{
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) ties = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  int status = EXIT_DONE;
+
+  if (!parse_action_options ("conflict list", entries, &argc, &argv, &status))
+    return status;
+
+  session = open_session (globals, &error);
+  if (session == NULL || (ties = qa_experts_list_ties (session, &error)) == NULL)
+    return report_error (error);
+
+  qa_csv_append_rowv (out, "expert_id", "applicant_id", "kind", "source", "reason", NULL);
+  for (guint i = 0; i < ties->len; i++)
+    {
+      const QaTie *tie = g_ptr_array_index (ties, i);
+
+      qa_csv_append_rowv (out, tie->expert_id, tie->applicant_id,
+                          qa_conflict_kind_to_string (tie->kind),
+                          qa_conflict_source_to_string (tie->source),
+                          tie->reason != NULL ? tie->reason : "", NULL);
+    }
+
+  write_stdout (out);
+  return EXIT_DONE;
+}
+
+static int
+verb_advance (const Globals  *globals,
+              int             argc,
+              char          **argv)
+{
+  g_autofree char *list = NULL;
+  g_auto(GStrv) applicants = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_DONE;
+  GOptionEntry entries[] = {
+    { "applicants", 0, 0, G_OPTION_ARG_STRING, &list, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_verb_options ("advance", entries, &argc, &argv, &status))
+    return status;
+  if (list == NULL)
+    return usage_error (_("advance: --applicants ID,ID,... is required"));
+  if ((applicants = parse_id_list ("advance", "--applicants", list, &status)) == NULL)
+    return status;
+
+  session = open_session (globals, &error);
+  if (session == NULL ||
+      !qa_panel_advance (session, (const char * const *)applicants, &error))
+    return report_error (error);
+
+  return EXIT_DONE;
+}
+
 static const Verb verbs[] = {
   { "init", "[--profile NAME|FILE] [--year YYYY] [--deadline YYYY-MM-DD]",
     N_("Create a session database under a rule profile"), ROLE_SECRETARIAT, verb_init },
@@ -652,8 +1185,9 @@ static const Verb verbs[] = {
   { "criteria", "[--english]",
     N_("Print the scored GB/T 19580 items as CSV: code,name,points,kind"), ANY_ROLE,
     verb_criteria },
-  { "import", "applicants FILE",
-    N_("Import applicants from a CSV file, all or nothing"), ROLE_SECRETARIAT, verb_import },
+  { "import", "applicants|experts|conflicts FILE",
+    N_("Import applicants, the expert pool or declared ties from a CSV file, all or nothing"),
+    ROLE_SECRETARIAT, verb_import },
   { "eligibility", "[--format csv|text]",
     N_("Run the Art. 13 checks on every applicant, store and print the results"),
     ROLE_SECRETARIAT, verb_eligibility },
@@ -668,6 +1202,37 @@ static const Verb verbs[] = {
   { "notice export", "--applicant ID --out FILE.pdf [--date YYYY-MM-DD]",
     N_("Write the written notice of the eligibility check as PDF (Art. 16(2))"),
     ROLE_SECRETARIAT, verb_notice },
+  { "expert list", "",
+    N_("List the expert pool as CSV: id,name,employer,experience_years,trained,ethics,declared,status,status_reason"),
+    ANY_ROLE, verb_expert_list },
+  { "expert declare", "--expert ID",
+    N_("Record the expert's impartiality and confidentiality declaration for this session"),
+    ROLE_SECRETARIAT, verb_expert_declare },
+  { "expert suspend", "--expert ID --reason TEXT",
+    N_("Suspend an expert from serving (Art. 23 penalties)"), ROLE_SECRETARIAT, verb_expert_status },
+  { "expert disqualify", "--expert ID --reason TEXT",
+    N_("Withdraw an expert's reviewer qualification for good (Art. 23 penalties)"),
+    ROLE_SECRETARIAT, verb_expert_status },
+  { "expert reinstate", "--expert ID --reason TEXT",
+    N_("Lift an expert's suspension"), ROLE_SECRETARIAT, verb_expert_status },
+  { "conflict add", "--expert ID --applicant ID --kind employer|former_employer|consultant|relative|competitor|other [--note TEXT]",
+    N_("Record a tie between an expert and an applicant found by the secretariat"),
+    ROLE_SECRETARIAT, verb_conflict_add },
+  { "conflict list", "",
+    N_("List every tie, recorded or found automatically, as CSV: expert_id,applicant_id,kind,source,reason"),
+    ANY_ROLE, verb_conflict_list },
+  { "panel set", "--stage material|site --chair ID --members ID,ID,... [--alternates ID,...]",
+    N_("Form the stage's expert panel; refused, with every reason, unless the rules of Art. 11 hold"),
+    ROLE_SECRETARIAT, verb_panel_set },
+  { "panel draw", "--stage material|site --size N --seed N [--alternates N]",
+    N_("Draw the stage's panel at random with a recorded seed and form it, the first drawn as chair"),
+    ROLE_SECRETARIAT, verb_panel_draw },
+  { "panel show", "--stage material|site",
+    N_("Print the stage's panel: chair, members, alternates and each applicant's scorers"),
+    ANY_ROLE, verb_panel_show },
+  { "advance", "--applicants ID,ID,...",
+    N_("Record which applicants the panel sends from material review to site review"),
+    ROLE_SECRETARIAT, verb_advance },
 };
 
 static void
@@ -758,6 +1323,7 @@ main (int    argc,
   g_autofree char *default_db = NULL;
   const char *localedir;
   Globals globals = { NULL, ROLE_SECRETARIAT };
+  gboolean known_verb = FALSE;
   int i;
 
   setlocale (LC_ALL, "");
@@ -803,18 +1369,24 @@ main (int    argc,
 
   for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
     {
-      gsize length = strcspn (verbs[v].name, " ");
+      const char *action = strchr (verbs[v].name, ' ');
+      gsize length = action != NULL ? (gsize)(action - verbs[v].name) : strlen (verbs[v].name);
 
       /* Entries with a NULL function only document a sub-verb in --help. */
       if (verbs[v].func == NULL || strlen (argv[i]) != length ||
           strncmp (argv[i], verbs[v].name, length) != 0)
         continue;
 
+      /* A two-word entry (“panel set”) is chosen by its second word too. */
+      known_verb = TRUE;
+      if (action != NULL && (i + 1 >= argc || strcmp (argv[i + 1], action + 1) != 0))
+        continue;
+
       if ((verbs[v].roles & globals.role) == 0)
         {
           g_printerr ("qareview-cli: ");
           /* Translators: the first %s is a role, e.g. “the supervisory committee”. */
-          g_printerr (_("%s may not use “%s”"), role_get_label (globals.role), argv[i]);
+          g_printerr (_("%s may not use “%s”"), role_get_label (globals.role), verbs[v].name);
           g_printerr ("\n");
           return EXIT_REFUSED;
         }
@@ -822,5 +1394,8 @@ main (int    argc,
       return verbs[v].func (&globals, argc - i, argv + i);
     }
 
+  if (known_verb)
+    return usage_error (_("%s: unknown or missing action; the actions are listed by --help"),
+                        argv[i]);
   return usage_error (_("unknown verb “%s”"), argv[i]);
 }
