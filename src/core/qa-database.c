@@ -695,7 +695,7 @@ qa_database_auto_backup (QaDatabase  *self,
     return NULL;
 
   backups = qa_database_list_backups (self->path);
-  for (guint i = QA_DATABASE_KEEP_BACKUPS; backups[i] != NULL; i++)
+  for (guint i = QA_DATABASE_KEEP_BACKUPS; i < g_strv_length (backups); i++)
     g_unlink (backups[i]);
 
   return g_steal_pointer (&destination);

@@ -27,6 +27,9 @@ struct _QaSession
   char        *deadline;
   guint        year;
   QaStage      stage;
+  /* Set in a review package. */
+  char        *package_reviewer;
+  QaStage      package_stage;
 };
 
 G_DEFINE_FINAL_TYPE (QaSession, qa_session, G_TYPE_OBJECT)
@@ -70,6 +73,7 @@ qa_session_finalize (GObject *object)
   g_clear_object (&self->applicants);
   g_clear_object (&self->experts);
   g_clear_pointer (&self->deadline, g_free);
+  g_clear_pointer (&self->package_reviewer, g_free);
 
   G_OBJECT_CLASS (qa_session_parent_class)->finalize (object);
 }
@@ -355,6 +359,36 @@ load_experts (QaSession  *self,
   return TRUE;
 }
 
+/* A package carries exactly one issued key: its reviewer's, for its stage. */
+static gboolean
+load_package_identity (QaSession  *self,
+                       GError    **error)
+{
+  sqlite3_stmt *stmt;
+  QaStage stage = QA_STAGE_MATERIAL;
+
+  stmt = _qa_database_prepare (self->database,
+                               "SELECT stage, expert_id, (SELECT count(*) FROM package_key) "
+                               "FROM package_key",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 2) != 1 ||
+      !qa_stage_from_string ((const char *)sqlite3_column_text (stmt, 0), &stage))
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_CORRUPT,
+                   _("“%s” is a review package without its reviewer’s key; ask the secretariat for a new package"),
+                   qa_database_get_path (self->database));
+      return FALSE;
+    }
+
+  self->package_stage = stage;
+  self->package_reviewer = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 load_session_row (QaSession  *self,
                   GError    **error)
@@ -362,11 +396,12 @@ load_session_row (QaSession  *self,
   g_autoptr(GBytes) profile_bytes = NULL;
   sqlite3_stmt *stmt;
   QaStage stage = QA_STAGE_APPLICATION;
+  gboolean is_package;
   int rc;
 
   stmt = _qa_database_prepare (self->database,
-                               "SELECT year, profile_id, profile_xml, criteria_id, deadline, stage "
-                               "FROM session WHERE id = 1",
+                               "SELECT year, profile_id, profile_xml, criteria_id, deadline, stage, "
+                               "kind FROM session WHERE id = 1",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -394,8 +429,12 @@ load_session_row (QaSession  *self,
   if (self->profile == NULL)
     return FALSE;
 
+  is_package = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 6), "package") == 0;
   self->criteria = qa_criteria_new_from_id ((const char *)sqlite3_column_text (stmt, 3), error);
-  return self->criteria != NULL;
+  if (self->criteria == NULL)
+    return FALSE;
+
+  return !is_package || load_package_identity (self, error);
 }
 
 QaSession *
@@ -542,6 +581,93 @@ qa_session_dup_title (QaSession *self)
 
   /* Translators: the session's year and the award's name, as in “2026届 甘州区人民政府质量奖”. */
   return g_strdup_printf (_("%u · %s"), self->year, qa_profile_get_award_name (self->profile));
+}
+
+gboolean
+qa_session_is_package (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), FALSE);
+  return self->package_reviewer != NULL;
+}
+
+const char *
+qa_session_get_package_reviewer (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), NULL);
+  return self->package_reviewer;
+}
+
+QaStage
+qa_session_get_package_stage (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), QA_STAGE_MATERIAL);
+  return self->package_stage;
+}
+
+gboolean
+qa_session_stage_is_closed (QaSession *self,
+                            QaStage    stage)
+{
+  sqlite3_stmt *stmt;
+  gboolean closed;
+
+  g_return_val_if_fail (QA_IS_SESSION (self), FALSE);
+
+  stmt = _qa_database_prepare (self->database,
+                               "SELECT 1 FROM stage_event WHERE stage = ?1 AND event = 'closed'",
+                               NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, qa_stage_to_string (stage), -1, SQLITE_STATIC);
+  closed = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return closed;
+}
+
+typedef struct
+{
+  QaSession *session;
+  QaStage    stage;
+} StageChange;
+
+static gboolean
+close_stage_cb (QaDatabase  *db,
+                gpointer     user_data,
+                GError     **error)
+{
+  const StageChange *change = user_data;
+  g_autofree char *now = _qa_now_iso ();
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db, "INSERT INTO stage_event (stage, event, at) VALUES (?1, 'closed', ?2)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, qa_stage_to_string (change->stage), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  return _qa_database_check (db, sqlite3_step (stmt), error) &&
+         _qa_audit_append (db, "stage.close", "stage", qa_stage_to_string (change->stage),
+                           NULL, NULL, error);
+}
+
+gboolean
+qa_session_close_stage (QaSession  *self,
+                        QaStage     stage,
+                        GError    **error)
+{
+  g_autofree char *backup = NULL;
+  StageChange change = { self, stage };
+
+  g_return_val_if_fail (QA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (qa_session_stage_is_closed (self, stage))
+    return TRUE;
+
+  backup = qa_database_auto_backup (self->database, "before-closing", error);
+  if (backup == NULL)
+    return FALSE;
+  return qa_database_transaction (self->database, close_stage_cb, &change, error);
 }
 
 GListModel *

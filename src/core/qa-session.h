@@ -62,6 +62,17 @@ guint        qa_session_get_year         (QaSession   *self);
 /* YYYY-MM-DD */
 const char  *qa_session_get_deadline     (QaSession   *self);
 QaStage      qa_session_get_stage        (QaSession   *self);
+/* A review package holds one reviewer's work for one stage (see spec/scoresheet.md). */
+gboolean     qa_session_is_package       (QaSession   *self);
+const char  *qa_session_get_package_reviewer (QaSession *self);
+QaStage      qa_session_get_package_stage (QaSession  *self);
+/* A review stage (material or site) the chair has closed: no more sheets are taken. */
+gboolean     qa_session_stage_is_closed  (QaSession   *self,
+                                          QaStage      stage);
+/* Closes a review stage, after an automatic backup of the session. */
+gboolean     qa_session_close_stage      (QaSession   *self,
+                                          QaStage      stage,
+                                          GError     **error);
 /* e.g. "2026届 甘州区人民政府质量奖" (translated pattern). */
 char        *qa_session_dup_title        (QaSession   *self);
 

@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "qa-package"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "qa-audit-private.h"
+#include "qa-database-private.h"
+#include "qa-package.h"
+#include "qa-util-private.h"
+
+G_DEFINE_QUARK (qa-package-error-quark, qa_package_error)
+
+typedef struct
+{
+  const char *reviewer_id;
+  QaStage     stage;
+  char       *secret;
+} Issue;
+
+static gboolean
+step_bound (QaDatabase   *db,
+            const char   *sql,
+            const Issue  *issue,
+            GError      **error)
+{
+  sqlite3_stmt *stmt = _qa_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  /* Every statement here may use ?1 (stage) and ?2 (reviewer). */
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_text (stmt, 1, qa_stage_to_string (issue->stage), -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, issue->reviewer_id, -1, SQLITE_TRANSIENT);
+  return _qa_database_check (db, sqlite3_step (stmt), error);
+}
+
+/* In the session: the reviewer must sit on the stage's panel and have applicants; their key is
+ * issued once per stage and kept, so a package issued again signs alike. */
+static gboolean
+issue_key_cb (QaDatabase  *db,
+              gpointer     user_data,
+              GError     **error)
+{
+  Issue *issue = user_data;
+  g_autofree char *now = _qa_now_iso ();
+  sqlite3_stmt *stmt;
+  int n_assigned;
+
+  stmt = _qa_database_prepare (db,
+                               "SELECT (SELECT count(*) FROM panel_member WHERE stage = ?1 "
+                               "AND expert_id = ?2 AND role = 'member'), "
+                               "(SELECT count(*) FROM assignment WHERE stage = ?1 AND expert_id = ?2), "
+                               "(SELECT secret FROM package_key WHERE stage = ?1 AND expert_id = ?2), "
+                               "(SELECT status FROM expert WHERE id = ?2)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, qa_stage_to_string (issue->stage), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, issue->reviewer_id, -1, SQLITE_TRANSIENT);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+
+  if (sqlite3_column_int (stmt, 0) == 0)
+    {
+      g_set_error (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_NOT_ON_PANEL,
+                   _("Art. 11: %s is not a member of the expert panel for the %s; only panel members receive review packages"),
+                   issue->reviewer_id, qa_stage_get_title (issue->stage));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 3), "active") != 0)
+    {
+      g_set_error (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_NOT_ON_PANEL,
+                   _("Art. 23 (penalties): %s is suspended or disqualified and may not review"),
+                   issue->reviewer_id);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  n_assigned = sqlite3_column_int (stmt, 1);
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+    issue->secret = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+  sqlite3_reset (stmt);
+
+  if (n_assigned == 0)
+    {
+      g_set_error (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_NOTHING_ASSIGNED,
+                   _("No applicant is assigned to %s for the %s"), issue->reviewer_id,
+                   qa_stage_get_title (issue->stage));
+      return FALSE;
+    }
+
+  if (issue->secret == NULL)
+    {
+      guint8 bytes[32];
+
+      for (guint i = 0; i < G_N_ELEMENTS (bytes); i++)
+        bytes[i] = (guint8)g_random_int_range (0, 256);
+      issue->secret = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, sizeof bytes);
+
+      stmt = _qa_database_prepare (db,
+                                   "INSERT INTO package_key (stage, expert_id, secret, issued_at) "
+                                   "VALUES (?1, ?2, ?3, ?4)",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, qa_stage_to_string (issue->stage), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, issue->reviewer_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, issue->secret, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+      if (!_qa_database_check (db, sqlite3_step (stmt), error))
+        return FALSE;
+    }
+
+  return _qa_audit_append (db, "package.export", "expert", issue->reviewer_id, NULL,
+                           qa_stage_to_string (issue->stage), error);
+}
+
+/* In the new package, with the session attached as “src”: copy exactly what the reviewer needs. */
+static gboolean
+fill_package_cb (QaDatabase  *db,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  Issue *issue = user_data;
+  g_autofree char *now = _qa_now_iso ();
+  sqlite3_stmt *stmt;
+
+  static const char * const copies[] = {
+    /* The applicants this reviewer scores, never one they are tied to. */
+    "CREATE TEMP TABLE package_applicant AS SELECT applicant_id AS id FROM src.assignment "
+    "WHERE stage = ?1 AND expert_id = ?2 AND applicant_id NOT IN "
+    "(SELECT applicant_id FROM src.conflict WHERE expert_id = ?2)",
+    "INSERT INTO expert SELECT * FROM src.expert WHERE id = ?2",
+    "INSERT INTO applicant SELECT * FROM src.applicant WHERE id IN (SELECT id FROM temp.package_applicant)",
+    "INSERT INTO certificate SELECT * FROM src.certificate WHERE applicant_id IN (SELECT id FROM temp.package_applicant)",
+    "INSERT INTO accident SELECT * FROM src.accident WHERE applicant_id IN (SELECT id FROM temp.package_applicant)",
+    "INSERT INTO indicator SELECT * FROM src.indicator WHERE applicant_id IN (SELECT id FROM temp.package_applicant)",
+    "INSERT OR IGNORE INTO material_content SELECT * FROM src.material_content WHERE sha256 IN "
+    "(SELECT sha256 FROM src.material WHERE applicant_id IN (SELECT id FROM temp.package_applicant))",
+    "INSERT INTO material SELECT * FROM src.material WHERE applicant_id IN (SELECT id FROM temp.package_applicant)",
+    "INSERT INTO stage_applicant (stage, applicant_id) SELECT ?1, id FROM temp.package_applicant",
+    "INSERT INTO assignment (stage, expert_id, applicant_id) SELECT ?1, ?2, id FROM temp.package_applicant",
+    "INSERT INTO score SELECT * FROM src.score WHERE stage = ?1 AND expert_id = ?2 "
+    "AND applicant_id IN (SELECT id FROM temp.package_applicant)",
+    "INSERT INTO sheet SELECT * FROM src.sheet WHERE stage = ?1 AND expert_id = ?2",
+    "UPDATE session SET kind = 'package', stage = ?1",
+    "DROP TABLE temp.package_applicant",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+    if (!step_bound (db, copies[i], issue, error))
+      return FALSE;
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO package_key (stage, expert_id, secret, issued_at) "
+                               "VALUES (?1, ?2, ?3, ?4)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, qa_stage_to_string (issue->stage), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, issue->reviewer_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, issue->secret, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+
+  return _qa_audit_append (db, "package.create", "expert", issue->reviewer_id, NULL,
+                           qa_stage_to_string (issue->stage), error);
+}
+
+static gboolean
+attach_session (QaDatabase  *package,
+                const char  *session_path,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = _qa_database_prepare (package, "ATTACH DATABASE ?1 AS src", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session_path, -1, SQLITE_TRANSIENT);
+  if (!_qa_database_check (package, sqlite3_step (stmt), error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+build_package (QaSession   *session,
+               Issue       *issue,
+               const char  *partial,
+               GError     **error)
+{
+  g_autoptr(QaDatabase) package = NULL;
+  g_autoptr(QaProfile) profile = NULL;
+  gboolean filled;
+
+  profile = qa_profile_new_from_bytes (qa_profile_get_bytes (qa_session_get_profile (session)),
+                                       qa_profile_get_id (qa_session_get_profile (session)), error);
+  if (profile == NULL)
+    return FALSE;
+
+  package = qa_database_open (partial, error);
+  if (package == NULL)
+    return FALSE;
+  qa_database_set_operator (package, qa_database_get_operator_name (qa_session_get_database (session)),
+                            qa_database_get_operator_role (qa_session_get_database (session)));
+
+  if (!qa_session_create (package, profile, qa_session_get_year (session),
+                          qa_session_get_deadline (session), error) ||
+      !attach_session (package, qa_database_get_path (qa_session_get_database (session)), error))
+    return FALSE;
+
+  filled = qa_database_transaction (package, fill_package_cb, issue, error);
+  _qa_database_exec (package, "DETACH DATABASE src", NULL);
+  if (!filled)
+    return FALSE;
+
+  /* One self-contained file to hand over. */
+  return _qa_database_exec (package, "PRAGMA journal_mode = DELETE", error);
+}
+
+gboolean
+qa_package_export (QaSession   *session,
+                   const char  *reviewer_id,
+                   QaStage      stage,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autofree char *partial = NULL;
+  g_autofree char *partial_wal = NULL;
+  Issue issue = { reviewer_id, stage, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (reviewer_id != NULL, FALSE);
+  g_return_val_if_fail (stage == QA_STAGE_MATERIAL || stage == QA_STAGE_SITE, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (qa_session_is_package (session))
+    {
+      g_set_error_literal (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_NOT_A_PACKAGE,
+                           _("Review packages are made from the session database, not from another package"));
+      return FALSE;
+    }
+
+  if (!qa_database_transaction (qa_session_get_database (session), issue_key_cb, &issue, error))
+    {
+      g_free (issue.secret);
+      return FALSE;
+    }
+
+  /* Built from nothing in a file of its own, so no freed page can hold anything else. */
+  partial = g_strconcat (path, ".partial", NULL);
+  partial_wal = g_strconcat (partial, "-wal", NULL);
+  g_unlink (partial);
+  g_unlink (partial_wal);
+
+  ok = build_package (session, &issue, partial, error);
+  g_free (issue.secret);
+
+  if (ok && g_rename (partial, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_WRITE,
+                   _("The review package could not be written to “%s”: %s"), path,
+                   g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_unlink (partial);
+      g_unlink (partial_wal);
+    }
+  return ok;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "qa-session.h"
+
+G_BEGIN_DECLS
+
+/* Offline exchange (spec/scoresheet.md): the secretariat hands each reviewer a review package;
+ * the reviewer returns a signed score sheet. */
+
+#define QA_PACKAGE_ERROR (qa_package_error_quark ())
+
+typedef enum
+{
+  QA_PACKAGE_ERROR_NOT_ON_PANEL,  /* the reviewer is not a member of the stage's panel */
+  QA_PACKAGE_ERROR_NOTHING_ASSIGNED,
+  QA_PACKAGE_ERROR_NOT_A_PACKAGE, /* a sheet is exported from a review package only */
+  QA_PACKAGE_ERROR_WRITE,
+} QaPackageError;
+
+GQuark   qa_package_error_quark (void);
+
+/* Writes the review package of @reviewer_id for @stage to @path, built fresh: the profile, the
+ * criteria, the reviewer, the applicants assigned to them (conflicts excluded) with their
+ * dossiers and materials, the reviewer's own scores so far, and the key their sheet is signed
+ * with — nothing else. */
+gboolean qa_package_export      (QaSession   *session,
+                                 const char  *reviewer_id,
+                                 QaStage      stage,
+                                 const char  *path,
+                                 GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,742 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "qa-sheet"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "qa-audit-private.h"
+#include "qa-database-private.h"
+#include "qa-experts.h"
+#include "qa-scores.h"
+#include "qa-sheet.h"
+#include "qa-util-private.h"
+#include "qa-xml-private.h"
+
+#define SHEET_NS "urn:qareview:scoresheet:1"
+
+G_DEFINE_QUARK (qa-sheet-error-quark, qa_sheet_error)
+
+/* A sheet as read or about to be written. */
+typedef struct
+{
+  char *code;
+  int   percent;
+  char *strengths;
+  char *improvements;
+} SheetItem;
+
+typedef struct
+{
+  char      *id;
+  GPtrArray *items;   /* SheetItem */
+} SheetApplication;
+
+typedef struct
+{
+  char      *reviewer;
+  char      *stage;
+  guint      revision;
+  char      *created;
+  char      *signature;
+  GPtrArray *applications;   /* SheetApplication */
+} Sheet;
+
+static void
+sheet_item_free (SheetItem *item)
+{
+  g_free (item->code);
+  g_free (item->strengths);
+  g_free (item->improvements);
+  g_free (item);
+}
+
+static void
+sheet_application_free (SheetApplication *application)
+{
+  g_free (application->id);
+  g_ptr_array_unref (application->items);
+  g_free (application);
+}
+
+static void
+sheet_free (Sheet *sheet)
+{
+  g_free (sheet->reviewer);
+  g_free (sheet->stage);
+  g_free (sheet->created);
+  g_free (sheet->signature);
+  g_ptr_array_unref (sheet->applications);
+  g_free (sheet);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sheet, sheet_free)
+
+static Sheet *
+sheet_new (void)
+{
+  Sheet *sheet = g_new0 (Sheet, 1);
+
+  sheet->applications = g_ptr_array_new_with_free_func ((GDestroyNotify)sheet_application_free);
+  return sheet;
+}
+
+static SheetApplication *
+sheet_add_application (Sheet      *sheet,
+                       const char *id)
+{
+  SheetApplication *application = g_new0 (SheetApplication, 1);
+
+  application->id = g_strdup (id);
+  application->items = g_ptr_array_new_with_free_func ((GDestroyNotify)sheet_item_free);
+  g_ptr_array_add (sheet->applications, application);
+  return application;
+}
+
+static void
+append_field (GString    *out,
+              const char *value)
+{
+  if (value == NULL)
+    g_string_append (out, "-;");
+  else
+    g_string_append_printf (out, "%" G_GSIZE_FORMAT ":%s;", strlen (value), value);
+}
+
+/* Everything the signature covers, each field length-prefixed so no two sheets serialise alike:
+ * the reviewer, stage, revision and time, and every application's every item with its texts. */
+static char *
+sheet_signature (const Sheet *sheet,
+                 const char  *secret)
+{
+  g_autoptr(GString) canonical = g_string_new ("qareview-scoresheet-1;");
+  g_autofree char *revision = g_strdup_printf ("%u", sheet->revision);
+
+  append_field (canonical, sheet->reviewer);
+  append_field (canonical, sheet->stage);
+  append_field (canonical, revision);
+  append_field (canonical, sheet->created);
+
+  for (guint a = 0; a < sheet->applications->len; a++)
+    {
+      const SheetApplication *application = g_ptr_array_index (sheet->applications, a);
+
+      g_string_append (canonical, "A");
+      append_field (canonical, application->id);
+      for (guint i = 0; i < application->items->len; i++)
+        {
+          const SheetItem *item = g_ptr_array_index (application->items, i);
+          g_autofree char *percent = g_strdup_printf ("%d", item->percent);
+
+          g_string_append (canonical, "I");
+          append_field (canonical, item->code);
+          append_field (canonical, percent);
+          append_field (canonical, item->strengths);
+          append_field (canonical, item->improvements);
+        }
+    }
+
+  return g_compute_hmac_for_data (G_CHECKSUM_SHA256, (const guchar *)secret, strlen (secret),
+                                  (const guchar *)canonical->str, canonical->len);
+}
+
+/* Compares in time independent of where the strings differ. */
+static gboolean
+signatures_equal (const char *a,
+                  const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  guint8 diff = la != lb;
+
+  for (gsize i = 0; i < MIN (la, lb); i++)
+    diff |= (guint8)(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+/* Export ------------------------------------------------------------------------------------- */
+
+static gboolean
+read_package_sheet (QaSession  *package,
+                    Sheet      *sheet,
+                    char      **secret,
+                    GError    **error)
+{
+  QaDatabase *db = qa_session_get_database (package);
+  g_auto(GStrv) applicants = NULL;
+  sqlite3_stmt *stmt;
+  QaStage stage = qa_session_get_package_stage (package);
+  const char *reviewer = qa_session_get_package_reviewer (package);
+
+  stmt = _qa_database_prepare (db,
+                               "SELECT (SELECT secret FROM package_key WHERE stage = ?1 AND expert_id = ?2), "
+                               "coalesce((SELECT revision FROM sheet WHERE stage = ?1 AND expert_id = ?2), 0)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, qa_stage_to_string (stage), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, reviewer, -1, SQLITE_TRANSIENT);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+  *secret = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sheet->revision = (guint)sqlite3_column_int (stmt, 1) + 1;
+  sqlite3_reset (stmt);
+
+  sheet->reviewer = g_strdup (reviewer);
+  sheet->stage = g_strdup (qa_stage_to_string (stage));
+
+  applicants = qa_scores_assigned_applicants (package, reviewer, stage, error);
+  if (applicants == NULL)
+    return FALSE;
+
+  for (guint a = 0; applicants[a] != NULL; a++)
+    {
+      g_autoptr(QaScoreSheet) scores = qa_score_sheet_new (package, reviewer, applicants[a], stage, error);
+      SheetApplication *application;
+      GListModel *items;
+
+      if (scores == NULL)
+        return FALSE;
+
+      application = sheet_add_application (sheet, applicants[a]);
+      items = qa_score_sheet_get_items (scores);
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(QaItemScore) score = g_list_model_get_item (items, i);
+          SheetItem *item;
+
+          if (qa_item_score_get_percent (score) < 0)
+            continue;
+          item = g_new0 (SheetItem, 1);
+          item->code = g_strdup (qa_item_get_code (qa_item_score_get_item (score)));
+          item->percent = qa_item_score_get_percent (score);
+          item->strengths = g_strdup (qa_item_score_get_strengths (score));
+          item->improvements = g_strdup (qa_item_score_get_improvements (score));
+          g_ptr_array_add (application->items, item);
+        }
+    }
+
+  return TRUE;
+}
+
+static xmlDoc *
+sheet_to_xml (const Sheet *sheet)
+{
+  xmlDoc *doc = xmlNewDoc ((const xmlChar *)"1.0");
+  xmlNode *root = xmlNewNode (NULL, (const xmlChar *)"scoresheet");
+  g_autofree char *revision = g_strdup_printf ("%u", sheet->revision);
+  xmlNs *ns;
+
+  xmlDocSetRootElement (doc, root);
+  ns = xmlNewNs (root, (const xmlChar *)SHEET_NS, NULL);
+  xmlSetNs (root, ns);
+  xmlNewProp (root, (const xmlChar *)"reviewer", (const xmlChar *)sheet->reviewer);
+  xmlNewProp (root, (const xmlChar *)"stage", (const xmlChar *)sheet->stage);
+  xmlNewProp (root, (const xmlChar *)"revision", (const xmlChar *)revision);
+  xmlNewProp (root, (const xmlChar *)"created", (const xmlChar *)sheet->created);
+  xmlNewProp (root, (const xmlChar *)"signature", (const xmlChar *)sheet->signature);
+
+  for (guint a = 0; a < sheet->applications->len; a++)
+    {
+      const SheetApplication *application = g_ptr_array_index (sheet->applications, a);
+      xmlNode *node = xmlNewChild (root, ns, (const xmlChar *)"application", NULL);
+
+      xmlNewProp (node, (const xmlChar *)"id", (const xmlChar *)application->id);
+      for (guint i = 0; i < application->items->len; i++)
+        {
+          const SheetItem *item = g_ptr_array_index (application->items, i);
+          xmlNode *item_node = xmlNewChild (node, ns, (const xmlChar *)"item", NULL);
+          g_autofree char *percent = g_strdup_printf ("%d", item->percent);
+
+          xmlNewProp (item_node, (const xmlChar *)"code", (const xmlChar *)item->code);
+          xmlNewProp (item_node, (const xmlChar *)"percent", (const xmlChar *)percent);
+          if (item->strengths != NULL)
+            xmlNewTextChild (item_node, ns, (const xmlChar *)"strengths", (const xmlChar *)item->strengths);
+          if (item->improvements != NULL)
+            xmlNewTextChild (item_node, ns, (const xmlChar *)"improvements", (const xmlChar *)item->improvements);
+        }
+    }
+
+  return doc;
+}
+
+typedef struct
+{
+  const Sheet *sheet;
+  const char  *sha256;
+} ExportRecord;
+
+static gboolean
+record_export_cb (QaDatabase  *db,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  const ExportRecord *record = user_data;
+  g_autofree char *now = _qa_now_iso ();
+  g_autofree char *after = g_strdup_printf ("revision=%u; sha256=%s", record->sheet->revision,
+                                            record->sha256);
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO sheet (stage, expert_id, revision, sha256, imported_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (stage, expert_id) DO UPDATE SET "
+                               "revision = excluded.revision, sha256 = excluded.sha256, "
+                               "imported_at = excluded.imported_at",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record->sheet->stage, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, record->sheet->reviewer, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, (int)record->sheet->revision);
+  sqlite3_bind_text (stmt, 4, record->sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  return _qa_database_check (db, sqlite3_step (stmt), error) &&
+         _qa_audit_append (db, "sheet.export", "expert", record->sheet->reviewer, NULL, after, error);
+}
+
+gboolean
+qa_sheet_export (QaSession   *package,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(Sheet) sheet = sheet_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *secret = NULL;
+  g_autofree char *sha256 = NULL;
+  xmlChar *text = NULL;
+  ExportRecord record;
+  xmlDoc *doc;
+  int length = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (QA_IS_SESSION (package), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!qa_session_is_package (package))
+    {
+      g_set_error_literal (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NO_KEY,
+                           _("A score sheet is exported from a reviewer’s review package, not from the session database"));
+      return FALSE;
+    }
+
+  if (!read_package_sheet (package, sheet, &secret, error))
+    return FALSE;
+  sheet->created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  sheet->signature = sheet_signature (sheet, secret);
+
+  doc = sheet_to_xml (sheet);
+  xmlDocDumpFormatMemoryEnc (doc, &text, &length, "UTF-8", 1);
+  xmlFreeDoc (doc);
+
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, text, (gsize)length);
+  ok = g_file_set_contents (path, (const char *)text, length, error);
+  xmlFree (text);
+  if (!ok)
+    return FALSE;
+
+  record.sheet = sheet;
+  record.sha256 = sha256;
+  return qa_database_transaction (qa_session_get_database (package), record_export_cb, &record, error);
+}
+
+/* Import ------------------------------------------------------------------------------------- */
+
+static Sheet *
+sheet_from_xml (xmlDoc *doc)
+{
+  g_autoptr(Sheet) sheet = sheet_new ();
+  xmlNode *root = xmlDocGetRootElement (doc);
+  g_autofree char *revision = NULL;
+
+  /* The document is valid against the XSD: the structure and values are known good. */
+  sheet->reviewer = _qa_xml_prop (root, "reviewer");
+  sheet->stage = _qa_xml_prop (root, "stage");
+  revision = _qa_xml_prop (root, "revision");
+  sheet->revision = revision != NULL ? (guint)g_ascii_strtoull (revision, NULL, 10) : 1;
+  sheet->created = _qa_xml_prop (root, "created");
+  if (sheet->created != NULL)
+    g_strstrip (sheet->created);
+  sheet->signature = _qa_xml_prop (root, "signature");
+
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    {
+      g_autofree char *id = NULL;
+      SheetApplication *application;
+
+      if (!_qa_xml_is_element (node, "application"))
+        continue;
+      id = _qa_xml_prop (node, "id");
+      application = sheet_add_application (sheet, id);
+
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        {
+          g_autofree char *percent = NULL;
+          xmlNode *text;
+          SheetItem *item;
+
+          if (!_qa_xml_is_element (child, "item"))
+            continue;
+          item = g_new0 (SheetItem, 1);
+          item->code = _qa_xml_prop (child, "code");
+          percent = _qa_xml_prop (child, "percent");
+          item->percent = (int)g_ascii_strtoll (percent, NULL, 10);
+          if ((text = _qa_xml_child (child, "strengths")) != NULL)
+            item->strengths = _qa_xml_text (text);
+          if ((text = _qa_xml_child (child, "improvements")) != NULL)
+            item->improvements = _qa_xml_text (text);
+          g_ptr_array_add (application->items, item);
+        }
+    }
+
+  return g_steal_pointer (&sheet);
+}
+
+typedef struct
+{
+  const char     *name;
+  const Sheet    *sheet;
+  const char     *sha256;
+  QaSession      *session;
+  QaSheetOutcome  outcome;
+} ImportJob;
+
+static gboolean
+check_reviewer (QaDatabase  *db,
+                ImportJob   *job,
+                GError     **error)
+{
+  const Sheet *sheet = job->sheet;
+  sqlite3_stmt *stmt;
+  gboolean member;
+
+  stmt = _qa_database_prepare (db,
+                               "SELECT 1 FROM panel_member WHERE stage = ?1 AND expert_id = ?2 "
+                               "AND role = 'member'",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sheet->stage, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, sheet->reviewer, -1, SQLITE_TRANSIENT);
+  member = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!member)
+    {
+      g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NOT_ON_PANEL,
+                   _("%s: Art. 11: reviewer %s is not on the panel of the %s stage"),
+                   job->name, sheet->reviewer, sheet->stage);
+      return FALSE;
+    }
+
+  for (guint a = 0; a < sheet->applications->len; a++)
+    {
+      const SheetApplication *application = g_ptr_array_index (sheet->applications, a);
+      g_autoptr(GPtrArray) ties = NULL;
+      gboolean assigned;
+
+      stmt = _qa_database_prepare (db,
+                                   "SELECT 1 FROM assignment WHERE stage = ?1 AND expert_id = ?2 "
+                                   "AND applicant_id = ?3",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, sheet->stage, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, sheet->reviewer, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, application->id, -1, SQLITE_TRANSIENT);
+      assigned = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+
+      /* Recorded ties and those found from the employer alike (回避). */
+      ties = qa_experts_get_ties (job->session, sheet->reviewer, application->id, error);
+      if (ties == NULL)
+        return FALSE;
+      if (ties->len > 0)
+        {
+          g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NOT_ASSIGNED,
+                       _("%s: reviewer %s has a conflict of interest with applicant %s and may not score it"),
+                       job->name, sheet->reviewer, application->id);
+          return FALSE;
+        }
+      if (!assigned)
+        {
+          g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NOT_ASSIGNED,
+                       _("%s: applicant %s is not assigned to reviewer %s for the %s stage"),
+                       job->name, application->id, sheet->reviewer, sheet->stage);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Compares with the sheet already stored; FALSE to refuse, else sets whether to store. */
+static gboolean
+check_revision (QaDatabase  *db,
+                ImportJob   *job,
+                gboolean    *store,
+                guint       *stored_revision,
+                GError     **error)
+{
+  const Sheet *sheet = job->sheet;
+  g_autofree char *stored_sha = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *store = TRUE;
+  *stored_revision = 0;
+
+  stmt = _qa_database_prepare (db, "SELECT revision, sha256 FROM sheet WHERE stage = ?1 AND expert_id = ?2",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sheet->stage, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, sheet->reviewer, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *stored_revision = (guint)sqlite3_column_int (stmt, 0);
+      stored_sha = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (!_qa_database_check (db, rc, error))
+    return FALSE;
+
+  if (stored_sha == NULL || sheet->revision > *stored_revision)
+    return TRUE;
+
+  if (sheet->revision == *stored_revision && g_strcmp0 (stored_sha, job->sha256) == 0)
+    {
+      *store = FALSE;
+      return TRUE;
+    }
+
+  g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_OLDER,
+               _("%s: this is revision %u of %s’s sheet, but revision %u is already stored; export the sheet again from the package"),
+               job->name, sheet->revision, sheet->reviewer, *stored_revision);
+  return FALSE;
+}
+
+static gboolean
+store_scores (QaDatabase  *db,
+              ImportJob   *job,
+              GError     **error)
+{
+  const Sheet *sheet = job->sheet;
+  g_autofree char *now = _qa_now_iso ();
+  sqlite3_stmt *stmt;
+
+  /* The sheet is the reviewer's whole sheet for the stage: it replaces what came before. */
+  stmt = _qa_database_prepare (db, "DELETE FROM score WHERE stage = ?1 AND expert_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sheet->stage, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, sheet->reviewer, -1, SQLITE_TRANSIENT);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+
+  for (guint a = 0; a < sheet->applications->len; a++)
+    {
+      const SheetApplication *application = g_ptr_array_index (sheet->applications, a);
+
+      for (guint i = 0; i < application->items->len; i++)
+        {
+          const SheetItem *item = g_ptr_array_index (application->items, i);
+
+          stmt = _qa_database_prepare (db,
+                                       "INSERT INTO score (stage, expert_id, applicant_id, item, percent, "
+                                       "strengths, improvements, revision, updated_at) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                       error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, sheet->stage, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, sheet->reviewer, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, application->id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 4, item->code, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (stmt, 5, item->percent);
+          if (item->strengths != NULL && *item->strengths != '\0')
+            sqlite3_bind_text (stmt, 6, item->strengths, -1, SQLITE_TRANSIENT);
+          if (item->improvements != NULL && *item->improvements != '\0')
+            sqlite3_bind_text (stmt, 7, item->improvements, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (stmt, 8, (int)sheet->revision);
+          sqlite3_bind_text (stmt, 9, sheet->created != NULL ? sheet->created : now, -1, SQLITE_TRANSIENT);
+          if (!_qa_database_check (db, sqlite3_step (stmt), error))
+            return FALSE;
+        }
+    }
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO sheet (stage, expert_id, revision, sha256, imported_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (stage, expert_id) DO UPDATE SET "
+                               "revision = excluded.revision, sha256 = excluded.sha256, "
+                               "imported_at = excluded.imported_at",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sheet->stage, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, sheet->reviewer, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, (int)sheet->revision);
+  sqlite3_bind_text (stmt, 4, job->sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  return _qa_database_check (db, sqlite3_step (stmt), error);
+}
+
+static gboolean
+import_cb (QaDatabase  *db,
+           gpointer     user_data,
+           GError     **error)
+{
+  ImportJob *job = user_data;
+  const Sheet *sheet = job->sheet;
+  QaStage stage = QA_STAGE_MATERIAL;
+  guint stored_revision = 0, n_items = 0;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean store;
+
+  qa_stage_from_string (sheet->stage, &stage);
+  if (qa_session_stage_is_closed (job->session, stage))
+    {
+      g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_STAGE_CLOSED,
+                   _("%s: the %s stage is closed; no more score sheets are taken"), job->name,
+                   qa_stage_get_title (stage));
+      return FALSE;
+    }
+
+  if (!check_reviewer (db, job, error) ||
+      !check_revision (db, job, &store, &stored_revision, error))
+    return FALSE;
+
+  if (!store)
+    {
+      job->outcome = QA_SHEET_UNCHANGED;
+      return TRUE;
+    }
+
+  if (!store_scores (db, job, error))
+    return FALSE;
+
+  for (guint a = 0; a < sheet->applications->len; a++)
+    n_items += ((SheetApplication *)g_ptr_array_index (sheet->applications, a))->items->len;
+  if (stored_revision > 0)
+    before = g_strdup_printf ("revision=%u", stored_revision);
+  after = g_strdup_printf ("stage=%s; revision=%u; applications=%u; items=%u; sha256=%s",
+                           sheet->stage, sheet->revision, sheet->applications->len, n_items,
+                           job->sha256);
+  job->outcome = QA_SHEET_STORED;
+  return _qa_audit_append (db, "sheet.import", "expert", sheet->reviewer, before, after, error);
+}
+
+static char *
+lookup_secret (QaDatabase  *db,
+               const Sheet *sheet)
+{
+  sqlite3_stmt *stmt;
+  char *secret = NULL;
+
+  stmt = _qa_database_prepare (db, "SELECT secret FROM package_key WHERE stage = ?1 AND expert_id = ?2",
+                               NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sheet->stage, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, sheet->reviewer, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    secret = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return secret;
+}
+
+/* Parses, validates and verifies the sheet; NULL with @error set when any of it fails. */
+static Sheet *
+read_signed_sheet (QaDatabase  *db,
+                   GBytes      *bytes,
+                   const char  *name,
+                   GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *expected = NULL;
+
+  doc = _qa_xml_parse_untrusted (bytes, name, QA_SHEET_ERROR, QA_SHEET_ERROR_PARSE, error);
+  if (doc == NULL ||
+      !_qa_xml_validate (doc, "schemas/scoresheet.xsd", name, QA_SHEET_ERROR, QA_SHEET_ERROR_PARSE, error))
+    return NULL;
+
+  sheet = sheet_from_xml (doc);
+  secret = lookup_secret (db, sheet);
+  if (secret == NULL)
+    {
+      g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NO_KEY,
+                   _("%s: no review package for the %s stage was issued to reviewer %s in this session"),
+                   name, sheet->stage, sheet->reviewer);
+      return NULL;
+    }
+  if (sheet->signature == NULL)
+    {
+      g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_SIGNATURE,
+                   _("%s: the sheet is not signed; export it again from the review package"), name);
+      return NULL;
+    }
+
+  expected = sheet_signature (sheet, secret);
+  if (!signatures_equal (expected, sheet->signature))
+    {
+      g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_SIGNATURE,
+                   _("%s: the signature does not match: the sheet was changed after reviewer %s exported it"),
+                   name, sheet->reviewer);
+      return NULL;
+    }
+
+  return g_steal_pointer (&sheet);
+}
+
+gboolean
+qa_sheet_import (QaSession       *session,
+                 GBytes          *bytes,
+                 const char      *name,
+                 QaSheetOutcome  *outcome,
+                 char           **reviewer_id,
+                 GError         **error)
+{
+  g_autoptr(Sheet) sheet = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr(GError) local_error = NULL;
+  QaDatabase *db;
+  ImportJob job;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (reviewer_id != NULL)
+    *reviewer_id = NULL;
+  db = qa_session_get_database (session);
+
+  sheet = read_signed_sheet (db, bytes, name, &local_error);
+  if (sheet != NULL)
+    {
+      if (reviewer_id != NULL)
+        *reviewer_id = g_strdup (sheet->reviewer);
+
+      sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      job.name = name;
+      job.sheet = sheet;
+      job.sha256 = sha256;
+      job.session = session;
+      job.outcome = QA_SHEET_UNCHANGED;
+
+      if (qa_database_transaction (db, import_cb, &job, &local_error))
+        {
+          if (outcome != NULL)
+            *outcome = job.outcome;
+          return TRUE;
+        }
+    }
+
+  /* Nothing of the sheet was stored; the refusal itself is on record. */
+  qa_audit_record_refusal (db, "sheet.import.refused", "file", name, local_error->message, NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "qa-session.h"
+
+G_BEGIN_DECLS
+
+/* The signed score sheet of spec/scoresheet.md: XML in urn:qareview:scoresheet:1, signed with
+ * HMAC-SHA256 under the key issued in the reviewer's package. */
+
+#define QA_SHEET_ERROR (qa_sheet_error_quark ())
+
+typedef enum
+{
+  QA_SHEET_ERROR_PARSE,          /* not well-formed, hostile, too large, or not valid per the XSD */
+  QA_SHEET_ERROR_SIGNATURE,      /* the signature does not verify: the sheet was changed */
+  QA_SHEET_ERROR_NOT_ON_PANEL,
+  QA_SHEET_ERROR_NOT_ASSIGNED,   /* an applicant is not assigned to the reviewer, or they conflict */
+  QA_SHEET_ERROR_STAGE_CLOSED,
+  QA_SHEET_ERROR_OLDER,          /* older than the sheet already stored */
+  QA_SHEET_ERROR_NO_KEY,         /* no package was issued to this reviewer for this stage */
+  QA_SHEET_ERROR_WRITE,
+} QaSheetError;
+
+typedef enum
+{
+  QA_SHEET_STORED,               /* new, or a newer revision replacing the stored one */
+  QA_SHEET_UNCHANGED,            /* the very sheet already stored */
+} QaSheetOutcome;
+
+GQuark    qa_sheet_error_quark (void);
+
+/* In a review package: writes the reviewer's signed sheet with every item scored so far, as the
+ * next revision. */
+gboolean  qa_sheet_export      (QaSession       *package,
+                                const char      *path,
+                                GError         **error);
+/* In the session database: verifies and stores one returned sheet, all or nothing. @name names
+ * the file in messages. @reviewer_id, when not NULL, is set to the sheet's reviewer (when the
+ * sheet could be read that far). A refusal is noted in the audit trail and changes nothing
+ * else. */
+gboolean  qa_sheet_import      (QaSession       *session,
+                                GBytes          *bytes,
+                                const char      *name,
+                                QaSheetOutcome  *outcome,
+                                char           **reviewer_id,
+                                GError         **error);
+
+G_END_DECLS
