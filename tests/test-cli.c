@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "qa-database-private.h"
+#include <sqlite3.h>
+
 #include "qa-test.h"
 
 typedef struct
@@ -751,6 +753,148 @@ START_TEST (test_advance)
 }
 END_TEST
 
+/* A session with the Art. 13 check done and the material panel formed, through the CLI. */
+static char *
+session_with_panel (void)
+{
+  char *db = tmp_path ("review.db");
+  static const char * const judged[] = { "A01", "A02", "A04", "A06", "A07" };
+
+  {
+    g_auto(Run) init = cli ("--db", db, "init", "--year", "2026", "--deadline", "2026-09-30", NULL);
+    g_auto(Run) demo = cli ("--db", db, "demo", NULL);
+
+    ck_assert_int_eq (init.status, 0);
+    ck_assert_int_eq (demo.status, 0);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (judged); i++)
+    {
+      g_auto(Run) judge = cli ("--db", db, "eligibility", "judge", "--applicant", judged[i],
+                               "--condition", "5", "--pass", "yes", NULL);
+      ck_assert_int_eq (judge.status, 0);
+    }
+  {
+    g_auto(Run) panel = cli ("--db", db, "panel", "set", "--stage", "material", "--chair", "E01",
+                             "--members", "E01,E02,E03,E04,E05,E06,E07", NULL);
+    ck_assert_msg (panel.status == 0, "%s", panel.err);
+  }
+  return db;
+}
+
+START_TEST (test_review_round_trip)
+{
+  g_autofree char *db = session_with_panel ();
+  g_autofree char *package = tmp_path ("E03.qapkg");
+  g_autofree char *sheet = tmp_path ("E03.qasheet");
+  g_autofree char *forged = tmp_path ("forged.qasheet");
+  g_autofree char *contents = NULL;
+
+  {
+    g_auto(Run) export = cli ("--db", db, "package", "export", "--reviewer", "E03",
+                              "--stage", "material", "--out", package, NULL);
+    g_auto(Run) outsider = cli ("--db", db, "package", "export", "--reviewer", "E08",
+                                "--stage", "material", "--out", sheet, NULL);
+
+    ck_assert_msg (export.status == 0, "%s", export.err);
+    ck_assert_int_eq (outsider.status, 1);
+    ck_assert (strstr (outsider.err, "Art. 11") != NULL);
+  }
+  {
+    g_auto(Run) scored = cli ("--db", package, "score", "--applicant", "A01", "--item", "4.1.2",
+                              "--percent", "60", "--strengths", "使命、愿景、价值观清晰",
+                              "--improvements", "绩效评价未覆盖全部层级", NULL);
+    g_auto(Run) off_grid = cli ("--db", package, "score", "--applicant", "A01", "--item", "4.1.3",
+                                "--percent", "57", NULL);
+    g_auto(Run) unassigned = cli ("--db", package, "score", "--applicant", "A03", "--item", "4.1.3",
+                                  "--percent", "50", NULL);
+    g_auto(Run) in_session = cli ("--db", db, "score", "--applicant", "A01", "--item", "4.1.2",
+                                  "--percent", "50", NULL);
+    g_auto(Run) secretariat_verb = cli ("--db", package, "applicant", "list", NULL);
+
+    ck_assert_msg (scored.status == 0, "%s", scored.err);
+    ck_assert (strstr (scored.out, "30.0") != NULL);
+    ck_assert_int_eq (off_grid.status, 1);
+    ck_assert_int_eq (unassigned.status, 1);
+    ck_assert_int_eq (in_session.status, 1);
+    ck_assert_int_eq (secretariat_verb.status, 1);
+  }
+  {
+    g_auto(Run) export = cli ("--db", package, "sheet", "export", "--out", sheet, NULL);
+    ck_assert_msg (export.status == 0, "%s", export.err);
+  }
+
+  /* One good sheet and one forged: the good one is stored, the run exits 1 naming the other. */
+  ck_assert (g_file_get_contents (sheet, &contents, NULL, NULL));
+  {
+    g_autoptr(GString) changed = g_string_new (contents);
+
+    ck_assert_uint_eq (g_string_replace (changed, "percent=\"60\"", "percent=\"90\"", 1), 1);
+    ck_assert (g_file_set_contents (forged, changed->str, -1, NULL));
+  }
+  {
+    g_auto(Run) import = cli ("--db", db, "sheet", "import", sheet, forged, NULL);
+    g_auto(Run) again = cli ("--db", db, "sheet", "import", sheet, NULL);
+    g_auto(Run) scores = cli ("--db", db, "scores", "--stage", "material", "--format", "csv", NULL);
+    g_auto(Run) supervisor = cli ("--db", db, "--role", "supervisor", "scores", "--stage", "material", NULL);
+
+    ck_assert_int_eq (import.status, 1);
+    ck_assert_msg (strstr (import.err, forged) != NULL, "%s", import.err);
+    ck_assert_msg (strstr (import.out, "stored the sheet of E03") != NULL, "%s", import.out);
+    ck_assert_int_eq (again.status, 0);
+    ck_assert_int_eq (scores.status, 0);
+    ck_assert_str_eq (scores.out,
+                      "reviewer_id,applicant_id,item,percent,strengths,improvements\n"
+                      "E03,A01,4.1.2,60,使命、愿景、价值观清晰,绩效评价未覆盖全部层级\n");
+    ck_assert_int_eq (supervisor.status, 1);
+  }
+}
+END_TEST
+
+START_TEST (test_audit_backup_restore)
+{
+  g_autofree char *db = tmp_path ("safe.db");
+  g_autofree char *copy = tmp_path ("safe-copy.db");
+
+  {
+    g_auto(Run) demo = cli ("--db", db, "--operator", "赵丽娟", "demo", NULL);
+    g_auto(Run) verify = cli ("--db", db, "audit", "verify", NULL);
+    g_auto(Run) backup = cli ("--db", db, "backup", "--out", copy, NULL);
+
+    ck_assert_int_eq (demo.status, 0);
+    ck_assert_msg (verify.status == 0, "%s", verify.err);
+    ck_assert (strstr (verify.out, "head ") != NULL);
+    ck_assert_int_eq (backup.status, 0);
+  }
+  {
+    g_auto(Run) judge = cli ("--db", db, "eligibility", "judge", "--applicant", "A01",
+                             "--condition", "5", "--pass", "yes", NULL);
+    g_auto(Run) unconfirmed = cli ("--db", db, "restore", copy, NULL);
+    g_auto(Run) restored = cli ("--db", db, "restore", "--yes", copy, NULL);
+    g_auto(Run) csv = cli ("--db", db, "eligibility", "--format", "csv", NULL);
+
+    ck_assert_int_eq (judge.status, 0);
+    ck_assert_int_eq (unconfirmed.status, 1);
+    ck_assert_msg (restored.status == 0, "%s", restored.err);
+    /* The judgement made after the backup is gone again. */
+    ck_assert (strstr (csv.out, "A01,no,") != NULL);
+  }
+
+  /* Someone edits the trail with the sqlite3 shell: verify names the entry. */
+  {
+    sqlite3 *raw = NULL;
+    g_auto(Run) verify = { 0, NULL, NULL };
+
+    ck_assert_int_eq (sqlite3_open (db, &raw), SQLITE_OK);
+    ck_assert_int_eq (sqlite3_exec (raw, "UPDATE audit_log SET operator = 'someone' WHERE seq = 2",
+                                    NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close (raw);
+    verify = cli ("--db", db, "audit", "verify", NULL);
+    ck_assert_int_eq (verify.status, 1);
+    ck_assert_msg (strstr (verify.err, "entry 2") != NULL, "%s", verify.err);
+  }
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
@@ -775,6 +919,8 @@ cli_suite (void)
   tcase_add_test (tc, test_panel_set_and_show);
   tcase_add_test (tc, test_panel_draw);
   tcase_add_test (tc, test_advance);
+  tcase_add_test (tc, test_review_round_trip);
+  tcase_add_test (tc, test_audit_backup_restore);
   suite_add_tcase (suite, tc);
   return suite;
 }

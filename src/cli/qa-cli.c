@@ -10,30 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "qa-core.h"
-
-/* Exit status, as ../shared/spec/cli.md fixes it. */
-enum {
-  EXIT_DONE = 0,
-  EXIT_REFUSED = 1,
-  EXIT_USAGE = 2,
-  EXIT_IO = 3,
-};
-
-typedef enum
-{
-  ROLE_SECRETARIAT = 1 << 0,
-  ROLE_CHAIR = 1 << 1,
-  ROLE_SUPERVISOR = 1 << 2,
-} Role;
-
-#define ANY_ROLE (ROLE_SECRETARIAT | ROLE_CHAIR | ROLE_SUPERVISOR)
-
-typedef struct
-{
-  const char *db_path;
-  Role        role;
-} Globals;
+#include "qa-cli-private.h"
 
 typedef int (*VerbFunc) (const Globals *globals,
                          int            argc,
@@ -48,12 +25,8 @@ typedef struct
   VerbFunc    func;
 } Verb;
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
+int
+qa_cli_usage_error (const char *format,
              ...)
 {
   g_autofree char *message = NULL;
@@ -71,8 +44,8 @@ usage_error (const char *format,
 
 /* Reports @error and turns it into the exit status: the user's input or a rule said no (1), or
  * the file could not be read or written (3). */
-static int
-report_error (const GError *error)
+int
+qa_cli_report_error (const GError *error)
 {
   gboolean refused = FALSE;
 
@@ -90,17 +63,27 @@ report_error (const GError *error)
            error->domain == QA_DOSSIER_ERROR ||
            error->domain == QA_EXPERTS_ERROR ||
            error->domain == QA_PANEL_ERROR ||
-           error->domain == QA_NOTICE_ERROR)
+           error->domain == QA_NOTICE_ERROR ||
+           error->domain == QA_SCORE_ERROR ||
+           error->domain == QA_AUDIT_ERROR)
     refused = TRUE;
   else if (error->domain == QA_MATERIAL_ERROR)
     refused = error->code != QA_MATERIAL_ERROR_DAMAGED;
+  else if (error->domain == QA_SHEET_ERROR)
+    refused = error->code != QA_SHEET_ERROR_WRITE;
+  else if (error->domain == QA_PACKAGE_ERROR)
+    refused = error->code != QA_PACKAGE_ERROR_WRITE;
+  else if (error->domain == G_IO_ERROR || error->domain == G_FILE_ERROR)
+    /* A file named on the command line that is not there is the caller's mistake. */
+    refused = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+              g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 
   return refused ? EXIT_REFUSED : EXIT_IO;
 }
 
 /* Parses a verb's own options; unknown ones and stray arguments are usage errors. */
-static gboolean
-parse_verb_options (const char    *verb,
+gboolean
+qa_cli_parse_options (const char    *verb,
                     GOptionEntry  *entries,
                     int           *argc,
                     char        ***argv,
@@ -113,12 +96,12 @@ parse_verb_options (const char    *verb,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error ("%s: %s", verb, error->message);
+      *status = qa_cli_usage_error ("%s: %s", verb, error->message);
       return FALSE;
     }
   if (*argc > 1)
     {
-      *status = usage_error (_("%s: unexpected argument “%s”"), verb, (*argv)[1]);
+      *status = qa_cli_usage_error (_("%s: unexpected argument “%s”"), verb, (*argv)[1]);
       return FALSE;
     }
   return TRUE;
@@ -173,11 +156,12 @@ current_year (void)
   return (guint)g_date_time_get_year (now);
 }
 
-static QaSession *
-open_session (const Globals  *globals,
-              GError        **error)
+QaSession *
+qa_cli_open_session (const Globals  *globals,
+                     GError        **error)
 {
-  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(QaSession) session = NULL;
+  QaDatabase *db;
 
   if (!g_file_test (globals->db_path, G_FILE_TEST_EXISTS))
     {
@@ -187,14 +171,46 @@ open_session (const Globals  *globals,
       return NULL;
     }
 
-  db = qa_database_open (globals->db_path, error);
-  if (db == NULL)
+  session = qa_session_open (globals->db_path, error);
+  if (session == NULL)
     return NULL;
-  return qa_session_new (db, error);
+  db = qa_session_get_database (session);
+
+  if (qa_session_is_package (session))
+    {
+      /* In a review package the role is always its reviewer. */
+      const char *reviewer = qa_session_get_package_reviewer (session);
+      g_autoptr(QaExpert) expert = qa_experts_lookup (session, reviewer);
+
+      if ((globals->verb_roles & ROLE_REVIEWER) == 0)
+        {
+          g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_CONSTRAINT,
+                       _("“%s” is the review package of reviewer %s; in it only the reviewer’s verbs work (score, sheet export)"),
+                       globals->db_path, reviewer);
+          return NULL;
+        }
+      qa_database_set_operator (db, expert != NULL ? qa_expert_get_name (expert) : reviewer,
+                                "reviewer");
+    }
+  else
+    {
+      if ((globals->verb_roles & ANY_ROLE) == 0)
+        {
+          g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_CONSTRAINT,
+                       _("“%s” is a session database; this verb works in a reviewer’s review package"),
+                       globals->db_path);
+          return NULL;
+        }
+      qa_database_set_operator (db, globals->operator_name,
+                                globals->role == ROLE_CHAIR ? "chair"
+                                : globals->role == ROLE_SUPERVISOR ? "supervisor" : "secretariat");
+    }
+
+  return g_steal_pointer (&session);
 }
 
-static GBytes *
-read_input_file (const char  *path,
+GBytes *
+qa_cli_read_input (const char  *path,
                  GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
@@ -206,8 +222,8 @@ read_input_file (const char  *path,
   return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
-static gboolean
-parse_format (const char  *verb,
+gboolean
+qa_cli_parse_format (const char  *verb,
               const char  *format,
               gboolean    *csv,
               int         *status)
@@ -218,14 +234,14 @@ parse_format (const char  *verb,
     *csv = TRUE;
   else
     {
-      *status = usage_error (_("%s: --format must be csv or text"), verb);
+      *status = qa_cli_usage_error (_("%s: --format must be csv or text"), verb);
       return FALSE;
     }
   return TRUE;
 }
 
-static void
-write_stdout (GString *out)
+void
+qa_cli_write_stdout (GString *out)
 {
   fwrite (out->str, 1, out->len, stdout);
 }
@@ -249,7 +265,7 @@ verb_init (const Globals  *globals,
     { NULL }
   };
 
-  if (!parse_verb_options ("init", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_options ("init", entries, &argc, &argv, &status))
     return status;
 
   if (year == 0)
@@ -262,11 +278,11 @@ verb_init (const Globals  *globals,
 
   profile = load_profile (profile_name, &error);
   if (profile == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   db = open_database (globals, &error);
   if (db == NULL || !qa_session_create (db, profile, (guint)year, deadline, &error))
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   g_print (_("Created the %d session of the %s in %s\n"),
            year, qa_profile_get_award_name (profile), globals->db_path);
@@ -285,24 +301,24 @@ verb_demo (const Globals  *globals,
   int status = EXIT_DONE;
   guint n_applicants;
 
-  if (!parse_verb_options ("demo", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_options ("demo", entries, &argc, &argv, &status))
     return status;
 
   db = open_database (globals, &error);
   if (db == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   if (!qa_database_has_session (db))
     {
       g_autoptr(QaProfile) profile = qa_profile_new_from_id (QA_PROFILE_DEFAULT_ID, &error);
 
       if (profile == NULL || !qa_session_create (db, profile, current_year (), NULL, &error))
-        return report_error (error);
+        return qa_cli_report_error (error);
     }
 
   session = qa_session_new (db, &error);
   if (session == NULL || !qa_demo_populate (session, &error))
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   n_applicants = g_list_model_get_n_items (qa_session_get_applicants (session));
   g_print (g_dngettext (GETTEXT_PACKAGE,
@@ -329,12 +345,12 @@ verb_criteria (const Globals  *globals,
     { NULL }
   };
 
-  if (!parse_verb_options ("criteria", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_options ("criteria", entries, &argc, &argv, &status))
     return status;
 
   criteria = qa_criteria_new_from_id (QA_CRITERIA_DEFAULT_ID, &error);
   if (criteria == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   qa_csv_append_rowv (out, "code", "name", "points", "kind", NULL);
   items = qa_criteria_get_items (criteria);
@@ -370,28 +386,28 @@ verb_import (const Globals  *globals,
   gboolean ok;
 
   if (argc < 3)
-    return usage_error (_("import: give what to import (applicants, experts or conflicts) and a file"));
+    return qa_cli_usage_error (_("import: give what to import (applicants, experts or conflicts) and a file"));
   what = argv[1];
   path = argv[2];
   argc -= 2;
   argv += 2;
-  if (!parse_verb_options ("import", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_options ("import", entries, &argc, &argv, &status))
     return status;
 
   if (g_strcmp0 (what, "applicants") != 0 && g_strcmp0 (what, "experts") != 0 &&
       g_strcmp0 (what, "conflicts") != 0)
-    return usage_error (_("import: unknown kind “%s”"), what);
+    return qa_cli_usage_error (_("import: unknown kind “%s”"), what);
 
-  bytes = read_input_file (path, &error);
+  session = qa_cli_open_session (globals, &error);
+  if (session == NULL)
+    return qa_cli_report_error (error);
+
+  bytes = qa_cli_read_input (path, &error);
   if (bytes == NULL)
     {
       g_printerr ("qareview-cli: %s\n", error->message);
       return EXIT_REFUSED;
     }
-
-  session = open_session (globals, &error);
-  if (session == NULL)
-    return report_error (error);
 
   if (g_strcmp0 (what, "experts") == 0)
     ok = qa_experts_import_csv (session, bytes, path, &n_imported, &error);
@@ -400,7 +416,7 @@ verb_import (const Globals  *globals,
   else
     ok = qa_applicants_import_csv (session, bytes, path, &n_imported, &error);
   if (!ok)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   if (g_strcmp0 (what, "experts") == 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u expert from %s\n",
@@ -438,22 +454,22 @@ verb_eligibility_judge (const Globals  *globals,
     { NULL }
   };
 
-  if (!parse_verb_options ("eligibility judge", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_options ("eligibility judge", entries, &argc, &argv, &status))
     return status;
   if (applicant == NULL || pass == NULL || condition == 0)
-    return usage_error (_("eligibility judge: --applicant, --condition and --pass are required"));
+    return qa_cli_usage_error (_("eligibility judge: --applicant, --condition and --pass are required"));
   if (g_strcmp0 (pass, "yes") == 0)
     passed = TRUE;
   else if (g_strcmp0 (pass, "no") == 0)
     passed = FALSE;
   else
-    return usage_error (_("eligibility judge: --pass must be yes or no"));
+    return qa_cli_usage_error (_("eligibility judge: --pass must be yes or no"));
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL ||
       !qa_applicants_judge (session, applicant, (guint)condition, passed, note, &error) ||
       !qa_applicants_store_eligibility (session, &error))
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   return EXIT_DONE;
 }
@@ -478,13 +494,13 @@ verb_eligibility (const Globals  *globals,
   if (argc > 1 && g_strcmp0 (argv[1], "judge") == 0)
     return verb_eligibility_judge (globals, argc - 1, argv + 1);
 
-  if (!parse_verb_options ("eligibility", entries, &argc, &argv, &status) ||
-      !parse_format ("eligibility", format, &csv, &status))
+  if (!qa_cli_parse_options ("eligibility", entries, &argc, &argv, &status) ||
+      !qa_cli_parse_format ("eligibility", format, &csv, &status))
     return status;
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL || !qa_applicants_store_eligibility (session, &error))
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   if (csv)
     qa_csv_append_rowv (out, "applicant_id", "eligible", "reasons", NULL);
@@ -502,7 +518,7 @@ verb_eligibility (const Globals  *globals,
       report = qa_applicants_check_eligibility (session, qa_applicant_get_id (applicant),
                                                 &eligible, &override, &error);
       if (report == NULL)
-        return report_error (error);
+        return qa_cli_report_error (error);
 
       reasons = eligible ? g_ptr_array_new () : qa_eligibility_report_dup_reasons (report);
       if (override != NULL)
@@ -521,7 +537,7 @@ verb_eligibility (const Globals  *globals,
                                 *joined != '\0' ? "\n    " : "", joined);
     }
 
-  write_stdout (out);
+  qa_cli_write_stdout (out);
   return EXIT_DONE;
 }
 
@@ -538,15 +554,15 @@ verb_applicant (const Globals  *globals,
   int status = EXIT_DONE;
 
   if (argc < 2 || g_strcmp0 (argv[1], "list") != 0)
-    return usage_error (_("applicant: the only action is “list”"));
+    return qa_cli_usage_error (_("applicant: the only action is “list”"));
   argc--;
   argv++;
-  if (!parse_verb_options ("applicant list", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_options ("applicant list", entries, &argc, &argv, &status))
     return status;
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   qa_csv_append_rowv (out, "id", "name", "credit_code", "district", "status", "eligibility", NULL);
   applicants = qa_session_get_applicants (session);
@@ -564,7 +580,7 @@ verb_applicant (const Globals  *globals,
                           NULL);
     }
 
-  write_stdout (out);
+  qa_cli_write_stdout (out);
   return EXIT_DONE;
 }
 
@@ -594,25 +610,25 @@ verb_material (const Globals  *globals,
   };
 
   if (argc < 2 || g_strcmp0 (argv[1], "add") != 0)
-    return usage_error (_("material: the only action is “add”"));
+    return qa_cli_usage_error (_("material: the only action is “add”"));
   argc--;
   argv++;
-  if (!parse_verb_options ("material add", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_options ("material add", entries, &argc, &argv, &status))
     return status;
   if (applicant == NULL || files == NULL || g_strv_length (files) != 1)
-    return usage_error (_("material add: give --applicant ID and one FILE"));
+    return qa_cli_usage_error (_("material add: give --applicant ID and one FILE"));
   if (kind_name != NULL && !qa_material_kind_from_string (kind_name, &kind))
-    return usage_error (_("material add: --kind must be application_form, overview, self_assessment, evidence or other"));
+    return qa_cli_usage_error (_("material add: --kind must be application_form, overview, self_assessment, evidence or other"));
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   file = g_file_new_for_commandline_arg (files[0]);
   material = qa_materials_add (session, applicant, kind, file, trade_secret, state_secret_checked,
                                NULL, &error);
   if (material == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   g_print ("%" G_GINT64_FORMAT " %s %s\n", qa_material_get_id (material),
            qa_material_get_sha256 (material), qa_material_get_filename (material));
@@ -639,21 +655,21 @@ verb_notice (const Globals  *globals,
   };
 
   if (argc < 2 || g_strcmp0 (argv[1], "export") != 0)
-    return usage_error (_("notice: the only action is “export”"));
+    return qa_cli_usage_error (_("notice: the only action is “export”"));
   argc--;
   argv++;
-  if (!parse_verb_options ("notice export", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_options ("notice export", entries, &argc, &argv, &status))
     return status;
   if (applicant == NULL || out == NULL)
-    return usage_error (_("notice export: give --applicant ID and --out FILE.pdf"));
+    return qa_cli_usage_error (_("notice export: give --applicant ID and --out FILE.pdf"));
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   notice = qa_notice_new (session, applicant, date, &error);
   if (notice == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
   if (!qa_notice_write_pdf (notice, out, &error))
     {
       g_printerr ("qareview-cli: %s\n", error->message);
@@ -674,11 +690,11 @@ parse_action_options (const char    *verb,
 {
   *argc -= 1;
   *argv += 1;
-  return parse_verb_options (verb, entries, argc, argv, status);
+  return qa_cli_parse_options (verb, entries, argc, argv, status);
 }
 
-static gboolean
-parse_review_stage (const char *verb,
+gboolean
+qa_cli_parse_stage (const char *verb,
                     const char *name,
                     QaStage    *stage,
                     int        *status)
@@ -687,7 +703,7 @@ parse_review_stage (const char *verb,
       (*stage == QA_STAGE_MATERIAL || *stage == QA_STAGE_SITE))
     return TRUE;
 
-  *status = usage_error (_("%s: --stage must be material or site"), verb);
+  *status = qa_cli_usage_error (_("%s: --stage must be material or site"), verb);
   return FALSE;
 }
 
@@ -709,7 +725,7 @@ parse_id_list (const char *verb,
       g_strstrip (ids[i]);
       if (*ids[i] == '\0' && !(i == 0 && ids[1] == NULL))
         {
-          *status = usage_error (_("%s: %s has an empty reference in “%s”"), verb, option, list);
+          *status = qa_cli_usage_error (_("%s: %s has an empty reference in “%s”"), verb, option, list);
           return NULL;
         }
     }
@@ -822,10 +838,10 @@ print_panel (QaSession *session,
 
   panel = qa_panel_load (session, stage, &error);
   if (panel == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   append_panel (out, session, panel);
-  write_stdout (out);
+  qa_cli_write_stdout (out);
   return EXIT_DONE;
 }
 
@@ -855,17 +871,17 @@ verb_panel_set (const Globals  *globals,
   if (!parse_action_options ("panel set", entries, &argc, &argv, &status))
     return status;
   if (chair == NULL || member_list == NULL)
-    return usage_error (_("panel set: --stage, --chair and --members are required"));
-  if (!parse_review_stage ("panel set", stage_name, &stage, &status) ||
+    return qa_cli_usage_error (_("panel set: --stage, --chair and --members are required"));
+  if (!qa_cli_parse_stage ("panel set", stage_name, &stage, &status) ||
       (members = parse_id_list ("panel set", "--members", member_list, &status)) == NULL ||
       (alternates = parse_id_list ("panel set", "--alternates", alternate_list, &status)) == NULL)
     return status;
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL ||
       !qa_panel_form (session, stage, chair, (const char * const *)members,
                       (const char * const *)alternates, &error))
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   return print_panel (session, stage);
 }
@@ -886,12 +902,12 @@ verb_panel_show (const Globals  *globals,
   };
 
   if (!parse_action_options ("panel show", entries, &argc, &argv, &status) ||
-      !parse_review_stage ("panel show", stage_name, &stage, &status))
+      !qa_cli_parse_stage ("panel show", stage_name, &stage, &status))
     return status;
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   return print_panel (session, stage);
 }
@@ -922,23 +938,23 @@ verb_panel_draw (const Globals  *globals,
   };
 
   if (!parse_action_options ("panel draw", entries, &argc, &argv, &status) ||
-      !parse_review_stage ("panel draw", stage_name, &stage, &status))
+      !qa_cli_parse_stage ("panel draw", stage_name, &stage, &status))
     return status;
   if (size <= 0 || seed_text == NULL)
-    return usage_error (_("panel draw: --stage, --size N (at least 1) and --seed N are required"));
+    return qa_cli_usage_error (_("panel draw: --stage, --size N (at least 1) and --seed N are required"));
   if (n_alternates < 0)
-    return usage_error (_("panel draw: --alternates must be 0 or more"));
+    return qa_cli_usage_error (_("panel draw: --alternates must be 0 or more"));
   if (!g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXINT64, &seed, NULL))
-    return usage_error (_("panel draw: --seed must be a whole number from 0 to %" G_GINT64_FORMAT),
+    return qa_cli_usage_error (_("panel draw: --seed must be a whole number from 0 to %" G_GINT64_FORMAT),
                         G_MAXINT64);
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   draw = qa_panel_draw (session, stage, (guint)size, (guint)n_alternates, seed, &error);
   if (draw == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   members = g_strjoinv (", ", draw->members);
   alternates = g_strjoinv (", ", draw->alternates);
@@ -949,7 +965,7 @@ verb_panel_draw (const Globals  *globals,
   /* The first drawn chairs the panel; the secretariat may name another with “panel set”. */
   if (!qa_panel_form (session, stage, draw->members[0], (const char * const *)draw->members,
                       (const char * const *)draw->alternates, &error))
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   return print_panel (session, stage);
 }
@@ -973,11 +989,11 @@ verb_expert_declare (const Globals  *globals,
   if (!parse_action_options ("expert declare", entries, &argc, &argv, &status))
     return status;
   if (expert_id == NULL)
-    return usage_error (_("expert declare: --expert ID is required"));
+    return qa_cli_usage_error (_("expert declare: --expert ID is required"));
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL || !qa_experts_declare (session, expert_id, &error))
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   expert = qa_experts_lookup (session, expert_id);
   label = expert_label (session, expert_id);
@@ -1016,12 +1032,12 @@ verb_expert_status (const Globals  *globals,
   if (!parse_action_options (verb, entries, &argc, &argv, &status))
     return status;
   if (expert_id == NULL || reason == NULL)
-    return usage_error (_("%s: --expert ID and --reason TEXT are required"), verb);
+    return qa_cli_usage_error (_("%s: --expert ID and --reason TEXT are required"), verb);
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL ||
       !qa_experts_set_status (session, expert_id, new_status, reason, &error))
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   expert = qa_experts_lookup (session, expert_id);
   label = expert_label (session, expert_id);
@@ -1046,9 +1062,9 @@ verb_expert_list (const Globals  *globals,
   if (!parse_action_options ("expert list", entries, &argc, &argv, &status))
     return status;
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   qa_csv_append_rowv (out, "id", "name", "employer", "experience_years", "trained", "ethics",
                       "declared", "status", "status_reason", NULL);
@@ -1071,7 +1087,7 @@ verb_expert_list (const Globals  *globals,
                           NULL);
     }
 
-  write_stdout (out);
+  qa_cli_write_stdout (out);
   return EXIT_DONE;
 }
 
@@ -1099,15 +1115,15 @@ verb_conflict_add (const Globals  *globals,
   if (!parse_action_options ("conflict add", entries, &argc, &argv, &status))
     return status;
   if (expert_id == NULL || applicant_id == NULL || kind_name == NULL)
-    return usage_error (_("conflict add: --expert ID, --applicant ID and --kind KIND are required"));
+    return qa_cli_usage_error (_("conflict add: --expert ID, --applicant ID and --kind KIND are required"));
   if (!qa_conflict_kind_from_string (kind_name, &kind))
-    return usage_error (_("conflict add: --kind must be employer, former_employer, consultant, relative, competitor or other"));
+    return qa_cli_usage_error (_("conflict add: --kind must be employer, former_employer, consultant, relative, competitor or other"));
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL ||
       !qa_experts_add_conflict (session, expert_id, applicant_id, kind, QA_CONFLICT_SECRETARIAT,
                                 note, &error))
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   return EXIT_DONE;
 }
@@ -1127,9 +1143,9 @@ verb_conflict_list (const Globals  *globals,
   if (!parse_action_options ("conflict list", entries, &argc, &argv, &status))
     return status;
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL || (ties = qa_experts_list_ties (session, &error)) == NULL)
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   qa_csv_append_rowv (out, "expert_id", "applicant_id", "kind", "source", "reason", NULL);
   for (guint i = 0; i < ties->len; i++)
@@ -1142,7 +1158,7 @@ verb_conflict_list (const Globals  *globals,
                           tie->reason != NULL ? tie->reason : "", NULL);
     }
 
-  write_stdout (out);
+  qa_cli_write_stdout (out);
   return EXIT_DONE;
 }
 
@@ -1161,17 +1177,17 @@ verb_advance (const Globals  *globals,
     { NULL }
   };
 
-  if (!parse_verb_options ("advance", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_options ("advance", entries, &argc, &argv, &status))
     return status;
   if (list == NULL)
-    return usage_error (_("advance: --applicants ID,ID,... is required"));
+    return qa_cli_usage_error (_("advance: --applicants ID,ID,... is required"));
   if ((applicants = parse_id_list ("advance", "--applicants", list, &status)) == NULL)
     return status;
 
-  session = open_session (globals, &error);
+  session = qa_cli_open_session (globals, &error);
   if (session == NULL ||
       !qa_panel_advance (session, (const char * const *)applicants, &error))
-    return report_error (error);
+    return qa_cli_report_error (error);
 
   return EXIT_DONE;
 }
@@ -1233,6 +1249,26 @@ static const Verb verbs[] = {
   { "advance", "--applicants ID,ID,...",
     N_("Record which applicants the panel sends from material review to site review"),
     ROLE_SECRETARIAT, verb_advance },
+  { "package export", "--reviewer ID --stage material|site --out FILE",
+    N_("Write a reviewer's review package for a stage"), ROLE_SECRETARIAT, qa_cli_package },
+  { "score", "--applicant ID --item CODE --percent N [--strengths TEXT] [--improvements TEXT]",
+    N_("In a review package: record the reviewer's score of one item"), ROLE_REVIEWER,
+    qa_cli_score },
+  { "sheet export", "--out FILE",
+    N_("In a review package: write the reviewer's signed score sheet"), ROLE_REVIEWER,
+    qa_cli_sheet },
+  { "sheet import", "FILE...",
+    N_("Verify and store returned score sheets, all or nothing per file"),
+    ROLE_SECRETARIAT | ROLE_CHAIR, qa_cli_sheet },
+  { "scores", "--stage material|site [--reviewer ID] [--applicant ID] [--format csv]",
+    N_("List the stored independent scores as CSV"), ROLE_SECRETARIAT | ROLE_CHAIR, qa_cli_scores },
+  { "audit verify", "",
+    N_("Check the tamper-evident audit trail; names the first entry that fails"), ANY_ROLE,
+    qa_cli_audit },
+  { "backup", "--out FILE",
+    N_("Copy the session safely, even while it is open elsewhere"), ANY_ROLE, qa_cli_backup },
+  { "restore", "--yes FILE",
+    N_("Replace the session with a backup"), ROLE_SECRETARIAT, qa_cli_restore },
 };
 
 static void
@@ -1250,6 +1286,7 @@ print_help (void)
   g_print ("\n%s\n", _("Options:"));
   g_print ("  --db FILE     %s (%s)\n", _("the session database"), default_db);
   g_print ("  --role ROLE   %s\n", _("who is acting: secretariat (default), chair or supervisor"));
+  g_print ("  --operator NAME  %s\n", _("the name recorded in the audit trail (default: your user name)"));
   g_print ("  --help        %s\n", _("show this help"));
   g_print ("  --version     %s\n", _("show the version"));
   g_print ("\n%s\n", _("Exit status: 0 done, 1 refused (bad input or a rule of the award), 2 usage error, 3 I/O or database error."));
@@ -1264,6 +1301,8 @@ role_get_label (Role role)
       return _("the panel chair");
     case ROLE_SUPERVISOR:
       return _("the supervisory committee");
+    case ROLE_REVIEWER:
+      return _("a reviewer");
     case ROLE_SECRETARIAT:
     default:
       return _("the secretariat");
@@ -1322,7 +1361,7 @@ main (int    argc,
 {
   g_autofree char *default_db = NULL;
   const char *localedir;
-  Globals globals = { NULL, ROLE_SECRETARIAT };
+  Globals globals = { NULL, NULL, ROLE_SECRETARIAT, 0 };
   gboolean known_verb = FALSE;
   int i;
 
@@ -1349,23 +1388,32 @@ main (int    argc,
       else if (take_option_value ("--db", argv, argc, &i, &value))
         {
           if (value == NULL || *value == '\0')
-            return usage_error (_("--db needs a file name"));
+            return qa_cli_usage_error (_("--db needs a file name"));
           globals.db_path = value;
+        }
+      else if (take_option_value ("--operator", argv, argc, &i, &value))
+        {
+          if (value == NULL || *value == '\0')
+            return qa_cli_usage_error (_("--operator needs a name"));
+          globals.operator_name = value;
         }
       else if (take_option_value ("--role", argv, argc, &i, &value))
         {
           if (value == NULL || !parse_role (value, &globals.role))
-            return usage_error (_("--role must be secretariat, chair or supervisor"));
+            return qa_cli_usage_error (_("--role must be secretariat, chair or supervisor"));
         }
       else
-        return usage_error (_("unknown option “%s”"), argv[i]);
+        return qa_cli_usage_error (_("unknown option “%s”"), argv[i]);
     }
 
   if (i >= argc)
-    return usage_error (_("no verb given"));
+    return qa_cli_usage_error (_("no verb given"));
 
   if (globals.db_path == NULL)
     globals.db_path = default_db = qa_session_default_path ();
+  if (globals.operator_name == NULL)
+    globals.operator_name = *g_get_real_name () != '\0' && g_strcmp0 (g_get_real_name (), "Unknown") != 0
+                            ? g_get_real_name () : g_get_user_name ();
 
   for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
     {
@@ -1382,7 +1430,9 @@ main (int    argc,
       if (action != NULL && (i + 1 >= argc || strcmp (argv[i + 1], action + 1) != 0))
         continue;
 
-      if ((verbs[v].roles & globals.role) == 0)
+      /* A reviewer's verb is checked against the package it opens. */
+      globals.verb_roles = verbs[v].roles;
+      if ((verbs[v].roles & ROLE_REVIEWER) == 0 && (verbs[v].roles & globals.role) == 0)
         {
           g_printerr ("qareview-cli: ");
           /* Translators: the first %s is a role, e.g. “the supervisory committee”. */
@@ -1395,7 +1445,7 @@ main (int    argc,
     }
 
   if (known_verb)
-    return usage_error (_("%s: unknown or missing action; the actions are listed by --help"),
+    return qa_cli_usage_error (_("%s: unknown or missing action; the actions are listed by --help"),
                         argv[i]);
-  return usage_error (_("unknown verb “%s”"), argv[i]);
+  return qa_cli_usage_error (_("unknown verb “%s”"), argv[i]);
 }

@@ -625,3 +625,64 @@ qa_scores_assigned_applicants (QaSession   *session,
 
   return g_strv_builder_end (ids);
 }
+
+void
+qa_score_record_free (QaScoreRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->reviewer_id);
+  g_free (record->applicant_id);
+  g_free (record->item);
+  g_free (record->strengths);
+  g_free (record->improvements);
+  g_free (record);
+}
+
+GPtrArray *
+qa_scores_list (QaSession   *session,
+                QaStage      stage,
+                const char  *reviewer_id,
+                const char  *applicant_id,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_score_record_free);
+  QaDatabase *db;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+
+  db = qa_session_get_database (session);
+  stmt = _qa_database_prepare (db,
+                               "SELECT s.expert_id, s.applicant_id, s.item, s.percent, s.strengths, "
+                               "s.improvements FROM score s JOIN item i ON i.code = s.item "
+                               "WHERE s.stage = ?1 AND (?2 IS NULL OR s.expert_id = ?2) "
+                               "AND (?3 IS NULL OR s.applicant_id = ?3) "
+                               "ORDER BY s.expert_id, s.applicant_id, i.position",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, qa_stage_to_string (stage), -1, SQLITE_STATIC);
+  if (reviewer_id != NULL)
+    sqlite3_bind_text (stmt, 2, reviewer_id, -1, SQLITE_TRANSIENT);
+  if (applicant_id != NULL)
+    sqlite3_bind_text (stmt, 3, applicant_id, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QaScoreRecord *record = g_new0 (QaScoreRecord, 1);
+
+      record->reviewer_id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      record->applicant_id = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      record->item = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      record->percent = sqlite3_column_int (stmt, 3);
+      record->strengths = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      record->improvements = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (records, record);
+    }
+  if (!_qa_database_check (db, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&records);
+}

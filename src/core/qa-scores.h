@@ -69,6 +69,26 @@ gboolean      qa_score_sheet_set               (QaScoreSheet  *self,
                                                 const char    *improvements,
                                                 GError       **error);
 
+/* One stored independent score, for listing. */
+typedef struct
+{
+  char *reviewer_id;
+  char *applicant_id;
+  char *item;
+  int   percent;
+  char *strengths;
+  char *improvements;
+} QaScoreRecord;
+
+void          qa_score_record_free             (QaScoreRecord *record);
+/* The stored scores of @stage (QaScoreRecord), by reviewer, applicant and clause; @reviewer_id
+ * and @applicant_id narrow the list when not NULL. */
+GPtrArray    *qa_scores_list                   (QaSession     *session,
+                                                QaStage        stage,
+                                                const char    *reviewer_id,
+                                                const char    *applicant_id,
+                                                GError       **error);
+
 /* The applicants assigned to @reviewer_id at @stage (ids), in order. */
 GStrv         qa_scores_assigned_applicants    (QaSession     *session,
                                                 const char    *reviewer_id,

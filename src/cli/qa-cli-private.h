@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib/gi18n.h>
+
+#include "qa-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit status, as ../shared/spec/cli.md fixes it. */
+enum {
+  EXIT_DONE = 0,
+  EXIT_REFUSED = 1,
+  EXIT_USAGE = 2,
+  EXIT_IO = 3,
+};
+
+/* Who may use a verb. In a review package the role is always its reviewer. */
+typedef enum
+{
+  ROLE_SECRETARIAT = 1 << 0,
+  ROLE_CHAIR = 1 << 1,
+  ROLE_SUPERVISOR = 1 << 2,
+  ROLE_REVIEWER = 1 << 3,
+} Role;
+
+#define ANY_ROLE (ROLE_SECRETARIAT | ROLE_CHAIR | ROLE_SUPERVISOR)
+
+typedef struct
+{
+  const char *db_path;
+  const char *operator_name;
+  Role        role;
+  /* The roles the running verb allows, for qa_cli_open_session(). */
+  Role        verb_roles;
+} Globals;
+
+int         qa_cli_usage_error   (const char     *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
+/* Reports @error on stderr and turns it into the exit status (1 refused, 3 I/O). */
+int         qa_cli_report_error  (const GError   *error);
+/* Parses a verb's own options; unknown ones and stray arguments are usage errors. */
+gboolean    qa_cli_parse_options (const char     *verb,
+                                  GOptionEntry   *entries,
+                                  int            *argc,
+                                  char         ***argv,
+                                  int            *status);
+/* Opens the session or package named by --db, refusing a package for a verb that is not the
+ * reviewer's and a session for a verb that is, and records who is acting. */
+QaSession  *qa_cli_open_session  (const Globals  *globals,
+                                  GError        **error);
+GBytes     *qa_cli_read_input    (const char     *path,
+                                  GError        **error);
+gboolean    qa_cli_parse_format  (const char     *verb,
+                                  const char     *format,
+                                  gboolean       *csv,
+                                  int            *status);
+void        qa_cli_write_stdout  (GString        *out);
+gboolean    qa_cli_parse_stage   (const char     *verb,
+                                  const char     *name,
+                                  QaStage        *stage,
+                                  int            *status);
+
+/* qa-cli-review.c */
+int         qa_cli_package       (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_score         (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_sheet         (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_scores        (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+
+/* qa-cli-integrity.c */
+int         qa_cli_audit         (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_backup        (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_restore       (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+
+G_END_DECLS

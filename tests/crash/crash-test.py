@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Crash test: SIGKILLs qareview-cli at random moments while it imports applicants, stores
+materials and records judgements, many times over, then checks that the session file is intact
+(PRAGMA integrity_check), that its audit trail verifies, that every change reported as done is
+there, every refused one absent, and every killed import all there or all absent.
+
+Usage: crash-test.py QAREVIEW_CLI WORKDIR [KILLS] [SEED]
+Prints TAP."""
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+HEADER = "id,name,credit_code,district,legal_person,founded,accidents_3y,management_system,gbt19580\n"
+
+
+def credit_code(serial):
+    body = "91620702" + "MA" + "".join(ALPHABET[(serial // 31 ** k) % 31] for k in range(7))
+    check = 31 - sum(ALPHABET.index(c) * w for c, w in zip(body, WEIGHTS)) % 31
+    return body + ALPHABET[0 if check == 31 else check]
+
+
+def main():
+    cli, workdir = sys.argv[1], sys.argv[2]
+    kills = int(sys.argv[3]) if len(sys.argv) > 3 else 200
+    rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 19580)
+    os.makedirs(workdir, exist_ok=True)
+    db = os.path.join(workdir, "crash.db")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.unlink(db + suffix)
+
+    def run(*args, timeout=None):
+        return subprocess.run([cli, "--db", db, *args], capture_output=True, text=True,
+                              timeout=timeout)
+
+    assert run("init", "--year", "2026", "--deadline", "2026-09-30").returncode == 0
+    assert run("demo").returncode == 0
+
+    material = os.path.join(workdir, "evidence.bin")
+    with open(material, "wb") as f:
+        f.write(rng.randbytes(8 * 1024 * 1024))
+
+    done, refused, killed = [], [], []   # lists of (kind, ids)
+    serial = 1000
+    failures = 0
+    n_killed = 0
+    attempt = 0
+    while n_killed < kills:
+        attempt += 1
+        kind = rng.choice(["import", "import", "bad-import", "material", "judge"])
+        ids = []
+        if kind in ("import", "bad-import"):
+            rows = []
+            for _ in range(rng.randint(20, 300)):
+                serial += 1
+                ids.append("C%d" % serial)
+                rows.append("C%d,张掖测试企业%d有限公司,%s,甘州区,yes,2012-04-18,no,yes,yes\n"
+                            % (serial, serial, credit_code(serial)))
+            if kind == "bad-import":
+                rows.insert(rng.randrange(len(rows)), "BAD%d,x,91620702MA0000000X,Ganzhou,yes,2012-04-18,no,yes,yes\n" % serial)
+            path = os.path.join(workdir, "applicants-%d.csv" % attempt)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(HEADER + "".join(rows))
+            args = ["import", "applicants", path]
+        elif kind == "material":
+            args = ["material", "add", "--applicant", "A01", "--kind", "evidence", material]
+        else:
+            args = ["eligibility", "judge", "--applicant", "A0%d" % rng.randint(1, 8),
+                    "--condition", "5", "--pass", rng.choice(["yes", "no"])]
+
+        proc = subprocess.Popen([cli, "--db", db, *args], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0, 0.08))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            n_killed += 1
+            killed.append((kind, ids))
+        elif proc.returncode == 0:
+            done.append((kind, ids))
+        else:
+            refused.append((kind, ids))
+
+        # After every attempt the file must be intact.
+        con = sqlite3.connect(db)
+        integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
+        con.close()
+        if integrity != "ok":
+            print("not ok - integrity_check after attempt %d: %s" % (attempt, integrity))
+            return 1
+
+    con = sqlite3.connect(db)
+    present = {row[0] for row in con.execute("SELECT id FROM applicant")}
+    con.close()
+
+    def check(label, ok, detail=""):
+        nonlocal failures
+        print(("ok - " if ok else "not ok - ") + label + (" # " + detail if detail and not ok else ""))
+        failures += 0 if ok else 1
+
+    lost = [i for kind, ids in done if kind == "import" for i in ids if i not in present]
+    check("every import reported done is present (%d imports)" % sum(1 for k, _ in done if k == "import"),
+          not lost, "missing %s" % lost[:5])
+    leaked = [i for kind, ids in done + refused + killed if kind == "bad-import" for i in ids if i in present]
+    check("no row of a refused import is present", not leaked, "present %s" % leaked[:5])
+    torn = [ids[0] for kind, ids in killed if kind == "import"
+            if len({i in present for i in ids}) != 1]
+    check("every killed import is all there or all absent (%d killed imports)" % sum(1 for k, _ in killed if k == "import"),
+          not torn, "torn %s" % torn[:5])
+    verify = run("audit", "verify")
+    check("the audit trail verifies", verify.returncode == 0, verify.stderr.strip())
+    print("# %d attempts, %d killed, %d done, %d refused" % (attempt, n_killed, len(done), len(refused)))
+    print("1..4")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
