@@ -13,6 +13,7 @@
 #include "qa-audit-private.h"
 #include "qa-csv.h"
 #include "qa-database-private.h"
+#include "qa-import-private.h"
 #include "qa-util-private.h"
 
 static const QaCsvColumn applicant_columns[] = {
@@ -507,51 +508,19 @@ qa_applicants_save_dossier (QaSession   *session,
 
 /* Import --------------------------------------------------------------------------------------- */
 
-static gboolean
-parse_boolean (const char *value,
-               gboolean   *result)
-{
-  static const char * const yes[] = { "yes", "true", "1", "是" };
-  static const char * const no[] = { "no", "false", "0", "否" };
-
-  if (value == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
-    {
-      if (g_ascii_strcasecmp (value, yes[i]) == 0)
-        {
-          *result = TRUE;
-          return TRUE;
-        }
-      if (g_ascii_strcasecmp (value, no[i]) == 0)
-        {
-          *result = FALSE;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 typedef struct
 {
-  QaCsvTable *table;
-  GPtrArray  *dossiers;   /* QaDossier, one per row */
-  GString    *problems;
-  guint       n_bad_rows;
+  QaImport   base;
+  GPtrArray *dossiers;   /* QaDossier, one per row */
 } Import;
 
 static void
-import_problem (Import     *import,
-                guint       row,
-                const char *column,
-                const char *message)
+import_clear (Import *import)
 {
-  if (import->problems->len > 0)
-    g_string_append_c (import->problems, '\n');
-  g_string_append_printf (import->problems, "%s:%u: %s: %s",
-                          qa_csv_table_get_name (import->table),
-                          qa_csv_table_get_line (import->table, row), column, message);
+  _qa_import_clear (&import->base);
 }
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
 
 static QaDossier *
 dossier_from_row (Import *import,
@@ -560,39 +529,29 @@ dossier_from_row (Import *import,
   static const char * const boolean_columns[] = {
     "legal_person", "accidents_3y", "management_system", "gbt19580",
   };
+  QaCsvTable *table = import->base.table;
   g_autoptr(QaDossier) dossier = qa_dossier_new ();
   gboolean flags[G_N_ELEMENTS (boolean_columns)] = { FALSE, };
   const char *self_score;
 
   for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
-    qa_dossier_set_text (dossier, i,
-                         qa_csv_table_get (import->table, row, qa_dossier_field_get_name (i)));
+    qa_dossier_set_text (dossier, i, qa_csv_table_get (table, row, qa_dossier_field_get_name (i)));
 
   for (guint i = 0; i < G_N_ELEMENTS (boolean_columns); i++)
-    {
-      const char *value = qa_csv_table_get (import->table, row, boolean_columns[i]);
-
-      if (!parse_boolean (value, &flags[i]))
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("“%s” is not yes/no, true/false, 1/0 or 是/否"), value);
-
-          import_problem (import, row, boolean_columns[i], message);
-        }
-    }
+    _qa_import_boolean (&import->base, row, boolean_columns[i], &flags[i]);
   qa_dossier_set_legal_person (dossier, flags[0]);
   qa_dossier_set_declared_accidents (dossier, flags[1]);
   qa_dossier_set_judgement (dossier, 3, flags[2] ? QA_CONDITION_PASS : QA_CONDITION_FAIL, NULL);
   qa_dossier_set_judgement (dossier, 4, flags[3] ? QA_CONDITION_PASS : QA_CONDITION_FAIL, NULL);
 
-  self_score = qa_csv_table_get (import->table, row, "self_score");
+  self_score = qa_csv_table_get (table, row, "self_score");
   if (self_score != NULL && *self_score != '\0')
     {
       char *end = NULL;
       double value = g_ascii_strtod (self_score, &end);
 
       if (end == self_score || *end != '\0' || !(value >= 0 && value <= 1000))
-        import_problem (import, row, "self_score", _("must be a number from 0 to 1000"));
+        _qa_import_problem (&import->base, row, "self_score", "%s", _("must be a number from 0 to 1000"));
       else
         qa_dossier_set_self_score (dossier, value);
     }
@@ -606,6 +565,7 @@ check_row (Import     *import,
            guint       row,
            QaDossier  *dossier)
 {
+  QaCsvTable *table = import->base.table;
   g_autoptr(GPtrArray) problems = qa_dossier_check (dossier, NULL);
   const char *id = qa_dossier_get_text (dossier, QA_DOSSIER_ID);
   const char *code = qa_dossier_get_text (dossier, QA_DOSSIER_CREDIT_CODE);
@@ -615,27 +575,19 @@ check_row (Import     *import,
     {
       const QaFieldProblem *problem = g_ptr_array_index (problems, i);
 
-      import_problem (import, row, problem->field, problem->message);
+      _qa_import_problem (&import->base, row, problem->field, "%s", problem->message);
     }
 
   for (guint other = 0; other < row; other++)
     {
       QaDossier *earlier = g_ptr_array_index (import->dossiers, other);
-      g_autofree char *message = NULL;
 
       if (id != NULL && g_strcmp0 (id, qa_dossier_get_text (earlier, QA_DOSSIER_ID)) == 0)
-        {
-          message = g_strdup_printf (_("“%s” is also the reference on line %u"), id,
-                                     qa_csv_table_get_line (import->table, other));
-          import_problem (import, row, "id", message);
-        }
+        _qa_import_problem (&import->base, row, "id", _("“%s” is also the reference on line %u"),
+                            id, qa_csv_table_get_line (table, other));
       if (code != NULL && g_strcmp0 (code, qa_dossier_get_text (earlier, QA_DOSSIER_CREDIT_CODE)) == 0)
-        {
-          g_free (message);
-          message = g_strdup_printf (_("%s is also the code on line %u"), code,
-                                     qa_csv_table_get_line (import->table, other));
-          import_problem (import, row, "credit_code", message);
-        }
+        _qa_import_problem (&import->base, row, "credit_code", _("%s is also the code on line %u"),
+                            code, qa_csv_table_get_line (table, other));
     }
 
   stmt = _qa_database_prepare (db, "SELECT id FROM applicant WHERE id = ?1 OR credit_code = ?2",
@@ -645,14 +597,11 @@ check_row (Import     *import,
       bind_text_or_null (stmt, 1, id);
       bind_text_or_null (stmt, 2, code);
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("applicant %s is already registered in this session"),
-                             column_text (stmt, 0));
-
-          import_problem (import, row, g_strcmp0 (column_text (stmt, 0), id) == 0 ? "id" : "credit_code",
-                          message);
-        }
+        _qa_import_problem (&import->base, row,
+                            g_strcmp0 (column_text (stmt, 0), id) == 0 ? "id" : "credit_code",
+                            _("applicant %s is already registered in this session"),
+                            column_text (stmt, 0));
+      sqlite3_reset (stmt);
     }
 }
 
@@ -676,23 +625,6 @@ import_cb (QaDatabase  *db,
   return TRUE;
 }
 
-/* Notes the refused file in the audit trail (the file itself changed nothing); FALSE. */
-static gboolean
-refuse_import (QaDatabase  *db,
-               const char  *name,
-               GError     **error)
-{
-  g_autoptr(GError) audit_error = NULL;
-
-  g_assert (error == NULL || *error != NULL);
-
-  if (!qa_audit_record_refusal (db, "applicant.import.refused", "file", name,
-                                error != NULL ? (*error)->message : NULL, &audit_error))
-    g_warning ("The refusal of %s could not be noted in the audit trail: %s", name,
-               audit_error->message);
-  return FALSE;
-}
-
 gboolean
 qa_applicants_import_csv (QaSession   *session,
                           GBytes      *bytes,
@@ -700,11 +632,9 @@ qa_applicants_import_csv (QaSession   *session,
                           guint       *n_imported,
                           GError     **error)
 {
-  g_autoptr(QaCsvTable) table = NULL;
   g_autoptr(GPtrArray) dossiers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) problems = g_string_new (NULL);
+  g_auto(Import) import = { { NULL, NULL }, NULL };
   QaDatabase *db;
-  Import import;
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -715,17 +645,12 @@ qa_applicants_import_csv (QaSession   *session,
     *n_imported = 0;
 
   db = qa_session_get_database (session);
-  table = qa_csv_table_parse (bytes, name, error);
-  if (table == NULL ||
-      !qa_csv_table_check_columns (table, applicant_columns, G_N_ELEMENTS (applicant_columns), error))
-    return refuse_import (db, name, error);
-
-  import.table = table;
   import.dossiers = dossiers;
-  import.problems = problems;
-  import.n_bad_rows = 0;
+  if (!_qa_import_init (&import.base, bytes, name, applicant_columns,
+                        G_N_ELEMENTS (applicant_columns), error))
+    return _qa_import_refuse (db, "applicant.import.refused", name, error);
 
-  for (guint row = 0; row < qa_csv_table_get_n_rows (table); row++)
+  for (guint row = 0; row < qa_csv_table_get_n_rows (import.base.table); row++)
     {
       QaDossier *dossier = dossier_from_row (&import, row);
 
@@ -733,11 +658,8 @@ qa_applicants_import_csv (QaSession   *session,
       check_row (&import, db, row, dossier);
     }
 
-  if (problems->len > 0)
-    {
-      g_set_error_literal (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID, problems->str);
-      return refuse_import (db, name, error);
-    }
+  if (!_qa_import_check (&import.base, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID, error))
+    return _qa_import_refuse (db, "applicant.import.refused", name, error);
 
   if (!qa_database_transaction (db, import_cb, &import, error))
     return FALSE;

@@ -33,18 +33,6 @@ qa_audit_entry_free (QaAuditEntry *entry)
   g_free (entry);
 }
 
-/* Each field as its length and bytes, so no two different entries serialise alike; NULL is
- * written as “-” (which no length-prefixed field can be). */
-static void
-append_field (GString    *out,
-              const char *value)
-{
-  if (value == NULL)
-    g_string_append (out, "-;");
-  else
-    g_string_append_printf (out, "%" G_GSIZE_FORMAT ":%s;", strlen (value), value);
-}
-
 static char *
 entry_hash (const char         *prev_hash,
             const QaAuditEntry *entry)
@@ -52,16 +40,16 @@ entry_hash (const char         *prev_hash,
   g_autoptr(GString) canonical = g_string_new ("qareview-audit-1;");
   g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, entry->seq);
 
-  append_field (canonical, prev_hash);
-  append_field (canonical, seq);
-  append_field (canonical, entry->at);
-  append_field (canonical, entry->operator_name);
-  append_field (canonical, entry->role);
-  append_field (canonical, entry->action);
-  append_field (canonical, entry->subject_kind);
-  append_field (canonical, entry->subject_id);
-  append_field (canonical, entry->before);
-  append_field (canonical, entry->after);
+  _qa_canonical_append (canonical, prev_hash);
+  _qa_canonical_append (canonical, seq);
+  _qa_canonical_append (canonical, entry->at);
+  _qa_canonical_append (canonical, entry->operator_name);
+  _qa_canonical_append (canonical, entry->role);
+  _qa_canonical_append (canonical, entry->action);
+  _qa_canonical_append (canonical, entry->subject_kind);
+  _qa_canonical_append (canonical, entry->subject_id);
+  _qa_canonical_append (canonical, entry->before);
+  _qa_canonical_append (canonical, entry->after);
 
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical->str, canonical->len);
 }

@@ -95,16 +95,6 @@ sheet_add_application (Sheet      *sheet,
   return application;
 }
 
-static void
-append_field (GString    *out,
-              const char *value)
-{
-  if (value == NULL)
-    g_string_append (out, "-;");
-  else
-    g_string_append_printf (out, "%" G_GSIZE_FORMAT ":%s;", strlen (value), value);
-}
-
 /* Everything the signature covers, each field length-prefixed so no two sheets serialise alike:
  * the reviewer, stage, revision and time, and every application's every item with its texts. */
 static char *
@@ -114,27 +104,27 @@ sheet_signature (const Sheet *sheet,
   g_autoptr(GString) canonical = g_string_new ("qareview-scoresheet-1;");
   g_autofree char *revision = g_strdup_printf ("%u", sheet->revision);
 
-  append_field (canonical, sheet->reviewer);
-  append_field (canonical, sheet->stage);
-  append_field (canonical, revision);
-  append_field (canonical, sheet->created);
+  _qa_canonical_append (canonical, sheet->reviewer);
+  _qa_canonical_append (canonical, sheet->stage);
+  _qa_canonical_append (canonical, revision);
+  _qa_canonical_append (canonical, sheet->created);
 
   for (guint a = 0; a < sheet->applications->len; a++)
     {
       const SheetApplication *application = g_ptr_array_index (sheet->applications, a);
 
       g_string_append (canonical, "A");
-      append_field (canonical, application->id);
+      _qa_canonical_append (canonical, application->id);
       for (guint i = 0; i < application->items->len; i++)
         {
           const SheetItem *item = g_ptr_array_index (application->items, i);
           g_autofree char *percent = g_strdup_printf ("%d", item->percent);
 
           g_string_append (canonical, "I");
-          append_field (canonical, item->code);
-          append_field (canonical, percent);
-          append_field (canonical, item->strengths);
-          append_field (canonical, item->improvements);
+          _qa_canonical_append (canonical, item->code);
+          _qa_canonical_append (canonical, percent);
+          _qa_canonical_append (canonical, item->strengths);
+          _qa_canonical_append (canonical, item->improvements);
         }
     }
 

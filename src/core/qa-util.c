@@ -42,3 +42,13 @@ _qa_now_iso (void)
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
+
+void
+_qa_canonical_append (GString    *out,
+                      const char *value)
+{
+  if (value == NULL)
+    g_string_append (out, "-;");
+  else
+    g_string_append_printf (out, "%" G_GSIZE_FORMAT ":%s;", strlen (value), value);
+}
