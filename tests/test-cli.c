@@ -809,14 +809,20 @@ START_TEST (test_review_round_trip)
                                   "--percent", "50", NULL);
     g_auto(Run) in_session = cli ("--db", db, "score", "--applicant", "A01", "--item", "4.1.2",
                                   "--percent", "50", NULL);
-    g_auto(Run) secretariat_verb = cli ("--db", package, "applicant", "list", NULL);
+    g_auto(Run) secretariat_verb = cli ("--db", package, "eligibility", NULL);
+    g_auto(Run) reading = cli ("--db", package, "applicant", "list", NULL);
 
     ck_assert_msg (scored.status == 0, "%s", scored.err);
     ck_assert (strstr (scored.out, "30.0") != NULL);
     ck_assert_int_eq (off_grid.status, 1);
     ck_assert_int_eq (unassigned.status, 1);
     ck_assert_int_eq (in_session.status, 1);
+    /* In a package the role is its reviewer's, whatever --role says: reading is all else. */
     ck_assert_int_eq (secretariat_verb.status, 1);
+    ck_assert_msg (strstr (secretariat_verb.err, "Reviewer may not use") != NULL, "%s", secretariat_verb.err);
+    ck_assert_int_eq (reading.status, 0);
+    ck_assert (strstr (reading.out, "A01,") != NULL);
+    ck_assert (strstr (reading.out, "A03,") == NULL);
   }
   {
     g_auto(Run) export = cli ("--db", package, "sheet", "export", "--out", sheet, NULL);

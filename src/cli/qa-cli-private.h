@@ -15,24 +15,12 @@ enum {
   EXIT_IO = 3,
 };
 
-/* Who may use a verb. In a review package the role is always its reviewer. */
-typedef enum
-{
-  ROLE_SECRETARIAT = 1 << 0,
-  ROLE_CHAIR = 1 << 1,
-  ROLE_SUPERVISOR = 1 << 2,
-  ROLE_REVIEWER = 1 << 3,
-} Role;
-
-#define ANY_ROLE (ROLE_SECRETARIAT | ROLE_CHAIR | ROLE_SUPERVISOR)
-
 typedef struct
 {
   const char *db_path;
   const char *operator_name;
-  Role        role;
-  /* The roles the running verb allows, for qa_cli_open_session(). */
-  Role        verb_roles;
+  /* From --role; in a review package always its reviewer. */
+  QaRole      role;
 } Globals;
 
 int         qa_cli_usage_error   (const char     *format,
@@ -45,8 +33,7 @@ gboolean    qa_cli_parse_options (const char     *verb,
                                   int            *argc,
                                   char         ***argv,
                                   int            *status);
-/* Opens the session or package named by --db, refusing a package for a verb that is not the
- * reviewer's and a session for a verb that is, and records who is acting. */
+/* Opens the session or package named by --db and records who is acting. */
 QaSession  *qa_cli_open_session  (const Globals  *globals,
                                   GError        **error);
 GBytes     *qa_cli_read_input    (const char     *path,

@@ -18,11 +18,11 @@ typedef int (*VerbFunc) (const Globals *globals,
 
 typedef struct
 {
-  const char *name;
-  const char *args;
-  const char *summary;
-  Role        roles;
-  VerbFunc    func;
+  const char   *name;
+  const char   *args;
+  const char   *summary;
+  QaPermission  permission;
+  VerbFunc      func;
 } Verb;
 
 int
@@ -178,33 +178,14 @@ qa_cli_open_session (const Globals  *globals,
 
   if (qa_session_is_package (session))
     {
-      /* In a review package the role is always its reviewer. */
       const char *reviewer = qa_session_get_package_reviewer (session);
       g_autoptr(QaExpert) expert = qa_experts_lookup (session, reviewer);
 
-      if ((globals->verb_roles & ROLE_REVIEWER) == 0)
-        {
-          g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_CONSTRAINT,
-                       _("“%s” is the review package of reviewer %s; in it only the reviewer’s verbs work (score, sheet export)"),
-                       globals->db_path, reviewer);
-          return NULL;
-        }
       qa_database_set_operator (db, expert != NULL ? qa_expert_get_name (expert) : reviewer,
-                                "reviewer");
+                                qa_role_to_string (QA_ROLE_REVIEWER));
     }
   else
-    {
-      if ((globals->verb_roles & ANY_ROLE) == 0)
-        {
-          g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_CONSTRAINT,
-                       _("“%s” is a session database; this verb works in a reviewer’s review package"),
-                       globals->db_path);
-          return NULL;
-        }
-      qa_database_set_operator (db, globals->operator_name,
-                                globals->role == ROLE_CHAIR ? "chair"
-                                : globals->role == ROLE_SUPERVISOR ? "supervisor" : "secretariat");
-    }
+    qa_database_set_operator (db, globals->operator_name, qa_role_to_string (globals->role));
 
   return g_steal_pointer (&session);
 }
@@ -1194,81 +1175,81 @@ verb_advance (const Globals  *globals,
 
 static const Verb verbs[] = {
   { "init", "[--profile NAME|FILE] [--year YYYY] [--deadline YYYY-MM-DD]",
-    N_("Create a session database under a rule profile"), ROLE_SECRETARIAT, verb_init },
+    N_("Create a session database under a rule profile"), QA_PERMISSION_CREATE, verb_init },
   { "demo", "",
-    N_("Fill an empty session database with the realistic demo session"), ROLE_SECRETARIAT,
+    N_("Fill an empty session database with the realistic demo session"), QA_PERMISSION_CREATE,
     verb_demo },
   { "criteria", "[--english]",
-    N_("Print the scored GB/T 19580 items as CSV: code,name,points,kind"), ANY_ROLE,
+    N_("Print the scored GB/T 19580 items as CSV: code,name,points,kind"), QA_PERMISSION_READ,
     verb_criteria },
   { "import", "applicants|experts|conflicts FILE",
     N_("Import applicants, the expert pool or declared ties from a CSV file, all or nothing"),
-    ROLE_SECRETARIAT, verb_import },
+    QA_PERMISSION_REGISTER, verb_import },
   { "eligibility", "[--format csv|text]",
     N_("Run the Art. 13 checks on every applicant, store and print the results"),
-    ROLE_SECRETARIAT, verb_eligibility },
+    QA_PERMISSION_REGISTER, verb_eligibility },
   { "eligibility judge", "--applicant ID --condition 3|4|5 --pass yes|no [--note TEXT]",
     N_("Record the secretariat's finding on a judgement condition of Art. 13"),
-    ROLE_SECRETARIAT, NULL },
+    QA_PERMISSION_REGISTER, NULL },
   { "applicant list", "",
     N_("List the applicants as CSV: id,name,credit_code,district,status,eligibility"),
-    ANY_ROLE, verb_applicant },
+    QA_PERMISSION_READ, verb_applicant },
   { "material add", "--applicant ID [--kind KIND] [--trade-secret] [--no-state-secret] FILE",
-    N_("Store a material of an applicant inside the session"), ROLE_SECRETARIAT, verb_material },
+    N_("Store a material of an applicant inside the session"), QA_PERMISSION_REGISTER, verb_material },
   { "notice export", "--applicant ID --out FILE.pdf [--date YYYY-MM-DD]",
     N_("Write the written notice of the eligibility check as PDF (Art. 16(2))"),
-    ROLE_SECRETARIAT, verb_notice },
+    QA_PERMISSION_EXPORT, verb_notice },
   { "expert list", "",
     N_("List the expert pool as CSV: id,name,employer,experience_years,trained,ethics,declared,status,status_reason"),
-    ANY_ROLE, verb_expert_list },
+    QA_PERMISSION_READ, verb_expert_list },
   { "expert declare", "--expert ID",
     N_("Record the expert's impartiality and confidentiality declaration for this session"),
-    ROLE_SECRETARIAT, verb_expert_declare },
+    QA_PERMISSION_REGISTER, verb_expert_declare },
   { "expert suspend", "--expert ID --reason TEXT",
-    N_("Suspend an expert from serving (Art. 23 penalties)"), ROLE_SECRETARIAT, verb_expert_status },
+    N_("Suspend an expert from serving (Art. 23 penalties)"), QA_PERMISSION_REGISTER, verb_expert_status },
   { "expert disqualify", "--expert ID --reason TEXT",
     N_("Withdraw an expert's reviewer qualification for good (Art. 23 penalties)"),
-    ROLE_SECRETARIAT, verb_expert_status },
+    QA_PERMISSION_REGISTER, verb_expert_status },
   { "expert reinstate", "--expert ID --reason TEXT",
-    N_("Lift an expert's suspension"), ROLE_SECRETARIAT, verb_expert_status },
+    N_("Lift an expert's suspension"), QA_PERMISSION_REGISTER, verb_expert_status },
   { "conflict add", "--expert ID --applicant ID --kind employer|former_employer|consultant|relative|competitor|other [--note TEXT]",
     N_("Record a tie between an expert and an applicant found by the secretariat"),
-    ROLE_SECRETARIAT, verb_conflict_add },
+    QA_PERMISSION_REGISTER, verb_conflict_add },
   { "conflict list", "",
     N_("List every tie, recorded or found automatically, as CSV: expert_id,applicant_id,kind,source,reason"),
-    ANY_ROLE, verb_conflict_list },
+    QA_PERMISSION_READ, verb_conflict_list },
   { "panel set", "--stage material|site --chair ID --members ID,ID,... [--alternates ID,...]",
     N_("Form the stage's expert panel; refused, with every reason, unless the rules of Art. 11 hold"),
-    ROLE_SECRETARIAT, verb_panel_set },
+    QA_PERMISSION_FORM_PANEL, verb_panel_set },
   { "panel draw", "--stage material|site --size N --seed N [--alternates N]",
     N_("Draw the stage's panel at random with a recorded seed and form it, the first drawn as chair"),
-    ROLE_SECRETARIAT, verb_panel_draw },
+    QA_PERMISSION_FORM_PANEL, verb_panel_draw },
   { "panel show", "--stage material|site",
     N_("Print the stage's panel: chair, members, alternates and each applicant's scorers"),
-    ANY_ROLE, verb_panel_show },
+    QA_PERMISSION_READ, verb_panel_show },
   { "advance", "--applicants ID,ID,...",
     N_("Record which applicants the panel sends from material review to site review"),
-    ROLE_SECRETARIAT, verb_advance },
+    QA_PERMISSION_FORM_PANEL, verb_advance },
   { "package export", "--reviewer ID --stage material|site --out FILE",
-    N_("Write a reviewer's review package for a stage"), ROLE_SECRETARIAT, qa_cli_package },
+    N_("Write a reviewer's review package for a stage"), QA_PERMISSION_EXPORT, qa_cli_package },
   { "score", "--applicant ID --item CODE --percent N [--strengths TEXT] [--improvements TEXT]",
-    N_("In a review package: record the reviewer's score of one item"), ROLE_REVIEWER,
+    N_("In a review package: record the reviewer's score of one item"), QA_PERMISSION_SCORE,
     qa_cli_score },
   { "sheet export", "--out FILE",
-    N_("In a review package: write the reviewer's signed score sheet"), ROLE_REVIEWER,
+    N_("In a review package: write the reviewer's signed score sheet"), QA_PERMISSION_SCORE,
     qa_cli_sheet },
   { "sheet import", "FILE...",
     N_("Verify and store returned score sheets, all or nothing per file"),
-    ROLE_SECRETARIAT | ROLE_CHAIR, qa_cli_sheet },
+    QA_PERMISSION_COLLECT, qa_cli_sheet },
   { "scores", "--stage material|site [--reviewer ID] [--applicant ID] [--format csv]",
-    N_("List the stored independent scores as CSV"), ROLE_SECRETARIAT | ROLE_CHAIR, qa_cli_scores },
+    N_("List the stored independent scores as CSV"), QA_PERMISSION_COLLECT, qa_cli_scores },
   { "audit verify", "",
-    N_("Check the tamper-evident audit trail; names the first entry that fails"), ANY_ROLE,
+    N_("Check the tamper-evident audit trail; names the first entry that fails"), QA_PERMISSION_READ,
     qa_cli_audit },
   { "backup", "--out FILE",
-    N_("Copy the session safely, even while it is open elsewhere"), ANY_ROLE, qa_cli_backup },
+    N_("Copy the session safely, even while it is open elsewhere"), QA_PERMISSION_BACKUP, qa_cli_backup },
   { "restore", "--yes FILE",
-    N_("Replace the session with a backup"), ROLE_SECRETARIAT, qa_cli_restore },
+    N_("Replace the session with a backup"), QA_PERMISSION_RESTORE, qa_cli_restore },
 };
 
 static void
@@ -1290,38 +1271,6 @@ print_help (void)
   g_print ("  --help        %s\n", _("show this help"));
   g_print ("  --version     %s\n", _("show the version"));
   g_print ("\n%s\n", _("Exit status: 0 done, 1 refused (bad input or a rule of the award), 2 usage error, 3 I/O or database error."));
-}
-
-static const char *
-role_get_label (Role role)
-{
-  switch (role)
-    {
-    case ROLE_CHAIR:
-      return _("the panel chair");
-    case ROLE_SUPERVISOR:
-      return _("the supervisory committee");
-    case ROLE_REVIEWER:
-      return _("a reviewer");
-    case ROLE_SECRETARIAT:
-    default:
-      return _("the secretariat");
-    }
-}
-
-static gboolean
-parse_role (const char *name,
-            Role       *role)
-{
-  if (g_strcmp0 (name, "secretariat") == 0)
-    *role = ROLE_SECRETARIAT;
-  else if (g_strcmp0 (name, "chair") == 0)
-    *role = ROLE_CHAIR;
-  else if (g_strcmp0 (name, "supervisor") == 0)
-    *role = ROLE_SUPERVISOR;
-  else
-    return FALSE;
-  return TRUE;
 }
 
 /* Takes the value of a global option given as “--name VALUE” or “--name=VALUE”. */
@@ -1355,13 +1304,26 @@ take_option_value (const char  *name,
   return FALSE;
 }
 
+/* In a review package the role is always its reviewer, whatever --role says. */
+static QaRole
+acting_role (const Globals *globals)
+{
+  g_autoptr(QaSession) session = NULL;
+
+  if (!g_file_test (globals->db_path, G_FILE_TEST_IS_REGULAR))
+    return globals->role;
+  session = qa_session_open (globals->db_path, NULL);
+  return session != NULL && qa_session_is_package (session) ? QA_ROLE_REVIEWER : globals->role;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autofree char *default_db = NULL;
   const char *localedir;
-  Globals globals = { NULL, NULL, ROLE_SECRETARIAT, 0 };
+  Globals globals = { NULL, NULL, QA_ROLE_SECRETARIAT };
+  QaRole role;
   gboolean known_verb = FALSE;
   int i;
 
@@ -1399,7 +1361,8 @@ main (int    argc,
         }
       else if (take_option_value ("--role", argv, argc, &i, &value))
         {
-          if (value == NULL || !parse_role (value, &globals.role))
+          if (value == NULL || !qa_role_from_string (value, &globals.role) ||
+              globals.role == QA_ROLE_REVIEWER)
             return qa_cli_usage_error (_("--role must be secretariat, chair or supervisor"));
         }
       else
@@ -1430,13 +1393,14 @@ main (int    argc,
       if (action != NULL && (i + 1 >= argc || strcmp (argv[i + 1], action + 1) != 0))
         continue;
 
-      /* A reviewer's verb is checked against the package it opens. */
-      globals.verb_roles = verbs[v].roles;
-      if ((verbs[v].roles & ROLE_REVIEWER) == 0 && (verbs[v].roles & globals.role) == 0)
+      role = acting_role (&globals);
+      if (!qa_role_allows (role, verbs[v].permission))
         {
           g_printerr ("qareview-cli: ");
-          /* Translators: the first %s is a role, e.g. “the supervisory committee”. */
-          g_printerr (_("%s may not use “%s”"), role_get_label (globals.role), verbs[v].name);
+          /* Translators: the first %s is a role, e.g. “Supervisory committee”. */
+          g_printerr (_("%s may not use “%s”"), qa_role_get_label (role), verbs[v].name);
+          if (verbs[v].permission == QA_PERMISSION_SCORE)
+            g_printerr (_(" (it works in a reviewer’s review package)"));
           g_printerr ("\n");
           return EXIT_REFUSED;
         }
