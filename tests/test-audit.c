@@ -214,6 +214,52 @@ START_TEST (test_writes_after_tampering_do_not_heal)
 }
 END_TEST
 
+START_TEST (test_filter_and_export)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) picked = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = g_build_filename (tmpdir, "audit.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (tmpdir, "audit.pdf", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(GListModel) model = NULL;
+  QaAuditFilter filter = { "A01", NULL, "eligibility.", NULL, NULL, NULL };
+  QaAuditFilter nothing = { NULL, NULL, NULL, "nobody", NULL, NULL };
+  QaAuditFilter future = { NULL, NULL, NULL, NULL, "2999-01-01", NULL };
+
+  add_history ();
+  entries = qa_audit_list (qa_session_get_database (session), &error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const QaAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      ck_assert (qa_audit_entry_matches (entry, NULL));
+      ck_assert (!qa_audit_entry_matches (entry, &nothing));
+      ck_assert (!qa_audit_entry_matches (entry, &future));
+      if (qa_audit_entry_matches (entry, &filter))
+        g_ptr_array_add (picked, (gpointer)entry);
+    }
+  /* A01's judgement and its check; nothing about A11 (which contains “A1” but not “A01”). */
+  ck_assert_uint_eq (picked->len, 2);
+  ck_assert_str_eq (((QaAuditEntry *)g_ptr_array_index (picked, 0))->action, "eligibility.judge");
+
+  ck_assert (qa_audit_write_csv (picked, csv_path, &error));
+  ck_assert (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  ck_assert (g_str_has_prefix (csv, "seq,at,operator,role,action,subject_kind,subject_id,before,after,hash\n"));
+  ck_assert (strstr (csv, ",赵丽娟,secretariat,eligibility.judge,applicant,A01,") != NULL);
+
+  ck_assert (qa_audit_write_pdf (entries, "2026 · 审计日志", pdf_path, &error));
+  ck_assert (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+
+  model = qa_audit_list_model (qa_session_get_database (session), &error);
+  ck_assert_uint_eq (g_list_model_get_n_items (model), entries->len);
+  {
+    g_autoptr(QaAuditItem) first = g_list_model_get_item (model, 0);
+    ck_assert_str_eq (qa_audit_item_get_entry (first)->action, "session.create");
+  }
+}
+END_TEST
+
 static Suite *
 audit_suite (void)
 {
@@ -231,6 +277,7 @@ audit_suite (void)
   tcase_add_test (tc, test_inserted_entry);
   tcase_add_test (tc, test_reordered_entries);
   tcase_add_test (tc, test_writes_after_tampering_do_not_heal);
+  tcase_add_test (tc, test_filter_and_export);
   suite_add_tcase (suite, tc);
   return suite;
 }

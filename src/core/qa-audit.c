@@ -7,7 +7,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
 #include "qa-audit-private.h"
+#include "qa-csv.h"
 #include "qa-database-private.h"
 #include "qa-util-private.h"
 
@@ -15,6 +19,41 @@
 #define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
 G_DEFINE_QUARK (qa-audit-error-quark, qa_audit_error)
+
+struct _QaAuditItem
+{
+  GObject       parent_instance;
+  QaAuditEntry *entry;
+};
+
+G_DEFINE_FINAL_TYPE (QaAuditItem, qa_audit_item, G_TYPE_OBJECT)
+
+static void
+qa_audit_item_finalize (GObject *object)
+{
+  QaAuditItem *self = (QaAuditItem *)object;
+
+  g_clear_pointer (&self->entry, qa_audit_entry_free);
+  G_OBJECT_CLASS (qa_audit_item_parent_class)->finalize (object);
+}
+
+static void
+qa_audit_item_class_init (QaAuditItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = qa_audit_item_finalize;
+}
+
+static void
+qa_audit_item_init (QaAuditItem *self)
+{
+}
+
+const QaAuditEntry *
+qa_audit_item_get_entry (QaAuditItem *self)
+{
+  g_return_val_if_fail (QA_IS_AUDIT_ITEM (self), NULL);
+  return self->entry;
+}
 
 void
 qa_audit_entry_free (QaAuditEntry *entry)
@@ -276,4 +315,228 @@ qa_audit_record_refusal (QaDatabase  *db,
   g_return_val_if_fail (action != NULL, FALSE);
 
   return qa_database_transaction (db, record_refusal_cb, &refusal, error);
+}
+
+GListModel *
+qa_audit_list_model (QaDatabase  *db,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (QA_TYPE_AUDIT_ITEM);
+
+  g_return_val_if_fail (QA_IS_DATABASE (db), NULL);
+
+  entries = read_entries (db, NULL, error);
+  if (entries == NULL)
+    return NULL;
+
+  /* The items take the entries over. */
+  g_ptr_array_set_free_func (entries, NULL);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autoptr(QaAuditItem) item = g_object_new (QA_TYPE_AUDIT_ITEM, NULL);
+
+      item->entry = g_ptr_array_index (entries, i);
+      g_list_store_append (store, item);
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* Whether @id stands in @text as a whole reference (not inside a longer one). */
+static gboolean
+mentions (const char *text,
+          const char *id)
+{
+  gsize length = strlen (id);
+
+  for (const char *p = text != NULL ? strstr (text, id) : NULL; p != NULL; p = strstr (p + 1, id))
+    {
+      gboolean starts = p == text || !g_ascii_isalnum (p[-1]);
+      gboolean ends = !g_ascii_isalnum (p[length]);
+
+      if (starts && ends)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+about (const QaAuditEntry *entry,
+       const char         *kind,
+       const char         *id)
+{
+  if (id == NULL || *id == '\0')
+    return TRUE;
+  if (g_strcmp0 (entry->subject_kind, kind) == 0 && g_strcmp0 (entry->subject_id, id) == 0)
+    return TRUE;
+  return mentions (entry->before, id) || mentions (entry->after, id);
+}
+
+gboolean
+qa_audit_entry_matches (const QaAuditEntry  *entry,
+                        const QaAuditFilter *filter)
+{
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (filter == NULL)
+    return TRUE;
+  if (!about (entry, "applicant", filter->applicant_id) || !about (entry, "expert", filter->expert_id))
+    return FALSE;
+  if (filter->action != NULL && *filter->action != '\0' &&
+      !g_str_has_prefix (entry->action, filter->action))
+    return FALSE;
+  if (filter->operator_name != NULL && *filter->operator_name != '\0' &&
+      g_strcmp0 (entry->operator_name, filter->operator_name) != 0)
+    return FALSE;
+  /* Times are ISO 8601, so the date is their first ten characters. */
+  if (filter->from != NULL && *filter->from != '\0' && strncmp (entry->at, filter->from, 10) < 0)
+    return FALSE;
+  if (filter->to != NULL && *filter->to != '\0' && strncmp (entry->at, filter->to, 10) > 0)
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+qa_audit_write_csv (GPtrArray   *entries,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (entries != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  qa_csv_append_rowv (out, "seq", "at", "operator", "role", "action", "subject_kind", "subject_id",
+                      "before", "after", "hash", NULL);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const QaAuditEntry *e = g_ptr_array_index (entries, i);
+      g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, e->seq);
+      const char *fields[] = { seq, e->at, e->operator_name, e->role, e->action, e->subject_kind,
+                               e->subject_id, e->before, e->after, e->hash };
+
+      qa_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+  return g_file_set_contents (path, out->str, (gssize)out->len, error);
+}
+
+#define PAGE_WIDTH  841.890   /* A4 landscape, in points */
+#define PAGE_HEIGHT 595.276
+#define PAGE_MARGIN 40.0
+
+typedef struct
+{
+  cairo_t     *cr;
+  PangoLayout *layout;
+  double       y;
+  guint        page;
+} PdfReport;
+
+static double
+pdf_cell (PdfReport  *report,
+          const char *text,
+          double      x,
+          double      width,
+          gboolean    draw)
+{
+  int height = 0;
+
+  pango_layout_set_width (report->layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_text (report->layout, text != NULL ? text : "", -1);
+  if (draw)
+    {
+      cairo_move_to (report->cr, x, report->y);
+      pango_cairo_show_layout (report->cr, report->layout);
+    }
+  pango_layout_get_size (report->layout, NULL, &height);
+  return (double)height / PANGO_SCALE;
+}
+
+static void
+pdf_row (PdfReport          *report,
+         const char * const *cells,
+         const double       *widths,
+         guint               n)
+{
+  double height = 0, x = PAGE_MARGIN;
+
+  for (guint i = 0; i < n; i++)
+    height = MAX (height, pdf_cell (report, cells[i], 0, widths[i] - 6, FALSE));
+
+  if (report->y + height > PAGE_HEIGHT - PAGE_MARGIN)
+    {
+      cairo_show_page (report->cr);
+      report->page++;
+      report->y = PAGE_MARGIN;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      pdf_cell (report, cells[i], x, widths[i] - 6, TRUE);
+      x += widths[i];
+    }
+  report->y += height + 4;
+  cairo_set_line_width (report->cr, 0.3);
+  cairo_move_to (report->cr, PAGE_MARGIN, report->y - 2);
+  cairo_line_to (report->cr, PAGE_WIDTH - PAGE_MARGIN, report->y - 2);
+  cairo_stroke (report->cr);
+}
+
+gboolean
+qa_audit_write_pdf (GPtrArray   *entries,
+                    const char  *title,
+                    const char  *path,
+                    GError     **error)
+{
+  static const double widths[] = { 30, 118, 80, 62, 120, 80, 271 };
+  g_autoptr(PangoFontDescription) body = pango_font_description_from_string ("Noto Sans CJK SC, Sans 7.5");
+  g_autoptr(PangoFontDescription) heading = pango_font_description_from_string ("Noto Sans CJK SC, Sans Bold 13");
+  const char *header[] = { _("No."), _("Time"), _("Operator"), _("Role"), _("Action"),
+                           _("Subject"), _("Values") };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  PdfReport report = { NULL, NULL, PAGE_MARGIN, 1 };
+
+  g_return_val_if_fail (entries != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  report.cr = cairo_create (surface);
+  report.layout = pango_cairo_create_layout (report.cr);
+  pango_layout_set_wrap (report.layout, PANGO_WRAP_WORD_CHAR);
+
+  pango_layout_set_font_description (report.layout, heading);
+  report.y += pdf_cell (&report, title, PAGE_MARGIN, PAGE_WIDTH - 2 * PAGE_MARGIN, TRUE) + 10;
+  pango_layout_set_font_description (report.layout, body);
+  pdf_row (&report, header, widths, G_N_ELEMENTS (widths));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const QaAuditEntry *e = g_ptr_array_index (entries, i);
+      g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, e->seq);
+      g_autofree char *subject = g_strdup_printf ("%s %s", e->subject_kind != NULL ? e->subject_kind : "",
+                                                  e->subject_id != NULL ? e->subject_id : "");
+      g_autofree char *values = g_strdup_printf ("%s%s%s", e->before != NULL ? e->before : "",
+                                                 e->before != NULL ? " → " : "",
+                                                 e->after != NULL ? e->after : "");
+      const char *cells[] = { seq, e->at, e->operator_name, e->role, e->action, subject, values };
+
+      pdf_row (&report, cells, widths, G_N_ELEMENTS (widths));
+    }
+
+  cairo_show_page (report.cr);
+  g_object_unref (report.layout);
+  cairo_destroy (report.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, QA_AUDIT_ERROR, QA_AUDIT_ERROR_WRITE,
+                   _("The audit report could not be written to “%s”: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
 }

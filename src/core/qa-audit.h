@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   QA_AUDIT_ERROR_BROKEN,   /* the chain does not verify; the message names the first bad entry */
+  QA_AUDIT_ERROR_WRITE,
 } QaAuditError;
 
 typedef struct
@@ -32,6 +33,24 @@ typedef struct
   char   *hash;
 } QaAuditEntry;
 
+/* Narrows a listing: every field that is set must match (dates are YYYY-MM-DD, inclusive; the
+ * applicant and expert match the entry's subject or a mention in its values). */
+typedef struct
+{
+  const char *applicant_id;
+  const char *expert_id;
+  const char *action;      /* an action or its prefix, e.g. "sheet." */
+  const char *operator_name;
+  const char *from;
+  const char *to;
+} QaAuditFilter;
+
+/* An entry as a GObject, for list views. */
+#define QA_TYPE_AUDIT_ITEM (qa_audit_item_get_type ())
+G_DECLARE_FINAL_TYPE (QaAuditItem, qa_audit_item, QA, AUDIT_ITEM, GObject)
+
+const QaAuditEntry *qa_audit_item_get_entry (QaAuditItem *self);
+
 GQuark        qa_audit_error_quark     (void);
 void          qa_audit_entry_free      (QaAuditEntry  *entry);
 
@@ -43,6 +62,20 @@ gboolean      qa_audit_verify          (QaDatabase    *db,
                                         GError       **error);
 /* Entries, oldest first (QaAuditEntry). */
 GPtrArray    *qa_audit_list            (QaDatabase    *db,
+                                        GError       **error);
+/* The entries as a list model of QaAuditItem, oldest first. */
+GListModel   *qa_audit_list_model      (QaDatabase    *db,
+                                        GError       **error);
+gboolean      qa_audit_entry_matches   (const QaAuditEntry  *entry,
+                                        const QaAuditFilter *filter);
+/* Writes @entries (QaAuditEntry) for the supervisory committee: CSV with the columns
+ * seq,at,operator,role,action,subject_kind,subject_id,before,after,hash, or a PDF report. */
+gboolean      qa_audit_write_csv       (GPtrArray     *entries,
+                                        const char    *path,
+                                        GError       **error);
+gboolean      qa_audit_write_pdf       (GPtrArray     *entries,
+                                        const char    *title,
+                                        const char    *path,
                                         GError       **error);
 /* Notes a refused change (an import, a sheet) in its own transaction: the refused data itself
  * changed nothing. */
