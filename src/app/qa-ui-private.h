@@ -1,0 +1,63 @@
+/* qa-ui-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "qa-core.h"
+
+G_BEGIN_DECLS
+
+/* Unparents what is left of @widget's template after gtk_widget_dispose_template(), which lets go
+ * only of the children it binds. */
+void       _qa_ui_dispose_children  (GtkWidget   *widget);
+/* The window holding @widget, or NULL while it is not in one. */
+GtkWindow *_qa_ui_get_window        (GtkWidget   *widget);
+/* Tells the user that something was refused or failed: @heading says what, @message (the
+ * core's, shown in full) says why. */
+void       _qa_ui_show_error        (GtkWidget   *widget,
+                                     const char  *heading,
+                                     const char  *message);
+/* Shows @toast (taking it) in the nearest toast overlay around @widget. */
+void       _qa_ui_add_toast         (GtkWidget   *widget,
+                                     AdwToast    *toast);
+/* A file @name in a folder of the program's cache that only this user can read, made when
+ * missing. */
+GFile     *_qa_ui_dup_private_file  (const char  *folder,
+                                     const char  *name,
+                                     GError     **error);
+
+/* A file chooser for @widget's window, modal. */
+GtkFileChooserNative *_qa_ui_file_chooser_new (GtkWidget            *widget,
+                                               const char           *title,
+                                               GtkFileChooserAction  action,
+                                               const char           *accept_label);
+/* Offers the files @pattern (and @mime_type, when not NULL) match under @name. */
+void       _qa_ui_add_file_filter   (GtkFileChooserNative *chooser,
+                                     const char           *name,
+                                     const char           *mime_type,
+                                     const char           *pattern);
+/* What runs once the user has picked @file in @chooser, whose choices may still be read. */
+typedef void (*QaFileChosenFunc) (GtkWidget      *widget,
+                                  GFile          *file,
+                                  GtkFileChooser *chooser);
+/* Shows @chooser (taken) and calls @chosen unless the user cancels or @widget is gone. */
+void       _qa_ui_run_file_chooser  (GtkFileChooserNative *chooser,
+                                     GtkWidget            *widget,
+                                     QaFileChosenFunc      chosen);
+
+/* The session's row of applicant @id (borrowed), or NULL. */
+QaApplicant *_qa_ui_find_applicant  (QaSession   *session,
+                                     const char  *id);
+
+/* How an Art. 13 outcome looks: a symbolic icon (NULL when unchecked) and a style class. */
+const char *_qa_ui_eligibility_icon_name (QaEligibility  eligibility);
+const char *_qa_ui_eligibility_style     (QaEligibility  eligibility);
+
+/* The style classes of an applicant's status pill: "status-pill" and its tone. */
+char      **_qa_ui_dup_status_classes    (QaApplicantStatus status);
+
+G_END_DECLS

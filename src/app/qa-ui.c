@@ -1,0 +1,282 @@
+/* qa-ui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "qa-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "qa-problems-dialog.h"
+#include "qa-ui-private.h"
+
+void
+_qa_ui_dispose_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}
+
+GtkWindow *
+_qa_ui_get_window (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+_qa_ui_show_error (GtkWidget  *widget,
+                   const char *heading,
+                   const char *message)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (heading != NULL);
+
+  /* A refusal with many reasons names one a line: they are shown in a list of their own. */
+  if (message != NULL && strchr (message, '\n') != NULL)
+    {
+      dialog = GTK_WIDGET (qa_problems_dialog_new (_qa_ui_get_window (widget), heading, NULL,
+                                                   message));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (_qa_ui_get_window (widget), heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_qa_ui_add_toast (GtkWidget *widget,
+                  AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_debug ("No toast overlay around %s: %s", G_OBJECT_TYPE_NAME (widget),
+               adw_toast_get_title (toast));
+      g_object_unref (toast);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+GFile *
+_qa_ui_dup_private_file (const char  *folder,
+                         const char  *name,
+                         GError     **error)
+{
+  g_autofree char *directory = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (folder != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  directory = g_build_filename (g_get_user_cache_dir (), "qareview", folder, NULL);
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), directory, g_strerror (saved_errno));
+      return NULL;
+    }
+  /* Trade secrets may pass through here. */
+  g_chmod (directory, 0700);
+
+  path = g_build_filename (directory, name, NULL);
+  return g_file_new_for_path (path);
+}
+
+GtkFileChooserNative *
+_qa_ui_file_chooser_new (GtkWidget            *widget,
+                         const char           *title,
+                         GtkFileChooserAction  action,
+                         const char           *accept_label)
+{
+  GtkFileChooserNative *chooser;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  chooser = gtk_file_chooser_native_new (title, _qa_ui_get_window (widget), action, accept_label,
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+void
+_qa_ui_add_file_filter (GtkFileChooserNative *chooser,
+                        const char           *name,
+                        const char           *mime_type,
+                        const char           *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (chooser));
+
+  gtk_file_filter_set_name (filter, name);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+}
+
+typedef struct
+{
+  GtkWidget        *widget;  /* weak */
+  QaFileChosenFunc  chosen;
+} ChooserData;
+
+static void
+chooser_response_cb (GtkFileChooserNative *chooser,
+                     int                   response,
+                     ChooserData          *data)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL && data->widget != NULL)
+    data->chosen (data->widget, file, GTK_FILE_CHOOSER (chooser));
+
+  g_clear_weak_pointer (&data->widget);
+  g_free (data);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+void
+_qa_ui_run_file_chooser (GtkFileChooserNative *chooser,
+                         GtkWidget            *widget,
+                         QaFileChosenFunc      chosen)
+{
+  ChooserData *data;
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (chooser));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (chosen != NULL);
+
+  data = g_new0 (ChooserData, 1);
+  g_set_weak_pointer (&data->widget, widget);
+  data->chosen = chosen;
+
+  /* The chooser and the data go in the response handler. */
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+QaApplicant *
+_qa_ui_find_applicant (QaSession  *session,
+                       const char *id)
+{
+  GListModel *applicants;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  applicants = qa_session_get_applicants (session);
+  for (guint i = 0; i < g_list_model_get_n_items (applicants); i++)
+    {
+      g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, i);
+
+      if (g_strcmp0 (qa_applicant_get_id (applicant), id) == 0)
+        return applicant;
+    }
+
+  return NULL;
+}
+
+const char *
+_qa_ui_eligibility_icon_name (QaEligibility eligibility)
+{
+  switch (eligibility)
+    {
+    case QA_ELIGIBILITY_ELIGIBLE:
+      return "emblem-ok-symbolic";
+
+    case QA_ELIGIBILITY_INELIGIBLE:
+      return "window-close-symbolic";
+
+    case QA_ELIGIBILITY_PENDING:
+      return "dialog-question-symbolic";
+
+    case QA_ELIGIBILITY_UNCHECKED:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+_qa_ui_eligibility_style (QaEligibility eligibility)
+{
+  switch (eligibility)
+    {
+    case QA_ELIGIBILITY_ELIGIBLE:
+      return "success";
+
+    case QA_ELIGIBILITY_INELIGIBLE:
+      return "error";
+
+    case QA_ELIGIBILITY_PENDING:
+      return "warning";
+
+    case QA_ELIGIBILITY_UNCHECKED:
+    default:
+      return "dim-label";
+    }
+}
+
+char **
+_qa_ui_dup_status_classes (QaApplicantStatus status)
+{
+  const char *tone;
+
+  switch (status)
+    {
+    case QA_APPLICANT_STATUS_MATERIAL:
+    case QA_APPLICANT_STATUS_SITE:
+      tone = "accent";
+      break;
+
+    case QA_APPLICANT_STATUS_CANDIDATE:
+    case QA_APPLICANT_STATUS_AWARDED:
+    case QA_APPLICANT_STATUS_ELIGIBLE:
+      tone = "success";
+      break;
+
+    case QA_APPLICANT_STATUS_NOT_ACCEPTED:
+    case QA_APPLICANT_STATUS_NOT_ADVANCED:
+    case QA_APPLICANT_STATUS_REVOKED:
+      tone = "error";
+      break;
+
+    case QA_APPLICANT_STATUS_APPLIED:
+    default:
+      tone = "neutral";
+      break;
+    }
+
+  return g_strdupv ((char *[]) { (char *)"status-pill", (char *)tone, NULL });
+}
