@@ -10,7 +10,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "qa-dossier-pane.h"
 #include "qa-dossiers-view.h"
+#include "qa-problems-dialog.h"
+#include "qa-ui-private.h"
 
 struct _QaDossiersView
 {
@@ -19,9 +22,13 @@ struct _QaDossiersView
   /* Owned */
   QaSession           *session;
 
+  /* The session's list is being replaced: the selection follows the dossier shown. */
+  gboolean             syncing;
+
   /* Template widgets */
   GtkColumnView       *column_view;
   GtkLabel            *count_label;
+  QaDossierPane       *dossier_pane;
   GtkFilterListModel  *filter_model;
   GtkStack            *list_stack;
   AdwStatusPage       *no_results_page;
@@ -30,6 +37,7 @@ struct _QaDossiersView
   GtkSingleSelection  *selection;
   GtkStack            *stack;
   GtkStringFilter     *string_filter;
+  AdwToastOverlay     *toast_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (QaDossiersView, qa_dossiers_view, GTK_TYPE_WIDGET)
@@ -73,37 +81,10 @@ static char **
 status_css_classes (gpointer     this_object,
                     QaApplicant *applicant)
 {
-  const char *tone = NULL;
-
   if (applicant == NULL)
     return NULL;
 
-  switch (qa_applicant_get_status (applicant))
-    {
-    case QA_APPLICANT_STATUS_MATERIAL:
-    case QA_APPLICANT_STATUS_SITE:
-      tone = "accent";
-      break;
-
-    case QA_APPLICANT_STATUS_CANDIDATE:
-    case QA_APPLICANT_STATUS_AWARDED:
-      tone = "success";
-      break;
-
-    case QA_APPLICANT_STATUS_NOT_ACCEPTED:
-    case QA_APPLICANT_STATUS_NOT_ADVANCED:
-    case QA_APPLICANT_STATUS_REVOKED:
-      tone = "error";
-      break;
-
-    case QA_APPLICANT_STATUS_APPLIED:
-    case QA_APPLICANT_STATUS_ELIGIBLE:
-    default:
-      tone = "neutral";
-      break;
-    }
-
-  return g_strdupv ((char *[]) { (char *)"status-pill", (char *)tone, NULL });
+  return _qa_ui_dup_status_classes (qa_applicant_get_status (applicant));
 }
 
 static char *
@@ -113,109 +94,19 @@ eligibility_icon_name (gpointer     this_object,
   if (applicant == NULL)
     return NULL;
 
-  switch (qa_applicant_get_eligibility (applicant))
-    {
-    case QA_ELIGIBILITY_ELIGIBLE:
-      return g_strdup ("emblem-ok-symbolic");
-
-    case QA_ELIGIBILITY_INELIGIBLE:
-      return g_strdup ("window-close-symbolic");
-
-    case QA_ELIGIBILITY_PENDING:
-      return g_strdup ("dialog-question-symbolic");
-
-    case QA_ELIGIBILITY_UNCHECKED:
-    default:
-      return NULL;
-    }
-}
-
-static gboolean
-eligibility_has_icon (gpointer     this_object,
-                      QaApplicant *applicant)
-{
-  g_autofree char *icon_name = eligibility_icon_name (this_object, applicant);
-
-  return icon_name != NULL;
+  return g_strdup (_qa_ui_eligibility_icon_name (qa_applicant_get_eligibility (applicant)));
 }
 
 static char **
 eligibility_css_classes (gpointer     this_object,
                          QaApplicant *applicant)
 {
-  const char *tone;
-
   if (applicant == NULL)
     return NULL;
 
-  switch (qa_applicant_get_eligibility (applicant))
-    {
-    case QA_ELIGIBILITY_ELIGIBLE:
-      tone = "success";
-      break;
-
-    case QA_ELIGIBILITY_INELIGIBLE:
-      tone = "error";
-      break;
-
-    case QA_ELIGIBILITY_PENDING:
-      tone = "warning";
-      break;
-
-    case QA_ELIGIBILITY_UNCHECKED:
-    default:
-      tone = "dim-label";
-      break;
-    }
-
-  return g_strdupv ((char *[]) { (char *)tone, NULL });
-}
-
-static gboolean
-has_item (gpointer  this_object,
-          GObject  *item)
-{
-  return item != NULL;
-}
-
-static char *
-format_founded (gpointer     this_object,
-                QaApplicant *applicant)
-{
-  if (applicant == NULL || qa_applicant_get_founded (applicant) == NULL)
-    return g_strdup ("—");
-
-  return g_strdup (qa_applicant_get_founded (applicant));
-}
-
-static char *
-format_legal_person (gpointer     this_object,
-                     QaApplicant *applicant)
-{
-  if (applicant == NULL)
-    return NULL;
-
-  if (qa_applicant_get_legal_person (applicant))
-    return g_strdup (_("Independent legal person"));
-  else
-    return g_strdup (_("Not an independent legal person"));
-}
-
-static char *
-format_self_score (gpointer     this_object,
-                   QaApplicant *applicant)
-{
-  double score;
-
-  if (applicant == NULL)
-    return NULL;
-
-  score = qa_applicant_get_self_score (applicant);
-  if (score < 0)
-    return g_strdup (_("Not given"));
-
-  /* Translators: the applicant's self-assessment total, e.g. “612.5 of 1000 points” */
-  return g_strdup_printf (_("%.1f of 1000 points"), score);
+  return g_strdupv ((char *[]) {
+    (char *)_qa_ui_eligibility_style (qa_applicant_get_eligibility (applicant)), NULL
+  });
 }
 
 static void
@@ -234,7 +125,12 @@ update_state (QaDossiersView *self)
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  gtk_stack_set_visible_child_name (self->stack, total > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack,
+                                    total > 0 || qa_dossier_pane_get_is_new (self->dossier_pane)
+                                      ? "list" : "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->dossier_pane),
+                          qa_dossier_pane_get_applicant_id (self->dossier_pane) != NULL ||
+                          qa_dossier_pane_get_is_new (self->dossier_pane));
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "rows" : "no-results");
 
   if (search[0] == '\0')
@@ -292,16 +188,381 @@ stop_search_cb (QaDossiersView *self,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
+/* Selection -------------------------------------------------------------------------------- */
+
+static guint
+find_position (QaDossiersView *self,
+               const char     *id)
+{
+  GListModel *rows = G_LIST_MODEL (self->selection);
+
+  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(QaApplicant) applicant = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (qa_applicant_get_id (applicant), id) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The session's row of applicant @id, even when the search hides it. */
+static QaApplicant *
+find_applicant (QaDossiersView *self,
+                const char     *id)
+{
+  return self->session != NULL ? _qa_ui_find_applicant (self->session, id) : NULL;
+}
+
+/* Selects the row of @id (none for NULL) without touching the dossier shown. */
+static void
+select_quietly (QaDossiersView *self,
+                const char     *id)
+{
+  gboolean was_syncing = self->syncing;
+
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->selection, find_position (self, id));
+  self->syncing = was_syncing;
+}
+
+static void
+show_applicant (QaDossiersView *self,
+                QaApplicant    *applicant)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!qa_dossier_pane_show_applicant (self->dossier_pane, applicant, &error))
+    _qa_ui_show_error (GTK_WIDGET (self), _("The Dossier Could Not Be Read"), error->message);
+
+  select_quietly (self, qa_dossier_pane_get_applicant_id (self->dossier_pane));
+  update_state (self);
+}
+
+/* Shows the selected applicant, else the first, else nothing. */
+static void
+show_selected_or_first (QaDossiersView *self)
+{
+  g_autoptr(QaApplicant) first = NULL;
+  QaApplicant *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  if (selected == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    selected = first = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+
+  show_applicant (self, selected);
+}
+
+static void
+start_new (QaDossiersView *self)
+{
+  select_quietly (self, NULL);
+  qa_dossier_pane_start_new (self->dossier_pane);
+  update_state (self);
+}
+
+static void
+discard_response_cb (QaDossiersView   *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  const char *target = g_object_get_data (G_OBJECT (dialog), "qa-target");
+  g_autoptr(GError) error = NULL;
+
+  g_assert (QA_IS_DOSSIERS_VIEW (self));
+
+  if (g_strcmp0 (response, "save") == 0 && !qa_dossier_pane_save (self->dossier_pane, &error))
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The Dossier Was Not Saved"), error->message);
+      response = "keep";
+    }
+
+  if (g_strcmp0 (response, "save") != 0 && g_strcmp0 (response, "discard") != 0)
+    {
+      select_quietly (self, qa_dossier_pane_get_applicant_id (self->dossier_pane));
+      return;
+    }
+
+  if (target == NULL)
+    start_new (self);
+  else
+    show_applicant (self, find_applicant (self, target));
+}
+
+/* Asks what becomes of the changes not saved before showing @target (NULL: a new applicant). */
+static void
+ask_to_discard (QaDossiersView *self,
+                const char     *target)
+{
+  const char *shown = qa_dossier_pane_get_applicant_id (self->dossier_pane);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (_qa_ui_get_window (GTK_WIDGET (self)), NULL,
+                                   _("The changes are lost unless they are saved."));
+  if (shown != NULL)
+    adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                       _("Save the Changes to %s?"), shown);
+  else
+    adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), _("Save the New Applicant?"));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save",
+                                           qa_dossier_pane_get_can_save (self->dossier_pane));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "qa-target", g_strdup (target), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+selection_changed_cb (QaDossiersView     *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
+{
+  QaApplicant *applicant;
+
+  g_assert (QA_IS_DOSSIERS_VIEW (self));
+
+  /* A row hidden by the search leaves its dossier where it is. */
+  if (self->syncing || (applicant = gtk_single_selection_get_selected_item (selection)) == NULL)
+    return;
+
+  if (g_strcmp0 (qa_applicant_get_id (applicant),
+                 qa_dossier_pane_get_applicant_id (self->dossier_pane)) == 0)
+    qa_dossier_pane_update_applicant (self->dossier_pane, applicant);
+  else if (qa_dossier_pane_get_modified (self->dossier_pane))
+    ask_to_discard (self, qa_applicant_get_id (applicant));
+  else
+    show_applicant (self, applicant);
+}
+
+static void
+applicants_changing_cb (QaDossiersView *self)
+{
+  self->syncing = TRUE;
+}
+
+/* The session's list was read again: its rows are new objects. */
+static void
+applicants_changed_cb (QaDossiersView *self)
+{
+  const char *id = qa_dossier_pane_get_applicant_id (self->dossier_pane);
+  QaApplicant *applicant = find_applicant (self, id);
+
+  select_quietly (self, id);
+  self->syncing = FALSE;
+
+  if (applicant != NULL)
+    qa_dossier_pane_update_applicant (self->dossier_pane, applicant);
+  else if (!qa_dossier_pane_get_is_new (self->dossier_pane))
+    show_selected_or_first (self);
+
+  update_state (self);
+}
+
+static void
+dossier_saved_cb (QaDossiersView *self,
+                  const char     *id,
+                  QaDossierPane  *pane)
+{
+  QaApplicant *applicant;
+
+  g_assert (QA_IS_DOSSIERS_VIEW (self));
+
+  /* A new applicant has a row now. */
+  if ((applicant = find_applicant (self, id)) != NULL)
+    qa_dossier_pane_update_applicant (pane, applicant);
+  select_quietly (self, id);
+  update_state (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new_format (_("The dossier of %s is saved"), id));
+}
+
+static void
+new_cancelled_cb (QaDossiersView *self,
+                  QaDossierPane  *pane)
+{
+  g_assert (QA_IS_DOSSIERS_VIEW (self));
+
+  show_selected_or_first (self);
+}
+
+static void
+new_applicant_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  QaDossiersView *self = QA_DOSSIERS_VIEW (widget);
+
+  if (qa_dossier_pane_get_modified (self->dossier_pane))
+    ask_to_discard (self, NULL);
+  else
+    start_new (self);
+}
+
+/* Import ----------------------------------------------------------------------------------- */
+
+static void
+show_refused_import (QaDossiersView *self,
+                     const char     *name,
+                     const char     *problems)
+{
+  g_auto(GStrv) lines = g_strsplit (problems, "\n", -1);
+  guint n_lines = g_strv_length (lines);
+  g_autofree char *basename = g_path_get_basename (name);
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (ngettext ("“%s” was refused whole because of the problem below; the "
+                                    "session is unchanged. Correct it and import the file again.",
+                                    "“%s” was refused whole because of the %u problems below; the "
+                                    "session is unchanged. Correct them and import the file again.",
+                                    n_lines),
+                          basename, n_lines);
+  gtk_window_present (GTK_WINDOW (qa_problems_dialog_new (_qa_ui_get_window (GTK_WIDGET (self)),
+                                                          _("No Applicant Was Imported"), body,
+                                                          problems)));
+}
+
+static void
+import_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(QaDossiersView) self = user_data;
+  GFile *file = G_FILE (source);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  guint n_imported = 0;
+
+  bytes = g_file_load_bytes_finish (file, result, NULL, &error);
+  if (bytes == NULL)
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The File Could Not Be Read"), error->message);
+      return;
+    }
+
+  if (self->session == NULL)
+    return;
+
+  if (!qa_applicants_import_csv (self->session, bytes, name, &n_imported, &error))
+    {
+      /* A refused file names its problems a line each; anything else is one message. */
+      if (error->domain == QA_DOSSIER_ERROR || error->domain == QA_CSV_ERROR)
+        show_refused_import (self, name, error->message);
+      else
+        _qa_ui_show_error (GTK_WIDGET (self), _("No Applicant Was Imported"), error->message);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new_format (ngettext ("Imported %u applicant",
+                                                               "Imported %u applicants",
+                                                               n_imported),
+                                                     n_imported));
+  if (qa_dossier_pane_get_applicant_id (self->dossier_pane) == NULL &&
+      !qa_dossier_pane_get_is_new (self->dossier_pane))
+    show_selected_or_first (self);
+}
+
+static void
+import_chosen (GtkWidget      *widget,
+               GFile          *file,
+               GtkFileChooser *chooser)
+{
+  qa_dossiers_view_import_file (QA_DOSSIERS_VIEW (widget), file);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = _qa_ui_file_chooser_new (widget, _("Import Applicants"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                     _("_Import"));
+  _qa_ui_add_file_filter (chooser, _("CSV files"), "text/csv", "*.csv");
+  _qa_ui_add_file_filter (chooser, _("All files"), NULL, "*");
+  _qa_ui_run_file_chooser (chooser, widget, import_chosen);
+}
+
+/* The session-wide Art. 13 check --------------------------------------------------------------- */
+
+static void
+check_eligibility_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  QaDossiersView *self = QA_DOSSIERS_VIEW (widget);
+  guint counts[QA_ELIGIBILITY_PENDING + 1] = { 0 };
+  g_autofree char *eligible = NULL;
+  g_autofree char *ineligible = NULL;
+  g_autofree char *pending = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *applicants;
+
+  if (!qa_applicants_store_eligibility (self->session, &error))
+    {
+      _qa_ui_show_error (widget, _("The Eligibility Check Was Not Stored"), error->message);
+      return;
+    }
+
+  applicants = qa_session_get_applicants (self->session);
+  for (guint i = 0; i < g_list_model_get_n_items (applicants); i++)
+    {
+      g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, i);
+
+      counts[qa_applicant_get_eligibility (applicant)]++;
+    }
+
+  eligible = g_strdup_printf (ngettext ("%u eligible", "%u eligible",
+                                        counts[QA_ELIGIBILITY_ELIGIBLE]),
+                              counts[QA_ELIGIBILITY_ELIGIBLE]);
+  ineligible = g_strdup_printf (ngettext ("%u not eligible", "%u not eligible",
+                                          counts[QA_ELIGIBILITY_INELIGIBLE]),
+                                counts[QA_ELIGIBILITY_INELIGIBLE]);
+  pending = g_strdup_printf (ngettext ("%u awaiting judgement", "%u awaiting judgement",
+                                       counts[QA_ELIGIBILITY_PENDING]),
+                             counts[QA_ELIGIBILITY_PENDING]);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               /* Translators: the outcome of the check of all applicants, e.g.
+                                * “Eligibility checked: 5 eligible, 2 not eligible, 1 awaiting
+                                * judgement” */
+                               adw_toast_new_format (_("Eligibility checked: %s, %s, %s"),
+                                                     eligible, ineligible, pending));
+}
+
+static void
+update_actions (QaDossiersView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.import", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.new-applicant",
+                                 self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.check-eligibility",
+                                 self->session != NULL);
+}
+
+/* -------------------------------------------------------------------------------------------- */
+
 static void
 qa_dossiers_view_dispose (GObject *object)
 {
   QaDossiersView *self = (QaDossiersView *)object;
-  GtkWidget *child;
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (qa_session_get_applicants (self->session), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_DOSSIERS_VIEW);
-  /* gtk_widget_dispose_template() only unparents the children it binds. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
+  _qa_ui_dispose_children (GTK_WIDGET (self));
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (qa_dossiers_view_parent_class)->dispose (object);
@@ -363,12 +624,14 @@ qa_dossiers_view_class_init (QaDossiersViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (QA_TYPE_APPLICANT);
+  g_type_ensure (QA_TYPE_DOSSIER_PANE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/qa-dossiers-view.ui");
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, column_view);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, dossier_pane);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, filter_model);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, no_results_page);
@@ -377,20 +640,30 @@ qa_dossiers_view_class_init (QaDossiersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, selection);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, stack);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, string_filter);
+  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, applicant_eligibility_rank);
   gtk_widget_class_bind_template_callback (widget_class, applicant_search_text);
   gtk_widget_class_bind_template_callback (widget_class, applicant_status_rank);
+  gtk_widget_class_bind_template_callback (widget_class, dossier_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, eligibility_css_classes);
-  gtk_widget_class_bind_template_callback (widget_class, eligibility_has_icon);
   gtk_widget_class_bind_template_callback (widget_class, eligibility_icon_name);
   gtk_widget_class_bind_template_callback (widget_class, filter_items_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_founded);
-  gtk_widget_class_bind_template_callback (widget_class, format_legal_person);
-  gtk_widget_class_bind_template_callback (widget_class, format_self_score);
-  gtk_widget_class_bind_template_callback (widget_class, has_item);
+  gtk_widget_class_bind_template_callback (widget_class, new_cancelled_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_css_classes);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+
+  gtk_widget_class_install_action (widget_class, "dossiers.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "dossiers.new-applicant", NULL,
+                                   new_applicant_action);
+  gtk_widget_class_install_action (widget_class, "dossiers.check-eligibility", NULL,
+                                   check_eligibility_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "dossiers.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "dossiers.new-applicant", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "dossiers-view");
 }
@@ -401,6 +674,7 @@ qa_dossiers_view_init (QaDossiersView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_column_view_sort_by_column (self->column_view, self->reference_column, GTK_SORT_ASCENDING);
+  update_actions (self);
   update_state (self);
 }
 
@@ -425,12 +699,30 @@ qa_dossiers_view_set_session (QaDossiersView *self,
   g_return_if_fail (QA_IS_DOSSIERS_VIEW (self));
   g_return_if_fail (!session || QA_IS_SESSION (session));
 
-  if (!g_set_object (&self->session, session))
+  if (self->session == session)
     return;
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (qa_session_get_applicants (self->session), self);
+  g_set_object (&self->session, session);
+
+  /* Around the list models' own handlers: before them, so a reload does not read as the
+   * user choosing another row; after them, to select again the dossier shown. */
+  if (session != NULL)
+    g_signal_connect_swapped (qa_session_get_applicants (session), "items-changed",
+                              G_CALLBACK (applicants_changing_cb), self);
+  self->syncing = TRUE;
   gtk_filter_list_model_set_model (self->filter_model,
                                    session != NULL ? qa_session_get_applicants (session) : NULL);
-  update_state (self);
+  self->syncing = FALSE;
+  if (session != NULL)
+    g_signal_connect_data (qa_session_get_applicants (session), "items-changed",
+                           G_CALLBACK (applicants_changed_cb), self, NULL,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  qa_dossier_pane_set_session (self->dossier_pane, session);
+  show_selected_or_first (self);
+  update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -465,4 +757,22 @@ qa_dossiers_view_get_search_entry (QaDossiersView *self)
   g_return_val_if_fail (QA_IS_DOSSIERS_VIEW (self), NULL);
 
   return GTK_EDITABLE (self->search_entry);
+}
+
+QaDossierPane *
+qa_dossiers_view_get_pane (QaDossiersView *self)
+{
+  g_return_val_if_fail (QA_IS_DOSSIERS_VIEW (self), NULL);
+
+  return self->dossier_pane;
+}
+
+void
+qa_dossiers_view_import_file (QaDossiersView *self,
+                              GFile          *file)
+{
+  g_return_if_fail (QA_IS_DOSSIERS_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_file_load_bytes_async (file, NULL, import_loaded_cb, g_object_ref (self));
 }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "qa-core.h"
+#include "qa-dossier-pane.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,11 @@ void               qa_dossiers_view_focus_search      (QaDossiersView *self);
 GtkSelectionModel *qa_dossiers_view_get_model         (QaDossiersView *self);
 guint              qa_dossiers_view_get_visible_count (QaDossiersView *self);
 GtkEditable       *qa_dossiers_view_get_search_entry  (QaDossiersView *self);
+/* The detail pane under the list. */
+QaDossierPane     *qa_dossiers_view_get_pane          (QaDossiersView *self);
+/* Imports the applicants of the CSV file @file, as “Import…” does once a file is chosen: the
+ * list shows them, or a dialog lists every refused row. The file is read asynchronously. */
+void               qa_dossiers_view_import_file       (QaDossiersView *self,
+                                                       GFile          *file);
 
 G_END_DECLS

@@ -17,128 +17,17 @@
 #include "qa-core.h"
 #include "qa-window.h"
 
+#include "gui-test-util.h"
+
 static char *tmpdir;
 static QaSession *session;
 static QaWindow *window;
-
-/* Runs the main loop until @done says so or five seconds pass. */
-static gboolean
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-widget_is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static gboolean
-idle_done (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-settle (void)
-{
-  iterate_until (idle_done, NULL);
-}
-
-static void
-remove_tmpdir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-
-      g_unlink (file);
-    }
-
-  g_rmdir (path);
-}
-
-static void
-append_visible_text (GtkWidget *widget,
-                     GString   *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (text, '\n');
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    append_visible_text (child, text);
-}
-
-/* Every label on screen, one a line. */
-static char *
-dup_visible_text (void)
-{
-  GString *text = g_string_new ("\n");
-
-  append_visible_text (GTK_WIDGET (window), text);
-
-  return g_string_free (text, FALSE);
-}
-
-static void
-assert_on_screen (const char *expected)
-{
-  g_autofree char *text = dup_visible_text ();
-
-  ck_assert_msg (strstr (text, expected) != NULL,
-                 "“%s” is not on screen; the labels read:%s", expected, text);
-}
-
-/* A label reading exactly @expected. */
-static void
-assert_label_on_screen (const char *expected)
-{
-  g_autofree char *line = g_strdup_printf ("\n%s\n", expected);
-
-  assert_on_screen (line);
-}
-
-static void
-assert_not_on_screen (const char *unexpected)
-{
-  g_autofree char *text = dup_visible_text ();
-
-  ck_assert_msg (strstr (text, unexpected) == NULL,
-                 "“%s” is on screen; the labels read:%s", unexpected, text);
-}
 
 static void
 show_page (const char *page)
 {
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page));
-  settle ();
+  gui_test_settle ();
   ck_assert_str_eq (qa_window_get_visible_page (window), page);
 }
 
@@ -150,8 +39,8 @@ present_window (QaSession *shown)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
   gtk_window_present (GTK_WINDOW (window));
 
-  ck_assert_msg (iterate_until (widget_is_mapped, window), "the window was never mapped");
-  settle ();
+  ck_assert_msg (gui_test_iterate_until (gui_test_widget_is_mapped, window), "the window was never mapped");
+  gui_test_settle ();
 }
 
 static void
@@ -174,9 +63,9 @@ static void
 teardown (void)
 {
   g_clear_pointer ((GtkWindow **)&window, gtk_window_destroy);
-  settle ();
+  gui_test_settle ();
   g_clear_object (&session);
-  remove_tmpdir (tmpdir);
+  gui_test_remove_tmpdir (tmpdir);
   g_clear_pointer (&tmpdir, g_free);
 }
 
@@ -224,18 +113,18 @@ START_TEST (test_dossiers_list_every_applicant)
                                  qa_applicant_get_id (applicant_at (rows, j))), 0);
 
   /* The first row's name is on screen, in the list and in the detail pane. */
-  assert_label_on_screen (qa_applicant_get_name (applicant_at (rows, 0)));
-  assert_label_on_screen (qa_applicant_get_credit_code (applicant_at (rows, 0)));
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), qa_applicant_get_name (applicant_at (rows, 0)));
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), qa_applicant_get_credit_code (applicant_at (rows, 0)));
 
   /* The sidebar counts them. */
   count = g_strdup_printf ("%u", n_applicants);
-  assert_label_on_screen (count);
-  assert_on_screen ("applicants");
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), count);
+  gui_test_assert_on_screen (GTK_WIDGET (window), "applicants");
 
   /* Other pages and states are off screen. */
-  assert_not_on_screen ("No Results Found");
-  assert_not_on_screen ("No Applicants Yet");
-  assert_not_on_screen ("No Shortlist Yet");
+  gui_test_assert_not_on_screen (GTK_WIDGET (window), "No Results Found");
+  gui_test_assert_not_on_screen (GTK_WIDGET (window), "No Applicants Yet");
+  gui_test_assert_not_on_screen (GTK_WIDGET (window), "No Shortlist Yet");
 }
 END_TEST
 
@@ -264,31 +153,31 @@ START_TEST (test_dossiers_search_narrows)
   /* By credit code, ignoring case. */
   lower_code = g_ascii_strdown (qa_applicant_get_credit_code (wanted), -1);
   gtk_editable_set_text (search, lower_code);
-  ck_assert_msg (iterate_until (visible_count_is, GUINT_TO_POINTER (1)),
+  ck_assert_msg (gui_test_iterate_until (visible_count_is, GUINT_TO_POINTER (1)),
                  "searching for %s shows %u rows", lower_code,
                  qa_dossiers_view_get_visible_count (view));
   ck_assert_ptr_eq (applicant_at (rows, 0), wanted);
-  settle ();
-  assert_label_on_screen (qa_applicant_get_name (wanted));
+  gui_test_settle ();
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), qa_applicant_get_name (wanted));
 
   /* By name. */
   gtk_editable_set_text (search, qa_applicant_get_name (wanted));
-  ck_assert (iterate_until (visible_count_is, GUINT_TO_POINTER (1)));
+  ck_assert (gui_test_iterate_until (visible_count_is, GUINT_TO_POINTER (1)));
   ck_assert_ptr_eq (applicant_at (rows, 0), wanted);
 
   /* By reference. */
   gtk_editable_set_text (search, qa_applicant_get_id (wanted));
-  ck_assert (iterate_until (visible_count_is, GUINT_TO_POINTER (1)));
+  ck_assert (gui_test_iterate_until (visible_count_is, GUINT_TO_POINTER (1)));
   ck_assert_ptr_eq (applicant_at (rows, 0), wanted);
 
   /* Nothing matches: the list says so. */
   gtk_editable_set_text (search, "no such applicant 0000");
-  ck_assert (iterate_until (visible_count_is, GUINT_TO_POINTER (0)));
-  settle ();
-  assert_label_on_screen ("No Results Found");
+  ck_assert (gui_test_iterate_until (visible_count_is, GUINT_TO_POINTER (0)));
+  gui_test_settle ();
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), "No Results Found");
 
   gtk_editable_set_text (search, "");
-  ck_assert (iterate_until (visible_count_is, GUINT_TO_POINTER (n_applicants)));
+  ck_assert (gui_test_iterate_until (visible_count_is, GUINT_TO_POINTER (n_applicants)));
 }
 END_TEST
 
@@ -298,7 +187,7 @@ START_TEST (test_find_focuses_search)
 
   show_page ("dossiers");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
-  settle ();
+  gui_test_settle ();
   ck_assert (gtk_widget_has_focus (GTK_WIDGET (search)) ||
              gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (search)));
 }
@@ -347,11 +236,11 @@ START_TEST (test_scoring_shows_criteria)
   ck_assert_uint_eq (item_points, 1000);
   ck_assert_uint_eq (qa_criteria_get_total_points (criteria), 1000);
 
-  assert_on_screen ("7 categories · 23 items · 1000 points");
+  gui_test_assert_on_screen (GTK_WIDGET (window), "7 categories · 23 items · 1000 points");
   /* The first item is selected and its bands are shown. */
-  assert_on_screen ("4.1.2");
-  assert_on_screen ("Scoring Bands");
-  assert_on_screen ("50–65%");
+  gui_test_assert_on_screen (GTK_WIDGET (window), "4.1.2");
+  gui_test_assert_on_screen (GTK_WIDGET (window), "Scoring Bands");
+  gui_test_assert_on_screen (GTK_WIDGET (window), "50–65%");
 }
 END_TEST
 
@@ -366,12 +255,12 @@ START_TEST (test_consensus_shows_rule)
   rounding = g_strdup_printf ("%u%%", qa_profile_get_consensus_rounding (profile));
   scorers = g_strdup_printf ("%u", qa_profile_get_min_scorers (profile));
 
-  assert_label_on_screen ("No Score Sheets Yet");
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), "No Score Sheets Yet");
   ck_assert_int_eq (qa_profile_get_consensus_method (profile), QA_CONSENSUS_METHOD_TRIMMED_MEAN);
-  assert_label_on_screen ("Trimmed mean");
-  assert_label_on_screen (rounding);
-  assert_label_on_screen (scorers);
-  assert_on_screen ("30 percentage points");
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), "Trimmed mean");
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), rounding);
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), scorers);
+  gui_test_assert_on_screen (GTK_WIDGET (window), "30 percentage points");
 }
 END_TEST
 
@@ -386,11 +275,11 @@ START_TEST (test_shortlist_shows_profile)
   ck_assert_int_eq ((int)qa_profile_get_award_threshold (profile), 500);
   limit = g_strdup_printf ("%u", qa_profile_get_award_limit (profile));
 
-  assert_label_on_screen ("No Shortlist Yet");
-  assert_label_on_screen (limit);
-  assert_label_on_screen ("500");
-  assert_label_on_screen ("30 : 70");
-  assert_on_screen ("the best 3 reaching 500 points");
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), "No Shortlist Yet");
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), limit);
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), "500");
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), "30 : 70");
+  gui_test_assert_on_screen (GTK_WIDGET (window), "the best 3 reaching 500 points");
 }
 END_TEST
 
@@ -399,12 +288,12 @@ START_TEST (test_title_and_stepper_follow_session)
   g_autofree char *title = qa_session_dup_title (session);
 
   ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), title);
-  assert_label_on_screen (title);
-  assert_label_on_screen ("Secretariat");
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), title);
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), "Secretariat");
   ck_assert_int_eq (qa_procedure_stepper_get_stage (qa_window_get_procedure_stepper (window)),
                     qa_session_get_stage (session));
-  assert_label_on_screen (qa_stage_get_title (QA_STAGE_APPLICATION));
-  assert_label_on_screen (qa_stage_get_title (QA_STAGE_AWARD));
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), qa_stage_get_title (QA_STAGE_APPLICATION));
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), qa_stage_get_title (QA_STAGE_AWARD));
 }
 END_TEST
 
@@ -429,8 +318,9 @@ START_TEST (test_empty_session_says_what_to_do)
   show_page ("dossiers");
 
   ck_assert_uint_eq (qa_dossiers_view_get_visible_count (qa_window_get_dossiers_view (window)), 0);
-  assert_label_on_screen ("No Applicants Yet");
-  assert_on_screen ("qareview-cli import applicants");
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), "No Applicants Yet");
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), "Import Applicants…");
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), "New Applicant");
 }
 END_TEST
 
@@ -447,16 +337,16 @@ START_TEST (test_unreadable_file_shows_error)
   ck_assert_ptr_nonnull (error);
 
   qa_window_show_error (window, path, error);
-  settle ();
+  gui_test_settle ();
 
   ck_assert_ptr_null (qa_window_get_session (window));
-  assert_label_on_screen ("Could Not Open the Award Session");
-  assert_on_screen (error->message);
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), "Could Not Open the Award Session");
+  gui_test_assert_on_screen (GTK_WIDGET (window), error->message);
 
   /* A session shown afterwards replaces the error. */
   qa_window_set_session (window, session);
-  settle ();
-  assert_label_on_screen (qa_session_dup_title (session));
+  gui_test_settle ();
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), qa_session_dup_title (session));
 }
 END_TEST
 

@@ -1,0 +1,796 @@
+/* qa-dossier-pane.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "qa-dossier-pane"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "qa-dossier-pane.h"
+#include "qa-ui-private.h"
+
+/* The tables of a dossier, as the core keeps them (qa-dossier.h). */
+static const char * const accident_kinds[] = { "quality", "safety", "environment", NULL };
+static const char * const accident_kind_labels[] = {
+  N_("Quality"), N_("Safety"), N_("Environment"), NULL
+};
+
+static const QaRecordColumn accident_columns[] = {
+  { N_("Date"), QA_RECORD_PAST_DATE, TRUE, 11, FALSE, NULL, NULL },
+  { N_("Kind"), QA_RECORD_CHOICE, TRUE, 0, FALSE, accident_kinds, accident_kind_labels },
+  { N_("What happened"), QA_RECORD_TEXT, FALSE, 30, TRUE, NULL, NULL },
+};
+
+static const QaRecordColumn certificate_columns[] = {
+  { N_("Standard"), QA_RECORD_TEXT, TRUE, 16, TRUE, NULL, NULL },
+  { N_("Certificate number"), QA_RECORD_TEXT, FALSE, 14, TRUE, NULL, NULL },
+  { N_("Issued by"), QA_RECORD_TEXT, FALSE, 14, TRUE, NULL, NULL },
+  { N_("Valid until"), QA_RECORD_DATE, FALSE, 11, FALSE, NULL, NULL },
+};
+
+static const QaRecordColumn indicator_columns[] = {
+  { N_("Year"), QA_RECORD_YEAR, TRUE, 5, FALSE, NULL, NULL },
+  { N_("Indicator"), QA_RECORD_TEXT, TRUE, 20, TRUE, NULL, NULL },
+  { N_("Value"), QA_RECORD_NUMBER, TRUE, 10, FALSE, NULL, NULL },
+  { N_("Unit"), QA_RECORD_TEXT, FALSE, 10, FALSE, NULL, NULL },
+};
+
+/* The key indicators every application reports for each of the last three years. */
+static const struct
+{
+  const char *name;
+  const char *unit;
+} key_indicators[] = {
+  { N_("Operating revenue"), N_("10,000 yuan") },
+  { N_("Total profit"), N_("10,000 yuan") },
+  { N_("Taxes paid"), N_("10,000 yuan") },
+  { N_("Quality loss rate"), "%" },
+  { N_("Energy per 10,000 yuan of output"), N_("tce") },
+};
+
+struct _QaDossierPane
+{
+  GtkWidget          parent_instance;
+
+  /* Owned */
+  QaSession         *session;
+  QaApplicant       *applicant;
+  QaDossier         *dossier;   /* as typed */
+  QaDossier         *saved;     /* as stored; NULL for a new applicant */
+  gboolean           is_new;
+  gboolean           modified;
+  gboolean           can_save;
+  gboolean           loading;
+
+  /* Template widgets */
+  QaRecordTable     *accidents_table;
+  QaRecordTable     *certificates_table;
+  GtkCheckButton    *declared_accidents_check;
+  QaEligibilityPane *eligibility_pane;
+  GtkStack          *eligibility_stack;
+  QaDossierForm     *form;
+  GtkLabel          *id_label;
+  QaRecordTable     *indicators_table;
+  QaMaterialsPane   *materials_pane;
+  GtkStackPage      *materials_page;
+  GtkStack          *materials_stack;
+  GtkLabel          *name_label;
+  GtkButton         *revert_button;
+  GtkLabel          *status_label;
+  GtkStack          *view_stack;
+};
+
+G_DEFINE_FINAL_TYPE (QaDossierPane, qa_dossier_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MODIFIED,
+  PROP_CAN_SAVE,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  NEW_CANCELLED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Tables ------------------------------------------------------------------------------------ */
+
+static char *
+format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
+}
+
+/* A row of @n_cells values, "" for a missing one. */
+static void
+append_row (GPtrArray          *rows,
+            const char * const *cells,
+            guint               n_cells)
+{
+  char **row = g_new0 (char *, n_cells + 1);
+
+  for (guint i = 0; i < n_cells; i++)
+    row[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
+  g_ptr_array_add (rows, row);
+}
+
+static GPtrArray *
+dup_table_rows (QaDossier  *dossier,
+                const char *table)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  if (g_str_equal (table, "accidents"))
+    {
+      GPtrArray *accidents = qa_dossier_get_accidents (dossier);
+
+      for (guint i = 0; i < accidents->len; i++)
+        {
+          const QaAccidentFact *a = g_ptr_array_index (accidents, i);
+          const char *cells[] = { a->date, a->kind, a->description };
+
+          append_row (rows, cells, G_N_ELEMENTS (cells));
+        }
+    }
+  else if (g_str_equal (table, "certificates"))
+    {
+      GPtrArray *certificates = qa_dossier_get_certificates (dossier);
+
+      for (guint i = 0; i < certificates->len; i++)
+        {
+          const QaCertificate *c = g_ptr_array_index (certificates, i);
+          const char *cells[] = { c->standard, c->number, c->issuer, c->valid_until };
+
+          append_row (rows, cells, G_N_ELEMENTS (cells));
+        }
+    }
+  else
+    {
+      GPtrArray *indicators = qa_dossier_get_indicators (dossier);
+
+      for (guint i = 0; i < indicators->len; i++)
+        {
+          const QaIndicator *ind = g_ptr_array_index (indicators, i);
+          g_autofree char *year = g_strdup_printf ("%u", ind->year);
+          g_autofree char *value = format_number (ind->value);
+          const char *cells[] = { year, ind->name, value, ind->unit };
+
+          append_row (rows, cells, G_N_ELEMENTS (cells));
+        }
+    }
+
+  return rows;
+}
+
+static const char *
+cell (char       **row,
+      guint        column)
+{
+  return row[column] != NULL && row[column][0] != '\0' ? row[column] : NULL;
+}
+
+/* Writes what the tables hold into the dossier, replacing its lists. */
+static void
+apply_tables (QaDossierPane *self)
+{
+  g_autoptr(GPtrArray) accidents = qa_record_table_dup_rows (self->accidents_table);
+  g_autoptr(GPtrArray) certificates = qa_record_table_dup_rows (self->certificates_table);
+  g_autoptr(GPtrArray) indicators = qa_record_table_dup_rows (self->indicators_table);
+
+  g_ptr_array_set_size (qa_dossier_get_accidents (self->dossier), 0);
+  for (guint i = 0; i < accidents->len; i++)
+    {
+      char **row = g_ptr_array_index (accidents, i);
+
+      qa_dossier_add_accident (self->dossier, cell (row, 0), cell (row, 1), cell (row, 2));
+    }
+
+  g_ptr_array_set_size (qa_dossier_get_certificates (self->dossier), 0);
+  for (guint i = 0; i < certificates->len; i++)
+    {
+      char **row = g_ptr_array_index (certificates, i);
+
+      qa_dossier_add_certificate (self->dossier, cell (row, 0), cell (row, 1), cell (row, 2),
+                                  cell (row, 3));
+    }
+
+  g_ptr_array_set_size (qa_dossier_get_indicators (self->dossier), 0);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      char **row = g_ptr_array_index (indicators, i);
+
+      qa_dossier_add_indicator (self->dossier, (guint)strtoul (row[0], NULL, 10), cell (row, 1),
+                                g_ascii_strtod (row[2], NULL), cell (row, 3));
+    }
+}
+
+static void
+load_table (QaRecordTable *table,
+            QaDossier     *dossier,
+            const char    *name)
+{
+  g_autoptr(GPtrArray) rows = dup_table_rows (dossier, name);
+
+  qa_record_table_set_rows (table, rows);
+}
+
+/* State ------------------------------------------------------------------------------------- */
+
+static gboolean
+dossier_differs (QaDossier *a,
+                 QaDossier *b)
+{
+  for (guint field = 0; field < QA_DOSSIER_N_TEXT_FIELDS; field++)
+    if (g_strcmp0 (qa_dossier_get_text (a, field), qa_dossier_get_text (b, field)) != 0)
+      return TRUE;
+
+  return qa_dossier_get_legal_person (a) != qa_dossier_get_legal_person (b) ||
+         qa_dossier_get_declared_accidents (a) != qa_dossier_get_declared_accidents (b) ||
+         qa_dossier_get_self_score (a) != qa_dossier_get_self_score (b);
+}
+
+static void
+update_state (QaDossierPane *self)
+{
+  gboolean modified = FALSE;
+  gboolean can_save;
+
+  if (self->dossier != NULL)
+    modified = self->is_new ||
+               (self->saved != NULL && dossier_differs (self->dossier, self->saved)) ||
+               qa_record_table_is_modified (self->accidents_table) ||
+               qa_record_table_is_modified (self->certificates_table) ||
+               qa_record_table_is_modified (self->indicators_table);
+
+  can_save = modified && self->session != NULL &&
+             qa_dossier_form_is_valid (self->form) &&
+             qa_record_table_is_valid (self->accidents_table) &&
+             qa_record_table_is_valid (self->certificates_table) &&
+             qa_record_table_is_valid (self->indicators_table);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.save", can_save);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.revert", modified);
+
+  if (self->modified != modified)
+    {
+      self->modified = modified;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+  if (self->can_save != can_save)
+    {
+      self->can_save = can_save;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SAVE]);
+    }
+}
+
+static void
+update_header (QaDossierPane *self)
+{
+  const char *name = self->dossier != NULL ? qa_dossier_get_text (self->dossier, QA_DOSSIER_NAME)
+                                           : NULL;
+
+  if (self->saved == NULL)
+    {
+      gtk_label_set_label (self->id_label, "");
+      gtk_label_set_label (self->name_label,
+                           name != NULL ? name : self->is_new ? _("New Applicant") : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+      gtk_button_set_label (self->revert_button, _("_Cancel"));
+      return;
+    }
+
+  gtk_label_set_label (self->id_label, qa_dossier_get_text (self->saved, QA_DOSSIER_ID));
+  gtk_label_set_label (self->name_label, name != NULL ? name : "");
+  gtk_button_set_label (self->revert_button, _("_Revert"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), self->applicant != NULL);
+  if (self->applicant != NULL)
+    {
+      g_auto(GStrv) classes = NULL;
+
+      gtk_label_set_label (self->status_label,
+                           qa_applicant_status_get_label (qa_applicant_get_status (self->applicant)));
+      classes = _qa_ui_dup_status_classes (qa_applicant_get_status (self->applicant));
+      gtk_widget_set_css_classes (GTK_WIDGET (self->status_label), (const char **)classes);
+    }
+}
+
+static void
+update_materials_title (QaDossierPane *self)
+{
+  guint n = g_list_model_get_n_items (qa_materials_pane_get_materials (self->materials_pane));
+  g_autofree char *title = NULL;
+
+  if (self->saved != NULL && n > 0)
+    /* Translators: the tab of an applicant's materials, with their number, e.g. “Materials (4)” */
+    title = g_strdup_printf (_("Materials (%u)"), n);
+  else
+    title = g_strdup (_("Materials"));
+
+  gtk_stack_page_set_title (self->materials_page, title);
+}
+
+/* Shows @dossier (taken) as the one being typed in; @saved (taken) is how it is stored. */
+static void
+set_dossier (QaDossierPane *self,
+             QaDossier     *dossier,
+             QaDossier     *saved)
+{
+  const char *id = saved != NULL ? qa_dossier_get_text (saved, QA_DOSSIER_ID) : NULL;
+
+  g_clear_object (&self->dossier);
+  g_clear_object (&self->saved);
+  self->dossier = dossier;
+  self->saved = saved;
+
+  self->loading = TRUE;
+  qa_dossier_form_set_dossier (self->form, dossier, saved == NULL);
+  load_table (self->accidents_table, dossier, "accidents");
+  load_table (self->certificates_table, dossier, "certificates");
+  load_table (self->indicators_table, dossier, "indicators");
+  gtk_check_button_set_active (self->declared_accidents_check,
+                               qa_dossier_get_declared_accidents (dossier));
+  self->loading = FALSE;
+
+  /* Materials and the check belong to a stored applicant. */
+  qa_materials_pane_set_applicant (self->materials_pane, id != NULL ? self->session : NULL, id);
+  qa_eligibility_pane_set_applicant (self->eligibility_pane, id != NULL ? self->session : NULL, id);
+  gtk_stack_set_visible_child_name (self->materials_stack, id != NULL ? "pane" : "unsaved");
+  gtk_stack_set_visible_child_name (self->eligibility_stack, id != NULL ? "pane" : "unsaved");
+
+  update_header (self);
+  update_materials_title (self);
+  update_state (self);
+}
+
+static QaDossier *
+load_dossier (QaDossierPane  *self,
+              const char     *id,
+              QaDossier     **saved,
+              GError        **error)
+{
+  g_autoptr(QaDossier) dossier = NULL;
+
+  dossier = qa_applicants_load_dossier (self->session, id, error);
+  if (dossier == NULL)
+    return NULL;
+
+  *saved = qa_applicants_load_dossier (self->session, id, error);
+  if (*saved == NULL)
+    return NULL;
+
+  return g_steal_pointer (&dossier);
+}
+
+/* Callbacks --------------------------------------------------------------------------------- */
+
+static void
+edited_cb (QaDossierPane *self)
+{
+  g_assert (QA_IS_DOSSIER_PANE (self));
+
+  if (self->loading)
+    return;
+
+  update_header (self);
+  update_state (self);
+}
+
+static void
+declared_accidents_toggled_cb (QaDossierPane  *self,
+                               GtkCheckButton *check)
+{
+  g_assert (QA_IS_DOSSIER_PANE (self));
+
+  if (self->loading || self->dossier == NULL)
+    return;
+
+  qa_dossier_set_declared_accidents (self->dossier, gtk_check_button_get_active (check));
+  update_state (self);
+}
+
+static void
+n_materials_changed_cb (QaDossierPane   *self,
+                        GParamSpec      *pspec,
+                        QaMaterialsPane *pane)
+{
+  g_assert (QA_IS_DOSSIER_PANE (self));
+
+  update_materials_title (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  QaDossierPane *self = QA_DOSSIER_PANE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!qa_dossier_pane_save (self, &error))
+    _qa_ui_show_error (widget, _("The Dossier Was Not Saved"), error->message);
+}
+
+static void
+revert_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  QaDossierPane *self = QA_DOSSIER_PANE (widget);
+  g_autoptr(QaApplicant) applicant = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->saved == NULL)
+    {
+      g_signal_emit (self, signals[NEW_CANCELLED], 0);
+      return;
+    }
+
+  applicant = self->applicant != NULL ? g_object_ref (self->applicant) : NULL;
+  g_clear_object (&self->saved);
+  if (!qa_dossier_pane_show_applicant (self, applicant, &error))
+    _qa_ui_show_error (widget, _("The Dossier Could Not Be Read"), error->message);
+}
+
+static gboolean
+has_indicator (GPtrArray  *rows,
+               const char *year,
+               const char *name)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (row[0], year) && g_str_equal (row[1], name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+add_key_indicators_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  QaDossierPane *self = QA_DOSSIER_PANE (widget);
+  g_autoptr(GPtrArray) rows = qa_record_table_dup_rows (self->indicators_table);
+  guint last = qa_session_get_year (self->session) - 1;
+
+  for (guint year = last - 2; year <= last; year++)
+    {
+      g_autofree char *year_text = g_strdup_printf ("%u", year);
+
+      for (guint i = 0; i < G_N_ELEMENTS (key_indicators); i++)
+        {
+          const char *name = _(key_indicators[i].name);
+          const char *values[] = { year_text, name, "", _(key_indicators[i].unit), NULL };
+
+          if (!has_indicator (rows, year_text, name))
+            qa_record_table_add_row (self->indicators_table, values);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------------------------- */
+
+static void
+qa_dossier_pane_dispose (GObject *object)
+{
+  QaDossierPane *self = (QaDossierPane *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_DOSSIER_PANE);
+  _qa_ui_dispose_children (GTK_WIDGET (self));
+  g_clear_object (&self->session);
+  g_clear_object (&self->applicant);
+  g_clear_object (&self->dossier);
+  g_clear_object (&self->saved);
+
+  G_OBJECT_CLASS (qa_dossier_pane_parent_class)->dispose (object);
+}
+
+static void
+qa_dossier_pane_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  QaDossierPane *self = QA_DOSSIER_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    case PROP_CAN_SAVE:
+      g_value_set_boolean (value, self->can_save);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+qa_dossier_pane_class_init (QaDossierPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = qa_dossier_pane_dispose;
+  object_class->get_property = qa_dossier_pane_get_property;
+
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAN_SAVE] =
+    g_param_spec_boolean ("can-save", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted with the reference of the applicant whose dossier was stored. */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* Emitted when the user gives up a new applicant. */
+  signals[NEW_CANCELLED] =
+    g_signal_new ("new-cancelled",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  g_type_ensure (QA_TYPE_DOSSIER_FORM);
+  g_type_ensure (QA_TYPE_ELIGIBILITY_PANE);
+  g_type_ensure (QA_TYPE_MATERIALS_PANE);
+  g_type_ensure (QA_TYPE_RECORD_TABLE);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-dossier-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, accidents_table);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, certificates_table);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, declared_accidents_check);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, eligibility_pane);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, eligibility_stack);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, form);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, id_label);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, indicators_table);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, materials_pane);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, materials_page);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, materials_stack);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, name_label);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, revert_button);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, status_label);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, declared_accidents_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, n_materials_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "dossier.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "dossier.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "dossier.add-key-indicators", NULL,
+                                   add_key_indicators_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "dossier.save", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "dossier-pane");
+}
+
+static void
+qa_dossier_pane_init (QaDossierPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  qa_record_table_set_columns (self->accidents_table, accident_columns,
+                               G_N_ELEMENTS (accident_columns));
+  qa_record_table_set_columns (self->certificates_table, certificate_columns,
+                               G_N_ELEMENTS (certificate_columns));
+  qa_record_table_set_columns (self->indicators_table, indicator_columns,
+                               G_N_ELEMENTS (indicator_columns));
+
+  update_state (self);
+}
+
+GtkWidget *
+qa_dossier_pane_new (void)
+{
+  return g_object_new (QA_TYPE_DOSSIER_PANE, NULL);
+}
+
+void
+qa_dossier_pane_set_session (QaDossierPane *self,
+                             QaSession     *session)
+{
+  g_return_if_fail (QA_IS_DOSSIER_PANE (self));
+  g_return_if_fail (!session || QA_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  qa_dossier_pane_show_applicant (self, NULL, NULL);
+}
+
+gboolean
+qa_dossier_pane_show_applicant (QaDossierPane  *self,
+                                QaApplicant    *applicant,
+                                GError        **error)
+{
+  QaDossier *dossier;
+  QaDossier *saved = NULL;
+
+  g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), FALSE);
+  g_return_val_if_fail (!applicant || QA_IS_APPLICANT (applicant), FALSE);
+  g_return_val_if_fail (!applicant || self->session != NULL, FALSE);
+
+  g_set_object (&self->applicant, applicant);
+  self->is_new = FALSE;
+
+  if (applicant == NULL)
+    {
+      set_dossier (self, qa_dossier_new (), NULL);
+      return TRUE;
+    }
+
+  dossier = load_dossier (self, qa_applicant_get_id (applicant), &saved, error);
+  if (dossier == NULL)
+    {
+      g_clear_object (&saved);
+      return FALSE;
+    }
+
+  set_dossier (self, dossier, saved);
+  return TRUE;
+}
+
+void
+qa_dossier_pane_update_applicant (QaDossierPane *self,
+                                  QaApplicant   *applicant)
+{
+  g_return_if_fail (QA_IS_DOSSIER_PANE (self));
+  g_return_if_fail (QA_IS_APPLICANT (applicant));
+  g_return_if_fail (g_strcmp0 (qa_applicant_get_id (applicant),
+                               qa_dossier_pane_get_applicant_id (self)) == 0);
+
+  g_set_object (&self->applicant, applicant);
+  update_header (self);
+  qa_eligibility_pane_refresh (self->eligibility_pane);
+}
+
+void
+qa_dossier_pane_start_new (QaDossierPane *self)
+{
+  g_return_if_fail (QA_IS_DOSSIER_PANE (self));
+
+  g_clear_object (&self->applicant);
+  self->is_new = TRUE;
+  set_dossier (self, qa_dossier_new (), NULL);
+  qa_dossier_pane_set_page (self, "basic");
+  gtk_widget_grab_focus (qa_dossier_form_get_field (self->form, QA_DOSSIER_ID));
+}
+
+const char *
+qa_dossier_pane_get_applicant_id (QaDossierPane *self)
+{
+  g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), NULL);
+
+  return self->saved != NULL ? qa_dossier_get_text (self->saved, QA_DOSSIER_ID) : NULL;
+}
+
+gboolean
+qa_dossier_pane_get_is_new (QaDossierPane *self)
+{
+  g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), FALSE);
+
+  return self->is_new;
+}
+
+gboolean
+qa_dossier_pane_get_modified (QaDossierPane *self)
+{
+  g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), FALSE);
+
+  return self->modified;
+}
+
+gboolean
+qa_dossier_pane_get_can_save (QaDossierPane *self)
+{
+  g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), FALSE);
+
+  return self->can_save;
+}
+
+gboolean
+qa_dossier_pane_save (QaDossierPane  *self,
+                      GError        **error)
+{
+  g_autofree char *id = NULL;
+  QaDossier *dossier;
+  QaDossier *saved = NULL;
+
+  g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), FALSE);
+  g_return_val_if_fail (self->session != NULL && self->dossier != NULL, FALSE);
+
+  apply_tables (self);
+  if (!qa_applicants_save_dossier (self->session, self->dossier, error))
+    return FALSE;
+
+  /* What is stored now is what the pane compares with. */
+  id = g_strdup (qa_dossier_get_text (self->dossier, QA_DOSSIER_ID));
+  dossier = load_dossier (self, id, &saved, error);
+  if (dossier == NULL)
+    {
+      g_clear_object (&saved);
+      return FALSE;
+    }
+  self->is_new = FALSE;
+  set_dossier (self, dossier, saved);
+
+  g_signal_emit (self, signals[SAVED], 0, id);
+  return TRUE;
+}
+
+void
+qa_dossier_pane_set_page (QaDossierPane *self,
+                          const char    *page)
+{
+  g_return_if_fail (QA_IS_DOSSIER_PANE (self));
+
+  gtk_stack_set_visible_child_name (self->view_stack, page);
+}
+
+QaDossierForm *
+qa_dossier_pane_get_form (QaDossierPane *self)
+{
+  g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), NULL);
+
+  return self->form;
+}
+
+QaMaterialsPane *
+qa_dossier_pane_get_materials (QaDossierPane *self)
+{
+  g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), NULL);
+
+  return self->materials_pane;
+}
+
+QaEligibilityPane *
+qa_dossier_pane_get_eligibility (QaDossierPane *self)
+{
+  g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), NULL);
+
+  return self->eligibility_pane;
+}
+
+QaRecordTable *
+qa_dossier_pane_get_table (QaDossierPane *self,
+                           const char    *name)
+{
+  g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "accidents"))
+    return self->accidents_table;
+  if (g_str_equal (name, "certificates"))
+    return self->certificates_table;
+  return self->indicators_table;
+}

@@ -1,0 +1,218 @@
+/* gui-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <check.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+
+gboolean
+gui_test_iterate_until (gboolean (*done) (gpointer),
+                        gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+idle_done (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+void
+gui_test_settle (void)
+{
+  gui_test_iterate_until (idle_done, NULL);
+}
+
+gboolean
+gui_test_widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+void
+gui_test_remove_tmpdir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      if (g_file_test (file, G_FILE_TEST_IS_DIR))
+        gui_test_remove_tmpdir (file);
+      else
+        g_unlink (file);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+append_visible_text (GtkWidget *widget,
+                     GString   *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+  else if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      g_autofree char *content = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      content = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append (text, content);
+      g_string_append_c (text, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_visible_text (child, text);
+}
+
+char *
+gui_test_dup_visible_text (GtkWidget *root)
+{
+  GString *text = g_string_new ("\n");
+
+  append_visible_text (root, text);
+
+  return g_string_free (text, FALSE);
+}
+
+void
+gui_test_assert_on_screen (GtkWidget  *root,
+                           const char *expected)
+{
+  g_autofree char *text = gui_test_dup_visible_text (root);
+
+  ck_assert_msg (strstr (text, expected) != NULL,
+                 "“%s” is not on screen; the labels read:%s", expected, text);
+}
+
+void
+gui_test_assert_label_on_screen (GtkWidget  *root,
+                                 const char *expected)
+{
+  g_autofree char *line = g_strdup_printf ("\n%s\n", expected);
+
+  gui_test_assert_on_screen (root, line);
+}
+
+void
+gui_test_assert_not_on_screen (GtkWidget  *root,
+                               const char *unexpected)
+{
+  g_autofree char *text = gui_test_dup_visible_text (root);
+
+  ck_assert_msg (strstr (text, unexpected) == NULL,
+                 "“%s” is on screen; the labels read:%s", unexpected, text);
+}
+
+GtkWindow *
+gui_test_find_window (GType      type,
+                      GtkWindow *except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != except && G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = window;
+    }
+
+  return found;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *label)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), label) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, label))
+      return TRUE;
+
+  return FALSE;
+}
+
+GtkWidget *
+gui_test_find_labelled (GtkWidget  *root,
+                        GType       type,
+                        const char *label)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && has_label (root, label))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gui_test_find_labelled (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+gui_test_find_widget (GtkWidget *root,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gui_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -1,0 +1,46 @@
+/* gui-test-util.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the GUI tests share: running the main loop until something happens, and reading what is
+ * on screen.
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Runs the main loop until @done says so or five seconds pass; FALSE on timeout. */
+gboolean    gui_test_iterate_until          (gboolean  (*done) (gpointer),
+                                             gpointer    data);
+/* Runs the main loop until nothing is pending. */
+void        gui_test_settle                 (void);
+gboolean    gui_test_widget_is_mapped       (gpointer    widget);
+/* Removes a flat temporary folder and its files. */
+void        gui_test_remove_tmpdir          (const char *path);
+
+/* Every label and text view on screen under @root, one a line, starting with a newline. */
+char       *gui_test_dup_visible_text       (GtkWidget  *root);
+void        gui_test_assert_on_screen       (GtkWidget  *root,
+                                             const char *expected);
+/* A label reading exactly @expected. */
+void        gui_test_assert_label_on_screen (GtkWidget  *root,
+                                             const char *expected);
+void        gui_test_assert_not_on_screen   (GtkWidget  *root,
+                                             const char *unexpected);
+
+/* The newest shown toplevel of @type other than @except, or NULL. */
+GtkWindow  *gui_test_find_window            (GType       type,
+                                             GtkWindow  *except);
+/* A widget of @type on screen under @root (itself included) holding a label that reads @label
+ * (mnemonics removed), e.g. a button; NULL when there is none. */
+GtkWidget  *gui_test_find_labelled          (GtkWidget  *root,
+                                             GType       type,
+                                             const char *label);
+/* The first widget of @type under @root (itself included), shown or not. */
+GtkWidget  *gui_test_find_widget            (GtkWidget  *root,
+                                             GType       type);
+
+G_END_DECLS
