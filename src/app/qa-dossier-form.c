@@ -26,11 +26,12 @@ typedef struct
 } FieldSpec;
 
 static const FieldSpec field_specs[] = {
-  { QA_DOSSIER_ID, N_("Reference"), N_("e.g. A09"), 0, 10 },
-  { QA_DOSSIER_NAME, N_("Name"), NULL, 0, 24 },
-  { QA_DOSSIER_CREDIT_CODE, N_("Unified social credit code"), N_("18 characters"), 0, 20 },
-  { QA_DOSSIER_DISTRICT, N_("District of registration"), N_("e.g. 甘州区"), 0, 12 },
-  { QA_DOSSIER_FOUNDED, N_("Operations began"), N_("YYYY-MM-DD"), 0, 12 },
+  { QA_DOSSIER_ID, N_("Reference"), N_("Required, e.g. A09"), 0, 10 },
+  { QA_DOSSIER_NAME, N_("Name"), N_("Required"), 0, 24 },
+  { QA_DOSSIER_CREDIT_CODE, N_("Unified social credit code"), N_("Required: 18 characters"), 0,
+    20 },
+  { QA_DOSSIER_DISTRICT, N_("District of registration"), N_("Required, e.g. 甘州区"), 0, 12 },
+  { QA_DOSSIER_FOUNDED, N_("Operations began"), N_("Required: YYYY-MM-DD"), 0, 12 },
   { QA_DOSSIER_INDUSTRY, N_("Industry"), NULL, 0, 20 },
   { QA_DOSSIER_ADDRESS, N_("Address"), NULL, 0, 24 },
   { QA_DOSSIER_LEGAL_REPRESENTATIVE, N_("Legal representative"), NULL, 1, 12 },

@@ -315,9 +315,9 @@ update_materials_title (QaDossierPane *self)
 
   if (self->saved != NULL && n > 0)
     /* Translators: the tab of an applicant's materials, with their number, e.g. “Materials (4)” */
-    title = g_strdup_printf (_("Materials (%u)"), n);
+    title = g_strdup_printf (C_("dossier tab", "Materials (%u)"), n);
   else
-    title = g_strdup (_("Materials"));
+    title = g_strdup (C_("dossier tab", "Materials"));
 
   gtk_stack_page_set_title (self->materials_page, title);
 }

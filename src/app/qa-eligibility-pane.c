@@ -459,27 +459,7 @@ export_chosen (GtkWidget      *widget,
                GFile          *file,
                GtkFileChooser *chooser)
 {
-  QaNotice *notice = g_object_get_data (G_OBJECT (chooser), "qa-notice");
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *display = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-
-  if (path == NULL)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                         _("The notice can be saved only to a folder on this computer."));
-  if (error != NULL || !qa_notice_write_pdf (notice, path, &error))
-    {
-      _qa_ui_show_error (widget, _("The Notice Was Not Saved"), error->message);
-      return;
-    }
-
-  display = g_filename_display_basename (path);
-  toast = adw_toast_new_format (_("Notice saved as “%s”"), display);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "qa-uri", g_file_get_uri (file), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_exported_cb), widget, 0);
-  _qa_ui_add_toast (widget, toast);
+  qa_eligibility_pane_export_notice (QA_ELIGIBILITY_PANE (widget), file);
 }
 
 static void
@@ -488,10 +468,11 @@ export_notice_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   QaEligibilityPane *self = QA_ELIGIBILITY_PANE (widget);
-  QaNotice *notice = create_notice (self);
+  g_autoptr(QaNotice) notice = create_notice (self);
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
+  /* Refused before a file is asked for, with the reason. */
   if (notice == NULL)
     return;
 
@@ -502,7 +483,6 @@ export_notice_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   _qa_ui_add_file_filter (chooser, _("PDF documents"), "application/pdf", "*.pdf");
 
-  g_object_set_data_full (G_OBJECT (chooser), "qa-notice", notice, g_object_unref);
   _qa_ui_run_file_chooser (chooser, widget, export_chosen);
 }
 
@@ -527,6 +507,7 @@ print_done_cb (QaEligibilityPane       *self,
 
   g_assert (QA_IS_ELIGIBILITY_PANE (self));
 
+  g_object_set_data (G_OBJECT (operation), "qa-done", GINT_TO_POINTER (TRUE));
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
 
@@ -540,40 +521,7 @@ print_notice_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  QaEligibilityPane *self = QA_ELIGIBILITY_PANE (widget);
-  g_autoptr(QaNotice) notice = create_notice (self);
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) paper = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *job = NULL;
-  GtkPrintOperation *operation;
-
-  if (notice == NULL)
-    return;
-
-  operation = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  /* The letter keeps its own margins. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  job = g_strdup_printf (_("Eligibility notice %s"), self->applicant_id);
-  gtk_print_operation_set_job_name (operation, job);
-
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_notice_page_cb),
-                         g_object_ref (notice), (GClosureNotify)(void (*) (void))g_object_unref, 0);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
-  /* Kept until the next notice is printed, as long as the dialog may run. */
-  g_object_set_data_full (G_OBJECT (self), "qa-print-operation", operation, g_object_unref);
-
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               _qa_ui_get_window (widget), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
-    _qa_ui_show_error (widget, _("The Notice Was Not Printed"), error->message);
+  qa_eligibility_pane_print_notice (QA_ELIGIBILITY_PANE (widget), NULL);
 }
 
 /* ------------------------------------------------------------------------------------------- */
@@ -701,6 +649,87 @@ qa_eligibility_pane_refresh (QaEligibilityPane *self)
 
   dossier = qa_applicants_load_dossier (self->session, self->applicant_id, NULL);
   show_report (self, report, eligible, override_reason, dossier);
+}
+
+void
+qa_eligibility_pane_export_notice (QaEligibilityPane *self,
+                                   GFile             *file)
+{
+  g_autoptr(QaNotice) notice = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (QA_IS_ELIGIBILITY_PANE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if ((notice = create_notice (self)) == NULL)
+    return;
+
+  if ((path = g_file_get_path (file)) == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("The notice can be saved only to a folder on this computer."));
+  if (error != NULL || !qa_notice_write_pdf (notice, path, &error))
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The Notice Was Not Saved"), error->message);
+      return;
+    }
+
+  display = g_filename_display_basename (path);
+  toast = adw_toast_new_format (_("Notice saved as “%s”"), display);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "qa-uri", g_file_get_uri (file), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_exported_cb), self, 0);
+  _qa_ui_add_toast (GTK_WIDGET (self), toast);
+}
+
+void
+qa_eligibility_pane_print_notice (QaEligibilityPane *self,
+                                  const char        *export_path)
+{
+  g_autoptr(QaNotice) notice = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) paper = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *job = NULL;
+  GtkPrintOperation *operation;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (QA_IS_ELIGIBILITY_PANE (self));
+
+  if ((notice = create_notice (self)) == NULL)
+    return;
+
+  operation = gtk_print_operation_new ();
+  setup = gtk_page_setup_new ();
+  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* The letter keeps its own margins. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_allow_async (operation, export_path == NULL);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  job = g_strdup_printf (_("Eligibility notice %s"), self->applicant_id);
+  gtk_print_operation_set_job_name (operation, job);
+
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_notice_page_cb),
+                         g_object_ref (notice), (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
+  /* Kept until the next notice is printed, as long as the dialog may run. */
+  g_object_set_data_full (G_OBJECT (self), "qa-print-operation", operation, g_object_unref);
+
+  result = gtk_print_operation_run (operation,
+                                    export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                        : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    _qa_ui_get_window (GTK_WIDGET (self)), &error);
+  /* An error found before printing began is not reported by “done”. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      g_object_get_data (G_OBJECT (operation), "qa-done") == NULL)
+    _qa_ui_show_error (GTK_WIDGET (self), _("The Notice Was Not Printed"), error->message);
 }
 
 QaEligibility

@@ -23,6 +23,14 @@ void       qa_eligibility_pane_set_applicant  (QaEligibilityPane *self,
                                                const char        *applicant_id);
 /* Checks again, after the dossier or the session changed. */
 void       qa_eligibility_pane_refresh        (QaEligibilityPane *self);
+/* Writes the written notice (Art. 16(2)) of the applicant shown as PDF to @file, as “Export
+ * Notice…” does once a file is chosen; a refusal is shown with its reason. */
+void       qa_eligibility_pane_export_notice  (QaEligibilityPane *self,
+                                               GFile             *file);
+/* Prints the written notice through the print dialog or, with @export_path, straight into a PDF
+ * file there. */
+void       qa_eligibility_pane_print_notice   (QaEligibilityPane *self,
+                                               const char        *export_path);
 /* The verdict shown. */
 QaEligibility qa_eligibility_pane_get_verdict (QaEligibilityPane *self);
 

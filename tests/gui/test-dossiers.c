@@ -106,6 +106,24 @@ n_rows_is (gpointer data)
   return n_rows () == GPOINTER_TO_UINT (data);
 }
 
+/* The session's row of applicant @id (borrowed). */
+static QaApplicant *
+find_row (const char *id)
+{
+  GListModel *applicants = qa_session_get_applicants (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (applicants); i++)
+    {
+      g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, i);
+
+      if (g_strcmp0 (qa_applicant_get_id (applicant), id) == 0)
+        return applicant;
+    }
+
+  ck_abort_msg ("there is no applicant %s", id);
+  return NULL;
+}
+
 static void
 select_applicant (const char *id)
 {
@@ -763,6 +781,67 @@ START_TEST (test_notice_refused_while_pending)
 }
 END_TEST
 
+/* The text of a PDF, as pdftotext reads it; pages end with a form feed. */
+static char *
+dup_pdf_text (const char *path)
+{
+  const char *pdftotext = g_getenv ("PDFTOTEXT");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { pdftotext != NULL ? pdftotext : "pdftotext", "-enc", "UTF-8", path, "-",
+                         NULL };
+
+  ck_assert_msg (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_int_eq (status, 0);
+  return g_steal_pointer (&out);
+}
+
+static guint
+count_pages (const char *text)
+{
+  guint pages = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    pages += *p == '\f';
+  return pages;
+}
+
+START_TEST (test_notice_exported_and_printed)
+{
+  g_autoptr(GPtrArray) reasons = NULL;
+  g_autofree char *id = find_applicant_with_verdict (QA_ELIGIBILITY_INELIGIBLE, &reasons);
+  g_autofree char *exported = g_build_filename (tmpdir, "notice.pdf", NULL);
+  g_autofree char *printed = g_build_filename (tmpdir, "printed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (exported);
+  g_autofree char *text = NULL;
+  g_autofree char *print_text = NULL;
+  QaEligibilityPane *eligibility = qa_dossier_pane_get_eligibility (pane ());
+  QaApplicant *applicant;
+
+  select_applicant (id);
+  show_tab ("eligibility");
+  applicant = find_row (id);
+
+  qa_eligibility_pane_export_notice (eligibility, file);
+  gui_test_settle ();
+  ck_assert (g_file_test (exported, G_FILE_TEST_EXISTS));
+  gui_test_assert_label_on_screen (ROOT, "Notice saved as “notice.pdf”");
+  text = dup_pdf_text (exported);
+  ck_assert_msg (strstr (text, qa_applicant_get_name (applicant)) != NULL, "%s", text);
+
+  /* Printing draws the same letter on one page. */
+  qa_eligibility_pane_print_notice (eligibility, printed);
+  gui_test_settle ();
+  ck_assert (g_file_test (printed, G_FILE_TEST_EXISTS));
+  print_text = dup_pdf_text (printed);
+  ck_assert_uint_eq (count_pages (print_text), 1);
+  ck_assert_msg (strstr (print_text, qa_applicant_get_name (applicant)) != NULL, "%s", print_text);
+}
+END_TEST
+
 START_TEST (test_unsaved_changes_asked_about)
 {
   AdwMessageDialog *dialog;
@@ -849,6 +928,7 @@ dossiers_suite (void)
   tcase_add_test (tc, test_judgement_recorded);
   tcase_add_test (tc, test_override_needs_reason);
   tcase_add_test (tc, test_notice_refused_while_pending);
+  tcase_add_test (tc, test_notice_exported_and_printed);
   tcase_add_test (tc, test_unsaved_changes_asked_about);
   tcase_add_test (tc, test_empty_session_imports);
   suite_add_tcase (suite, tc);
