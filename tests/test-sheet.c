@@ -459,6 +459,96 @@ START_TEST (test_scores_only_in_own_package)
 }
 END_TEST
 
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* The program's way: in a worker thread, on a connection of its own, with the same outcomes. */
+START_TEST (test_async_export_and_import)
+{
+  g_autofree char *path = path_in_tmp ("E03-material.qapkg");
+  g_autofree char *sheet_path = path_in_tmp ("E03-material.qasheet");
+  g_autofree char *bad_path = path_in_tmp ("E08-material.qapkg");
+  g_autoptr(GFile) sheet_file = g_file_new_for_path (sheet_path);
+  g_autoptr(GAsyncResult) exported = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(GAsyncResult) imported = NULL;
+  g_autoptr(GAsyncResult) again = NULL;
+  g_autoptr(QaSession) package = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reviewer = NULL;
+  QaSheetOutcome outcome = QA_SHEET_UNCHANGED;
+
+  qa_database_set_operator (qa_session_get_database (session), "秘书处 刘芳", "secretariat");
+  qa_package_export_async (session, "E03", QA_STAGE_MATERIAL, path, NULL, store_result_cb, &exported);
+  ck_assert_msg (qa_package_export_finish (session, wait_for (&exported), &error),
+                 "%s", error ? error->message : "");
+  qa_package_export_async (session, "E08", QA_STAGE_MATERIAL, bad_path, NULL, store_result_cb, &refused);
+  ck_assert (!qa_package_export_finish (session, wait_for (&refused), &error));
+  ck_assert (g_error_matches (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_NOT_ON_PANEL));
+  ck_assert (!g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  package = qa_session_open (path, &error);
+  ck_assert_msg (package != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (qa_session_get_package_reviewer (package), "E03");
+  score (package, "A02", "4.2.3", 65, "部署到位", NULL);
+  ck_assert (qa_sheet_export (package, sheet_path, &error));
+
+  qa_sheet_import_file_async (session, sheet_file, NULL, store_result_cb, &imported);
+  ck_assert_msg (qa_sheet_import_file_finish (session, wait_for (&imported), &outcome, &reviewer, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_int_eq (outcome, QA_SHEET_STORED);
+  ck_assert_str_eq (reviewer, "E03");
+  g_clear_pointer (&reviewer, g_free);
+
+  /* The main connection sees what the worker stored, and who did it is on record. */
+  records = qa_scores_list (session, QA_STAGE_MATERIAL, "E03", NULL, &error);
+  ck_assert_uint_eq (records->len, 1);
+  ck_assert_str_eq (((QaScoreRecord *)records->pdata[0])->item, "4.2.3");
+  ck_assert_int_eq (((QaScoreRecord *)records->pdata[0])->percent, 65);
+  ck_assert_str_eq (((QaScoreRecord *)records->pdata[0])->strengths, "部署到位");
+
+  qa_sheet_import_file_async (session, sheet_file, NULL, store_result_cb, &again);
+  ck_assert (qa_sheet_import_file_finish (session, wait_for (&again), &outcome, &reviewer, &error));
+  ck_assert_int_eq (outcome, QA_SHEET_UNCHANGED);
+}
+END_TEST
+
+START_TEST (test_async_import_refusal_names_file)
+{
+  g_autofree char *path = path_in_tmp ("broken.qasheet");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reviewer = NULL;
+  g_autofree char *before = scores_snapshot ();
+  g_autofree char *after = NULL;
+
+  ck_assert (g_file_set_contents (path, "<scoresheet", -1, NULL));
+  qa_sheet_import_file_async (session, file, NULL, store_result_cb, &result);
+  ck_assert (!qa_sheet_import_file_finish (session, wait_for (&result), NULL, &reviewer, &error));
+  ck_assert (g_error_matches (error, QA_SHEET_ERROR, QA_SHEET_ERROR_PARSE));
+  ck_assert_msg (strstr (error->message, "broken.qasheet") != NULL, "%s", error->message);
+  ck_assert_ptr_null (reviewer);
+  after = scores_snapshot ();
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
 static Suite *
 sheet_suite (void)
 {
@@ -476,6 +566,8 @@ sheet_suite (void)
   tcase_add_test (tc, test_package_holds_nothing_else);
   tcase_add_test (tc, test_package_refusals);
   tcase_add_test (tc, test_scores_only_in_own_package);
+  tcase_add_test (tc, test_async_export_and_import);
+  tcase_add_test (tc, test_async_import_refusal_names_file);
   suite_add_tcase (suite, tc);
   return suite;
 }

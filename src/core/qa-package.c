@@ -11,6 +11,7 @@
 #include "qa-audit-private.h"
 #include "qa-database-private.h"
 #include "qa-package.h"
+#include "qa-session-private.h"
 #include "qa-util-private.h"
 
 G_DEFINE_QUARK (qa-package-error-quark, qa_package_error)
@@ -280,4 +281,79 @@ qa_package_export (QaSession   *session,
       g_unlink (partial_wal);
     }
   return ok;
+}
+
+typedef struct
+{
+  QaSessionTicket *ticket;
+  char            *reviewer_id;
+  QaStage          stage;
+  char            *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  _qa_session_ticket_free (job->ticket);
+  g_free (job->reviewer_id);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  session = _qa_session_ticket_open (job->ticket, &error);
+  if (session == NULL ||
+      !qa_package_export (session, job->reviewer_id, job->stage, job->path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+qa_package_export_async (QaSession           *session,
+                         const char          *reviewer_id,
+                         QaStage              stage,
+                         const char          *path,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (QA_IS_SESSION (session));
+  g_return_if_fail (reviewer_id != NULL);
+  g_return_if_fail (stage == QA_STAGE_MATERIAL || stage == QA_STAGE_SITE);
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (ExportJob, 1);
+  job->ticket = _qa_session_ticket_new (session);
+  job->reviewer_id = g_strdup (reviewer_id);
+  job->stage = stage;
+  job->path = g_strdup (path);
+
+  task = g_task_new (session, cancellable, callback, user_data);
+  g_task_set_source_tag (task, qa_package_export_async);
+  g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+qa_package_export_finish (QaSession     *session,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, session), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

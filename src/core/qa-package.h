@@ -31,5 +31,17 @@ gboolean qa_package_export      (QaSession   *session,
                                  QaStage      stage,
                                  const char  *path,
                                  GError     **error);
+/* The same in a worker thread, on a connection of its own, so a large package does not hold the
+ * program up. */
+void     qa_package_export_async  (QaSession           *session,
+                                   const char          *reviewer_id,
+                                   QaStage              stage,
+                                   const char          *path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+gboolean qa_package_export_finish (QaSession           *session,
+                                   GAsyncResult        *result,
+                                   GError             **error);
 
 G_END_DECLS

@@ -8,4 +8,15 @@ G_BEGIN_DECLS
 /* The stage names of the review stages, as stored: "material" / "site". */
 gboolean _qa_stage_is_review (QaStage stage);
 
+/* What a worker thread needs to open the same session on a connection of its own (connections
+ * are not shared between threads), acting as the same operator. Taken on the main thread. */
+typedef struct _QaSessionTicket QaSessionTicket;
+
+QaSessionTicket *_qa_session_ticket_new  (QaSession        *session);
+QaSession       *_qa_session_ticket_open (QaSessionTicket  *ticket,
+                                          GError          **error);
+void             _qa_session_ticket_free (QaSessionTicket  *ticket);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaSessionTicket, _qa_session_ticket_free)
+
 G_END_DECLS

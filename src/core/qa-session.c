@@ -159,6 +159,48 @@ _qa_stage_is_review (QaStage stage)
   return stage == QA_STAGE_MATERIAL || stage == QA_STAGE_SITE;
 }
 
+struct _QaSessionTicket
+{
+  char *path;
+  char *operator_name;
+  char *operator_role;
+};
+
+QaSessionTicket *
+_qa_session_ticket_new (QaSession *session)
+{
+  QaDatabase *db = qa_session_get_database (session);
+  QaSessionTicket *ticket = g_new0 (QaSessionTicket, 1);
+
+  ticket->path = g_strdup (qa_database_get_path (db));
+  ticket->operator_name = g_strdup (qa_database_get_operator_name (db));
+  ticket->operator_role = g_strdup (qa_database_get_operator_role (db));
+  return ticket;
+}
+
+QaSession *
+_qa_session_ticket_open (QaSessionTicket  *ticket,
+                         GError          **error)
+{
+  QaSession *session = qa_session_open (ticket->path, error);
+
+  if (session != NULL)
+    qa_database_set_operator (qa_session_get_database (session),
+                              ticket->operator_name, ticket->operator_role);
+  return session;
+}
+
+void
+_qa_session_ticket_free (QaSessionTicket *ticket)
+{
+  if (ticket == NULL)
+    return;
+  g_free (ticket->path);
+  g_free (ticket->operator_name);
+  g_free (ticket->operator_role);
+  g_free (ticket);
+}
+
 char *
 qa_session_default_path (void)
 {

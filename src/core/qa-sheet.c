@@ -11,6 +11,7 @@
 #include "qa-database-private.h"
 #include "qa-experts.h"
 #include "qa-scores.h"
+#include "qa-session-private.h"
 #include "qa-sheet.h"
 #include "qa-util-private.h"
 #include "qa-xml-private.h"
@@ -729,4 +730,92 @@ qa_sheet_import (QaSession       *session,
   qa_audit_record_refusal (db, "sheet.import.refused", "file", name, local_error->message, NULL);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+typedef struct
+{
+  QaSessionTicket *ticket;
+  GFile           *file;
+  QaSheetOutcome   outcome;
+  char            *reviewer_id;
+} ImportFileJob;
+
+static void
+import_file_job_free (ImportFileJob *job)
+{
+  _qa_session_ticket_free (job->ticket);
+  g_clear_object (&job->file);
+  g_free (job->reviewer_id);
+  g_free (job);
+}
+
+static void
+import_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ImportFileJob *job = task_data;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+
+  session = _qa_session_ticket_open (job->ticket, &error);
+  if (session != NULL)
+    bytes = _qa_xml_load_file (job->file, &error);
+  if (bytes == NULL ||
+      !qa_sheet_import (session, bytes, name, &job->outcome, &job->reviewer_id, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+qa_sheet_import_file_async (QaSession           *session,
+                            GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportFileJob *job;
+
+  g_return_if_fail (QA_IS_SESSION (session));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (ImportFileJob, 1);
+  job->ticket = _qa_session_ticket_new (session);
+  job->file = g_object_ref (file);
+  job->outcome = QA_SHEET_UNCHANGED;
+
+  task = g_task_new (session, cancellable, callback, user_data);
+  g_task_set_source_tag (task, qa_sheet_import_file_async);
+  g_task_set_task_data (task, job, (GDestroyNotify)import_file_job_free);
+  g_task_run_in_thread (task, import_file_thread);
+}
+
+gboolean
+qa_sheet_import_file_finish (QaSession       *session,
+                             GAsyncResult    *result,
+                             QaSheetOutcome  *outcome,
+                             char           **reviewer_id,
+                             GError         **error)
+{
+  ImportFileJob *job;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, session), FALSE);
+
+  if (reviewer_id != NULL)
+    *reviewer_id = NULL;
+  job = g_task_get_task_data (G_TASK (result));
+  /* The reviewer is known even of a refused sheet, when it could be read that far. */
+  if (reviewer_id != NULL)
+    *reviewer_id = g_strdup (job->reviewer_id);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (outcome != NULL)
+    *outcome = job->outcome;
+  return TRUE;
 }

@@ -47,5 +47,18 @@ gboolean  qa_sheet_import      (QaSession       *session,
                                 QaSheetOutcome  *outcome,
                                 char           **reviewer_id,
                                 GError         **error);
+/* Reads the sheet in @file (no more of it than a sheet may hold) and imports it as
+ * qa_sheet_import() does, named by its file name, in a worker thread on a connection of its
+ * own. */
+void      qa_sheet_import_file_async  (QaSession           *session,
+                                       GFile               *file,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean  qa_sheet_import_file_finish (QaSession           *session,
+                                       GAsyncResult        *result,
+                                       QaSheetOutcome      *outcome,
+                                       char               **reviewer_id,
+                                       GError             **error);
 
 G_END_DECLS
