@@ -253,8 +253,10 @@ qa_application_open_session (GSimpleAction *action,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   sessions = gtk_file_filter_new ();
-  gtk_file_filter_set_name (sessions, _("Session databases"));
+  gtk_file_filter_set_name (sessions, _("Sessions and review packages"));
   gtk_file_filter_add_pattern (sessions, "*.db");
+  /* A reviewer opens their package here: the program starts in reviewer mode. */
+  gtk_file_filter_add_pattern (sessions, "*.qapkg");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), sessions);
 
   all = gtk_file_filter_new ();

@@ -60,4 +60,18 @@ const char *_qa_ui_eligibility_style     (QaEligibility  eligibility);
 /* The style classes of an applicant's status pill: "status-pill" and its tone. */
 char      **_qa_ui_dup_status_classes    (QaApplicantStatus status);
 
+/* A key and the named action it activates, e.g. { GDK_KEY_u, GDK_CONTROL_MASK, "scoring.next" }. */
+typedef struct
+{
+  guint            keyval;
+  GdkModifierType  modifiers;
+  const char      *action_name;
+} QaKeyShortcut;
+
+/* Lets @keys activate their actions on @widget in the capture phase: before any child's own
+ * use of the key (a text field typing “+”, a scrolled window's Ctrl+Page Down). */
+void        _qa_ui_add_capture_shortcuts (GtkWidget           *widget,
+                                          const QaKeyShortcut *keys,
+                                          guint                n_keys);
+
 G_END_DECLS

@@ -280,3 +280,25 @@ _qa_ui_dup_status_classes (QaApplicantStatus status)
 
   return g_strdupv ((char *[]) { (char *)"status-pill", (char *)tone, NULL });
 }
+
+void
+_qa_ui_add_capture_shortcuts (GtkWidget           *widget,
+                              const QaKeyShortcut *keys,
+                              guint                n_keys)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (keys != NULL || n_keys == 0);
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+
+  for (guint i = 0; i < n_keys; i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval,
+                                                                                    keys[i].modifiers),
+                                                            gtk_named_action_new (keys[i].action_name)));
+
+  gtk_widget_add_controller (widget, controller);
+}

@@ -22,6 +22,8 @@ struct _QaWindow
   /* Owned */
   QaSession            *session;
   GSettings            *settings;
+  /* A review package is open: only the reviewer's scoring sheet is shown. */
+  gboolean              reviewer_mode;
 
   /* Template widgets */
   QaConsensusView      *consensus_view;
@@ -43,6 +45,7 @@ G_DEFINE_FINAL_TYPE (QaWindow, qa_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_REVIEWER_MODE,
   N_PROPS
 };
 
@@ -85,6 +88,16 @@ update_title (QaWindow *self)
   g_autofree char *title = NULL;
 
   g_assert (QA_IS_WINDOW (self));
+
+  if (self->reviewer_mode)
+    {
+      /* The reviewer, the stage and how far the scoring has come. */
+      title = g_strdup (qa_scoring_view_get_title (self->scoring_view));
+      adw_window_title_set_title (self->window_title, title);
+      adw_window_title_set_subtitle (self->window_title, qa_scoring_view_get_subtitle (self->scoring_view));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      return;
+    }
 
   if (self->session != NULL)
     title = qa_session_dup_title (self->session);
@@ -186,8 +199,41 @@ visible_page_changed_cb (QaWindow   *self,
   /* Only the applicant list has a search. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", g_strcmp0 (page, "dossiers") == 0);
 
-  if (page != NULL && _qa_settings_has_key (self->settings, "sidebar-page", G_VARIANT_TYPE_STRING))
+  if (page != NULL && !self->reviewer_mode &&
+      _qa_settings_has_key (self->settings, "sidebar-page", G_VARIANT_TYPE_STRING))
     g_settings_set_string (self->settings, "sidebar-page", page);
+}
+
+static void
+scoring_title_changed_cb (QaWindow      *self,
+                          GParamSpec    *pspec,
+                          QaScoringView *view)
+{
+  g_assert (QA_IS_WINDOW (self));
+
+  update_title (self);
+}
+
+/* Reviewer mode shows the scoring sheet alone: no sidebar, no procedure, no other page. */
+static void
+set_reviewer_mode (QaWindow *self,
+                   gboolean  reviewer_mode)
+{
+  if (self->reviewer_mode == reviewer_mode)
+    return;
+
+  self->reviewer_mode = reviewer_mode;
+  gtk_widget_set_visible (adw_leaflet_get_child_by_name (self->leaflet, "sidebar"), !reviewer_mode);
+  gtk_widget_set_visible (adw_leaflet_get_child_by_name (self->leaflet, "sidebar-separator"), !reviewer_mode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !reviewer_mode);
+
+  if (reviewer_mode)
+    {
+      gtk_stack_set_visible_child_name (self->page_stack, "scoring");
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWER_MODE]);
 }
 
 static void
@@ -337,6 +383,10 @@ qa_window_get_property (GObject    *object,
       g_value_set_object (value, self->session);
       break;
 
+    case PROP_REVIEWER_MODE:
+      g_value_set_boolean (value, self->reviewer_mode);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -378,6 +428,10 @@ qa_window_class_init (QaWindowClass *klass)
     g_param_spec_object ("session", NULL, NULL,
                          QA_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REVIEWER_MODE] =
+    g_param_spec_boolean ("reviewer-mode", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -431,6 +485,14 @@ qa_window_init (QaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = _qa_settings_new ();
+
+  /* Packages and sheets are exchanged from the main menu and the header bar. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "review",
+                                  qa_scoring_view_get_actions (self->scoring_view));
+  g_signal_connect_object (self->scoring_view, "notify::title",
+                           G_CALLBACK (scoring_title_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scoring_view, "notify::subtitle",
+                           G_CALLBACK (scoring_title_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
   restore_window_state (self);
@@ -489,6 +551,7 @@ qa_window_set_session (QaWindow  *self,
   qa_scoring_view_set_session (self->scoring_view, session);
   qa_consensus_view_set_session (self->consensus_view, session);
   qa_shortlist_view_set_session (self->shortlist_view, session);
+  set_reviewer_mode (self, session != NULL && qa_session_is_package (session));
 
   update_title (self);
   update_stage (self);
@@ -551,6 +614,14 @@ qa_window_get_dossiers_view (QaWindow *self)
   g_return_val_if_fail (QA_IS_WINDOW (self), NULL);
 
   return self->dossiers_view;
+}
+
+gboolean
+qa_window_get_reviewer_mode (QaWindow *self)
+{
+  g_return_val_if_fail (QA_IS_WINDOW (self), FALSE);
+
+  return self->reviewer_mode;
 }
 
 QaScoringView *

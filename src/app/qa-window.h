@@ -30,6 +30,8 @@ const char         *qa_window_get_visible_page      (QaWindow       *self);
 void                qa_window_set_visible_page      (QaWindow       *self,
                                                      const char     *page);
 QaDossiersView     *qa_window_get_dossiers_view     (QaWindow       *self);
+/* Whether a review package is shown: the reviewer's scoring sheet alone. */
+gboolean            qa_window_get_reviewer_mode     (QaWindow       *self);
 QaScoringView      *qa_window_get_scoring_view      (QaWindow       *self);
 QaProcedureStepper *qa_window_get_procedure_stepper (QaWindow       *self);
 
