@@ -30,6 +30,7 @@ struct _QaWindow
   GtkLabel             *dossiers_count_label;
   QaDossiersView       *dossiers_view;
   AdwStatusPage        *error_page;
+  QaExpertsView        *experts_view;
   AdwLeaflet           *leaflet;
   GtkStack             *main_stack;
   GtkStack             *page_stack;
@@ -52,7 +53,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* In the order of the sidebar's rows. */
-static const char * const page_names[] = { "dossiers", "scoring", "consensus", "shortlist" };
+static const char * const page_names[] = { "dossiers", "experts", "scoring", "consensus", "shortlist" };
 
 static int
 page_index (const char *page)
@@ -437,6 +438,7 @@ qa_window_class_init (QaWindowClass *klass)
 
   g_type_ensure (QA_TYPE_CONSENSUS_VIEW);
   g_type_ensure (QA_TYPE_DOSSIERS_VIEW);
+  g_type_ensure (QA_TYPE_EXPERTS_VIEW);
   g_type_ensure (QA_TYPE_PROCEDURE_STEPPER);
   g_type_ensure (QA_TYPE_SCORING_VIEW);
   g_type_ensure (QA_TYPE_SHORTLIST_VIEW);
@@ -446,6 +448,7 @@ qa_window_class_init (QaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaWindow, dossiers_count_label);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, dossiers_view);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, experts_view);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, page_stack);
@@ -466,10 +469,12 @@ qa_window_class_init (QaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "dossiers");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
-                                       "win.show-page", "s", "scoring");
+                                       "win.show-page", "s", "experts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
-                                       "win.show-page", "s", "consensus");
+                                       "win.show-page", "s", "scoring");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "consensus");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "shortlist");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.find", NULL);
@@ -548,6 +553,7 @@ qa_window_set_session (QaWindow  *self,
                              G_CONNECT_SWAPPED);
 
   qa_dossiers_view_set_session (self->dossiers_view, session);
+  qa_experts_view_set_session (self->experts_view, session);
   qa_scoring_view_set_session (self->scoring_view, session);
   qa_consensus_view_set_session (self->consensus_view, session);
   qa_shortlist_view_set_session (self->shortlist_view, session);
@@ -622,6 +628,14 @@ qa_window_get_reviewer_mode (QaWindow *self)
   g_return_val_if_fail (QA_IS_WINDOW (self), FALSE);
 
   return self->reviewer_mode;
+}
+
+QaExpertsView *
+qa_window_get_experts_view (QaWindow *self)
+{
+  g_return_val_if_fail (QA_IS_WINDOW (self), NULL);
+
+  return self->experts_view;
 }
 
 QaScoringView *

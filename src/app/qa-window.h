@@ -9,6 +9,7 @@
 
 #include "qa-core.h"
 #include "qa-dossiers-view.h"
+#include "qa-experts-view.h"
 #include "qa-procedure-stepper.h"
 #include "qa-scoring-view.h"
 
@@ -25,11 +26,12 @@ void                qa_window_set_session           (QaWindow       *self,
 void                qa_window_show_error            (QaWindow       *self,
                                                      const char     *path,
                                                      const GError   *error);
-/* "dossiers", "scoring", "consensus" or "shortlist". */
+/* "dossiers", "experts", "scoring", "consensus" or "shortlist". */
 const char         *qa_window_get_visible_page      (QaWindow       *self);
 void                qa_window_set_visible_page      (QaWindow       *self,
                                                      const char     *page);
 QaDossiersView     *qa_window_get_dossiers_view     (QaWindow       *self);
+QaExpertsView      *qa_window_get_experts_view      (QaWindow       *self);
 /* Whether a review package is shown: the reviewer's scoring sheet alone. */
 gboolean            qa_window_get_reviewer_mode     (QaWindow       *self);
 QaScoringView      *qa_window_get_scoring_view      (QaWindow       *self);

@@ -1,0 +1,439 @@
+/* qa-conflict-matrix.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "qa-conflict-matrix"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "qa-conflict-matrix.h"
+#include "qa-experts-ui-private.h"
+#include "qa-ui-private.h"
+
+struct _QaConflictMatrix
+{
+  GtkWidget   parent_instance;
+
+  /* Owned */
+  QaSession  *session;
+  GHashTable *cells;  /* “expert\napplicant” → the cell, owned by the grid */
+
+  /* Template widgets */
+  GtkGrid    *grid;
+  GtkStack   *stack;
+  GtkLabel   *summary_label;
+};
+
+G_DEFINE_FINAL_TYPE (QaConflictMatrix, qa_conflict_matrix, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+cell_key (const char *expert_id,
+          const char *applicant_id)
+{
+  return g_strconcat (expert_id, "\n", applicant_id, NULL);
+}
+
+static GtkWidget *
+applicant_header_new (QaApplicant *applicant)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *reference = gtk_label_new (qa_applicant_get_id (applicant));
+  GtkWidget *name = gtk_label_new (qa_applicant_get_name (applicant));
+
+  gtk_widget_add_css_class (box, "matrix-header");
+  gtk_widget_add_css_class (reference, "heading");
+  gtk_widget_add_css_class (reference, "numeric");
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (name), 6);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 6);
+  gtk_widget_add_css_class (name, "caption");
+  gtk_widget_add_css_class (name, "dim-label");
+  gtk_box_append (GTK_BOX (box), reference);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_widget_set_tooltip_text (box, qa_applicant_get_name (applicant));
+  gtk_widget_set_valign (box, GTK_ALIGN_END);
+
+  return box;
+}
+
+static GtkWidget *
+expert_header_new (QaExpert *expert)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *reference = gtk_label_new (qa_expert_get_id (expert));
+  GtkWidget *name = gtk_label_new (qa_expert_get_name (expert));
+
+  gtk_widget_add_css_class (box, "matrix-header");
+  gtk_widget_add_css_class (reference, "numeric");
+  gtk_widget_add_css_class (reference, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_box_append (GTK_BOX (box), reference);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_widget_set_tooltip_text (box, qa_expert_get_employer (expert));
+
+  return box;
+}
+
+/* @ties (QaTie) are those of one expert with one applicant, possibly none. */
+static GtkWidget *
+cell_new (QaConflictMatrix *self,
+          QaExpert         *expert,
+          QaApplicant      *applicant,
+          GPtrArray        *ties)
+{
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *icons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  g_autoptr(GString) tooltip = NULL;
+  gboolean shown[QA_CONFLICT_AUTOMATIC + 1] = { FALSE, };
+
+  gtk_widget_add_css_class (cell, "tie-cell");
+  gtk_widget_set_hexpand (icons, TRUE);
+  gtk_widget_set_halign (icons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (cell), icons);
+  if (ties == NULL || ties->len == 0)
+    return cell;
+
+  /* Translators: the two sides of a tie, e.g. “刘芳 (E04) — A02 甘州区黑河水务集团有限公司” */
+  tooltip = g_string_new (NULL);
+  g_string_append_printf (tooltip, _("%s (%s) — %s %s"),
+                          qa_expert_get_name (expert), qa_expert_get_id (expert),
+                          qa_applicant_get_id (applicant), qa_applicant_get_name (applicant));
+
+  for (guint i = 0; i < ties->len; i++)
+    {
+      const QaTie *tie = g_ptr_array_index (ties, i);
+      g_autofree char *description = _qa_experts_ui_describe_tie (tie);
+      /* A declared tie and one the secretariat added look alike: both are on record. */
+      QaConflictSource look = tie->source == QA_CONFLICT_AUTOMATIC ? QA_CONFLICT_AUTOMATIC
+                                                                   : QA_CONFLICT_DECLARED;
+
+      g_string_append_c (tooltip, '\n');
+      g_string_append (tooltip, description);
+
+      if (shown[look])
+        continue;
+      shown[look] = TRUE;
+
+      gtk_box_append (GTK_BOX (icons),
+                      gtk_image_new_from_icon_name (_qa_experts_ui_tie_icon_name (tie->source)));
+      gtk_widget_add_css_class (cell, _qa_experts_ui_tie_style (tie->source));
+    }
+
+  gtk_widget_add_css_class (cell, "tied");
+  gtk_widget_set_tooltip_text (cell, tooltip->str);
+
+  return cell;
+}
+
+static void
+clear_grid (QaConflictMatrix *self)
+{
+  GtkWidget *child;
+
+  g_hash_table_remove_all (self->cells);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))))
+    gtk_grid_remove (self->grid, child);
+}
+
+static void
+update_summary (QaConflictMatrix *self,
+                guint             n_recorded,
+                guint             n_found)
+{
+  g_autofree char *recorded = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *summary = NULL;
+
+  recorded = g_strdup_printf (ngettext ("%u tie recorded", "%u ties recorded", n_recorded),
+                              n_recorded);
+  found = g_strdup_printf (ngettext ("%u found from the records", "%u found from the records",
+                                     n_found),
+                           n_found);
+  /* Translators: the two counts above, then what a tie means */
+  summary = g_strdup_printf (_("%s, %s. An expert does not score an applicant they have a tie "
+                               "with (recusal); hover over a cell for the tie’s kind and reason."),
+                             recorded, found);
+  gtk_label_set_label (self->summary_label, summary);
+}
+
+/* Ties by “expert\napplicant”, each a GPtrArray of QaTie borrowed from @ties. */
+static GHashTable *
+index_ties (GPtrArray *ties,
+            guint     *n_recorded,
+            guint     *n_found)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify)g_ptr_array_unref);
+
+  *n_recorded = *n_found = 0;
+  for (guint i = 0; ties != NULL && i < ties->len; i++)
+    {
+      QaTie *tie = g_ptr_array_index (ties, i);
+      g_autofree char *key = cell_key (tie->expert_id, tie->applicant_id);
+      GPtrArray *same = g_hash_table_lookup (index, key);
+
+      if (same == NULL)
+        {
+          same = g_ptr_array_new ();
+          g_hash_table_insert (index, g_steal_pointer (&key), same);
+        }
+      g_ptr_array_add (same, tie);
+
+      if (tie->source == QA_CONFLICT_AUTOMATIC)
+        (*n_found)++;
+      else
+        (*n_recorded)++;
+    }
+
+  return index;
+}
+
+static void
+rebuild (QaConflictMatrix *self)
+{
+  g_autoptr(GPtrArray) ties = NULL;
+  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *experts;
+  GListModel *applicants;
+  guint n_experts = 0;
+  guint n_applicants = 0;
+  guint n_recorded;
+  guint n_found;
+
+  g_assert (QA_IS_CONFLICT_MATRIX (self));
+
+  clear_grid (self);
+
+  if (self->session != NULL)
+    {
+      experts = qa_session_get_experts (self->session);
+      applicants = qa_session_get_applicants (self->session);
+      n_experts = g_list_model_get_n_items (experts);
+      n_applicants = g_list_model_get_n_items (applicants);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n_experts > 0 && n_applicants > 0 ? "matrix" : "empty");
+  if (n_experts == 0 || n_applicants == 0)
+    return;
+
+  ties = qa_experts_list_ties (self->session, &error);
+  if (ties == NULL)
+    g_warning ("Could not read the ties: %s", error->message);
+  index = index_ties (ties, &n_recorded, &n_found);
+  update_summary (self, n_recorded, n_found);
+
+  for (guint a = 0; a < n_applicants; a++)
+    {
+      g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, a);
+
+      gtk_grid_attach (self->grid, applicant_header_new (applicant), a + 1, 0, 1, 1);
+    }
+
+  for (guint e = 0; e < n_experts; e++)
+    {
+      g_autoptr(QaExpert) expert = g_list_model_get_item (experts, e);
+
+      gtk_grid_attach (self->grid, expert_header_new (expert), 0, e + 1, 1, 1);
+
+      for (guint a = 0; a < n_applicants; a++)
+        {
+          g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, a);
+          g_autofree char *key = cell_key (qa_expert_get_id (expert), qa_applicant_get_id (applicant));
+          GtkWidget *cell = cell_new (self, expert, applicant, g_hash_table_lookup (index, key));
+
+          gtk_grid_attach (self->grid, cell, a + 1, e + 1, 1, 1);
+          g_hash_table_insert (self->cells, g_steal_pointer (&key), cell);
+        }
+    }
+}
+
+static void
+list_changed_cb (QaConflictMatrix *self,
+                 guint             position,
+                 guint             removed,
+                 guint             added,
+                 GListModel       *model)
+{
+  g_assert (QA_IS_CONFLICT_MATRIX (self));
+
+  rebuild (self);
+}
+
+static void
+disconnect_session (QaConflictMatrix *self)
+{
+  if (self->session == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (qa_session_get_experts (self->session),
+                                        G_CALLBACK (list_changed_cb), self);
+  g_signal_handlers_disconnect_by_func (qa_session_get_applicants (self->session),
+                                        G_CALLBACK (list_changed_cb), self);
+}
+
+static void
+qa_conflict_matrix_dispose (GObject *object)
+{
+  QaConflictMatrix *self = (QaConflictMatrix *)object;
+  disconnect_session (self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_CONFLICT_MATRIX);
+  _qa_ui_dispose_children (GTK_WIDGET (self));
+
+  G_OBJECT_CLASS (qa_conflict_matrix_parent_class)->dispose (object);
+}
+
+static void
+qa_conflict_matrix_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  QaConflictMatrix *self = QA_CONFLICT_MATRIX (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+qa_conflict_matrix_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  QaConflictMatrix *self = QA_CONFLICT_MATRIX (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      qa_conflict_matrix_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+qa_conflict_matrix_class_init (QaConflictMatrixClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = qa_conflict_matrix_dispose;
+  object_class->get_property = qa_conflict_matrix_get_property;
+  object_class->set_property = qa_conflict_matrix_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         QA_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/qa-conflict-matrix.ui");
+  gtk_widget_class_bind_template_child (widget_class, QaConflictMatrix, grid);
+  gtk_widget_class_bind_template_child (widget_class, QaConflictMatrix, stack);
+  gtk_widget_class_bind_template_child (widget_class, QaConflictMatrix, summary_label);
+
+  gtk_widget_class_set_css_name (widget_class, "conflict-matrix");
+}
+
+static void
+qa_conflict_matrix_init (QaConflictMatrix *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rebuild (self);
+}
+
+GtkWidget *
+qa_conflict_matrix_new (void)
+{
+  return g_object_new (QA_TYPE_CONFLICT_MATRIX, NULL);
+}
+
+QaSession *
+qa_conflict_matrix_get_session (QaConflictMatrix *self)
+{
+  g_return_val_if_fail (QA_IS_CONFLICT_MATRIX (self), NULL);
+
+  return self->session;
+}
+
+void
+qa_conflict_matrix_set_session (QaConflictMatrix *self,
+                                QaSession        *session)
+{
+  g_return_if_fail (QA_IS_CONFLICT_MATRIX (self));
+  g_return_if_fail (!session || QA_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  disconnect_session (self);
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      g_signal_connect_object (qa_session_get_experts (session), "items-changed",
+                               G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (qa_session_get_applicants (session), "items-changed",
+                               G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  rebuild (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GtkWidget *
+qa_conflict_matrix_get_cell (QaConflictMatrix *self,
+                             const char       *expert_id,
+                             const char       *applicant_id)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (QA_IS_CONFLICT_MATRIX (self), NULL);
+  g_return_val_if_fail (expert_id != NULL, NULL);
+  g_return_val_if_fail (applicant_id != NULL, NULL);
+
+  key = cell_key (expert_id, applicant_id);
+
+  return g_hash_table_lookup (self->cells, key);
+}
+
+void
+qa_conflict_matrix_reload (QaConflictMatrix *self)
+{
+  g_return_if_fail (QA_IS_CONFLICT_MATRIX (self));
+
+  rebuild (self);
+}

@@ -1,0 +1,48 @@
+/* qa-experts-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "qa-conflict-matrix.h"
+#include "qa-core.h"
+#include "qa-panel-view.h"
+
+G_BEGIN_DECLS
+
+/* The page “Experts and Panels”: the expert pool with each expert's facts, ties and penalties,
+ * the panel editor of each review stage, and the conflict matrix. */
+
+#define QA_TYPE_EXPERTS_VIEW (qa_experts_view_get_type ())
+G_DECLARE_FINAL_TYPE (QaExpertsView, qa_experts_view, QA, EXPERTS_VIEW, GtkWidget)
+
+GtkWidget         *qa_experts_view_new                 (void);
+QaSession         *qa_experts_view_get_session         (QaExpertsView *self);
+void               qa_experts_view_set_session         (QaExpertsView *self,
+                                                        QaSession     *session);
+/* "pool", "panels" or "conflicts". */
+const char        *qa_experts_view_get_section         (QaExpertsView *self);
+void               qa_experts_view_set_section         (QaExpertsView *self,
+                                                        const char    *section);
+void               qa_experts_view_focus_search        (QaExpertsView *self);
+/* The pool as shown: filtered by the search, in the column view's sort order. */
+GtkSelectionModel *qa_experts_view_get_model           (QaExpertsView *self);
+GtkEditable       *qa_experts_view_get_search_entry    (QaExpertsView *self);
+/* Selects the expert @expert_id in the pool; FALSE when no row shows them. */
+gboolean           qa_experts_view_select_expert       (QaExpertsView *self,
+                                                        const char    *expert_id);
+/* The expert whose details are shown, or NULL. */
+QaExpert          *qa_experts_view_get_selected_expert (QaExpertsView *self);
+/* Imports the pool, or declared ties, from a CSV file as the import menu does, showing every
+ * refused row or how many were imported. */
+void               qa_experts_view_import_experts      (QaExpertsView *self,
+                                                        GFile         *file);
+void               qa_experts_view_import_conflicts    (QaExpertsView *self,
+                                                        GFile         *file);
+QaPanelView       *qa_experts_view_get_panel_view      (QaExpertsView *self);
+QaConflictMatrix  *qa_experts_view_get_conflict_matrix (QaExpertsView *self);
+
+G_END_DECLS

@@ -1,0 +1,1324 @@
+/* qa-panel-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "qa-panel-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "qa-experts-ui-private.h"
+#include "qa-panel-view.h"
+#include "qa-ui-private.h"
+
+/* QaPanelCandidate: one expert of the pool as the editor offers them, with their place in the
+ * proposal. The check boxes are bound to “member” and “alternate”. */
+
+#define QA_TYPE_PANEL_CANDIDATE (qa_panel_candidate_get_type ())
+G_DECLARE_FINAL_TYPE (QaPanelCandidate, qa_panel_candidate, QA, PANEL_CANDIDATE, GObject)
+
+struct _QaPanelCandidate
+{
+  GObject   parent_instance;
+
+  QaExpert *expert;
+  gboolean  member;
+  gboolean  alternate;
+  gboolean  may_serve;
+  char     *serve_summary;
+  char     *serve_reasons;
+  char     *ties_summary;
+  char     *ties_reasons;
+};
+
+G_DEFINE_FINAL_TYPE (QaPanelCandidate, qa_panel_candidate, G_TYPE_OBJECT)
+
+enum {
+  CANDIDATE_PROP_0,
+  CANDIDATE_PROP_EXPERT,
+  CANDIDATE_PROP_MEMBER,
+  CANDIDATE_PROP_ALTERNATE,
+  CANDIDATE_PROP_SERVE_ICON,
+  CANDIDATE_PROP_SERVE_STYLE,
+  CANDIDATE_PROP_SERVE_SUMMARY,
+  CANDIDATE_PROP_SERVE_REASONS,
+  CANDIDATE_PROP_TIES_SUMMARY,
+  CANDIDATE_PROP_TIES_REASONS,
+  N_CANDIDATE_PROPS
+};
+
+static GParamSpec *candidate_properties[N_CANDIDATE_PROPS];
+
+/* A member is not an alternate, and the other way round. */
+static void
+qa_panel_candidate_set_role (QaPanelCandidate *self,
+                             gboolean          member,
+                             gboolean          alternate)
+{
+  gboolean was_member = self->member;
+  gboolean was_alternate = self->alternate;
+
+  g_assert (!(member && alternate));
+
+  self->member = member;
+  self->alternate = alternate;
+
+  if (was_member != member)
+    g_object_notify_by_pspec (G_OBJECT (self), candidate_properties[CANDIDATE_PROP_MEMBER]);
+  if (was_alternate != alternate)
+    g_object_notify_by_pspec (G_OBJECT (self), candidate_properties[CANDIDATE_PROP_ALTERNATE]);
+}
+
+static void
+qa_panel_candidate_finalize (GObject *object)
+{
+  QaPanelCandidate *self = (QaPanelCandidate *)object;
+
+  g_clear_object (&self->expert);
+  g_clear_pointer (&self->serve_summary, g_free);
+  g_clear_pointer (&self->serve_reasons, g_free);
+  g_clear_pointer (&self->ties_summary, g_free);
+  g_clear_pointer (&self->ties_reasons, g_free);
+
+  G_OBJECT_CLASS (qa_panel_candidate_parent_class)->finalize (object);
+}
+
+static void
+qa_panel_candidate_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  QaPanelCandidate *self = QA_PANEL_CANDIDATE (object);
+
+  switch (prop_id)
+    {
+    case CANDIDATE_PROP_EXPERT:
+      g_value_set_object (value, self->expert);
+      break;
+
+    case CANDIDATE_PROP_MEMBER:
+      g_value_set_boolean (value, self->member);
+      break;
+
+    case CANDIDATE_PROP_ALTERNATE:
+      g_value_set_boolean (value, self->alternate);
+      break;
+
+    case CANDIDATE_PROP_SERVE_ICON:
+      g_value_set_static_string (value, self->may_serve ? "emblem-ok-symbolic"
+                                                        : "dialog-warning-symbolic");
+      break;
+
+    case CANDIDATE_PROP_SERVE_STYLE:
+      g_value_take_boxed (value, g_strdupv ((char *[]) { self->may_serve ? (char *)"success"
+                                                                         : (char *)"warning",
+                                                         NULL }));
+      break;
+
+    case CANDIDATE_PROP_SERVE_SUMMARY:
+      g_value_set_string (value, self->serve_summary);
+      break;
+
+    case CANDIDATE_PROP_SERVE_REASONS:
+      g_value_set_string (value, self->serve_reasons);
+      break;
+
+    case CANDIDATE_PROP_TIES_SUMMARY:
+      g_value_set_string (value, self->ties_summary);
+      break;
+
+    case CANDIDATE_PROP_TIES_REASONS:
+      g_value_set_string (value, self->ties_reasons);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+qa_panel_candidate_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  QaPanelCandidate *self = QA_PANEL_CANDIDATE (object);
+
+  switch (prop_id)
+    {
+    case CANDIDATE_PROP_EXPERT:
+      self->expert = g_value_dup_object (value);
+      break;
+
+    case CANDIDATE_PROP_MEMBER:
+      if (g_value_get_boolean (value))
+        qa_panel_candidate_set_role (self, TRUE, FALSE);
+      else
+        qa_panel_candidate_set_role (self, FALSE, self->alternate);
+      break;
+
+    case CANDIDATE_PROP_ALTERNATE:
+      if (g_value_get_boolean (value))
+        qa_panel_candidate_set_role (self, FALSE, TRUE);
+      else
+        qa_panel_candidate_set_role (self, self->member, FALSE);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+qa_panel_candidate_class_init (QaPanelCandidateClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = qa_panel_candidate_finalize;
+  object_class->get_property = qa_panel_candidate_get_property;
+  object_class->set_property = qa_panel_candidate_set_property;
+
+  candidate_properties[CANDIDATE_PROP_EXPERT] =
+    g_param_spec_object ("expert", NULL, NULL, QA_TYPE_EXPERT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  candidate_properties[CANDIDATE_PROP_MEMBER] =
+    g_param_spec_boolean ("member", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  candidate_properties[CANDIDATE_PROP_ALTERNATE] =
+    g_param_spec_boolean ("alternate", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  candidate_properties[CANDIDATE_PROP_SERVE_ICON] =
+    g_param_spec_string ("serve-icon", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  candidate_properties[CANDIDATE_PROP_SERVE_STYLE] =
+    g_param_spec_boxed ("serve-style", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  candidate_properties[CANDIDATE_PROP_SERVE_SUMMARY] =
+    g_param_spec_string ("serve-summary", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  candidate_properties[CANDIDATE_PROP_SERVE_REASONS] =
+    g_param_spec_string ("serve-reasons", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  candidate_properties[CANDIDATE_PROP_TIES_SUMMARY] =
+    g_param_spec_string ("ties-summary", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  candidate_properties[CANDIDATE_PROP_TIES_REASONS] =
+    g_param_spec_string ("ties-reasons", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_CANDIDATE_PROPS, candidate_properties);
+}
+
+static void
+qa_panel_candidate_init (QaPanelCandidate *self)
+{
+}
+
+/* What Art. 11 says of the expert, in short (the articles broken) and in full (the reasons). */
+static void
+describe_service (QaPanelCandidate *self,
+                  QaSession        *session)
+{
+  g_autoptr(GPtrArray) violations = _qa_experts_ui_check_expert (session, self->expert);
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GString) reasons = g_string_new (NULL);
+
+  self->may_serve = violations->len == 0;
+  if (self->may_serve)
+    {
+      self->serve_summary = g_strdup (_("May serve"));
+      return;
+    }
+
+  for (guint i = 0; i < violations->len; i++)
+    {
+      const QaPanelViolation *violation = g_ptr_array_index (violations, i);
+
+      if (summary->len > 0)
+        g_string_append (summary, _(", "));
+      g_string_append (summary, violation->article != NULL ? violation->article : "?");
+      if (reasons->len > 0)
+        g_string_append_c (reasons, '\n');
+      g_string_append (reasons, violation->message);
+    }
+
+  self->serve_summary = g_string_free (g_steal_pointer (&summary), FALSE);
+  self->serve_reasons = g_string_free (g_steal_pointer (&reasons), FALSE);
+}
+
+/* @ties are every tie of the pool (QaTie). */
+static void
+describe_ties (QaPanelCandidate *self,
+               QaSession        *session,
+               GPtrArray        *ties)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GString) reasons = g_string_new (NULL);
+  const char *last_applicant = NULL;
+
+  for (guint i = 0; ties != NULL && i < ties->len; i++)
+    {
+      const QaTie *tie = g_ptr_array_index (ties, i);
+      g_autofree char *applicant = NULL;
+      g_autofree char *description = NULL;
+
+      if (g_strcmp0 (tie->expert_id, qa_expert_get_id (self->expert)) != 0)
+        continue;
+
+      /* One applicant may be tied twice, declared and found. */
+      if (g_strcmp0 (last_applicant, tie->applicant_id) != 0)
+        {
+          if (summary->len > 0)
+            g_string_append (summary, _(", "));
+          g_string_append (summary, tie->applicant_id);
+          last_applicant = tie->applicant_id;
+        }
+
+      applicant = _qa_experts_ui_dup_applicant_label (session, tie->applicant_id);
+      description = _qa_experts_ui_describe_tie (tie);
+      if (reasons->len > 0)
+        g_string_append_c (reasons, '\n');
+      /* Translators: an applicant, then its tie with the expert */
+      g_string_append_printf (reasons, _("%s — %s"), applicant, description);
+    }
+
+  self->ties_summary = summary->len > 0 ? g_string_free (g_steal_pointer (&summary), FALSE)
+                                        : g_strdup ("—");
+  self->ties_reasons = reasons->len > 0 ? g_string_free (g_steal_pointer (&reasons), FALSE)
+                                        : NULL;
+}
+
+static QaPanelCandidate *
+qa_panel_candidate_new (QaSession *session,
+                        QaExpert  *expert,
+                        GPtrArray *ties)
+{
+  QaPanelCandidate *self = g_object_new (QA_TYPE_PANEL_CANDIDATE, "expert", expert, NULL);
+
+  describe_service (self, session);
+  describe_ties (self, session, ties);
+
+  return self;
+}
+
+/* QaPanelView ------------------------------------------------------------------------------- */
+
+struct _QaPanelView
+{
+  GtkWidget        parent_instance;
+
+  /* Owned */
+  QaSession       *session;
+  QaStage          stage;
+  GPtrArray       *members;      /* char *, in the order chosen or drawn */
+  GPtrArray       *alternates;   /* char * */
+  char            *chair_id;
+  GPtrArray       *violations;   /* QaPanelViolation: the proposal's, now */
+  QaPanel         *formed;       /* the stage's panel as stored, or NULL */
+  QaPanelDraw     *draw;         /* the last draw shown, or NULL */
+  guint            updating;     /* the view is changing the proposal itself */
+
+  /* Template widgets */
+  GtkSpinButton   *alternates_spin;
+  GtkListBox      *assignments_list;
+  GListStore      *candidates;
+  GtkStringList   *chair_choices;
+  GtkDropDown     *chair_dropdown;
+  GtkStack        *check_stack;
+  GtkLabel        *count_label;
+  GtkLabel        *draw_label;
+  GtkListBox      *formed_list;
+  GtkStack        *formed_stack;
+  GtkToggleButton *material_button;
+  GtkLabel        *not_formed_label;
+  GtkListBox      *problems_list;
+  GtkEntry        *seed_entry;
+  GtkToggleButton *site_button;
+  GtkSpinButton   *size_spin;
+  GtkLabel        *status_label;
+  GtkLabel        *valid_label;
+  GtkListBox      *violations_list;
+};
+
+G_DEFINE_FINAL_TYPE (QaPanelView, qa_panel_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_STAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  const char *not_formed;
+  const char *formed;
+} StageTexts;
+
+static const StageTexts material_texts = {
+  N_("No panel has been formed for material review yet. Pick or draw its members, choose the "
+     "chair, and form it once the rule check is clear."),
+  N_("Material review panel formed"),
+};
+
+static const StageTexts site_texts = {
+  N_("No panel has been formed for site review yet. Pick or draw its members, choose the chair, "
+     "and form it once the rule check is clear."),
+  N_("Site review panel formed"),
+};
+
+static const StageTexts *
+stage_texts (QaStage stage)
+{
+  return stage == QA_STAGE_SITE ? &site_texts : &material_texts;
+}
+
+static gboolean
+ids_contain (GPtrArray  *ids,
+             const char *id)
+{
+  return g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL);
+}
+
+static void
+ids_remove (GPtrArray  *ids,
+            const char *id)
+{
+  guint index;
+
+  if (g_ptr_array_find_with_equal_func (ids, id, g_str_equal, &index))
+    g_ptr_array_remove_index (ids, index);
+}
+
+static void
+ids_set (GPtrArray          *ids,
+         const char * const *strv)
+{
+  g_ptr_array_set_size (ids, 0);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    g_ptr_array_add (ids, g_strdup (strv[i]));
+}
+
+/* @ids as a NULL-terminated vector borrowing its strings. */
+static const char * const *
+ids_as_strv (GPtrArray *ids)
+{
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_set_size (ids, ids->len - 1);
+
+  return (const char * const *)ids->pdata;
+}
+
+static gboolean
+strv_equal_ids (const char * const *strv,
+                GPtrArray          *ids)
+{
+  guint n = strv != NULL ? g_strv_length ((char **)strv) : 0;
+
+  if (n != ids->len)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!ids_contain (ids, strv[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The proposal is the panel as formed: forming it again would change nothing. */
+static gboolean
+proposal_is_formed (QaPanelView *self)
+{
+  return self->formed != NULL &&
+         g_strcmp0 (qa_panel_get_chair_id (self->formed), self->chair_id) == 0 &&
+         strv_equal_ids (qa_panel_get_members (self->formed), self->members) &&
+         strv_equal_ids (qa_panel_get_alternates (self->formed), self->alternates);
+}
+
+static QaPanelCandidate *
+find_candidate (QaPanelView *self,
+                const char  *expert_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->candidates)); i++)
+    {
+      g_autoptr(QaPanelCandidate) candidate = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
+
+      if (g_strcmp0 (qa_expert_get_id (candidate->expert), expert_id) == 0)
+        return candidate;
+    }
+
+  return NULL;
+}
+
+static void
+update_chair_choices (QaPanelView *self)
+{
+  guint selected = 0;
+
+  self->updating++;
+
+  gtk_string_list_splice (self->chair_choices, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->chair_choices)), NULL);
+  gtk_string_list_append (self->chair_choices, _("None chosen"));
+  for (guint i = 0; i < self->members->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->members, i);
+      g_autofree char *label = _qa_experts_ui_dup_expert_label (self->session, id);
+
+      gtk_string_list_append (self->chair_choices, label);
+      if (g_strcmp0 (id, self->chair_id) == 0)
+        selected = i + 1;
+    }
+  gtk_drop_down_set_selected (self->chair_dropdown, selected);
+
+  self->updating--;
+}
+
+static void
+update_count (QaPanelView *self)
+{
+  g_autofree char *members = NULL;
+  g_autofree char *count = NULL;
+
+  members = g_strdup_printf (ngettext ("%u member", "%u members", self->members->len),
+                             self->members->len);
+  count = g_strdup_printf (ngettext ("%s · %u alternate", "%s · %u alternates",
+                                     self->alternates->len),
+                           members, self->alternates->len);
+  gtk_label_set_label (self->count_label, count);
+}
+
+static void
+show_violations (QaPanelView *self)
+{
+  gboolean unchanged = proposal_is_formed (self);
+
+  _qa_experts_ui_clear_list_box (self->violations_list);
+
+  for (guint i = 0; self->violations != NULL && i < self->violations->len; i++)
+    gtk_list_box_append (self->violations_list,
+                         _qa_experts_ui_violation_row_new (g_ptr_array_index (self->violations, i),
+                                                           "dialog-error-symbolic", "error"));
+
+  if (self->violations != NULL && self->violations->len == 0)
+    {
+      gtk_label_set_label (self->valid_label,
+                           unchanged ? _("This is the panel as formed.")
+                                     : _("The size, every member’s qualifications, the chair and "
+                                         "the scorers left after recusals all hold: the panel "
+                                         "may be formed."));
+      gtk_stack_set_visible_child_name (self->check_stack, "valid");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->check_stack, "violations");
+
+  /* Only a proposal the rules allow can be formed, and only when it changes something. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.form",
+                                 self->violations != NULL && self->violations->len == 0 &&
+                                 !unchanged);
+}
+
+static void
+run_check (QaPanelView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->violations, g_ptr_array_unref);
+
+  if (self->session == NULL)
+    {
+      show_violations (self);
+      return;
+    }
+
+  self->violations = qa_panel_check (self->session, self->stage, self->chair_id,
+                                     ids_as_strv (self->members), ids_as_strv (self->alternates),
+                                     &error);
+  if (self->violations == NULL)
+    {
+      self->violations = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_panel_violation_free);
+      g_ptr_array_add (self->violations, qa_panel_violation_new (NULL, NULL, error->message));
+    }
+
+  show_violations (self);
+}
+
+static void
+proposal_changed (QaPanelView *self)
+{
+  update_chair_choices (self);
+  update_count (self);
+  run_check (self);
+}
+
+/* Shows @chair_id, @members and @alternates as the proposal. */
+static void
+set_proposal (QaPanelView        *self,
+              const char         *chair_id,
+              const char * const *members,
+              const char * const *alternates)
+{
+  GListModel *candidates = G_LIST_MODEL (self->candidates);
+
+  ids_set (self->members, members);
+  ids_set (self->alternates, alternates);
+  g_free (self->chair_id);
+  self->chair_id = g_strdup (chair_id);
+
+  self->updating++;
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(QaPanelCandidate) candidate = g_list_model_get_item (candidates, i);
+      const char *id = qa_expert_get_id (candidate->expert);
+
+      qa_panel_candidate_set_role (candidate, ids_contain (self->members, id),
+                                   ids_contain (self->alternates, id));
+    }
+  self->updating--;
+
+  proposal_changed (self);
+}
+
+static void
+candidate_role_changed_cb (QaPanelView      *self,
+                           GParamSpec       *pspec,
+                           QaPanelCandidate *candidate)
+{
+  const char *id = qa_expert_get_id (candidate->expert);
+
+  g_assert (QA_IS_PANEL_VIEW (self));
+
+  if (self->updating > 0)
+    return;
+
+  if (candidate->member && !ids_contain (self->members, id))
+    g_ptr_array_add (self->members, g_strdup (id));
+  else if (!candidate->member)
+    ids_remove (self->members, id);
+
+  if (candidate->alternate && !ids_contain (self->alternates, id))
+    g_ptr_array_add (self->alternates, g_strdup (id));
+  else if (!candidate->alternate)
+    ids_remove (self->alternates, id);
+
+  /* The chair list offers members only. */
+  if (!candidate->member && g_strcmp0 (self->chair_id, id) == 0)
+    g_clear_pointer (&self->chair_id, g_free);
+
+  proposal_changed (self);
+}
+
+static void
+rebuild_candidates (QaPanelView *self)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) ties = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *experts;
+
+  if (self->session != NULL)
+    {
+      experts = qa_session_get_experts (self->session);
+      ties = qa_experts_list_ties (self->session, &error);
+      if (ties == NULL)
+        g_warning ("Could not read the ties: %s", error->message);
+
+      for (guint i = 0; i < g_list_model_get_n_items (experts); i++)
+        {
+          g_autoptr(QaExpert) expert = g_list_model_get_item (experts, i);
+          QaPanelCandidate *candidate = qa_panel_candidate_new (self->session, expert, ties);
+
+          qa_panel_candidate_set_role (candidate,
+                                       ids_contain (self->members, qa_expert_get_id (expert)),
+                                       ids_contain (self->alternates, qa_expert_get_id (expert)));
+          g_signal_connect_object (candidate, "notify::member",
+                                   G_CALLBACK (candidate_role_changed_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (candidate, "notify::alternate",
+                                   G_CALLBACK (candidate_role_changed_cb), self, G_CONNECT_SWAPPED);
+          g_ptr_array_add (candidates, candidate);
+        }
+    }
+
+  g_list_store_splice (self->candidates, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->candidates)),
+                       candidates->pdata, candidates->len);
+}
+
+static GtkWidget *
+assignment_row_new (QaPanelView *self,
+                    const char  *applicant_id)
+{
+  const char * const *scorers = qa_panel_get_scorers (self->formed, applicant_id);
+  const char * const *recused = qa_panel_get_recused (self->formed, applicant_id);
+  guint n_scorers = scorers != NULL ? g_strv_length ((char **)scorers) : 0;
+  g_autofree char *title = _qa_experts_ui_dup_applicant_label (self->session, applicant_id);
+  g_autofree char *scorer_names = _qa_experts_ui_join_experts (self->session, scorers);
+  g_autofree char *subtitle = NULL;
+  subtitle = g_strdup_printf (ngettext ("Scored by %u: %s", "Scored by %u: %s", n_scorers),
+                              n_scorers, scorer_names);
+  if (recused != NULL && recused[0] != NULL)
+    {
+      g_autofree char *recused_names = _qa_experts_ui_join_experts (self->session, recused);
+      g_autofree char *with_recused = NULL;
+
+      /* Translators: the scorers of an applicant, then the experts who may not score it */
+      with_recused = g_strdup_printf (_("%s\nRecused for a tie: %s"), subtitle, recused_names);
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with_recused);
+    }
+
+  return _qa_experts_ui_fact_row_new (title, subtitle, NULL);
+}
+
+/* “Reviews 5 applicants · Formed on 2026-05-06 14:30”. */
+static void
+show_status (QaPanelView *self,
+             const char  *state)
+{
+  g_auto(GStrv) applicants = NULL;
+  g_autofree char *status = NULL;
+  guint n_applicants;
+
+  if (self->formed != NULL)
+    applicants = g_strdupv ((char **)qa_panel_get_applicants (self->formed));
+  else if (self->session != NULL)
+    applicants = qa_panel_dup_stage_applicants (self->session, self->stage, NULL);
+
+  n_applicants = applicants != NULL ? g_strv_length (applicants) : 0;
+  /* Translators: how many applicants the stage's panel reviews, then whether it is formed */
+  status = g_strdup_printf (ngettext ("Reviews %u applicant · %s", "Reviews %u applicants · %s",
+                                      n_applicants),
+                            n_applicants, state);
+  gtk_label_set_label (self->status_label, status);
+}
+
+static void
+show_formed_panel (QaPanelView *self)
+{
+  const char * const *applicants;
+  g_autofree char *chair = NULL;
+  g_autofree char *members = NULL;
+  g_autofree char *alternates = NULL;
+  g_autofree char *formed_at = NULL;
+  g_autofree char *status = NULL;
+  GPtrArray *problems;
+
+  _qa_experts_ui_clear_list_box (self->formed_list);
+  _qa_experts_ui_clear_list_box (self->assignments_list);
+  _qa_experts_ui_clear_list_box (self->problems_list);
+
+  if (self->formed == NULL)
+    {
+      gtk_label_set_label (self->not_formed_label, _(stage_texts (self->stage)->not_formed));
+      show_status (self, _("Not formed yet"));
+      gtk_stack_set_visible_child_name (self->formed_stack, "none");
+      return;
+    }
+
+  chair = _qa_experts_ui_dup_expert_label (self->session, qa_panel_get_chair_id (self->formed));
+  members = _qa_experts_ui_join_experts (self->session, qa_panel_get_members (self->formed));
+  alternates = _qa_experts_ui_join_experts (self->session, qa_panel_get_alternates (self->formed));
+  gtk_list_box_append (self->formed_list, _qa_experts_ui_fact_row_new (_("Chair"), chair, NULL));
+  gtk_list_box_append (self->formed_list, _qa_experts_ui_fact_row_new (_("Members"), members, NULL));
+  gtk_list_box_append (self->formed_list, _qa_experts_ui_fact_row_new (_("Alternates"), alternates, NULL));
+
+  applicants = qa_panel_get_applicants (self->formed);
+  for (guint i = 0; applicants != NULL && applicants[i] != NULL; i++)
+    gtk_list_box_append (self->assignments_list, assignment_row_new (self, applicants[i]));
+
+  problems = qa_panel_get_problems (self->formed);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    gtk_list_box_append (self->problems_list,
+                         _qa_experts_ui_violation_row_new (g_ptr_array_index (problems, i),
+                                                           "dialog-warning-symbolic", "warning"));
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_list), problems != NULL && problems->len > 0);
+
+  formed_at = _qa_experts_ui_format_timestamp (qa_panel_get_formed_at (self->formed));
+  if (problems != NULL && problems->len > 0)
+    status = g_strdup_printf (ngettext ("Formed on %s · %u problem since",
+                                        "Formed on %s · %u problems since",
+                                        problems->len),
+                              formed_at, problems->len);
+  else
+    /* Translators: when the panel was formed, local date and time */
+    status = g_strdup_printf (_("Formed on %s"), formed_at);
+  show_status (self, status);
+
+  gtk_stack_set_visible_child_name (self->formed_stack, "formed");
+}
+
+static void
+load_formed_panel (QaPanelView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->formed);
+  if (self->session != NULL)
+    {
+      self->formed = qa_panel_load (self->session, self->stage, &error);
+      if (self->formed == NULL && !g_error_matches (error, QA_PANEL_ERROR, QA_PANEL_ERROR_NOT_FORMED))
+        g_warning ("Could not read the %s panel: %s", qa_stage_to_string (self->stage), error->message);
+    }
+
+  show_formed_panel (self);
+}
+
+/* Shows the stage afresh: its formed panel, and that panel as the proposal. */
+static void
+load_stage (QaPanelView *self)
+{
+  load_formed_panel (self);
+
+  g_clear_pointer (&self->draw, qa_panel_draw_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->draw_label), FALSE);
+
+  if (self->formed != NULL)
+    set_proposal (self, qa_panel_get_chair_id (self->formed), qa_panel_get_members (self->formed),
+                  qa_panel_get_alternates (self->formed));
+  else
+    set_proposal (self, NULL, NULL, NULL);
+}
+
+static void
+experts_changed_cb (QaPanelView *self,
+                    guint        position,
+                    guint        removed,
+                    guint        added,
+                    GListModel  *model)
+{
+  g_assert (QA_IS_PANEL_VIEW (self));
+
+  /* Every write reloads the pool: qualifications, ties and the formed panel may have changed. */
+  rebuild_candidates (self);
+  load_formed_panel (self);
+  proposal_changed (self);
+}
+
+static void
+stage_toggled_cb (QaPanelView     *self,
+                  GtkToggleButton *button)
+{
+  g_assert (QA_IS_PANEL_VIEW (self));
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  qa_panel_view_set_stage (self, button == self->site_button ? QA_STAGE_SITE : QA_STAGE_MATERIAL);
+}
+
+static void
+chair_selected_cb (QaPanelView *self,
+                   GParamSpec  *pspec,
+                   GtkDropDown *dropdown)
+{
+  guint selected;
+
+  g_assert (QA_IS_PANEL_VIEW (self));
+
+  if (self->updating > 0)
+    return;
+
+  selected = gtk_drop_down_get_selected (dropdown);
+  g_clear_pointer (&self->chair_id, g_free);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->members->len)
+    self->chair_id = g_strdup (g_ptr_array_index (self->members, selected - 1));
+
+  run_check (self);
+}
+
+static gboolean
+parse_seed (QaPanelView *self,
+            guint64     *seed)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->seed_entry));
+
+  return g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, seed, NULL);
+}
+
+static void
+seed_changed_cb (QaPanelView *self,
+                 GtkEntry    *entry)
+{
+  guint64 seed;
+  gboolean valid;
+
+  g_assert (QA_IS_PANEL_VIEW (self));
+
+  valid = parse_seed (self, &seed);
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.draw", valid && self->session != NULL);
+}
+
+static void
+check_setup_cb (QaPanelView              *self,
+                GtkListItem              *list_item,
+                GtkSignalListItemFactory *factory)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (list_item, check);
+}
+
+static void
+bind_check (GtkListItem *list_item,
+            const char  *property)
+{
+  QaPanelCandidate *candidate = gtk_list_item_get_item (list_item);
+  GtkWidget *check = gtk_list_item_get_child (list_item);
+  GBinding *binding;
+
+  binding = g_object_bind_property (candidate, property, check, "active",
+                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (list_item), "binding", binding);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, qa_expert_get_name (candidate->expert),
+                                  -1);
+}
+
+static void
+member_bind_cb (QaPanelView              *self,
+                GtkListItem              *list_item,
+                GtkSignalListItemFactory *factory)
+{
+  bind_check (list_item, "member");
+}
+
+static void
+alternate_bind_cb (QaPanelView              *self,
+                   GtkListItem              *list_item,
+                   GtkSignalListItemFactory *factory)
+{
+  bind_check (list_item, "alternate");
+}
+
+static void
+check_unbind_cb (QaPanelView              *self,
+                 GtkListItem              *list_item,
+                 GtkSignalListItemFactory *factory)
+{
+  GBinding *binding = g_object_steal_data (G_OBJECT (list_item), "binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+}
+
+static void
+new_seed_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  QaPanelView *self = QA_PANEL_VIEW (widget);
+  g_autofree char *seed = NULL;
+
+  /* Nine digits: easy to read out and to write down in the minutes. */
+  seed = g_strdup_printf ("%d", g_random_int_range (100000000, 1000000000));
+  gtk_editable_set_text (GTK_EDITABLE (self->seed_entry), seed);
+}
+
+static void
+show_draw (QaPanelView *self)
+{
+  g_autofree char *seed = NULL;
+  g_autofree char *members = NULL;
+  g_autofree char *alternates = NULL;
+  g_autofree char *drawn_at = NULL;
+  g_autofree char *pool = NULL;
+  g_autofree char *text = NULL;
+
+  seed = g_strdup_printf ("%" G_GUINT64_FORMAT, self->draw->seed);
+  members = _qa_experts_ui_join_experts (self->session, (const char * const *)self->draw->members);
+  alternates = _qa_experts_ui_join_experts (self->session,
+                                            (const char * const *)self->draw->alternates);
+  drawn_at = _qa_experts_ui_format_timestamp (self->draw->drawn_at);
+  pool = g_strdup_printf (ngettext ("%u expert who may serve", "%u experts who may serve",
+                                    g_strv_length (self->draw->pool)),
+                          g_strv_length (self->draw->pool));
+
+  /* Translators: the seed, when, the pool, then who was drawn */
+  text = g_strdup_printf (_("Drawn with seed %s on %s from %s. Members: %s. Alternates: %s. The "
+                            "first drawn is proposed as chair."),
+                          seed, drawn_at, pool, members, alternates);
+  gtk_label_set_label (self->draw_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->draw_label), TRUE);
+}
+
+static void
+draw_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  QaPanelView *self = QA_PANEL_VIEW (widget);
+  g_autoptr(QaPanelDraw) draw = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 seed;
+
+  if (self->session == NULL || !parse_seed (self, &seed))
+    return;
+
+  draw = qa_panel_draw (self->session, self->stage,
+                        gtk_spin_button_get_value_as_int (self->size_spin),
+                        gtk_spin_button_get_value_as_int (self->alternates_spin),
+                        seed, &error);
+  if (draw == NULL)
+    {
+      _qa_ui_show_error (widget, _("The Panel Could Not Be Drawn"), error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->draw, qa_panel_draw_free);
+  self->draw = g_steal_pointer (&draw);
+  show_draw (self);
+
+  /* As the command line does: the first drawn chairs unless someone else is chosen. */
+  set_proposal (self, self->draw->members[0], (const char * const *)self->draw->members,
+                (const char * const *)self->draw->alternates);
+}
+
+static void
+form_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  QaPanelView *self = QA_PANEL_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  QaStage stage = self->stage;
+
+  if (self->session == NULL)
+    return;
+
+  if (!qa_panel_form (self->session, stage, self->chair_id, ids_as_strv (self->members),
+                      ids_as_strv (self->alternates), &error))
+    {
+      _qa_ui_show_error (widget, _("The Panel Could Not Be Formed"), error->message);
+      return;
+    }
+
+  load_formed_panel (self);
+  run_check (self);
+  _qa_ui_add_toast (widget, adw_toast_new (_(stage_texts (stage)->formed)));
+}
+
+static void
+disconnect_session (QaPanelView *self)
+{
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (qa_session_get_experts (self->session),
+                                          G_CALLBACK (experts_changed_cb), self);
+}
+
+static void
+qa_panel_view_dispose (GObject *object)
+{
+  QaPanelView *self = (QaPanelView *)object;
+  disconnect_session (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_PANEL_VIEW);
+  _qa_ui_dispose_children (GTK_WIDGET (self));
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->formed);
+  g_clear_pointer (&self->draw, qa_panel_draw_free);
+  g_clear_pointer (&self->violations, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (qa_panel_view_parent_class)->dispose (object);
+}
+
+static void
+qa_panel_view_finalize (GObject *object)
+{
+  QaPanelView *self = (QaPanelView *)object;
+
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  g_clear_pointer (&self->alternates, g_ptr_array_unref);
+  g_clear_pointer (&self->chair_id, g_free);
+
+  G_OBJECT_CLASS (qa_panel_view_parent_class)->finalize (object);
+}
+
+static void
+qa_panel_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  QaPanelView *self = QA_PANEL_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_STAGE:
+      g_value_set_int (value, self->stage);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+qa_panel_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  QaPanelView *self = QA_PANEL_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      qa_panel_view_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_STAGE:
+      qa_panel_view_set_stage (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+qa_panel_view_class_init (QaPanelViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = qa_panel_view_dispose;
+  object_class->finalize = qa_panel_view_finalize;
+  object_class->get_property = qa_panel_view_get_property;
+  object_class->set_property = qa_panel_view_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         QA_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STAGE] =
+    g_param_spec_int ("stage", NULL, NULL,
+                      QA_STAGE_MATERIAL, QA_STAGE_SITE, QA_STAGE_MATERIAL,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (QA_TYPE_EXPERT);
+  g_type_ensure (QA_TYPE_PANEL_CANDIDATE);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-panel-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, alternates_spin);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, assignments_list);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, candidates);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, chair_choices);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, chair_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, check_stack);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, draw_label);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, formed_list);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, formed_stack);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, material_button);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, not_formed_label);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, seed_entry);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, site_button);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, size_spin);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, valid_label);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, violations_list);
+  gtk_widget_class_bind_template_callback (widget_class, alternate_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chair_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, check_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, check_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, member_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, seed_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stage_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "panel.draw", NULL, draw_action);
+  gtk_widget_class_install_action (widget_class, "panel.form", NULL, form_action);
+  gtk_widget_class_install_action (widget_class, "panel.new-seed", NULL, new_seed_action);
+
+  gtk_widget_class_set_css_name (widget_class, "panel-view");
+}
+
+static void
+qa_panel_view_init (QaPanelView *self)
+{
+  self->stage = QA_STAGE_MATERIAL;
+  self->members = g_ptr_array_new_with_free_func (g_free);
+  self->alternates = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  new_seed_action (GTK_WIDGET (self), NULL, NULL);
+  load_stage (self);
+}
+
+GtkWidget *
+qa_panel_view_new (void)
+{
+  return g_object_new (QA_TYPE_PANEL_VIEW, NULL);
+}
+
+QaSession *
+qa_panel_view_get_session (QaPanelView *self)
+{
+  g_return_val_if_fail (QA_IS_PANEL_VIEW (self), NULL);
+
+  return self->session;
+}
+
+void
+qa_panel_view_set_session (QaPanelView *self,
+                           QaSession   *session)
+{
+  g_return_if_fail (QA_IS_PANEL_VIEW (self));
+  g_return_if_fail (!session || QA_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  disconnect_session (self);
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      gtk_spin_button_set_value (self->size_spin,
+                                 qa_profile_get_panel_min_size (qa_session_get_profile (session)));
+      g_signal_connect_object (qa_session_get_experts (session), "items-changed",
+                               G_CALLBACK (experts_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  rebuild_candidates (self);
+  load_stage (self);
+  seed_changed_cb (self, self->seed_entry);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+QaStage
+qa_panel_view_get_stage (QaPanelView *self)
+{
+  g_return_val_if_fail (QA_IS_PANEL_VIEW (self), QA_STAGE_MATERIAL);
+
+  return self->stage;
+}
+
+void
+qa_panel_view_set_stage (QaPanelView *self,
+                         QaStage      stage)
+{
+  g_return_if_fail (QA_IS_PANEL_VIEW (self));
+  g_return_if_fail (stage == QA_STAGE_MATERIAL || stage == QA_STAGE_SITE);
+
+  if (self->stage == stage)
+    return;
+
+  self->stage = stage;
+  gtk_toggle_button_set_active (stage == QA_STAGE_SITE ? self->site_button : self->material_button,
+                                TRUE);
+  load_stage (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+}
+
+void
+qa_panel_view_set_member (QaPanelView *self,
+                          const char  *expert_id,
+                          gboolean     member)
+{
+  QaPanelCandidate *candidate;
+
+  g_return_if_fail (QA_IS_PANEL_VIEW (self));
+  g_return_if_fail (expert_id != NULL);
+
+  candidate = find_candidate (self, expert_id);
+  g_return_if_fail (candidate != NULL);
+
+  g_object_set (candidate, "member", member, NULL);
+}
+
+void
+qa_panel_view_set_alternate (QaPanelView *self,
+                             const char  *expert_id,
+                             gboolean     alternate)
+{
+  QaPanelCandidate *candidate;
+
+  g_return_if_fail (QA_IS_PANEL_VIEW (self));
+  g_return_if_fail (expert_id != NULL);
+
+  candidate = find_candidate (self, expert_id);
+  g_return_if_fail (candidate != NULL);
+
+  g_object_set (candidate, "alternate", alternate, NULL);
+}
+
+void
+qa_panel_view_set_chair (QaPanelView *self,
+                         const char  *expert_id)
+{
+  guint index = 0;
+
+  g_return_if_fail (QA_IS_PANEL_VIEW (self));
+
+  /* As the chair list would: only a member can be chosen. */
+  if (expert_id != NULL)
+    g_return_if_fail (g_ptr_array_find_with_equal_func (self->members, expert_id, g_str_equal, &index));
+
+  gtk_drop_down_set_selected (self->chair_dropdown, expert_id != NULL ? index + 1 : 0);
+}
+
+const char *
+qa_panel_view_get_chair (QaPanelView *self)
+{
+  g_return_val_if_fail (QA_IS_PANEL_VIEW (self), NULL);
+
+  return self->chair_id;
+}
+
+GStrv
+qa_panel_view_dup_members (QaPanelView *self)
+{
+  g_return_val_if_fail (QA_IS_PANEL_VIEW (self), NULL);
+
+  return g_strdupv ((char **)ids_as_strv (self->members));
+}
+
+void
+qa_panel_view_clear (QaPanelView *self)
+{
+  g_return_if_fail (QA_IS_PANEL_VIEW (self));
+
+  set_proposal (self, NULL, NULL, NULL);
+}
+
+GPtrArray *
+qa_panel_view_get_violations (QaPanelView *self)
+{
+  g_return_val_if_fail (QA_IS_PANEL_VIEW (self), NULL);
+
+  return self->violations;
+}
+
+const QaPanelDraw *
+qa_panel_view_get_draw (QaPanelView *self)
+{
+  g_return_val_if_fail (QA_IS_PANEL_VIEW (self), NULL);
+
+  return self->draw;
+}
