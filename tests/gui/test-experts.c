@@ -1,0 +1,568 @@
+/* test-experts.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page “Experts and Panels” at work on a demo session: the pool, declarations and penalties,
+ * the panel editor's live rule check and draw, forming a panel, and the conflict matrix, each
+ * checked by what is on screen and in the session.
+ *
+ * The demo: E02–A06, E04–A02 and E07–A04 are declared ties, and E04 works for A02, a tie found
+ * from the records; E08 has 4 years of experience, E09 is untrained and has not declared.
+ */
+
+#define G_LOG_DOMAIN "test-experts"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <check.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "qa-core.h"
+#include "qa-window.h"
+
+#include "gui-test-util.h"
+
+#define ROOT GTK_WIDGET (window)
+
+static char *tmpdir;
+static QaSession *session;
+static QaWindow *window;
+
+static QaExpertsView *
+view (void)
+{
+  return qa_window_get_experts_view (window);
+}
+
+static QaPanelView *
+panel_view (void)
+{
+  return qa_experts_view_get_panel_view (view ());
+}
+
+static void
+show_section (const char *section)
+{
+  ck_assert (gtk_widget_activate_action (ROOT, "win.show-page", "s", "experts"));
+  qa_experts_view_set_section (view (), section);
+  gui_test_settle ();
+  ck_assert_str_eq (qa_window_get_visible_page (window), "experts");
+  ck_assert_str_eq (qa_experts_view_get_section (view ()), section);
+}
+
+/* The row of @expert_id as the list shows it, or NULL. */
+static QaExpert *
+row_of (const char *expert_id)
+{
+  GListModel *rows = G_LIST_MODEL (qa_experts_view_get_model (view ()));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(QaExpert) expert = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (qa_expert_get_id (expert), expert_id))
+        return expert;
+    }
+
+  return NULL;
+}
+
+static gboolean
+row_count_is (gpointer expected)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (qa_experts_view_get_model (view ()))) ==
+         GPOINTER_TO_UINT (expected);
+}
+
+/* As a click does; gtk_widget_activate() would wait for the button's animation. */
+static void
+click (GtkWidget *button)
+{
+  ck_assert (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  gui_test_settle ();
+}
+
+static GtkWidget *
+find_button (const char *label)
+{
+  GtkWidget *button = gui_test_find_labelled (ROOT, GTK_TYPE_BUTTON, label);
+
+  ck_assert_msg (button != NULL, "no button “%s” on screen", label);
+  return button;
+}
+
+/* The newest window of @type over the main one, once it is on screen. */
+static GtkWindow *
+wait_for_window (GType type)
+{
+  GtkWindow *dialog = NULL;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((dialog = gui_test_find_window (type, GTK_WINDOW (window))) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  ck_assert_msg (dialog != NULL, "no %s was shown", g_type_name (type));
+  gui_test_iterate_until (gui_test_widget_is_mapped, dialog);
+  gui_test_settle ();
+  return dialog;
+}
+
+/* Art. 13 condition 5 judged for everyone, and the outcomes stored: A01, A02, A04, A06 and A07
+ * are eligible and a panel formed now would review them. */
+static void
+store_eligibility (void)
+{
+  GListModel *applicants = qa_session_get_applicants (session);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (applicants); i++)
+    {
+      g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, i);
+
+      ck_assert_msg (qa_applicants_judge (session, qa_applicant_get_id (applicant), 5, TRUE,
+                                          "国内领先", &error),
+                     "%s", error ? error->message : "");
+    }
+  ck_assert_msg (qa_applicants_store_eligibility (session, &error), "%s", error ? error->message : "");
+  gui_test_settle ();
+}
+
+/* The spin buttons of the draw: the number of members, then of alternates. */
+static void
+collect_spin_buttons (GtkWidget *root,
+                      GPtrArray *found)
+{
+  if (GTK_IS_SPIN_BUTTON (root))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_spin_buttons (child, found);
+}
+
+static void
+set_members (const char * const *ids,
+             gboolean            member)
+{
+  for (guint i = 0; ids[i] != NULL; i++)
+    qa_panel_view_set_member (panel_view (), ids[i], member);
+  gui_test_settle ();
+}
+
+static void
+setup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  tmpdir = g_dir_make_tmp ("qareview-experts-XXXXXX", &error);
+  ck_assert_msg (tmpdir != NULL, "%s", error ? error->message : "");
+
+  path = g_build_filename (tmpdir, "session.db", NULL);
+  session = qa_session_open_with_demo (path, &error);
+  ck_assert_msg (session != NULL, "%s", error ? error->message : "");
+
+  window = qa_window_new (NULL);
+  qa_window_set_session (window, session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  ck_assert_msg (gui_test_iterate_until (gui_test_widget_is_mapped, window),
+                 "the window was never mapped");
+  gui_test_settle ();
+}
+
+static void
+teardown (void)
+{
+  GtkWindow *other;
+
+  while ((other = gui_test_find_window (GTK_TYPE_WINDOW, GTK_WINDOW (window))) != NULL)
+    gtk_window_destroy (other);
+  g_clear_pointer ((GtkWindow **)&window, gtk_window_destroy);
+  gui_test_settle ();
+  g_clear_object (&session);
+  gui_test_remove_tmpdir (tmpdir);
+  g_clear_pointer (&tmpdir, g_free);
+}
+
+START_TEST (test_pool_lists_every_expert)
+{
+  static const char * const ids[] = { "E01", "E02", "E03", "E04", "E05", "E06", "E07", "E08", "E09" };
+  GListModel *rows = G_LIST_MODEL (qa_experts_view_get_model (view ()));
+
+  show_section ("pool");
+
+  ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_experts (session)), 9);
+  ck_assert_uint_eq (g_list_model_get_n_items (rows), 9);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    ck_assert_msg (row_of (ids[i]) != NULL, "%s is not listed", ids[i]);
+
+  /* Sorted by reference, the first selected and its facts shown. */
+  {
+    g_autoptr(QaExpert) first = g_list_model_get_item (rows, 0);
+
+    ck_assert_str_eq (qa_expert_get_id (first), "E01");
+    ck_assert_ptr_eq (qa_experts_view_get_selected_expert (view ()), first);
+  }
+  gui_test_assert_label_on_screen (ROOT, "9 experts");
+  gui_test_assert_label_on_screen (ROOT, "王建国");
+  gui_test_assert_label_on_screen (ROOT, "甘肃省质量技术监督局退休");
+  gui_test_assert_label_on_screen (ROOT, "May serve on a panel");
+
+  /* An unqualified expert says why. */
+  ck_assert (qa_experts_view_select_expert (view (), "E08"));
+  gui_test_settle ();
+  gui_test_assert_label_on_screen (ROOT, "May not serve on a panel");
+  gui_test_assert_on_screen (ROOT, "Art. 11(3): 孙立 (E08) has 4 years of experience; 5 required");
+
+  /* The search narrows by employer. */
+  gtk_editable_set_text (qa_experts_view_get_search_entry (view ()), "河西学院");
+  ck_assert_msg (gui_test_iterate_until (row_count_is, GUINT_TO_POINTER (1)),
+                 "the search shows %u rows", g_list_model_get_n_items (rows));
+  gui_test_settle ();
+  ck_assert_ptr_nonnull (row_of ("E02"));
+  gui_test_assert_label_on_screen (ROOT, "1 of 9 experts");
+  gtk_editable_set_text (qa_experts_view_get_search_entry (view ()), "");
+  ck_assert (gui_test_iterate_until (row_count_is, GUINT_TO_POINTER (9)));
+}
+END_TEST
+
+START_TEST (test_declaration_recorded_by_button)
+{
+  GtkWidget *button;
+
+  show_section ("pool");
+  ck_assert (qa_experts_view_select_expert (view (), "E09"));
+  gui_test_settle ();
+  ck_assert (!qa_expert_get_declared (row_of ("E09")));
+  gui_test_assert_on_screen (ROOT, "Not signed for this session");
+
+  button = find_button ("Record Declaration");
+  click (button);
+
+  /* The row is read anew and stays selected. */
+  ck_assert (qa_expert_get_declared (row_of ("E09")));
+  ck_assert_ptr_eq (qa_experts_view_get_selected_expert (view ()), row_of ("E09"));
+  gui_test_assert_on_screen (ROOT, "Signed for this session on ");
+  gui_test_assert_label_on_screen (ROOT, "Declaration of 周海燕 (E09) recorded");
+  ck_assert (!gtk_widget_get_sensitive (find_button ("Record Declaration")));
+
+  /* E09 is still untrained: Art. 11(4) alone keeps them off panels now. */
+  gui_test_assert_on_screen (ROOT, "Art. 11(4)");
+  gui_test_assert_not_on_screen (ROOT, "impartiality and confidentiality declaration;");
+}
+END_TEST
+
+START_TEST (test_suspension_needs_reason)
+{
+  GtkWindow *dialog;
+  GtkWidget *entry;
+
+  show_section ("pool");
+  ck_assert (qa_experts_view_select_expert (view (), "E05"));
+  gui_test_settle ();
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "experts.suspend", NULL));
+  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Suspend 陈立军 (E05)?");
+
+  /* No reason, no suspension. */
+  ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
+  ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "评审期间与申报组织私下接触");
+  ck_assert (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gui_test_settle ();
+
+  ck_assert_int_eq (qa_expert_get_status (row_of ("E05")), QA_EXPERT_STATUS_SUSPENDED);
+  ck_assert_str_eq (qa_expert_get_status_reason (row_of ("E05")), "评审期间与申报组织私下接触");
+  gui_test_assert_on_screen (ROOT, "Art. 23 (penalties): 陈立军 (E05) is suspended since ");
+  gui_test_assert_label_on_screen (ROOT, "陈立军 (E05) suspended");
+
+  /* Reinstated, with a reason too. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "experts.reinstate", NULL));
+  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Reinstate 陈立军 (E05)?");
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "经监督委员会复核，情况不实");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gui_test_settle ();
+  ck_assert_int_eq (qa_expert_get_status (row_of ("E05")), QA_EXPERT_STATUS_ACTIVE);
+  gui_test_assert_label_on_screen (ROOT, "May serve on a panel");
+}
+END_TEST
+
+START_TEST (test_panel_check_follows_selection)
+{
+  static const char * const four[] = { "E01", "E02", "E03", "E05", NULL };
+  static const char * const e08[] = { "E08", NULL };
+  static const char * const rest[] = { "E04", "E06", "E07", NULL };
+  g_autoptr(QaPanel) panel = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *form;
+
+  store_eligibility ();
+  show_section ("panels");
+  ck_assert_int_eq (qa_panel_view_get_stage (panel_view ()), QA_STAGE_MATERIAL);
+  gui_test_assert_on_screen (ROOT, "No panel has been formed for material review yet.");
+
+  /* Four members: too few, and even. */
+  set_members (four, TRUE);
+  qa_panel_view_set_chair (panel_view (), "E01");
+  gui_test_settle ();
+  gui_test_assert_on_screen (ROOT, "Art. 11: the panel has 4 members; at least 5 and an odd number are required");
+  form = find_button ("Form Panel");
+  ck_assert (!gtk_widget_get_sensitive (form));
+
+  /* A fifth with 4 years: named, with the article. */
+  set_members (e08, TRUE);
+  gui_test_assert_not_on_screen (ROOT, "the panel has 4 members");
+  gui_test_assert_on_screen (ROOT, "Art. 11(3): 孙立 (E08) has 4 years of experience; 5 required");
+  /* E02 is tied to A06, which five members would leave with four scorers. */
+  gui_test_assert_on_screen (ROOT, "after the recusal of 李秀兰 (E02)");
+  ck_assert (!gtk_widget_get_sensitive (form));
+
+  /* Seven qualified members, but no chair chosen. */
+  set_members (e08, FALSE);
+  set_members (rest, TRUE);
+  qa_panel_view_set_chair (panel_view (), NULL);
+  gui_test_settle ();
+  gui_test_assert_not_on_screen (ROOT, "孙立 (E08) has 4 years");
+  gui_test_assert_on_screen (ROOT, "Art. 11: the panel has no chair");
+  ck_assert (!gtk_widget_get_sensitive (form));
+
+  /* With the chair, every rule holds. */
+  qa_panel_view_set_chair (panel_view (), "E01");
+  gui_test_settle ();
+  ck_assert_uint_eq (qa_panel_view_get_violations (panel_view ())->len, 0);
+  gui_test_assert_label_on_screen (ROOT, "Meets Art. 11");
+  ck_assert (gtk_widget_get_sensitive (form));
+
+  /* Forming it shows the chair and the members, and each applicant's scorers. */
+  click (form);
+  panel = qa_panel_load (session, QA_STAGE_MATERIAL, &error);
+  ck_assert_msg (panel != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (qa_panel_get_chair_id (panel), "E01");
+  ck_assert_uint_eq (g_strv_length ((char **)qa_panel_get_members (panel)), 7);
+
+  gui_test_assert_label_on_screen (ROOT, "Material review panel formed");
+  gui_test_assert_label_on_screen (ROOT, "王建国 (E01)");
+  for (guint i = 0; qa_panel_get_members (panel)[i] != NULL; i++)
+    {
+      g_autoptr(QaExpert) member = qa_experts_lookup (session, qa_panel_get_members (panel)[i]);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", qa_expert_get_name (member),
+                                                qa_expert_get_id (member));
+
+      gui_test_assert_on_screen (ROOT, label);
+    }
+  gui_test_assert_label_on_screen (ROOT, "A02 甘州区黑河水务集团有限公司");
+  gui_test_assert_on_screen (ROOT, "Recused for a tie: 刘芳 (E04)");
+  ck_assert_uint_eq (qa_expert_get_panel_role (row_of ("E01"), QA_STAGE_MATERIAL), QA_PANEL_ROLE_CHAIR);
+
+  /* Nothing changed since: nothing to form. */
+  gui_test_assert_label_on_screen (ROOT, "This is the panel as formed.");
+  ck_assert (!gtk_widget_get_sensitive (form));
+}
+END_TEST
+
+START_TEST (test_draw_is_reproducible)
+{
+  g_auto(GStrv) first = NULL;
+  g_auto(GStrv) second = NULL;
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  GtkWindow *dialog;
+  GtkWidget *seed;
+
+  store_eligibility ();
+  show_section ("panels");
+
+  /* Five cannot be drawn: four of the seven who may serve are untied, and a tied member would
+   * leave an applicant with four scorers. The refusal says so. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (panel_view ()), "panel.draw", NULL));
+  dialog = wait_for_window (GTK_TYPE_WINDOW);
+  gui_test_assert_on_screen (GTK_WIDGET (dialog), "The Panel Could Not Be Drawn");
+  gui_test_assert_on_screen (GTK_WIDGET (dialog), "can be drawn as members");
+  gtk_window_destroy (dialog);
+  gui_test_settle ();
+  ck_assert_ptr_null (qa_panel_view_get_draw (panel_view ()));
+
+  collect_spin_buttons (GTK_WIDGET (panel_view ()), spins);
+  ck_assert_uint_eq (spins->len, 2);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 7);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 0);
+
+  /* A fresh seed is offered. */
+  seed = gui_test_find_widget (GTK_WIDGET (panel_view ()), GTK_TYPE_ENTRY);
+  ck_assert_uint_ge (strlen (gtk_editable_get_text (GTK_EDITABLE (seed))), 6);
+
+  gtk_editable_set_text (GTK_EDITABLE (seed), "20260501");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (panel_view ()), "panel.draw", NULL));
+  gui_test_settle ();
+  ck_assert_ptr_nonnull (qa_panel_view_get_draw (panel_view ()));
+  first = qa_panel_view_dup_members (panel_view ());
+  gui_test_assert_on_screen (ROOT, "Drawn with seed 20260501 on ");
+
+  /* Seven drawn from the seven who may serve, none unqualified; the first chairs. */
+  ck_assert_uint_eq (g_strv_length (first), 7);
+  ck_assert (!g_strv_contains ((const char * const *)first, "E08"));
+  ck_assert (!g_strv_contains ((const char * const *)first, "E09"));
+  ck_assert_str_eq (qa_panel_view_get_chair (panel_view ()), first[0]);
+
+  qa_panel_view_clear (panel_view ());
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (panel_view ()), "panel.draw", NULL));
+  gui_test_settle ();
+  second = qa_panel_view_dup_members (panel_view ());
+  ck_assert (g_strv_equal ((const char * const *)first, (const char * const *)second));
+}
+END_TEST
+
+START_TEST (test_conflict_matrix_shows_ties)
+{
+  static const char * const declared[][2] = { { "E04", "A02" }, { "E07", "A04" }, { "E02", "A06" } };
+  QaConflictMatrix *matrix = qa_experts_view_get_conflict_matrix (view ());
+  GtkWidget *cell;
+  const char *tooltip;
+
+  show_section ("conflicts");
+  gui_test_assert_on_screen (ROOT, "3 ties recorded, 1 found from the records");
+
+  for (guint i = 0; i < G_N_ELEMENTS (declared); i++)
+    {
+      cell = qa_conflict_matrix_get_cell (matrix, declared[i][0], declared[i][1]);
+      ck_assert_msg (cell != NULL && gtk_widget_get_mapped (cell), "no cell %s–%s",
+                     declared[i][0], declared[i][1]);
+      ck_assert_msg (gtk_widget_has_css_class (cell, "recorded"), "%s–%s shows no recorded tie",
+                     declared[i][0], declared[i][1]);
+      ck_assert_str_ne (gtk_widget_get_tooltip_text (cell), "");
+      ck_assert_ptr_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "Declared by the expert"));
+    }
+
+  /* E04 works for A02: found from the records as well, and told apart. */
+  cell = qa_conflict_matrix_get_cell (matrix, "E04", "A02");
+  ck_assert (gtk_widget_has_css_class (cell, "automatic"));
+  tooltip = gtk_widget_get_tooltip_text (cell);
+  ck_assert_ptr_nonnull (strstr (tooltip, "刘芳 (E04) — A02 甘州区黑河水务集团有限公司"));
+  ck_assert_ptr_nonnull (strstr (tooltip, "Employer · Declared by the expert: 现任该单位财务部副部长"));
+  ck_assert_ptr_nonnull (strstr (tooltip, "Employer · Found from the records: the expert’s employer is the applicant"));
+  ck_assert (!gtk_widget_has_css_class (qa_conflict_matrix_get_cell (matrix, "E07", "A04"), "automatic"));
+
+  /* Where there is no tie, the cell is empty. */
+  cell = qa_conflict_matrix_get_cell (matrix, "E01", "A01");
+  ck_assert (!gtk_widget_has_css_class (cell, "tied"));
+  ck_assert_ptr_null (gtk_widget_get_tooltip_text (cell));
+
+  /* A tie added is shown at once. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    ck_assert (qa_experts_add_conflict (session, "E01", "A01", QA_CONFLICT_FORMER_EMPLOYER,
+                                        QA_CONFLICT_SECRETARIAT, "2024 年离职", &error));
+    gui_test_settle ();
+    cell = qa_conflict_matrix_get_cell (matrix, "E01", "A01");
+    ck_assert (gtk_widget_has_css_class (cell, "recorded"));
+    ck_assert_ptr_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "Added by the secretariat: 2024 年离职"));
+  }
+}
+END_TEST
+
+START_TEST (test_import_refused_lists_every_row)
+{
+  static const char csv[] =
+    "id,name,employer,experience_years,trained,ethics,specialty\n"
+    "E10,马国栋,张掖市发展和改革委员会,12,yes,yes,宏观经济\n"
+    "E11,何静,兰州大学管理学院,many,yes,yes,管理\n"
+    "E01,重复,某单位,10,yes,yes,质量\n";
+  g_autofree char *path = g_build_filename (tmpdir, "experts.csv", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+
+  ck_assert (g_file_set_contents (path, csv, -1, NULL));
+  file = g_file_new_for_path (path);
+
+  show_section ("pool");
+  qa_experts_view_import_experts (view (), file);
+  dialog = wait_for_window (GTK_TYPE_WINDOW);
+  text = gui_test_dup_visible_text (GTK_WIDGET (dialog));
+
+  ck_assert_msg (strstr (text, "The Experts Could Not Be Imported") != NULL, "%s", text);
+  ck_assert_msg (strstr (text, ":3: experience_years: ") != NULL, "%s", text);
+  ck_assert_msg (strstr (text, ":4: id: expert E01 is already in the pool") != NULL, "%s", text);
+  ck_assert_msg (strstr (text, ":2: ") == NULL, "%s", text);
+  ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_experts (session)), 9);
+}
+END_TEST
+
+START_TEST (test_empty_pool_says_what_to_do)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "empty.db", NULL);
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(QaProfile) profile = NULL;
+  g_autoptr(QaSession) empty = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = qa_database_open (path, &error);
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  profile = qa_profile_new_from_id (QA_PROFILE_DEFAULT_ID, &error);
+  ck_assert_msg (profile != NULL, "%s", error ? error->message : "");
+  ck_assert (qa_session_create (db, profile, 2028, NULL, &error));
+  empty = qa_session_new (db, &error);
+  ck_assert_msg (empty != NULL, "%s", error ? error->message : "");
+
+  qa_window_set_session (window, empty);
+  ck_assert (gtk_widget_activate_action (ROOT, "win.show-page", "s", "experts"));
+  gui_test_settle ();
+
+  gui_test_assert_label_on_screen (ROOT, "No Experts Yet");
+  ck_assert (gtk_widget_get_sensitive (find_button ("Import Experts…")));
+}
+END_TEST
+
+static Suite *
+experts_suite (void)
+{
+  Suite *suite = suite_create ("experts");
+  TCase *tc = tcase_create ("experts");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_pool_lists_every_expert);
+  tcase_add_test (tc, test_declaration_recorded_by_button);
+  tcase_add_test (tc, test_suspension_needs_reason);
+  tcase_add_test (tc, test_panel_check_follows_selection);
+  tcase_add_test (tc, test_draw_is_reproducible);
+  tcase_add_test (tc, test_conflict_matrix_shows_ties);
+  tcase_add_test (tc, test_import_refused_lists_every_row);
+  tcase_add_test (tc, test_empty_pool_says_what_to_do);
+  suite_add_tcase (suite, tc);
+
+  return suite;
+}
+
+int
+main (void)
+{
+  SRunner *runner;
+  int failed;
+
+  gtk_init ();
+  adw_init ();
+  /* Pages switch at once, so what is asserted is what is on screen. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  runner = srunner_create (experts_suite ());
+  /* GTK cannot survive a fork; every test runs in this process. */
+  srunner_set_fork_status (runner, CK_NOFORK);
+  srunner_run_all (runner, CK_ENV);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+
+  return failed == 0 ? 0 : 1;
+}
