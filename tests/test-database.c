@@ -357,6 +357,56 @@ START_TEST (test_backup_and_restore)
 }
 END_TEST
 
+/* A file that cannot be opened is kept aside, byte for byte, and the backup takes its place. */
+START_TEST (test_restore_over_damaged_file)
+{
+  g_autofree char *path = db_path ("damaged.db");
+  g_autofree char *copy = db_path ("good.db");
+  g_autofree char *junk = db_path ("junk.db");
+  g_autofree char *kept = NULL;
+  g_autofree char *damaged_sum = NULL;
+  g_autoptr(QaProfile) profile = qa_profile_new_from_id ("ganzhou", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(QaDatabase) db = qa_database_open (path, &error);
+
+    ck_assert (qa_session_create (db, profile, 2026, NULL, &error));
+    ck_assert (qa_database_transaction (db, insert_expert, (gpointer)"E01", &error));
+    ck_assert (qa_database_backup (db, copy, &error));
+  }
+
+  ck_assert (g_file_set_contents (path, "garbage where a session was, long enough to matter", -1, NULL));
+  damaged_sum = qa_test_file_checksum (path);
+  ck_assert_ptr_null (qa_database_open (path, &error));
+  g_clear_error (&error);
+
+  /* A bad backup changes nothing: the damaged file stays where it was. */
+  ck_assert (g_file_set_contents (junk, "not a database, just text that is long enough", -1, NULL));
+  ck_assert_ptr_null (qa_database_restore_damaged (junk, path, &error));
+  ck_assert_ptr_nonnull (error);
+  g_clear_error (&error);
+  {
+    g_autofree char *sum = qa_test_file_checksum (path);
+
+    ck_assert_str_eq (sum, damaged_sum);
+  }
+
+  kept = qa_database_restore_damaged (copy, path, &error);
+  ck_assert_msg (kept != NULL, "%s", error ? error->message : "");
+  ck_assert (g_str_has_prefix (kept, path));
+  ck_assert (strstr (kept, ".damaged-") != NULL);
+  {
+    g_autofree char *sum = qa_test_file_checksum (kept);
+    g_autoptr(QaDatabase) db = qa_database_open (path, &error);
+
+    ck_assert_str_eq (sum, damaged_sum);
+    ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+    ck_assert_int_eq (query_int (db, "SELECT count(*) FROM expert"), 1);
+  }
+}
+END_TEST
+
 START_TEST (test_auto_backup_retention)
 {
   g_autofree char *path = db_path ("kept.db");
@@ -397,6 +447,7 @@ database_suite (void)
   tcase_add_test (tc, test_not_sqlite_refused_untouched);
   tcase_add_test (tc, test_schema_checks_scores);
   tcase_add_test (tc, test_backup_and_restore);
+  tcase_add_test (tc, test_restore_over_damaged_file);
   tcase_add_test (tc, test_auto_backup_retention);
   suite_add_tcase (suite, tc);
   return suite;

@@ -753,3 +753,65 @@ qa_database_restore (const char  *backup,
   sqlite3_close (to);
   return ok;
 }
+
+/* A session file and the journal SQLite keeps beside it. */
+static const char * const session_files[] = { "", "-wal", "-shm", "-journal" };
+
+/* Renames the first @n_files of @from's files to @to's; FALSE after putting back what moved. */
+static gboolean
+rename_session_files (const char  *from,
+                      const char  *to,
+                      guint        n_files,
+                      GError     **error)
+{
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *source = g_strconcat (from, session_files[i], NULL);
+      g_autofree char *destination = g_strconcat (to, session_files[i], NULL);
+      int saved_errno;
+
+      if (!g_file_test (source, G_FILE_TEST_EXISTS) || g_rename (source, destination) == 0)
+        continue;
+
+      saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("“%s” cannot be moved aside: %s"), source, g_strerror (saved_errno));
+      rename_session_files (to, from, i, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+qa_database_restore_damaged (const char  *backup,
+                             const char  *path,
+                             GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = NULL;
+  g_autofree char *kept = NULL;
+
+  g_return_val_if_fail (backup != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  kept = g_strdup_printf ("%s.damaged-%s.%06d", path, stamp, g_date_time_get_microsecond (now));
+
+  if (!rename_session_files (path, kept, G_N_ELEMENTS (session_files), error))
+    return NULL;
+
+  if (!qa_database_restore (backup, path, error))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (session_files); i++)
+        {
+          g_autofree char *created = g_strconcat (path, session_files[i], NULL);
+
+          g_unlink (created);
+        }
+      rename_session_files (kept, path, G_N_ELEMENTS (session_files), NULL);
+      return NULL;
+    }
+
+  return g_steal_pointer (&kept);
+}

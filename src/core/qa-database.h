@@ -68,5 +68,11 @@ GStrv       qa_database_list_backups       (const char        *path);
 gboolean    qa_database_restore            (const char        *backup,
                                             const char        *path,
                                             GError           **error);
+/* Puts @backup in the place of @path when @path cannot be opened as a session (damaged, or not
+ * a session at all): the file at @path is not overwritten but kept beside it, with its journal,
+ * as “<file>.damaged-<time>”. Returns that name; on failure everything is left as it was. */
+char       *qa_database_restore_damaged    (const char        *backup,
+                                            const char        *path,
+                                            GError           **error);
 
 G_END_DECLS
