@@ -926,8 +926,8 @@ verb_panel_draw (const Globals  *globals,
   if (n_alternates < 0)
     return qa_cli_usage_error (_("panel draw: --alternates must be 0 or more"));
   if (!g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXINT64, &seed, NULL))
-    return qa_cli_usage_error (_("panel draw: --seed must be a whole number from 0 to %" G_GINT64_FORMAT),
-                        G_MAXINT64);
+    return qa_cli_usage_error (_("panel draw: --seed must be a whole number from 0 to %lld"),
+                               (long long)G_MAXINT64);
 
   session = qa_cli_open_session (globals, &error);
   if (session == NULL)
@@ -939,8 +939,8 @@ verb_panel_draw (const Globals  *globals,
 
   members = g_strjoinv (", ", draw->members);
   alternates = g_strjoinv (", ", draw->alternates);
-  g_print (_("Drawn with seed %" G_GUINT64_FORMAT " from %u experts who may serve: members %s; alternates %s\n"),
-           draw->seed, g_strv_length (draw->pool), members,
+  g_print (_("Drawn with seed %llu from %u experts who may serve: members %s; alternates %s\n"),
+           (unsigned long long)draw->seed, g_strv_length (draw->pool), members,
            *alternates != '\0' ? alternates : _("none"));
 
   /* The first drawn chairs the panel; the secretariat may name another with “panel set”. */

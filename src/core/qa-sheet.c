@@ -146,6 +146,16 @@ signatures_equal (const char *a,
   return diff == 0;
 }
 
+/* The title of a stage named in a sheet (already valid against the XSD). */
+static const char *
+stage_title (const char *name)
+{
+  QaStage stage = QA_STAGE_MATERIAL;
+
+  qa_stage_from_string (name, &stage);
+  return qa_stage_get_title (stage);
+}
+
 /* Export ------------------------------------------------------------------------------------- */
 
 static gboolean
@@ -415,8 +425,8 @@ check_reviewer (QaDatabase  *db,
   if (!member)
     {
       g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NOT_ON_PANEL,
-                   _("%s: Art. 11: reviewer %s is not on the panel of the %s stage"),
-                   job->name, sheet->reviewer, sheet->stage);
+                   _("%s: Art. 11: reviewer %s is not on the panel of the %s"),
+                   job->name, sheet->reviewer, stage_title (sheet->stage));
       return FALSE;
     }
 
@@ -452,8 +462,8 @@ check_reviewer (QaDatabase  *db,
       if (!assigned)
         {
           g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NOT_ASSIGNED,
-                       _("%s: applicant %s is not assigned to reviewer %s for the %s stage"),
-                       job->name, application->id, sheet->reviewer, sheet->stage);
+                       _("%s: applicant %s is not assigned to reviewer %s in the %s"),
+                       job->name, application->id, sheet->reviewer, stage_title (sheet->stage));
           return FALSE;
         }
     }
@@ -589,7 +599,7 @@ import_cb (QaDatabase  *db,
   if (qa_session_stage_is_closed (job->session, stage))
     {
       g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_STAGE_CLOSED,
-                   _("%s: the %s stage is closed; no more score sheets are taken"), job->name,
+                   _("%s: the %s is closed; no more score sheets are taken"), job->name,
                    qa_stage_get_title (stage));
       return FALSE;
     }
@@ -659,8 +669,8 @@ read_signed_sheet (QaDatabase  *db,
   if (secret == NULL)
     {
       g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NO_KEY,
-                   _("%s: no review package for the %s stage was issued to reviewer %s in this session"),
-                   name, sheet->stage, sheet->reviewer);
+                   _("%s: no review package for the %s was issued to reviewer %s in this session"),
+                   name, stage_title (sheet->stage), sheet->reviewer);
       return NULL;
     }
   if (sheet->signature == NULL)
