@@ -260,6 +260,35 @@ START_TEST (test_filter_and_export)
 }
 END_TEST
 
+/* Every action is named in words, a refusal as such; an unknown one as it is. */
+START_TEST (test_action_labels)
+{
+  g_autofree char *drawn = qa_audit_action_dup_label ("panel.draw");
+  g_autofree char *refused = qa_audit_action_dup_label ("sheet.import.refused");
+  g_autofree char *imported = qa_audit_action_dup_label ("sheet.import");
+  g_autofree char *unknown = qa_audit_action_dup_label ("future.thing");
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_str_eq (drawn, "Panel drawn");
+  ck_assert_str_eq (imported, "Score sheet imported");
+  ck_assert_str_eq (refused, "Score sheet imported (refused)");
+  ck_assert_str_eq (unknown, "future.thing");
+
+  /* The session's own entries all have a label of their own. */
+  entries = qa_audit_list (qa_session_get_database (session), &error);
+  ck_assert_ptr_nonnull (entries);
+  ck_assert_uint_gt (entries->len, 0);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const QaAuditEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *label = qa_audit_action_dup_label (entry->action);
+
+      ck_assert_str_ne (label, entry->action);
+    }
+}
+END_TEST
+
 static Suite *
 audit_suite (void)
 {
@@ -278,6 +307,7 @@ audit_suite (void)
   tcase_add_test (tc, test_reordered_entries);
   tcase_add_test (tc, test_writes_after_tampering_do_not_heal);
   tcase_add_test (tc, test_filter_and_export);
+  tcase_add_test (tc, test_action_labels);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -396,6 +396,67 @@ qa_audit_entry_matches (const QaAuditEntry  *entry,
   return TRUE;
 }
 
+/* Every action the core records, in the words of the procedure. */
+static const struct
+{
+  const char *action;
+  const char *label;
+} action_labels[] = {
+  { "applicant.add", N_("Applicant registered") },
+  { "applicant.advance", N_("Sent to site review") },
+  { "applicant.edit", N_("Dossier edited") },
+  { "applicant.import", N_("Applicant imported") },
+  { "conflict.add", N_("Tie recorded") },
+  { "conflict.import", N_("Tie imported") },
+  { "eligibility.check", N_("Eligibility checked") },
+  { "eligibility.judge", N_("Eligibility condition judged") },
+  { "eligibility.override", N_("Eligibility overridden") },
+  { "expert.declare", N_("Declaration signed") },
+  { "expert.disqualify", N_("Expert disqualified") },
+  { "expert.import", N_("Expert imported") },
+  { "expert.reinstate", N_("Expert reinstated") },
+  { "expert.suspend", N_("Expert suspended") },
+  { "material.add", N_("Material added") },
+  { "material.mark-trade-secret", N_("Material marked as trade secret") },
+  { "material.remove", N_("Material removed") },
+  { "material.restore", N_("Material restored") },
+  { "material.unmark-trade-secret", N_("Trade-secret mark removed") },
+  { "package.create", N_("Review package created") },
+  { "package.export", N_("Review package exported") },
+  { "panel.draw", N_("Panel drawn") },
+  { "panel.form", N_("Panel formed") },
+  { "score.set", N_("Item scored") },
+  { "session.create", N_("Session created") },
+  { "session.demo", N_("Demo session filled in") },
+  { "sheet.export", N_("Score sheet exported") },
+  { "sheet.import", N_("Score sheet imported") },
+  { "stage.close", N_("Review stage closed") },
+};
+
+char *
+qa_audit_action_dup_label (const char *action)
+{
+  g_autofree char *done = NULL;
+
+  g_return_val_if_fail (action != NULL, NULL);
+
+  /* A refusal is noted under the action refused. */
+  if (g_str_has_suffix (action, ".refused"))
+    {
+      g_autofree char *refused = g_strndup (action, strlen (action) - strlen (".refused"));
+      g_autofree char *label = qa_audit_action_dup_label (refused);
+
+      /* Translators: an action of the audit trail that was refused, e.g. “Score sheet imported (refused)” */
+      return g_strdup_printf (_("%s (refused)"), label);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (action_labels); i++)
+    if (g_str_equal (action_labels[i].action, action))
+      return g_strdup (_(action_labels[i].label));
+
+  return g_strdup (action);
+}
+
 gboolean
 qa_audit_write_csv (GPtrArray   *entries,
                     const char  *path,

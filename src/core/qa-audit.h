@@ -68,6 +68,9 @@ GListModel   *qa_audit_list_model      (QaDatabase    *db,
                                         GError       **error);
 gboolean      qa_audit_entry_matches   (const QaAuditEntry  *entry,
                                         const QaAuditFilter *filter);
+/* What an action means, translated, e.g. “Panel drawn” for "panel.draw" (a refused one says so);
+ * an action this build does not know is returned as it is. */
+char         *qa_audit_action_dup_label (const char         *action);
 /* Writes @entries (QaAuditEntry) for the supervisory committee: CSV with the columns
  * seq,at,operator,role,action,subject_kind,subject_id,before,after,hash, or a PDF report. */
 gboolean      qa_audit_write_csv       (GPtrArray     *entries,
