@@ -66,6 +66,7 @@ struct _QaDossierPane
   gboolean           modified;
   gboolean           can_save;
   gboolean           loading;
+  QaRole             role;
 
   /* Template widgets */
   QaRecordTable     *accidents_table;
@@ -260,7 +261,8 @@ update_state (QaDossierPane *self)
              qa_record_table_is_valid (self->certificates_table) &&
              qa_record_table_is_valid (self->indicators_table);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.save", can_save);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.save",
+                                 can_save && qa_role_allows (self->role, QA_PERMISSION_REGISTER));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.revert", modified);
 
   if (self->modified != modified)
@@ -746,6 +748,29 @@ qa_dossier_pane_save (QaDossierPane  *self,
 
   g_signal_emit (self, signals[SAVED], 0, id);
   return TRUE;
+}
+
+void
+qa_dossier_pane_set_role (QaDossierPane *self,
+                          QaRole         role)
+{
+  gboolean may_register = qa_role_allows (role, QA_PERMISSION_REGISTER);
+  GtkWidget *fields[] = {
+    GTK_WIDGET (self->form), GTK_WIDGET (self->certificates_table),
+    GTK_WIDGET (self->accidents_table), GTK_WIDGET (self->declared_accidents_check),
+    GTK_WIDGET (self->indicators_table),
+  };
+
+  g_return_if_fail (QA_IS_DOSSIER_PANE (self));
+
+  self->role = role;
+  /* Read, not typed into, by whoever may not register. */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_widget_set_sensitive (fields[i], may_register);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.add-key-indicators", may_register);
+  qa_materials_pane_set_role (self->materials_pane, role);
+  qa_eligibility_pane_set_role (self->eligibility_pane, role);
+  update_state (self);
 }
 
 void

@@ -42,6 +42,10 @@ gboolean           qa_dossier_pane_get_can_save      (QaDossierPane  *self);
 /* Stores the dossier as typed; refused whole when the core says no. */
 gboolean           qa_dossier_pane_save              (QaDossierPane  *self,
                                                       GError        **error);
+/* What the operator may do: editing takes QA_PERMISSION_REGISTER; the fields of whoever may not
+ * are shown, not typed into. */
+void               qa_dossier_pane_set_role          (QaDossierPane  *self,
+                                                      QaRole          role);
 /* Shows the page named "basic", "systems", "indicators", "materials" or "eligibility". */
 void               qa_dossier_pane_set_page          (QaDossierPane  *self,
                                                       const char     *page);

@@ -21,6 +21,7 @@ struct _QaDossiersView
 
   /* Owned */
   QaSession           *session;
+  QaRole               role;
 
   /* The session's list is being replaced: the selection follows the dossier shown. */
   gboolean             syncing;
@@ -545,11 +546,12 @@ check_eligibility_action (GtkWidget  *widget,
 static void
 update_actions (QaDossiersView *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.import", self->session != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.new-applicant",
-                                 self->session != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.check-eligibility",
-                                 self->session != NULL);
+  gboolean may_register = self->session != NULL &&
+                          qa_role_allows (self->role, QA_PERMISSION_REGISTER);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.import", may_register);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.new-applicant", may_register);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossiers.check-eligibility", may_register);
 }
 
 /* -------------------------------------------------------------------------------------------- */
@@ -725,6 +727,17 @@ qa_dossiers_view_set_session (QaDossiersView *self,
   update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+qa_dossiers_view_set_role (QaDossiersView *self,
+                           QaRole          role)
+{
+  g_return_if_fail (QA_IS_DOSSIERS_VIEW (self));
+
+  self->role = role;
+  qa_dossier_pane_set_role (self->dossier_pane, role);
+  update_actions (self);
 }
 
 void

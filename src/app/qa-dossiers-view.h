@@ -19,6 +19,9 @@ GtkWidget         *qa_dossiers_view_new               (void);
 QaSession         *qa_dossiers_view_get_session       (QaDossiersView *self);
 void               qa_dossiers_view_set_session       (QaDossiersView *self,
                                                        QaSession      *session);
+/* What the operator may do here: registering takes QA_PERMISSION_REGISTER. */
+void               qa_dossiers_view_set_role          (QaDossiersView *self,
+                                                       QaRole          role);
 void               qa_dossiers_view_focus_search      (QaDossiersView *self);
 /* The rows as shown: filtered by the search, in the column view's sort order. */
 GtkSelectionModel *qa_dossiers_view_get_model         (QaDossiersView *self);

@@ -24,6 +24,7 @@ struct _QaEligibilityPane
   char          *applicant_id;
   QaEligibility  verdict;
   gboolean       overridden;
+  QaRole         role;
 
   /* Unowned: children of conditions_list */
   AdwActionRow  *condition_rows[N_CONDITIONS];
@@ -226,11 +227,13 @@ static void
 update_actions (QaEligibilityPane *self)
 {
   gboolean shown = self->session != NULL && self->applicant_id != NULL;
+  gboolean may_register = shown && qa_role_allows (self->role, QA_PERMISSION_REGISTER);
+  gboolean may_export = shown && qa_role_allows (self->role, QA_PERMISSION_EXPORT);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "eligibility.judge", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "eligibility.override", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "eligibility.export-notice", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "eligibility.print-notice", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "eligibility.judge", may_register);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "eligibility.override", may_register);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "eligibility.export-notice", may_export);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "eligibility.print-notice", may_export);
 }
 
 /* Judging ---------------------------------------------------------------------------------- */
@@ -445,16 +448,6 @@ create_notice (QaEligibilityPane *self)
 }
 
 static void
-open_exported_cb (AdwToast *toast,
-                  gpointer  user_data)
-{
-  GtkWidget *widget = user_data;
-  const char *uri = g_object_get_data (G_OBJECT (toast), "qa-uri");
-
-  gtk_show_uri (_qa_ui_get_window (widget), uri, GDK_CURRENT_TIME);
-}
-
-static void
 export_chosen (GtkWidget      *widget,
                GFile          *file,
                GtkFileChooser *chooser)
@@ -626,6 +619,16 @@ qa_eligibility_pane_set_applicant (QaEligibilityPane *self,
 }
 
 void
+qa_eligibility_pane_set_role (QaEligibilityPane *self,
+                              QaRole             role)
+{
+  g_return_if_fail (QA_IS_ELIGIBILITY_PANE (self));
+
+  self->role = role;
+  update_actions (self);
+}
+
+void
 qa_eligibility_pane_refresh (QaEligibilityPane *self)
 {
   g_autoptr(QaEligibilityReport) report = NULL;
@@ -678,9 +681,7 @@ qa_eligibility_pane_export_notice (QaEligibilityPane *self,
 
   display = g_filename_display_basename (path);
   toast = adw_toast_new_format (_("Notice saved as “%s”"), display);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "qa-uri", g_file_get_uri (file), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_exported_cb), self, 0);
+  _qa_ui_toast_open_file (toast, GTK_WIDGET (self), file);
   _qa_ui_add_toast (GTK_WIDGET (self), toast);
 }
 

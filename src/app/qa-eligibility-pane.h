@@ -22,6 +22,9 @@ void       qa_eligibility_pane_set_applicant  (QaEligibilityPane *self,
                                                QaSession         *session,
                                                const char        *applicant_id);
 /* Checks again, after the dossier or the session changed. */
+/* Judging and overriding take QA_PERMISSION_REGISTER; the notice, QA_PERMISSION_EXPORT. */
+void       qa_eligibility_pane_set_role       (QaEligibilityPane *self,
+                                               QaRole             role);
 void       qa_eligibility_pane_refresh        (QaEligibilityPane *self);
 /* Writes the written notice (Art. 16(2)) of the applicant shown as PDF to @file, as “Export
  * Notice…” does once a file is chosen; a refusal is shown with its reason. */

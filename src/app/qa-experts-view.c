@@ -21,6 +21,7 @@ struct _QaExpertsView
   /* Owned */
   QaSession           *session;
   char                *selected_id;  /* kept while the pool is read anew */
+  QaRole               role;
   guint                reloading;
 
   /* Template widgets */
@@ -537,9 +538,14 @@ update_actions (QaExpertsView *self,
   QaExpertStatus status = expert != NULL ? qa_expert_get_status (expert) : QA_EXPERT_STATUS_ACTIVE;
   gboolean has_applicants = self->session != NULL &&
                             g_list_model_get_n_items (qa_session_get_applicants (self->session)) > 0;
+  gboolean may_register = qa_role_allows (self->role, QA_PERMISSION_REGISTER);
 
-  gtk_widget_action_set_enabled (widget, "experts.import-experts", self->session != NULL);
-  gtk_widget_action_set_enabled (widget, "experts.import-conflicts", self->session != NULL);
+  /* Registering an expert or a tie, or changing their standing, is the secretariat's. */
+  if (!may_register)
+    expert = NULL;
+
+  gtk_widget_action_set_enabled (widget, "experts.import-experts", self->session != NULL && may_register);
+  gtk_widget_action_set_enabled (widget, "experts.import-conflicts", self->session != NULL && may_register);
   gtk_widget_action_set_enabled (widget, "experts.declare", expert != NULL && !qa_expert_get_declared (expert));
   gtk_widget_action_set_enabled (widget, "experts.add-conflict", expert != NULL && has_applicants);
   gtk_widget_action_set_enabled (widget, "experts.suspend", expert != NULL && status == QA_EXPERT_STATUS_ACTIVE);
@@ -1320,6 +1326,17 @@ qa_experts_view_set_section (QaExpertsView *self,
   g_return_if_fail (section != NULL);
 
   adw_view_stack_set_visible_child_name (self->view_stack, section);
+}
+
+void
+qa_experts_view_set_role (QaExpertsView *self,
+                          QaRole         role)
+{
+  g_return_if_fail (QA_IS_EXPERTS_VIEW (self));
+
+  self->role = role;
+  qa_panel_view_set_role (self->panel_view, role);
+  update_actions (self, qa_experts_view_get_selected_expert (self));
 }
 
 void

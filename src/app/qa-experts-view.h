@@ -27,6 +27,9 @@ void               qa_experts_view_set_session         (QaExpertsView *self,
 const char        *qa_experts_view_get_section         (QaExpertsView *self);
 void               qa_experts_view_set_section         (QaExpertsView *self,
                                                         const char    *section);
+/* Registering experts and ties takes QA_PERMISSION_REGISTER; forming panels, FORM_PANEL. */
+void               qa_experts_view_set_role            (QaExpertsView *self,
+                                                        QaRole         role);
 void               qa_experts_view_focus_search        (QaExpertsView *self);
 /* The pool as shown: filtered by the search, in the column view's sort order. */
 GtkSelectionModel *qa_experts_view_get_model           (QaExpertsView *self);

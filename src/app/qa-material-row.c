@@ -201,6 +201,15 @@ qa_material_row_get_material (QaMaterialRow *self)
 }
 
 void
+qa_material_row_set_editable (QaMaterialRow *self,
+                              gboolean       editable)
+{
+  g_return_if_fail (QA_IS_MATERIAL_ROW (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->trade_secret_switch), editable);
+}
+
+void
 qa_material_row_set_material (QaMaterialRow *self,
                               QaMaterial    *material)
 {

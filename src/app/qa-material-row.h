@@ -21,5 +21,8 @@ GtkWidget  *qa_material_row_new           (void);
 QaMaterial *qa_material_row_get_material  (QaMaterialRow *self);
 void        qa_material_row_set_material  (QaMaterialRow *self,
                                            QaMaterial    *material);
+/* Whether the trade-secret mark may be changed here. */
+void        qa_material_row_set_editable  (QaMaterialRow *self,
+                                           gboolean       editable);
 
 G_END_DECLS

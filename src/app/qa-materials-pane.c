@@ -24,6 +24,7 @@ struct _QaMaterialsPane
   char           *applicant_id;
   GListStore     *materials;
   GCancellable   *add_cancellable;
+  QaRole          role;
 
   /* Template widgets */
   GtkNoSelection *selection;
@@ -73,13 +74,22 @@ shows (QaMaterialsPane *self,
   return self->session == session && g_strcmp0 (self->applicant_id, applicant_id) == 0;
 }
 
+static gboolean
+may_register (QaMaterialsPane *self)
+{
+  return qa_role_allows (self->role, QA_PERMISSION_REGISTER);
+}
+
 static void
 update_actions (QaMaterialsPane *self)
 {
   gboolean ready = self->session != NULL && self->applicant_id != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "materials.add",
-                                 ready && self->add_cancellable == NULL);
+                                 ready && self->add_cancellable == NULL && may_register (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "materials.remove", may_register (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "materials.set-trade-secret",
+                                 may_register (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "materials.cancel-add",
                                  self->add_cancellable != NULL);
 }
@@ -366,6 +376,8 @@ bind_row_cb (QaMaterialsPane          *self,
 {
   qa_material_row_set_material (QA_MATERIAL_ROW (gtk_list_item_get_child (item)),
                                 gtk_list_item_get_item (item));
+  qa_material_row_set_editable (QA_MATERIAL_ROW (gtk_list_item_get_child (item)),
+                                may_register (self));
 }
 
 static void
@@ -476,6 +488,20 @@ qa_materials_pane_set_applicant (QaMaterialsPane *self,
   g_free (self->applicant_id);
   self->applicant_id = g_strdup (applicant_id);
 
+  reload (self);
+}
+
+void
+qa_materials_pane_set_role (QaMaterialsPane *self,
+                            QaRole           role)
+{
+  g_return_if_fail (QA_IS_MATERIALS_PANE (self));
+
+  if (self->role == role)
+    return;
+
+  self->role = role;
+  /* The rows are bound anew, with their switches as the role allows. */
   reload (self);
 }
 

@@ -21,6 +21,9 @@ void        qa_materials_pane_set_applicant   (QaMaterialsPane *self,
                                                QaSession       *session,
                                                const char      *applicant_id);
 /* The materials shown (QaMaterial). */
+/* Adding, removing and marking materials take QA_PERMISSION_REGISTER; anyone may open them. */
+void        qa_materials_pane_set_role        (QaMaterialsPane *self,
+                                               QaRole           role);
 GListModel *qa_materials_pane_get_materials   (QaMaterialsPane *self);
 /* Stores @file as a material, in a worker thread; the list shows it when it is stored. */
 void        qa_materials_pane_add_file        (QaMaterialsPane *self,

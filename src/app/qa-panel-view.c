@@ -321,6 +321,7 @@ struct _QaPanelView
   QaPanel         *formed;       /* the stage's panel as stored, or NULL */
   QaPanelDraw     *draw;         /* the last draw shown, or NULL */
   guint            updating;     /* the view is changing the proposal itself */
+  QaRole           role;
 
   /* Template widgets */
   GtkSpinButton   *alternates_spin;
@@ -523,7 +524,7 @@ show_violations (QaPanelView *self)
   /* Only a proposal the rules allow can be formed, and only when it changes something. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.form",
                                  self->violations != NULL && self->violations->len == 0 &&
-                                 !unchanged);
+                                 !unchanged && qa_role_allows (self->role, QA_PERMISSION_FORM_PANEL));
 }
 
 static void
@@ -858,7 +859,9 @@ seed_changed_cb (QaPanelView *self,
   else
     gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.draw", valid && self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.draw",
+                                 valid && self->session != NULL &&
+                                 qa_role_allows (self->role, QA_PERMISSION_FORM_PANEL));
 }
 
 static void
@@ -1208,6 +1211,17 @@ qa_panel_view_set_session (QaPanelView *self,
   seed_changed_cb (self, self->seed_entry);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+qa_panel_view_set_role (QaPanelView *self,
+                        QaRole       role)
+{
+  g_return_if_fail (QA_IS_PANEL_VIEW (self));
+
+  self->role = role;
+  show_violations (self);
+  seed_changed_cb (self, self->seed_entry);
 }
 
 QaStage

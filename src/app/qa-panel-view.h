@@ -21,6 +21,9 @@ GtkWidget  *qa_panel_view_new              (void);
 QaSession  *qa_panel_view_get_session      (QaPanelView *self);
 void        qa_panel_view_set_session      (QaPanelView *self,
                                             QaSession   *session);
+/* Drawing and forming a panel take QA_PERMISSION_FORM_PANEL; anyone may try a proposal. */
+void        qa_panel_view_set_role         (QaPanelView *self,
+                                            QaRole       role);
 /* QA_STAGE_MATERIAL or QA_STAGE_SITE. */
 QaStage     qa_panel_view_get_stage        (QaPanelView *self);
 void        qa_panel_view_set_stage        (QaPanelView *self,

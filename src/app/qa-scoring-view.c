@@ -32,6 +32,7 @@ struct _QaScoringView
   char               *title;
   char               *subtitle;
   gboolean            show_materials;
+  QaRole              role;
 
   /* Template widgets */
   GtkDropDown        *applicant_drop_down;
@@ -700,9 +701,9 @@ update_actions (QaScoringView *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "export-sheet")),
                                reviewer && g_list_model_get_n_items (G_LIST_MODEL (self->sheets)) > 0);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "export-packages")),
-                               secretariat);
+                               secretariat && qa_role_allows (self->role, QA_PERMISSION_EXPORT));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "import-sheets")),
-                               secretariat);
+                               secretariat && qa_role_allows (self->role, QA_PERMISSION_COLLECT));
 }
 
 static void
@@ -1224,6 +1225,16 @@ qa_scoring_view_get_subtitle (QaScoringView *self)
   g_return_val_if_fail (QA_IS_SCORING_VIEW (self), NULL);
 
   return self->subtitle;
+}
+
+void
+qa_scoring_view_set_role (QaScoringView *self,
+                          QaRole         role)
+{
+  g_return_if_fail (QA_IS_SCORING_VIEW (self));
+
+  self->role = role;
+  update_actions (self);
 }
 
 GActionGroup *

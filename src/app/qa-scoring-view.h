@@ -30,6 +30,10 @@ GtkSelectionModel  *qa_scoring_view_get_model           (QaScoringView *self);
  * Review” and “2 of 5 applicants done”; NULL otherwise. */
 const char         *qa_scoring_view_get_title           (QaScoringView *self);
 const char         *qa_scoring_view_get_subtitle        (QaScoringView *self);
+/* In a session database, exporting packages takes QA_PERMISSION_EXPORT and importing sheets
+ * QA_PERMISSION_COLLECT. */
+void                qa_scoring_view_set_role            (QaScoringView *self,
+                                                         QaRole         role);
 GActionGroup       *qa_scoring_view_get_actions         (QaScoringView *self);
 gboolean            qa_scoring_view_get_show_materials  (QaScoringView *self);
 void                qa_scoring_view_set_show_materials  (QaScoringView *self,

@@ -24,6 +24,11 @@ void       _qa_ui_show_error        (GtkWidget   *widget,
 /* Shows @toast (taking it) in the nearest toast overlay around @widget. */
 void       _qa_ui_add_toast         (GtkWidget   *widget,
                                      AdwToast    *toast);
+/* Gives @toast an Open button that shows @file in the program the desktop has for it, over
+ * @widget's window. */
+void       _qa_ui_toast_open_file   (AdwToast    *toast,
+                                     GtkWidget   *widget,
+                                     GFile       *file);
 /* A file @name in a folder of the program's cache that only this user can read, made when
  * missing. */
 GFile     *_qa_ui_dup_private_file  (const char  *folder,

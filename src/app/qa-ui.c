@@ -81,6 +81,30 @@ _qa_ui_add_toast (GtkWidget *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+static void
+open_file_cb (AdwToast *toast,
+              gpointer  user_data)
+{
+  GtkWidget *widget = user_data;
+  const char *uri = g_object_get_data (G_OBJECT (toast), "qa-uri");
+
+  gtk_show_uri (_qa_ui_get_window (widget), uri, GDK_CURRENT_TIME);
+}
+
+void
+_qa_ui_toast_open_file (AdwToast  *toast,
+                        GtkWidget *widget,
+                        GFile     *file)
+{
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (G_IS_FILE (file));
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "qa-uri", g_file_get_uri (file), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb), widget, 0);
+}
+
 GFile *
 _qa_ui_dup_private_file (const char  *folder,
                          const char  *name,
