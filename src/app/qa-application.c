@@ -91,42 +91,16 @@ remember_database (QaApplication *self,
                          same_path (path, default_path) ? "" : path);
 }
 
-/* Who acts on @session, for its audit trail: the person and role the settings name. A review
- * package is worked on as its reviewer, whom the scoring view sets. */
-static void
-set_operator (QaApplication *self,
-              QaSession     *session)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *role = NULL;
-
-  if (qa_session_is_package (session))
-    return;
-
-  if (_qa_settings_has_key (self->settings, "operator-name", G_VARIANT_TYPE_STRING))
-    name = g_strstrip (g_settings_get_string (self->settings, "operator-name"));
-  if (name == NULL || *name == '\0')
-    {
-      g_free (name);
-      name = g_strdup (g_get_real_name ());
-    }
-
-  if (_qa_settings_has_key (self->settings, "operator-role", G_VARIANT_TYPE_STRING))
-    role = g_settings_get_string (self->settings, "operator-role");
-
-  qa_database_set_operator (qa_session_get_database (session), name,
-                            role != NULL && *role != '\0' ? role : "secretariat");
-}
-
 static void
 show_session (QaApplication *self,
               QaSession     *session)
 {
   QaWindow *window = find_or_create_free_window (self);
 
-  set_operator (self, session);
+  /* The window tells the session who acts, and asks the first time. */
   qa_window_set_session (window, session);
   gtk_window_present (GTK_WINDOW (window));
+  qa_window_confirm_operator (window);
   remember_database (self, session);
 }
 
@@ -148,7 +122,10 @@ show_open_error (QaApplication *self,
 {
   QaWindow *window;
 
-  if (QA_IS_WINDOW (parent) && qa_window_get_session (QA_WINDOW (parent)) != NULL)
+  /* A window keeps its session; the error goes in a dialog over it, unless a backup can mend
+   * the file: that is offered on an error page of its own. */
+  if (QA_IS_WINDOW (parent) && qa_window_get_session (QA_WINDOW (parent)) != NULL &&
+      !qa_window_can_offer_backup (path, error))
     {
       g_autofree char *display_path = g_filename_display_basename (path);
       GtkWidget *dialog;
