@@ -157,6 +157,35 @@ gui_test_find_window (GType      type,
   return found;
 }
 
+typedef struct
+{
+  GType      type;
+  GtkWindow *except;
+} WindowWanted;
+
+static gboolean
+window_is_shown (gpointer data)
+{
+  WindowWanted *wanted = data;
+
+  return gui_test_find_window (wanted->type, wanted->except) != NULL;
+}
+
+GtkWindow *
+gui_test_wait_for_window (GType      type,
+                          GtkWindow *except)
+{
+  WindowWanted wanted = { type, except };
+  GtkWindow *found;
+
+  ck_assert_msg (gui_test_iterate_until (window_is_shown, &wanted), "no %s came up",
+                 g_type_name (type));
+  found = gui_test_find_window (type, except);
+  ck_assert (gui_test_iterate_until (gui_test_widget_is_mapped, found));
+  gui_test_settle ();
+  return found;
+}
+
 static gboolean
 has_label (GtkWidget  *widget,
            const char *label)

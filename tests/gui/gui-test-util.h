@@ -34,6 +34,9 @@ void        gui_test_assert_not_on_screen   (GtkWidget  *root,
 /* The newest shown toplevel of @type other than @except, or NULL. */
 GtkWindow  *gui_test_find_window            (GType       type,
                                              GtkWindow  *except);
+/* Waits for a window of @type other than @except to come up, and returns it on screen. */
+GtkWindow  *gui_test_wait_for_window        (GType       type,
+                                             GtkWindow  *except);
 /* A widget of @type on screen under @root (itself included) holding a label that reads @label
  * (mnemonics removed), e.g. a button; NULL when there is none. */
 GtkWidget  *gui_test_find_labelled          (GtkWidget  *root,

@@ -207,33 +207,11 @@ find_applicant_with_verdict (QaEligibility   wanted,
   return NULL;
 }
 
-typedef struct
-{
-  GType      type;
-  GtkWindow *except;
-} WindowWanted;
-
-static gboolean
-window_is_shown (gpointer data)
-{
-  WindowWanted *wanted = data;
-
-  return gui_test_find_window (wanted->type, wanted->except) != NULL;
-}
-
 /* Waits for a dialog (or window) of @type other than the main window to come up. */
 static GtkWindow *
 wait_for_window (GType type)
 {
-  WindowWanted wanted = { type, GTK_WINDOW (window) };
-  GtkWindow *found;
-
-  ck_assert_msg (gui_test_iterate_until (window_is_shown, &wanted), "no %s came up",
-                 g_type_name (type));
-  found = gui_test_find_window (type, GTK_WINDOW (window));
-  ck_assert (gui_test_iterate_until (gui_test_widget_is_mapped, found));
-  gui_test_settle ();
-  return found;
+  return gui_test_wait_for_window (type, GTK_WINDOW (window));
 }
 
 static void

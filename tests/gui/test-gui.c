@@ -339,8 +339,9 @@ START_TEST (test_unreadable_file_shows_error)
   qa_window_show_error (window, path, error);
   gui_test_settle ();
 
+  /* Said in plain words, with the core's message as the detail. */
   ck_assert_ptr_null (qa_window_get_session (window));
-  gui_test_assert_label_on_screen (GTK_WIDGET (window), "Could Not Open the Award Session");
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), "This Is Not a Session File");
   gui_test_assert_on_screen (GTK_WIDGET (window), error->message);
 
   /* A session shown afterwards replaces the error. */
