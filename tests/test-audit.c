@@ -260,6 +260,37 @@ START_TEST (test_filter_and_export)
 }
 END_TEST
 
+/* A restore cuts the trail back to the backup's; the next entry says so, and the chain holds. */
+START_TEST (test_restore_is_recorded)
+{
+  g_autofree char *path = session_path ();
+  g_autofree char *backup = g_build_filename (tmpdir, "backup.db", NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  const QaAuditEntry *last;
+  guint64 before;
+
+  before = verified_entries ();
+  ck_assert (qa_database_backup (qa_session_get_database (session), backup, &error));
+  ck_assert (qa_experts_declare (session, "E09", &error));
+  ck_assert_uint_eq (verified_entries (), before + 1);
+
+  ck_assert_msg (qa_database_restore (backup, path, &error), "%s", error ? error->message : "");
+  ck_assert_uint_eq (verified_entries (), before);
+  ck_assert_msg (qa_audit_record_restore (qa_session_get_database (session), backup, "kept.db", &error),
+                 "%s", error ? error->message : "");
+  ck_assert_uint_eq (verified_entries (), before + 1);
+
+  entries = qa_audit_list (qa_session_get_database (session), &error);
+  last = g_ptr_array_index (entries, entries->len - 1);
+  ck_assert_str_eq (last->action, "session.restore");
+  ck_assert (strstr (last->after, backup) != NULL);
+  ck_assert (strstr (last->after, "kept.db") != NULL);
+  for (guint i = 0; i < entries->len; i++)
+    ck_assert_str_ne (((const QaAuditEntry *)g_ptr_array_index (entries, i))->action, "expert.declare");
+}
+END_TEST
+
 /* Every action is named in words, a refusal as such; an unknown one as it is. */
 START_TEST (test_action_labels)
 {
@@ -308,6 +339,7 @@ audit_suite (void)
   tcase_add_test (tc, test_writes_after_tampering_do_not_heal);
   tcase_add_test (tc, test_filter_and_export);
   tcase_add_test (tc, test_action_labels);
+  tcase_add_test (tc, test_restore_is_recorded);
   suite_add_tcase (suite, tc);
   return suite;
 }

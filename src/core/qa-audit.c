@@ -317,6 +317,30 @@ qa_audit_record_refusal (QaDatabase  *db,
   return qa_database_transaction (db, record_refusal_cb, &refusal, error);
 }
 
+static gboolean
+record_restore_cb (QaDatabase  *db,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  return _qa_audit_append (db, "session.restore", "session", NULL, NULL, user_data, error);
+}
+
+gboolean
+qa_audit_record_restore (QaDatabase  *db,
+                         const char  *backup,
+                         const char  *kept,
+                         GError     **error)
+{
+  g_autofree char *after = NULL;
+
+  g_return_val_if_fail (QA_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (kept != NULL, FALSE);
+
+  after = g_strdup_printf ("backup=%s; replaced session kept as %s", backup, kept);
+  return qa_database_transaction (db, record_restore_cb, after, error);
+}
+
 GListModel *
 qa_audit_list_model (QaDatabase  *db,
                      GError     **error)
@@ -428,6 +452,7 @@ static const struct
   { "score.set", N_("Item scored") },
   { "session.create", N_("Session created") },
   { "session.demo", N_("Demo session filled in") },
+  { "session.restore", N_("Session restored from a backup") },
   { "sheet.export", N_("Score sheet exported") },
   { "sheet.import", N_("Score sheet imported") },
   { "stage.close", N_("Review stage closed") },

@@ -89,6 +89,13 @@ gboolean      qa_audit_record_refusal  (QaDatabase    *db,
                                         const char    *reason,
                                         GError       **error);
 
+/* Notes, as the first entry after it, that the session was replaced by the backup @backup (what it
+ * replaced is kept as @kept): a trail cut back by a restore says so. */
+gboolean      qa_audit_record_restore  (QaDatabase    *db,
+                                        const char    *backup,
+                                        const char    *kept,
+                                        GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaAuditEntry, qa_audit_entry_free)
 
 G_END_DECLS
