@@ -1002,9 +1002,9 @@ qa_audit_view_verify (QaAuditView *self)
   if (!qa_audit_verify (qa_session_get_database (self->session), &n_entries, &head, &error))
     {
       /* Translators: %s is the time of the check, e.g. 14:05:31 */
-      detail = g_strdup_printf (_("Checked at %s. The entries from this one on cannot be trusted: "
-                                  "report it to the supervisory committee and compare with a "
-                                  "backup or an earlier export."), checked);
+      detail = g_strdup_printf (_("Checked at %s. This entry and those after it cannot be "
+                                  "trusted: keep the file as it is, compare it with a backup or an "
+                                  "earlier export, and tell the supervisory committee."), checked);
       show_result (self, FALSE, error->message, detail);
       return FALSE;
     }

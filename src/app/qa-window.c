@@ -524,6 +524,12 @@ open_restored (QaWindow  *self,
     }
 
   qa_window_set_session (self, session);
+
+  /* The trail is the backup's now: it says it was cut back here, and by whom. */
+  if (!qa_audit_record_restore (qa_session_get_database (session), job->backup, job->kept, &error))
+    g_warning ("The restore could not be noted in the audit trail: %s", error->message);
+  qa_audit_view_refresh (self->audit_view);
+
   qa_window_confirm_operator (self);
 }
 
@@ -557,9 +563,9 @@ restore_done_cb (GObject      *object,
     toast = adw_toast_new_format (_("Restored the backup of %s. The damaged file is kept as “%s”."),
                                   time, kept);
   else
-    /* Translators: %s is the backup's time; %s the automatic backup of the session as it was */
-    toast = adw_toast_new_format (_("Restored the backup of %s. The session as it was is kept as “%s”."),
-                                  time, kept);
+    /* Translators: %s is the backup's time */
+    toast = adw_toast_new_format (_("Restored the backup of %s. The session as it was is the "
+                                    "newest automatic backup."), time);
   /* Before anything else said: the whole session changed. */
   adw_toast_set_timeout (toast, 10);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

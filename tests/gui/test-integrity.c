@@ -443,6 +443,24 @@ START_TEST (test_verify_catches_tampering)
 }
 END_TEST
 
+/* The trail of a restored session says, last, what was restored, and still verifies. */
+static void
+assert_restore_recorded (QaSession  *restored,
+                         const char *backup)
+{
+  QaDatabase *db = qa_session_get_database (restored);
+  g_autoptr(GPtrArray) entries = qa_audit_list (db, NULL);
+  g_autoptr(GError) error = NULL;
+  const QaAuditEntry *last;
+
+  ck_assert_ptr_nonnull (entries);
+  last = g_ptr_array_index (entries, entries->len - 1);
+  ck_assert_str_eq (last->action, "session.restore");
+  ck_assert_str_eq (last->operator_name, "Test Operator");
+  ck_assert (strstr (last->after, backup) != NULL);
+  ck_assert_msg (qa_audit_verify (db, NULL, NULL, &error), "%s", error ? error->message : "");
+}
+
 START_TEST (test_backup_then_restore)
 {
   g_autofree char *backup = g_build_filename (tmpdir, "backup.db", NULL);
@@ -491,6 +509,7 @@ START_TEST (test_backup_then_restore)
   backups = qa_database_list_backups (path);
   ck_assert_ptr_nonnull (backups[0]);
   ck_assert (g_str_has_suffix (backups[0], "-before-restore.db"));
+  assert_restore_recorded (qa_window_get_session (window), backup);
 
   /* The picker now offers it. */
   ck_assert (gtk_widget_activate_action (ROOT, "win.restore", NULL));
@@ -586,6 +605,7 @@ START_TEST (test_damaged_file_offers_backup)
   gui_test_assert_on_screen (ROOT, "The damaged file is kept as ");
   kept = dup_kept_damaged (damaged);
   ck_assert_ptr_nonnull (kept);
+  assert_restore_recorded (qa_window_get_session (window), auto_backup);
   ck_assert (g_file_get_contents (kept, &contents, &length, NULL));
   ck_assert_str_eq (contents, garbage);
 }
