@@ -365,8 +365,6 @@ safety_job_free (SafetyJob *job)
   g_free (job);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SafetyJob, safety_job_free)
-
 static SafetyJob *
 safety_job_new (const char *path,
                 const char *backup)
@@ -1055,7 +1053,13 @@ qa_window_set_session (QaWindow  *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", session != NULL);
   if (session != NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "session");
+    {
+      /* What the error page offered is gone with it. */
+      g_clear_pointer (&self->error_path, g_free);
+      g_clear_pointer (&self->error_backup, g_free);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-latest", FALSE);
+      gtk_stack_set_visible_child_name (self->main_stack, "session");
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
