@@ -530,6 +530,22 @@ fill_choices (QaAuditView *self)
   self->filling = FALSE;
 }
 
+/* Picks the row of @value in @choice, or “all” when it offers no such row. */
+static void
+set_choice (QaAuditView *self,
+            guint        choice,
+            const char  *value)
+{
+  Choice *c = &self->choices[choice];
+  guint selected = 0;
+
+  for (guint i = 1; value != NULL && *value != '\0' && c->values != NULL && i < c->values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (c->values, i), value) == 0)
+      selected = i;
+
+  gtk_drop_down_set_selected (c->drop_down, selected);
+}
+
 /* Verification ------------------------------------------------------------------------------- */
 
 static void
@@ -942,21 +958,6 @@ qa_audit_view_get_model (QaAuditView *self)
   g_return_val_if_fail (QA_IS_AUDIT_VIEW (self), NULL);
 
   return self->shown;
-}
-
-static void
-set_choice (QaAuditView *self,
-            guint        choice,
-            const char  *value)
-{
-  Choice *c = &self->choices[choice];
-  guint selected = 0;
-
-  for (guint i = 1; value != NULL && *value != '\0' && c->values != NULL && i < c->values->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (c->values, i), value) == 0)
-      selected = i;
-
-  gtk_drop_down_set_selected (c->drop_down, selected);
 }
 
 void
