@@ -490,24 +490,14 @@ qa_profile_new_from_file (GFile   *file,
                           GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_get_parse_name (file);
-  bytes = _qa_xml_load_file (file, &local_error);
+  bytes = _qa_xml_load_source (file, QA_PROFILE_ERROR, QA_PROFILE_ERROR_NOT_FOUND, &name, error);
   if (bytes == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_NOT_FOUND,
-                     _("%s: no such file"), name);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
+    return NULL;
   return load_profile (bytes, name, error);
 }
 

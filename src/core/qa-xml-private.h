@@ -37,6 +37,13 @@ GBytes   *_qa_core_resource       (const char  *path,
  * failure, the message naming the file. */
 GBytes   *_qa_xml_load_file       (GFile       *file,
                                    GError     **error);
+/* Reads @file for a loader: as _qa_xml_load_file(), but a missing file is @not_found_code in
+ * @domain, naming the file. @name is set to the name messages use. */
+GBytes   *_qa_xml_load_source     (GFile       *file,
+                                   GQuark       domain,
+                                   int          not_found_code,
+                                   char       **name,
+                                   GError     **error);
 
 /* TRUE when texts are shown in Chinese. Decided once from g_get_language_names(): the first
  * entry that is Chinese ("zh…") or English ("en…", "C", "C.…", "POSIX") decides; Chinese if

@@ -764,3 +764,25 @@ _qa_xml_prop_double (xmlNode     *node,
 
   return TRUE;
 }
+
+GBytes *
+_qa_xml_load_source (GFile   *file,
+                     GQuark   domain,
+                     int      not_found_code,
+                     char   **name,
+                     GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes;
+
+  *name = g_file_get_parse_name (file);
+  bytes = _qa_xml_load_file (file, &local_error);
+  if (bytes != NULL)
+    return bytes;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, domain, not_found_code, _("%s: no such file"), *name);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
