@@ -513,7 +513,9 @@ verb_eligibility (const Globals  *globals,
                             joined, NULL);
       else
         g_string_append_printf (out, "%s  %s  %s%s%s\n", qa_applicant_get_id (applicant),
-                                eligible ? _("eligible") : _("not eligible"),
+                                eligible ? _("eligible")
+                                : qa_eligibility_report_is_pending (report) ? _("awaiting judgement")
+                                : _("not eligible"),
                                 qa_applicant_get_name (applicant),
                                 *joined != '\0' ? "\n    " : "", joined);
     }
