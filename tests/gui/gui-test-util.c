@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <check.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -244,4 +245,55 @@ gui_test_find_widget (GtkWidget *root,
     }
 
   return NULL;
+}
+
+GFile *
+gui_test_write_pdf (const char *dir,
+                    const char *name,
+                    guint       n_pages)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Self-assessment report, page %u", i + 1);
+
+      cairo_move_to (cr, 72, 100);
+      cairo_set_font_size (cr, 18);
+      cairo_show_text (cr, text);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ck_assert_int_eq (cairo_surface_status (surface), CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return g_file_new_for_path (path);
+}
+
+int
+gui_test_run (Suite *suite)
+{
+  g_autofree char *cache = g_dir_make_tmp ("qareview-cache-XXXXXX", NULL);
+  SRunner *runner;
+  int failed;
+
+  /* Materials opened for reading are copied here, not into the user's cache. */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  runner = srunner_create (suite);
+  srunner_set_fork_status (runner, CK_NOFORK);
+  srunner_run_all (runner, CK_ENV);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+
+  gui_test_remove_tmpdir (cache);
+  return failed == 0 ? 0 : 1;
 }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <check.h>
 
 G_BEGIN_DECLS
 
@@ -45,5 +46,14 @@ GtkWidget  *gui_test_find_labelled          (GtkWidget  *root,
 /* The first widget of @type under @root (itself included), shown or not. */
 GtkWidget  *gui_test_find_widget            (GtkWidget  *root,
                                              GType       type);
+
+/* A PDF of @n_pages pages in @dir, each page saying its number. */
+GFile      *gui_test_write_pdf              (const char *dir,
+                                             const char *name,
+                                             guint       n_pages);
+/* Runs @suite the way every GUI test program does: GTK and libadwaita set up, animations off
+ * (what is asserted is what is on screen), materials cached in a scratch folder, and every test
+ * in this process (GTK cannot survive a fork). Returns the exit status. */
+int         gui_test_run                    (Suite      *suite);
 
 G_END_DECLS

@@ -67,33 +67,6 @@ write_file (const char *name,
   return g_file_new_for_path (path);
 }
 
-/* A PDF of @n_pages pages, each saying its number. */
-static GFile *
-write_pdf (const char *name,
-           guint       n_pages)
-{
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  for (guint i = 0; i < n_pages; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("Page %u of the self-assessment report", i + 1);
-
-      cairo_move_to (cr, 72, 100);
-      cairo_set_font_size (cr, 18);
-      cairo_show_text (cr, text);
-      cairo_show_page (cr);
-    }
-
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  ck_assert_int_eq (cairo_surface_status (surface), CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  return g_file_new_for_path (path);
-}
-
 static guint
 n_rows (void)
 {
@@ -558,7 +531,7 @@ material_at (guint position)
 START_TEST (test_material_add_mark_remove_undo)
 {
   QaMaterialsPane *materials = qa_dossier_pane_get_materials (pane ());
-  g_autoptr(GFile) pdf = write_pdf ("自评报告.pdf", 2);
+  g_autoptr(GFile) pdf = gui_test_write_pdf (tmpdir, "自评报告.pdf", 2);
   g_autoptr(QaMaterial) added = NULL;
   g_autoptr(QaMaterial) marked = NULL;
   g_autoptr(QaMaterial) restored = NULL;
@@ -608,7 +581,7 @@ END_TEST
 
 START_TEST (test_pdf_material_opens_in_reader)
 {
-  g_autoptr(GFile) pdf = write_pdf ("report.pdf", 2);
+  g_autoptr(GFile) pdf = gui_test_write_pdf (tmpdir, "report.pdf", 2);
   g_autoptr(QaMaterial) material = NULL;
   g_autoptr(GError) error = NULL;
   QaMaterialsPane *materials;
@@ -917,26 +890,5 @@ dossiers_suite (void)
 int
 main (void)
 {
-  g_autofree char *cache = g_dir_make_tmp ("qareview-cache-XXXXXX", NULL);
-  SRunner *runner;
-  int failed;
-
-  /* Materials opened for reading are copied here, not into the user's cache. */
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-
-  gtk_init ();
-  adw_init ();
-  /* Pages switch at once, so what is asserted is what is on screen. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  runner = srunner_create (dossiers_suite ());
-  /* GTK cannot survive a fork; every test runs in this process. */
-  srunner_set_fork_status (runner, CK_NOFORK);
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-
-  gui_test_remove_tmpdir (cache);
-
-  return failed == 0 ? 0 : 1;
+  return gui_test_run (dossiers_suite ());
 }

@@ -633,20 +633,5 @@ integrity_suite (void)
 int
 main (void)
 {
-  SRunner *runner;
-  int failed;
-
-  gtk_init ();
-  adw_init ();
-  /* Pages switch at once, so what is asserted is what is on screen. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  runner = srunner_create (integrity_suite ());
-  /* GTK cannot survive a fork; every test runs in this process. */
-  srunner_set_fork_status (runner, CK_NOFORK);
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-
-  return failed == 0 ? 0 : 1;
+  return gui_test_run (integrity_suite ());
 }

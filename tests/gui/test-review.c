@@ -41,33 +41,6 @@ path_in_tmp (const char *name)
   return g_build_filename (tmpdir, name, NULL);
 }
 
-/* A PDF of @n_pages pages, each saying its number. */
-static GFile *
-write_pdf (const char *name,
-           guint       n_pages)
-{
-  g_autofree char *path = path_in_tmp (name);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  for (guint i = 0; i < n_pages; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("Self-assessment report, page %u", i + 1);
-
-      cairo_move_to (cr, 72, 100);
-      cairo_set_font_size (cr, 18);
-      cairo_show_text (cr, text);
-      cairo_show_page (cr);
-    }
-
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  ck_assert_int_eq (cairo_surface_status (surface), CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  return g_file_new_for_path (path);
-}
-
 static void
 present (QaSession *shown)
 {
@@ -105,7 +78,7 @@ setup (void)
   ck_assert_msg (qa_panel_form (session, QA_STAGE_MATERIAL, "E01", panel_members, NULL, &error),
                  "%s", error ? error->message : "");
 
-  report = write_pdf ("report.pdf", 5);
+  report = gui_test_write_pdf (tmpdir, "report.pdf", 5);
   material = qa_materials_add (session, "A01", QA_MATERIAL_SELF_ASSESSMENT, report, FALSE, TRUE,
                                NULL, &error);
   ck_assert_msg (material != NULL, "%s", error ? error->message : "");
@@ -569,26 +542,5 @@ review_suite (void)
 int
 main (void)
 {
-  g_autofree char *cache = g_dir_make_tmp ("qareview-cache-XXXXXX", NULL);
-  SRunner *runner;
-  int failed;
-
-  /* Materials read beside the sheet are copied here, not into the user's cache. */
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-
-  gtk_init ();
-  adw_init ();
-  /* Pages switch at once, so what is asserted is what is on screen. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  runner = srunner_create (review_suite ());
-  /* GTK cannot survive a fork; every test runs in this process. */
-  srunner_set_fork_status (runner, CK_NOFORK);
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-
-  gui_test_remove_tmpdir (cache);
-
-  return failed == 0 ? 0 : 1;
+  return gui_test_run (review_suite ());
 }
