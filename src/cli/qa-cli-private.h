@@ -33,6 +33,12 @@ gboolean    qa_cli_parse_options (const char     *verb,
                                   int            *argc,
                                   char         ***argv,
                                   int            *status);
+/* The same for a two-word verb (“panel set”): skips the action word the dispatcher matched. */
+gboolean    qa_cli_parse_action_options (const char  *verb,
+                                         GOptionEntry *entries,
+                                         int          *argc,
+                                         char       ***argv,
+                                         int          *status);
 /* Opens the session or package named by --db and records who is acting. */
 QaSession  *qa_cli_open_session  (const Globals  *globals,
                                   GError        **error);

@@ -11,23 +11,6 @@
 
 /* The offline exchange: packages out, scores in a package, sheets back, stored scores listed. */
 
-static gboolean
-expect_action (const char   *verb,
-               const char   *action,
-               int          *argc,
-               char       ***argv,
-               int          *status)
-{
-  if (*argc < 2 || g_strcmp0 ((*argv)[1], action) != 0)
-    {
-      *status = qa_cli_usage_error (_("%s: the only action is “%s”"), verb, action);
-      return FALSE;
-    }
-  *argc -= 1;
-  *argv += 1;
-  return TRUE;
-}
-
 int
 qa_cli_package (const Globals  *globals,
                 int             argc,
@@ -47,8 +30,7 @@ qa_cli_package (const Globals  *globals,
     { NULL }
   };
 
-  if (!expect_action ("package", "export", &argc, &argv, &status) ||
-      !qa_cli_parse_options ("package export", entries, &argc, &argv, &status) ||
+  if (!qa_cli_parse_action_options ("package export", entries, &argc, &argv, &status) ||
       !qa_cli_parse_stage ("package export", stage_name, &stage, &status))
     return status;
   if (reviewer == NULL || out == NULL)

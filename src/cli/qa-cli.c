@@ -536,11 +536,7 @@ verb_applicant (const Globals  *globals,
   GListModel *applicants;
   int status = EXIT_DONE;
 
-  if (argc < 2 || g_strcmp0 (argv[1], "list") != 0)
-    return qa_cli_usage_error (_("applicant: the only action is “list”"));
-  argc--;
-  argv++;
-  if (!qa_cli_parse_options ("applicant list", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_action_options ("applicant list", entries, &argc, &argv, &status))
     return status;
 
   session = qa_cli_open_session (globals, &error);
@@ -592,11 +588,7 @@ verb_material (const Globals  *globals,
     { NULL }
   };
 
-  if (argc < 2 || g_strcmp0 (argv[1], "add") != 0)
-    return qa_cli_usage_error (_("material: the only action is “add”"));
-  argc--;
-  argv++;
-  if (!qa_cli_parse_options ("material add", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_action_options ("material add", entries, &argc, &argv, &status))
     return status;
   if (applicant == NULL || files == NULL || g_strv_length (files) != 1)
     return qa_cli_usage_error (_("material add: give --applicant ID and one FILE"));
@@ -637,11 +629,7 @@ verb_notice (const Globals  *globals,
     { NULL }
   };
 
-  if (argc < 2 || g_strcmp0 (argv[1], "export") != 0)
-    return qa_cli_usage_error (_("notice: the only action is “export”"));
-  argc--;
-  argv++;
-  if (!qa_cli_parse_options ("notice export", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_action_options ("notice export", entries, &argc, &argv, &status))
     return status;
   if (applicant == NULL || out == NULL)
     return qa_cli_usage_error (_("notice export: give --applicant ID and --out FILE.pdf"));
@@ -663,13 +651,14 @@ verb_notice (const Globals  *globals,
 
 /* Experts, conflicts and panels (Art. 11, 23) ------------------------------------------------ */
 
-/* Skips the two words of a sub-verb (“panel set”) and parses its options. */
-static gboolean
-parse_action_options (const char    *verb,
-                      GOptionEntry  *entries,
-                      int           *argc,
-                      char        ***argv,
-                      int           *status)
+/* Skips the two words of a sub-verb (“panel set”), which the dispatcher has matched, and parses
+ * its options. */
+gboolean
+qa_cli_parse_action_options (const char    *verb,
+                             GOptionEntry  *entries,
+                             int           *argc,
+                             char        ***argv,
+                             int           *status)
 {
   *argc -= 1;
   *argv += 1;
@@ -851,7 +840,7 @@ verb_panel_set (const Globals  *globals,
     { NULL }
   };
 
-  if (!parse_action_options ("panel set", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_action_options ("panel set", entries, &argc, &argv, &status))
     return status;
   if (chair == NULL || member_list == NULL)
     return qa_cli_usage_error (_("panel set: --stage, --chair and --members are required"));
@@ -884,7 +873,7 @@ verb_panel_show (const Globals  *globals,
     { NULL }
   };
 
-  if (!parse_action_options ("panel show", entries, &argc, &argv, &status) ||
+  if (!qa_cli_parse_action_options ("panel show", entries, &argc, &argv, &status) ||
       !qa_cli_parse_stage ("panel show", stage_name, &stage, &status))
     return status;
 
@@ -920,7 +909,7 @@ verb_panel_draw (const Globals  *globals,
     { NULL }
   };
 
-  if (!parse_action_options ("panel draw", entries, &argc, &argv, &status) ||
+  if (!qa_cli_parse_action_options ("panel draw", entries, &argc, &argv, &status) ||
       !qa_cli_parse_stage ("panel draw", stage_name, &stage, &status))
     return status;
   if (size <= 0 || seed_text == NULL)
@@ -969,7 +958,7 @@ verb_expert_declare (const Globals  *globals,
     { NULL }
   };
 
-  if (!parse_action_options ("expert declare", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_action_options ("expert declare", entries, &argc, &argv, &status))
     return status;
   if (expert_id == NULL)
     return qa_cli_usage_error (_("expert declare: --expert ID is required"));
@@ -1012,7 +1001,7 @@ verb_expert_status (const Globals  *globals,
   else
     new_status = QA_EXPERT_STATUS_ACTIVE;
 
-  if (!parse_action_options (verb, entries, &argc, &argv, &status))
+  if (!qa_cli_parse_action_options (verb, entries, &argc, &argv, &status))
     return status;
   if (expert_id == NULL || reason == NULL)
     return qa_cli_usage_error (_("%s: --expert ID and --reason TEXT are required"), verb);
@@ -1042,7 +1031,7 @@ verb_expert_list (const Globals  *globals,
   GListModel *experts;
   int status = EXIT_DONE;
 
-  if (!parse_action_options ("expert list", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_action_options ("expert list", entries, &argc, &argv, &status))
     return status;
 
   session = qa_cli_open_session (globals, &error);
@@ -1095,7 +1084,7 @@ verb_conflict_add (const Globals  *globals,
     { NULL }
   };
 
-  if (!parse_action_options ("conflict add", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_action_options ("conflict add", entries, &argc, &argv, &status))
     return status;
   if (expert_id == NULL || applicant_id == NULL || kind_name == NULL)
     return qa_cli_usage_error (_("conflict add: --expert ID, --applicant ID and --kind KIND are required"));
@@ -1123,7 +1112,7 @@ verb_conflict_list (const Globals  *globals,
   GOptionEntry entries[] = { { NULL } };
   int status = EXIT_DONE;
 
-  if (!parse_action_options ("conflict list", entries, &argc, &argv, &status))
+  if (!qa_cli_parse_action_options ("conflict list", entries, &argc, &argv, &status))
     return status;
 
   session = qa_cli_open_session (globals, &error);
