@@ -504,6 +504,16 @@ START_TEST (test_names)
 }
 END_TEST
 
+START_TEST (test_dup_name)
+{
+  g_autofree char *known = qa_experts_dup_name (session, "E08");
+  g_autofree char *unknown = qa_experts_dup_name (session, "E99");
+
+  ck_assert_str_eq (known, "孙立");
+  ck_assert_str_eq (unknown, "E99");
+}
+END_TEST
+
 static Suite *
 experts_suite (void)
 {
@@ -522,6 +532,7 @@ experts_suite (void)
   tcase_add_test (tc, test_declare);
   tcase_add_test (tc, test_penalties);
   tcase_add_test (tc, test_names);
+  tcase_add_test (tc, test_dup_name);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -11,9 +11,6 @@ G_BEGIN_DECLS
 
 /* What the views exchanging review packages and score sheets name alike. */
 
-/* The expert's name, or @expert_id when the pool does not know it. */
-char *_qa_exchange_dup_expert_name (QaSession  *session,
-                                    const char *expert_id);
 /* “<reviewer>-<stage>.<extension>”, e.g. E03-material.qasheet, as the secretariat files them. */
 char *_qa_exchange_dup_file_name   (const char *reviewer_id,
                                     QaStage     stage,

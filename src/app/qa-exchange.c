@@ -10,19 +10,6 @@
 #include "qa-exchange-private.h"
 
 char *
-_qa_exchange_dup_expert_name (QaSession  *session,
-                              const char *expert_id)
-{
-  g_autoptr(QaExpert) expert = NULL;
-
-  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
-  g_return_val_if_fail (expert_id != NULL, NULL);
-
-  expert = qa_experts_lookup (session, expert_id);
-  return g_strdup (expert != NULL ? qa_expert_get_name (expert) : expert_id);
-}
-
-char *
 _qa_exchange_dup_file_name (const char *reviewer_id,
                             QaStage     stage,
                             const char *extension)

@@ -113,7 +113,7 @@ create_reviewer_row (QaPackageExportDialog *self,
                      gboolean               is_chair,
                      QaStage                stage)
 {
-  g_autofree char *name = _qa_exchange_dup_expert_name (self->session, reviewer_id);
+  g_autofree char *name = qa_experts_dup_name (self->session, reviewer_id);
   g_auto(GStrv) applicants = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
@@ -344,7 +344,7 @@ package_exported_cb (GObject      *source,
 
   reviewer = self->exporting_reviewer;
   file_name = _qa_exchange_dup_file_name (reviewer, self->exporting_stage, "qapkg");
-  name = _qa_exchange_dup_expert_name (self->session, reviewer);
+  name = qa_experts_dup_name (self->session, reviewer);
 
   if (qa_package_export_finish (QA_SESSION (source), result, &error))
     {
@@ -382,7 +382,7 @@ export_next (QaPackageExportDialog *self)
   file_name = _qa_exchange_dup_file_name (reviewer, self->exporting_stage, "qapkg");
   file = g_file_get_child (self->folder, file_name);
   path = g_file_get_path (file);
-  name = _qa_exchange_dup_expert_name (self->session, reviewer);
+  name = qa_experts_dup_name (self->session, reviewer);
 
   /* Translators: while a package is written, e.g. “Writing the package of 张明…” */
   progress = g_strdup_printf (_("Writing the package of %s…"), name);

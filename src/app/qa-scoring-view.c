@@ -308,7 +308,7 @@ is_reviewer_mode (QaScoringView *self)
 static char *
 dup_reviewer_name (QaSession *session)
 {
-  return _qa_exchange_dup_expert_name (session, qa_session_get_package_reviewer (session));
+  return qa_experts_dup_name (session, qa_session_get_package_reviewer (session));
 }
 
 static QaApplicant *

@@ -70,7 +70,7 @@ describe_stored (QaSheetImportDialog *self,
                  QaSheetOutcome       outcome,
                  const char          *reviewer)
 {
-  g_autofree char *name = _qa_exchange_dup_expert_name (self->session, reviewer);
+  g_autofree char *name = qa_experts_dup_name (self->session, reviewer);
 
   if (outcome == QA_SHEET_UNCHANGED)
     /* Translators: the very sheet was imported before, e.g. “Already stored: the sheet of 张明 (E03) is unchanged” */

@@ -178,11 +178,10 @@ qa_cli_open_session (const Globals  *globals,
 
   if (qa_session_is_package (session))
     {
-      const char *reviewer = qa_session_get_package_reviewer (session);
-      g_autoptr(QaExpert) expert = qa_experts_lookup (session, reviewer);
+      g_autofree char *reviewer = qa_experts_dup_name (session,
+                                                       qa_session_get_package_reviewer (session));
 
-      qa_database_set_operator (db, expert != NULL ? qa_expert_get_name (expert) : reviewer,
-                                qa_role_to_string (QA_ROLE_REVIEWER));
+      qa_database_set_operator (db, reviewer, qa_role_to_string (QA_ROLE_REVIEWER));
     }
   else
     qa_database_set_operator (db, globals->operator_name, qa_role_to_string (globals->role));

@@ -173,6 +173,19 @@ qa_experts_lookup (QaSession  *session,
   return NULL;
 }
 
+char *
+qa_experts_dup_name (QaSession  *session,
+                     const char *id)
+{
+  g_autoptr(QaExpert) expert = NULL;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  expert = qa_experts_lookup (session, id);
+  return g_strdup (expert != NULL ? qa_expert_get_name (expert) : id);
+}
+
 gboolean
 _qa_experts_require (QaDatabase  *db,
                      const char  *id,

@@ -68,6 +68,9 @@ const char     *qa_conflict_source_get_label (QaConflictSource  source);
 void            qa_expert_get_panel_facts   (QaExpert           *self,
                                              QaPanelMemberFacts *facts);
 
+/* The name of expert @id, or @id itself when the session has no such expert. */
+char           *qa_experts_dup_name         (QaSession         *session,
+                                             const char        *id);
 /* The expert @id from the session's list, or NULL. */
 QaExpert       *qa_experts_lookup           (QaSession         *session,
                                              const char        *id);
