@@ -67,22 +67,6 @@ qa_notice_init (QaNotice *self)
   self->reasons = g_ptr_array_new_with_free_func (g_free);
 }
 
-static char *
-format_letter_date (const char *iso)
-{
-  g_autoptr(GDateTime) when = NULL;
-  GDate date;
-
-  if (iso == NULL || !_qa_date_parse (iso, &date))
-    when = g_date_time_new_now_local ();
-  else
-    when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                  g_date_get_day (&date), 0, 0, 0);
-
-  /* Translators: the date of an official letter; in Chinese “%Y年%-m月%-d日”. */
-  return g_date_time_format (when, _("%-d %B %Y"));
-}
-
 QaNotice *
 qa_notice_new (QaSession   *session,
                const char  *applicant_id,
@@ -161,7 +145,7 @@ qa_notice_new (QaSession   *session,
   self->closing = g_strdup (_("If you have any question about this decision, please contact the secretariat of the review committee."));
   /* Translators: who signs the notice, e.g. “甘州区人民政府质量奖评审委员会秘书处”. */
   self->signature = g_strdup_printf (_("Secretariat of the Review Committee of the %s"), award);
-  self->date = format_letter_date (date);
+  self->date = _qa_format_letter_date (date);
 
   return g_steal_pointer (&self);
 }
