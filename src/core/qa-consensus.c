@@ -209,12 +209,15 @@ finish_item (QaProfile       *profile,
 }
 
 GPtrArray *
-_qa_consensus_compute_db (QaDatabase  *db,
-                          QaProfile   *profile,
-                          QaStage      stage,
-                          const char  *applicant_id,
-                          GError     **error)
+_qa_consensus_compute_counting (QaDatabase  *db,
+                                QaProfile   *profile,
+                                QaStage      stage,
+                                const char  *applicant_id,
+                                GHashTable  *scorers,
+                                GError     **error)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *counted_applicant = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_consensus_item_free);
   g_autoptr(GArray) values = g_array_sized_new (FALSE, FALSE, sizeof (int), 16);
   QaConsensusItem *current = NULL;
@@ -225,12 +228,12 @@ _qa_consensus_compute_db (QaDatabase  *db,
    * order (read from the score_consensus index), and the chair's value where recorded. */
   stmt = _qa_database_prepare (db,
                                "SELECT sa.applicant_id, i.code, i.category, i.points, s.percent, "
-                               "c.percent, c.rationale, c.strengths, c.improvements "
+                               "c.percent, c.rationale, c.strengths, c.improvements, s.expert_id "
                                "FROM stage_applicant sa CROSS JOIN item i "
-                               "LEFT JOIN score s ON s.stage = sa.stage "
-                               "AND s.applicant_id = sa.applicant_id AND s.item = i.code "
                                "LEFT JOIN consensus c ON c.stage = sa.stage "
                                "AND c.applicant_id = sa.applicant_id AND c.item = i.code "
+                               "LEFT JOIN score s ON s.stage = sa.stage "
+                               "AND s.applicant_id = sa.applicant_id AND s.item = i.code "
                                "WHERE sa.stage = ?1 AND (?2 IS NULL OR sa.applicant_id = ?2) "
                                "ORDER BY sa.applicant_id, i.position, s.percent",
                                error);
@@ -265,20 +268,44 @@ _qa_consensus_compute_db (QaDatabase  *db,
               current->improvements = dup_column (stmt, 8);
             }
           g_ptr_array_add (items, current);
+          if (scorers != NULL && counted_applicant != NULL &&
+              strcmp (counted_applicant, current->applicant_id) != 0)
+            {
+              g_hash_table_insert (scorers, g_strdup (counted_applicant),
+                                   GUINT_TO_POINTER (g_hash_table_size (seen)));
+              g_hash_table_remove_all (seen);
+            }
+          counted_applicant = current->applicant_id;
         }
       if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
         {
           int value = sqlite3_column_int (stmt, 4);
+          const char *reviewer = (const char *)sqlite3_column_text (stmt, 9);
 
           g_array_append_val (values, value);
+          if (scorers != NULL && !g_hash_table_contains (seen, reviewer))
+            g_hash_table_add (seen, g_strdup (reviewer));
         }
     }
   if (!_qa_database_check (db, rc, error))
     return NULL;
   if (current != NULL)
     finish_item (profile, current, values);
+  if (scorers != NULL && counted_applicant != NULL)
+    g_hash_table_insert (scorers, g_strdup (counted_applicant),
+                         GUINT_TO_POINTER (g_hash_table_size (seen)));
 
   return g_steal_pointer (&items);
+}
+
+GPtrArray *
+_qa_consensus_compute_db (QaDatabase  *db,
+                          QaProfile   *profile,
+                          QaStage      stage,
+                          const char  *applicant_id,
+                          GError     **error)
+{
+  return _qa_consensus_compute_counting (db, profile, stage, applicant_id, NULL, error);
 }
 
 GPtrArray *
@@ -354,13 +381,10 @@ _qa_consensus_totals_db (QaDatabase  *db,
                          GError     **error)
 {
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GHashTable) scorers = NULL;
+  g_autoptr(GHashTable) scorers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  items = _qa_consensus_compute_db (db, profile, stage, NULL, error);
+  items = _qa_consensus_compute_counting (db, profile, stage, NULL, scorers, error);
   if (items == NULL)
-    return NULL;
-  scorers = count_scorers (db, stage, error);
-  if (scorers == NULL)
     return NULL;
   return totals_from_items (scorers, items);
 }
