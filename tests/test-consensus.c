@@ -570,6 +570,85 @@ START_TEST (test_consensus_report)
 }
 END_TEST
 
+
+/* The real way: seven packages out, every item scored in each, seven signed sheets back, the
+ * stage closed; the consensus agrees with the rule applied by hand to the imported scores. */
+static int
+percent_of (guint reviewer,
+            guint applicant,
+            guint item)
+{
+  return (int)(((reviewer * 7 + applicant * 3 + item * 5) % 13 + 4) * 5);
+}
+
+START_TEST (test_sheets_to_closed_stage)
+{
+  GListModel *items = qa_criteria_get_items (qa_session_get_criteria (session));
+  guint n_items = g_list_model_get_n_items (items);
+  g_autoptr(GPtrArray) consensus = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint r = 0; qa_test_panel[r] != NULL; r++)
+    {
+      g_autofree char *package_path = g_strdup_printf ("%s/%s.qapkg", tmpdir, qa_test_panel[r]);
+      g_autofree char *sheet_path = g_strdup_printf ("%s/%s.qasheet", tmpdir, qa_test_panel[r]);
+      g_autoptr(QaSession) package = NULL;
+      g_auto(GStrv) applicants = NULL;
+      g_autofree char *sheet = NULL;
+      gsize length = 0;
+
+      ck_assert_msg (qa_package_export (session, qa_test_panel[r], QA_STAGE_MATERIAL, package_path, &error),
+                     "%s", error ? error->message : "");
+      package = qa_session_open (package_path, &error);
+      ck_assert_ptr_nonnull (package);
+      applicants = qa_scores_assigned_applicants (package, qa_test_panel[r], QA_STAGE_MATERIAL, &error);
+      for (guint a = 0; applicants[a] != NULL; a++)
+        {
+          g_autoptr(QaScoreSheet) scores = qa_score_sheet_new (package, qa_test_panel[r], applicants[a],
+                                                               QA_STAGE_MATERIAL, &error);
+
+          for (guint i = 0; i < n_items; i++)
+            {
+              g_autoptr(QaItem) item = g_list_model_get_item (items, i);
+
+              ck_assert_msg (qa_score_sheet_set (scores, qa_item_get_code (item),
+                                                 percent_of (r, (guint)applicants[a][2] - '0', i),
+                                                 "过程方法系统。", NULL, &error),
+                             "%s", error ? error->message : "");
+            }
+        }
+      ck_assert (qa_sheet_export (package, sheet_path, &error));
+      ck_assert (g_file_get_contents (sheet_path, &sheet, &length, NULL));
+      {
+        g_autoptr(GBytes) bytes = g_bytes_new (sheet, length);
+
+        ck_assert_msg (qa_sheet_import (session, bytes, sheet_path, NULL, NULL, &error), "%s",
+                       error ? error->message : "");
+      }
+    }
+
+  ck_assert_msg (qa_session_close_stage (session, QA_STAGE_MATERIAL, &error), "%s", error ? error->message : "");
+
+  consensus = qa_consensus_compute (session, QA_STAGE_MATERIAL, NULL, &error);
+  ck_assert_uint_eq (consensus->len, 5 * 23);
+  for (guint c = 0; c < consensus->len; c++)
+    {
+      const QaConsensusItem *item = g_ptr_array_index (consensus, c);
+      guint applicant = (guint)item->applicant_id[2] - '0', position = c % 23;
+      int values[7];
+      guint n = 0;
+
+      for (guint r = 0; qa_test_panel[r] != NULL; r++)
+        if (qa_panel_is_assigned (session, QA_STAGE_MATERIAL, qa_test_panel[r], item->applicant_id))
+          values[n++] = percent_of (r, applicant, position);
+      ck_assert_uint_eq (item->scorers, n);
+      ck_assert_int_eq (item->default_percent,
+                        qa_consensus_default_percent (qa_session_get_profile (session), values, n));
+      ck_assert_int_eq (item->points_x100, (gint64)item->points * item->percent);
+    }
+}
+END_TEST
+
 /* Another profile ----------------------------------------------------------------------------- */
 
 static QaProfile *
@@ -671,11 +750,12 @@ consensus_suite (void)
   suite_add_tcase (suite, numbers);
 
   tcase_add_checked_fixture (stages, setup, qa_test_teardown_tmpdir);
-  tcase_set_timeout (stages, 60);
+  tcase_set_timeout (stages, 240);
   tcase_add_test (stages, test_close);
   tcase_add_test (stages, test_advance_threshold);
   tcase_add_test (stages, test_site_package_points);
   tcase_add_test (stages, test_feedback);
+  tcase_add_test (stages, test_sheets_to_closed_stage);
   suite_add_tcase (suite, stages);
 
   tcase_add_checked_fixture (other, setup_other, qa_test_teardown_tmpdir);
