@@ -276,6 +276,18 @@ START_TEST (test_kendall)
   ck_assert_uint_eq (n, 2);
   ck_assert (w > 0.9999 && w < 1.0001);
 
+  /* Each reviewer's own outline of A01: 70% in every category. */
+  {
+    g_autoptr(GPtrArray) outlines = qa_consensus_outlines (session, QA_STAGE_MATERIAL, "A01", &error);
+    const QaConsensusOutline *e03 = g_ptr_array_index (outlines, 2);
+
+    ck_assert_uint_eq (outlines->len, 7);
+    ck_assert_str_eq (e03->reviewer_id, "E03");
+    ck_assert_uint_eq (e03->n, 7);
+    for (guint c = 0; c < e03->n; c++)
+      ck_assert (e03->percents[c] > 69.999 && e03->percents[c] < 70.001);
+  }
+
   /* Three of the seven reverse the order (A07 at 90%): hardly any agreement left. */
   qa_test_exec ("UPDATE score SET percent = 90 WHERE applicant_id = 'A07' AND expert_id IN ('E01', 'E02', 'E03')");
   g_clear_pointer (&reviewers, g_ptr_array_unref);

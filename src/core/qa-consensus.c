@@ -14,6 +14,7 @@
 #include "qa-database-private.h"
 #include "qa-experts.h"
 #include "qa-roles.h"
+#include "qa-scores.h"
 #include "qa-session-private.h"
 #include "qa-util-private.h"
 
@@ -70,6 +71,16 @@ qa_consensus_reviewer_free (QaConsensusReviewer *reviewer)
     return;
   g_free (reviewer->reviewer_id);
   g_free (reviewer);
+}
+
+void
+qa_consensus_outline_free (QaConsensusOutline *outline)
+{
+  if (outline == NULL)
+    return;
+  g_free (outline->reviewer_id);
+  g_free (outline->percents);
+  g_free (outline);
 }
 
 /* The rules ---------------------------------------------------------------------------------- */
@@ -1188,6 +1199,75 @@ qa_consensus_reviewers (QaSession  *session,
   }
 
   return g_steal_pointer (&reviewers);
+}
+
+/* Outlines ---------------------------------------------------------------------------------- */
+
+GPtrArray *
+qa_consensus_outlines (QaSession   *session,
+                       QaStage      stage,
+                       const char  *applicant_id,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) outlines = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_consensus_outline_free);
+  g_autoptr(GPtrArray) scores = NULL;
+  g_autofree gint64 *given = NULL;
+  g_autofree gint64 *possible = NULL;
+  QaCriteria *criteria;
+  GListModel *categories;
+  guint n;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (applicant_id != NULL, NULL);
+
+  scores = qa_scores_list (session, stage, NULL, applicant_id, error);
+  if (scores == NULL)
+    return NULL;
+  criteria = qa_session_get_criteria (session);
+  categories = qa_criteria_get_categories (criteria);
+  n = g_list_model_get_n_items (categories);
+  given = g_new0 (gint64, n);
+  possible = g_new0 (gint64, n);
+
+  /* qa_scores_list() is by reviewer: one outline per run of a reviewer's rows. */
+  for (guint i = 0; i <= scores->len; i++)
+    {
+      const QaScoreRecord *record = i < scores->len ? g_ptr_array_index (scores, i) : NULL;
+      const QaScoreRecord *previous = i > 0 ? g_ptr_array_index (scores, i - 1) : NULL;
+
+      if (previous != NULL && (record == NULL || strcmp (record->reviewer_id, previous->reviewer_id) != 0))
+        {
+          QaConsensusOutline *outline = g_new0 (QaConsensusOutline, 1);
+
+          outline->reviewer_id = g_strdup (previous->reviewer_id);
+          outline->n = n;
+          outline->percents = g_new (double, n);
+          for (guint c = 0; c < n; c++)
+            outline->percents[c] = possible[c] > 0 ? (double)given[c] / possible[c] : -1;
+          g_ptr_array_add (outlines, outline);
+          memset (given, 0, n * sizeof (gint64));
+          memset (possible, 0, n * sizeof (gint64));
+        }
+      if (record == NULL)
+        break;
+      {
+        QaItem *item = qa_criteria_lookup_item (criteria, record->item);
+
+        if (item == NULL)
+          continue;
+        for (guint c = 0; c < n; c++)
+          {
+            g_autoptr(QaCategory) category = g_list_model_get_item (categories, c);
+
+            if (g_strcmp0 (qa_category_get_code (category), qa_item_get_category_code (item)) == 0)
+              {
+                given[c] += (gint64)qa_item_get_points (item) * record->percent;
+                possible[c] += qa_item_get_points (item);
+              }
+          }
+      }
+    }
+  return g_steal_pointer (&outlines);
 }
 
 /* Completeness ------------------------------------------------------------------------------- */

@@ -428,6 +428,8 @@ typedef struct
   char     **labels;
   double    *percents;
   guint      n;
+  double    *outlines;    /* n_outlines × n: each reviewer's own percentages */
+  guint      n_outlines;
 } ChartData;
 
 static void
@@ -436,6 +438,7 @@ chart_data_free (ChartData *data)
   g_ptr_array_unref (data->items);
   g_strfreev (data->labels);
   g_free (data->percents);
+  g_free (data->outlines);
   g_free (data);
 }
 
@@ -451,7 +454,7 @@ draw_charts (cairo_t  *cr,
   double radar_width = MIN (height + 40, width * 0.4);
 
   qa_consensus_draw_radar (cr, x, y, radar_width, height, (const char * const *)data->labels,
-                           data->percents, data->n, NULL, 0);
+                           data->percents, data->n, data->outlines, data->n_outlines);
   qa_consensus_draw_spread_bars (cr, x + radar_width + 12, y, width - radar_width - 12, height,
                                  data->items);
 }
@@ -483,7 +486,8 @@ add_applicant_section (QaReport   *report,
                        const char *name,
                        GPtrArray  *all,
                        guint      *index,
-                       GPtrArray  *category_totals)
+                       GPtrArray  *category_totals,
+                       GPtrArray  *outlines)
 {
   static const double widths[] = { 0.07, 0.05, 0.06, 0.06, 0.05, 0.05, 0.05, 0.06, 0.07, 0.07, 0.07, 0.34 };
   const char *header[] = { _("Item"), _("Scorers"), _("Mean"), _("Median"), _("Min"), _("Max"),
@@ -516,6 +520,15 @@ add_applicant_section (QaReport   *report,
 
       data->labels[c] = g_strdup (ct->category);
       data->percents[c] = ct->points > 0 ? (double)ct->total_x100 / ct->points : 0;
+    }
+  data->n_outlines = outlines->len;
+  data->outlines = g_new0 (double, (gsize)data->n * MAX (outlines->len, 1));
+  for (guint r = 0; r < outlines->len; r++)
+    {
+      const QaConsensusOutline *outline = g_ptr_array_index (outlines, r);
+
+      for (guint c = 0; c < MIN (outline->n, data->n); c++)
+        data->outlines[r * data->n + c] = MAX (outline->percents[c], 0);
     }
 
   shown = qa_consensus_format_points (total);
@@ -614,10 +627,15 @@ qa_report_new_consensus (QaSession   *session,
       g_autofree char *name = dup_applicant_name (session, total->applicant_id);
       g_autoptr(GPtrArray) categories = qa_consensus_category_totals (session, stage,
                                                                       total->applicant_id, error);
+      g_autoptr(GPtrArray) outlines = NULL;
 
       if (categories == NULL)
         return NULL;
-      add_applicant_section (self, session, total->applicant_id, name, items, &index, categories);
+      outlines = qa_consensus_outlines (session, stage, total->applicant_id, error);
+      if (outlines == NULL)
+        return NULL;
+      add_applicant_section (self, session, total->applicant_id, name, items, &index, categories,
+                             outlines);
     }
 
   _qa_pdf_add_page_break (self->doc);
