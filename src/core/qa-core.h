@@ -4,6 +4,7 @@
 #include "qa-applicant.h"
 #include "qa-applicants.h"
 #include "qa-audit.h"
+#include "qa-award.h"
 #include "qa-category.h"
 #include "qa-certificate.h"
 #include "qa-consensus.h"
