@@ -281,16 +281,24 @@ verb_demo (const Globals  *globals,
   g_autoptr(QaDatabase) db = NULL;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  GOptionEntry entries[] = { { NULL } };
+  g_autofree char *until = NULL;
+  GOptionEntry entries[] = {
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until, NULL, NULL },
+    { NULL }
+  };
   int status = EXIT_DONE;
-  guint n_applicants;
+  guint n_applicants, step;
 
   if (!qa_cli_parse_options ("demo", entries, &argc, &argv, &status))
     return status;
+  if (until != NULL && !qa_demo_step_from_string (until, &step))
+    return qa_cli_usage_error (_("demo: --until must be eligibility, material, site, shortlist, "
+                                 "notice or award"));
 
   db = open_database (globals, &error);
   if (db == NULL)
     return qa_cli_report_error (error);
+  qa_database_set_operator (db, globals->operator_name, qa_role_to_string (globals->role));
 
   if (!qa_database_has_session (db))
     {
@@ -301,7 +309,13 @@ verb_demo (const Globals  *globals,
     }
 
   session = qa_session_new (db, &error);
-  if (session == NULL || !qa_demo_populate (session, &error))
+  if (session == NULL)
+    return qa_cli_report_error (error);
+  /* Driving an already filled demo further leaves its applicants as they are. */
+  if ((until == NULL || g_list_model_get_n_items (qa_session_get_applicants (session)) == 0) &&
+      !qa_demo_populate (session, &error))
+    return qa_cli_report_error (error);
+  if (until != NULL && !qa_demo_advance (session, until, &error))
     return qa_cli_report_error (error);
 
   n_applicants = g_list_model_get_n_items (qa_session_get_applicants (session));
@@ -310,6 +324,9 @@ verb_demo (const Globals  *globals,
                         "Filled %s with the demo session: %u applicants, %u experts\n",
                         n_applicants),
            globals->db_path, n_applicants, qa_session_count_experts (session));
+  if (until != NULL)
+    /* Translators: %s is the session's stage, e.g. 颁证发奖 */
+    g_print (_("The demo session is now at: %s\n"), qa_stage_get_title (qa_session_get_stage (session)));
   return EXIT_DONE;
 }
 
@@ -1170,8 +1187,8 @@ verb_advance (const Globals  *globals,
 static const Verb verbs[] = {
   { "init", "[--profile NAME|FILE] [--year YYYY] [--deadline YYYY-MM-DD]",
     N_("Create a session database under a rule profile"), QA_PERMISSION_CREATE, verb_init },
-  { "demo", "",
-    N_("Fill an empty session database with the realistic demo session"), QA_PERMISSION_CREATE,
+  { "demo", "[--until eligibility|material|site|shortlist|notice|award]",
+    N_("Fill an empty session database with the realistic demo session, and drive it to a stage"), QA_PERMISSION_CREATE,
     verb_demo },
   { "criteria", "[--english]",
     N_("Print the scored GB/T 19580 items as CSV: code,name,points,kind"), QA_PERMISSION_READ,
