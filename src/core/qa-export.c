@@ -142,6 +142,20 @@ xlsx_failed (lxw_error   rc,
   return TRUE;
 }
 
+static const char *
+sheet_name_of (const char *kind)
+{
+  if (g_strcmp0 (kind, "shortlist") == 0)
+    return _("Shortlist");
+  if (g_strcmp0 (kind, "consensus-totals") == 0)
+    return _("Consensus totals");
+  if (g_strcmp0 (kind, "objections") == 0)
+    return _("Objections");
+  if (g_strcmp0 (kind, "awards") == 0)
+    return _("Awards");
+  return "Sheet1";
+}
+
 static gboolean
 write_xlsx (QaExportTable  *table,
             const char     *path,
@@ -161,10 +175,21 @@ write_xlsx (QaExportTable  *table,
       return FALSE;
     }
 
-  /* A sheet name is at most 31 characters, without []:*?/\ . */
-  sheet_name = g_utf8_substring (table->title, 0, MIN (g_utf8_strlen (table->title, -1), 31));
-  g_strdelimit (sheet_name, "[]:*?/\\", '_');
+  /* A sheet name is at most 31 characters, without []:*?/\ and not quoted: the table's kind. */
+  sheet_name = g_strdup (sheet_name_of (table->kind));
+  if (workbook_validate_sheet_name (workbook, sheet_name) != LXW_NO_ERROR)
+    {
+      g_free (sheet_name);
+      sheet_name = g_strdup ("Sheet1");
+    }
   sheet = workbook_add_worksheet (workbook, sheet_name);
+  if (sheet == NULL)
+    {
+      workbook_close (workbook);
+      g_set_error (error, QA_EXPORT_ERROR, QA_EXPORT_ERROR_WRITE,
+                   _("“%s” could not be written"), path);
+      return FALSE;
+    }
   header = workbook_add_format (workbook);
   format_set_bold (header);
   format_set_bottom (header, LXW_BORDER_THIN);
