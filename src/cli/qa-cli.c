@@ -1274,7 +1274,7 @@ static const Verb verbs[] = {
     QA_PERMISSION_OUTCOME, qa_cli_public_notice },
   { "public-notice export", "--out FILE.pdf",
     N_("Write the public notice's text: the candidates, the period, how to object"),
-    QA_PERMISSION_READ, qa_cli_public_notice },
+    QA_PERMISSION_EXPORT, qa_cli_public_notice },
   { "objection add", "--applicant ID --objector NAME --contact TEXT --received YYYY-MM-DD --grounds TEXT",
     N_("Record a real-name objection received during the public notice; prints its number"),
     QA_PERMISSION_OUTCOME, qa_cli_objection },

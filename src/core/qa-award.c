@@ -382,12 +382,13 @@ qa_award_write_certificate_pdf (QaSession   *session,
 
   title = g_strdup (_("Certificate of Honour"));
   pdf = _qa_pdf_new (path, title, TRUE);
-  _qa_pdf_text (pdf, QA_PDF_FONT " Bold 36", title, PANGO_ALIGN_CENTER, 0, 40);
+  _qa_pdf_set_numbered (pdf, FALSE);
+  _qa_pdf_text (pdf, QA_PDF_FONT " Bold 36", title, PANGO_ALIGN_CENTER, 0, 8);
   _qa_pdf_rule (pdf);
   /* Translators: the certificate's text: the organisation, the year and the award */
   body = g_strdup_printf (_("%s is awarded the title of the %u %s."), award->name,
                           qa_session_get_year (session), award_name);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 22", body, PANGO_ALIGN_CENTER, 0, 36);
+  _qa_pdf_text (pdf, QA_PDF_FONT " 22", body, PANGO_ALIGN_CENTER, 0, 20);
   from = _qa_outcome_letter_date (award->approved_on);
   to = _qa_outcome_letter_date (award->valid_until);
   validity = g_strdup_printf (_("Valid from %s to %s (Art. 7)"), from, to);
@@ -401,7 +402,8 @@ qa_award_write_certificate_pdf (QaSession   *session,
                             award->certificate_number, award->certificate_number);
   _qa_pdf_text (pdf, QA_PDF_SANS " 10", number, PANGO_ALIGN_CENTER, 0, 16);
   date = _qa_outcome_letter_date (award->approved_on);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 18", qa_profile_get_authority (profile), PANGO_ALIGN_RIGHT, 0, 40);
+  _qa_pdf_keep (pdf, 80);
+  _qa_pdf_text (pdf, QA_PDF_FONT " 18", qa_profile_get_authority (profile), PANGO_ALIGN_RIGHT, 0, 24);
   _qa_pdf_text (pdf, QA_PDF_FONT " 14", date, PANGO_ALIGN_RIGHT, 0, 6);
   return _qa_pdf_finish (pdf, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
 }

@@ -19,6 +19,9 @@ QaPdf    *_qa_pdf_new        (const char          *path,
                               const char          *title,
                               gboolean             landscape);
 double    _qa_pdf_get_width  (QaPdf               *pdf);   /* of the text, in points */
+/* A single-page document such as a certificate goes without a page number. */
+void      _qa_pdf_set_numbered (QaPdf             *pdf,
+                              gboolean             numbered);
 /* A block of text in @font (a Pango description, e.g. QA_PDF_FONT " Bold 20"). */
 void      _qa_pdf_text       (QaPdf               *pdf,
                               const char          *font,

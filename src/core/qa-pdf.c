@@ -22,6 +22,7 @@ struct _QaPdf
   double           width, height;
   double           y;
   guint            page;
+  gboolean         unnumbered;
 };
 
 QaPdf *
@@ -52,12 +53,22 @@ _qa_pdf_get_width (QaPdf *pdf)
   return pdf->width - 2 * MARGIN;
 }
 
+void
+_qa_pdf_set_numbered (QaPdf    *pdf,
+                      gboolean  numbered)
+{
+  pdf->unnumbered = !numbered;
+}
+
 static void
 draw_footer (QaPdf *pdf)
 {
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (QA_PDF_SANS " 8");
   g_autofree char *text = NULL;
   int height = 0;
+
+  if (pdf->unnumbered)
+    return;
 
   /* Translators: the page number at the foot of a printed page */
   text = g_strdup_printf (_("Page %u"), pdf->page);
