@@ -204,7 +204,7 @@ START_TEST (test_not_found)
   g_autoptr(QaProfile) profile = NULL;
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/profile.xml");
 
-  profile = qa_profile_new_from_id ("zhangye", &error);
+  profile = qa_profile_new_from_id ("hainan", &error);
   ck_assert_ptr_null (profile);
   ck_assert (g_error_matches (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_NOT_FOUND));
   g_clear_error (&error);
@@ -218,6 +218,53 @@ START_TEST (test_not_found)
   ck_assert_ptr_null (profile);
   ck_assert (g_error_matches (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_NOT_FOUND));
   assert_message_has (error, "/nonexistent/profile.xml");
+}
+END_TEST
+
+/* The profiles shipped besides Ganzhou load, with their own numbers; Gansu has two tiers. */
+START_TEST (test_other_profiles)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaProfile) gansu = qa_profile_new_from_id ("gansu", &error);
+  g_autoptr(QaProfile) zhangye = NULL;
+  g_autoptr(QaProfile) ganzhou = NULL;
+  const QaProfileTier *tier;
+
+  ck_assert_msg (gansu != NULL, "%s", error != NULL ? error->message : "");
+  ck_assert_uint_eq (qa_profile_get_n_tiers (gansu), 2);
+  tier = qa_profile_get_tier (gansu, 0);
+  ck_assert_int_eq (tier->kind, QA_TIER_AWARD);
+  ck_assert_uint_eq (tier->limit, 3);
+  tier = qa_profile_get_tier (gansu, 1);
+  ck_assert_int_eq (tier->kind, QA_TIER_NOMINATION);
+  ck_assert_uint_eq (tier->limit, 5);
+  ck_assert_int_eq (tier->threshold_x100, 50000);
+  ck_assert_str_eq (tier->name_zh, "甘肃省人民政府质量奖提名奖");
+
+  zhangye = qa_profile_new_from_id ("zhangye", &error);
+  ck_assert_msg (zhangye != NULL, "%s", error != NULL ? error->message : "");
+  ck_assert_uint_eq (qa_profile_get_award_limit (zhangye), 5);
+  ck_assert_uint_eq (qa_profile_get_material_weight_milli (zhangye), 400);
+  ck_assert_uint_eq (qa_profile_get_site_weight_milli (zhangye), 600);
+  ck_assert_int_eq (qa_profile_get_award_threshold_x100 (zhangye), 55000);
+  ck_assert_uint_eq (qa_profile_get_public_notice_days (zhangye), 10);
+
+  ganzhou = qa_profile_new_from_id ("ganzhou", &error);
+  ck_assert_uint_eq (qa_profile_get_n_tiers (ganzhou), 1);
+  ck_assert_uint_eq (qa_profile_get_tier (ganzhou, 0)->limit, 3);
+  ck_assert_uint_eq (qa_profile_get_tier (ganzhou, 0)->prize_yuan, 200000);
+}
+END_TEST
+
+/* Weights are exact to the thousandth; the first tier is the session's limit. */
+START_TEST (test_weight_decimals)
+{
+  const char *edits[] = { "material=\"0.3\" site=\"0.7\"", "material=\"0.3005\" site=\"0.6995\"",
+                          NULL };
+  g_autoptr(GError) error = refusal (edits);
+
+  ck_assert_int_eq (error->code, QA_PROFILE_ERROR_INCONSISTENT);
+  assert_message_has (error, "weights/@material (0.3005) has more than three decimals");
 }
 END_TEST
 
@@ -461,10 +508,12 @@ profile_suite (void)
   tcase_add_test (ganzhou, test_bytes_kept);
   tcase_add_test (ganzhou, test_from_file);
   tcase_add_test (ganzhou, test_not_found);
+  tcase_add_test (ganzhou, test_other_profiles);
   suite_add_tcase (suite, ganzhou);
 
   tcase_add_test (refused, test_even_panel);
   tcase_add_test (refused, test_weights_sum);
+  tcase_add_test (refused, test_weight_decimals);
   tcase_add_test (refused, test_missing_element);
   tcase_add_test (refused, test_missing_attribute);
   tcase_add_test (refused, test_not_well_formed);

@@ -35,6 +35,7 @@ G_DEFINE_QUARK (qa-database-error-quark, qa_database_error)
 static const char * const migrations[] = {
   "sql/0001-initial.sql",
   "sql/0004-consensus.sql",
+  "sql/0005-outcome.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == QA_DATABASE_SCHEMA_VERSION);

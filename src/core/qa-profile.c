@@ -50,6 +50,9 @@ struct _QaProfile
   guint              trim_min_scorers;
   guint              consensus_rounding;
   guint              discussion_spread;
+
+  GArray            *tiers;    /* QaProfileTier, strings owned through tier_strings */
+  GPtrArray         *tier_strings;
 };
 
 G_DEFINE_QUARK (qa-profile-error-quark, qa_profile_error)
@@ -274,6 +277,92 @@ read_names (QaProfile   *self,
   return TRUE;
 }
 
+static gint64
+exact_x100 (double value)
+{
+  return (gint64)llround (value * 100.0);
+}
+
+/* The award's tiers: the <tiers> element, or one tier made of session/@award-limit and
+ * @prize-yuan. */
+static gboolean
+read_tiers (QaProfile   *self,
+            xmlNode     *root,
+            const char  *name,
+            GError     **error)
+{
+  xmlNode *tiers = _qa_xml_child (root, "tiers");
+  guint index = 0;
+
+  if (tiers == NULL)
+    {
+      QaProfileTier tier = { "award", QA_TIER_AWARD, self->award_name_zh, self->award_name_en,
+                             self->award_limit, self->prize_yuan,
+                             exact_x100 (self->award_threshold) };
+
+      g_array_append_val (self->tiers, tier);
+      return TRUE;
+    }
+
+  for (xmlNode *node = tiers->children; node != NULL; node = node->next)
+    {
+      QaProfileTier tier = { NULL, };
+      g_autofree char *status = NULL;
+      char *zh = NULL, *en = NULL, *id = NULL;
+      double threshold = self->award_threshold;
+
+      if (!_qa_xml_is_element (node, "tier"))
+        continue;
+
+      id = _qa_xml_prop (node, "id");
+      g_ptr_array_add (self->tier_strings, id);
+      status = _qa_xml_prop (node, "status");
+      if (!_qa_xml_localized (node, "name", TRUE, name, "tiers/tier/name", QA_PROFILE_ERROR,
+                              QA_PROFILE_ERROR_INVALID, &zh, &en, error))
+        return FALSE;
+      g_ptr_array_add (self->tier_strings, zh);
+      g_ptr_array_add (self->tier_strings, en);
+      if (!_qa_xml_prop_uint (node, "limit", 1000, name, "tiers/tier/@limit", QA_PROFILE_ERROR,
+                              QA_PROFILE_ERROR_INVALID, &tier.limit, error) ||
+          !_qa_xml_prop_uint (node, "prize-yuan", 1000000000, name, "tiers/tier/@prize-yuan",
+                              QA_PROFILE_ERROR, QA_PROFILE_ERROR_INVALID, &tier.prize_yuan, error))
+        return FALSE;
+      if (xmlHasProp (node, (const xmlChar *)"threshold") &&
+          !_qa_xml_prop_double (node, "threshold", name, "tiers/tier/@threshold", QA_PROFILE_ERROR,
+                                QA_PROFILE_ERROR_INVALID, &threshold, error))
+        return FALSE;
+
+      tier.id = id;
+      tier.name_zh = zh;
+      tier.name_en = en;
+      tier.kind = g_strcmp0 (status, "nominee") == 0 ? QA_TIER_NOMINATION : QA_TIER_AWARD;
+      tier.threshold_x100 = exact_x100 (threshold);
+
+      /* The first tier is the award itself; a second one is its nomination. */
+      if ((index == 0) != (tier.kind == QA_TIER_AWARD))
+        {
+          g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                       _("%s:%d: tiers/tier/@status: the first tier must be “candidate” and "
+                         "the second “nominee”"),
+                       name, _qa_xml_line (node));
+          return FALSE;
+        }
+      if (index == 0 && (tier.limit != self->award_limit || tier.prize_yuan != self->prize_yuan))
+        {
+          g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                       _("%s:%d: the first tier's @limit and @prize-yuan (%u, %u) must be "
+                         "session/@award-limit and @prize-yuan (%u, %u)"),
+                       name, _qa_xml_line (node), tier.limit, tier.prize_yuan,
+                       self->award_limit, self->prize_yuan);
+          return FALSE;
+        }
+      g_array_append_val (self->tiers, tier);
+      index++;
+    }
+
+  return TRUE;
+}
+
 static int
 line_of (xmlNode    *root,
          const char *element)
@@ -299,6 +388,23 @@ check_consistency (QaProfile   *self,
                      "but they must add up to 1"),
                    name, line_of (root, "weights"), self->material_weight, self->site_weight,
                    weights);
+      return FALSE;
+    }
+
+  /* Scores are computed exactly: weights in thousandths, thresholds in hundredths. */
+  if (fabs (self->material_weight * 1000.0 - round (self->material_weight * 1000.0)) > 1e-6)
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                   _("%s:%d: weights/@material (%g) has more than three decimals"),
+                   name, line_of (root, "weights"), self->material_weight);
+      return FALSE;
+    }
+  if (fabs (self->site_threshold * 100.0 - round (self->site_threshold * 100.0)) > 1e-6 ||
+      fabs (self->award_threshold * 100.0 - round (self->award_threshold * 100.0)) > 1e-6)
+    {
+      g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                   _("%s:%d: thresholds/@site and @award may have at most two decimals"),
+                   name, line_of (root, "thresholds"));
       return FALSE;
     }
 
@@ -372,7 +478,8 @@ load_profile (GBytes      *bytes,
       !read_numbers (self, root, name, error) ||
       !read_panel_odd (self, root, name, error) ||
       !read_consensus_method (self, root, name, error) ||
-      !check_consistency (self, root, name, error))
+      !check_consistency (self, root, name, error) ||
+      !read_tiers (self, root, name, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -406,6 +513,8 @@ qa_profile_finalize (GObject *object)
   g_clear_pointer (&self->authority_en, g_free);
   g_clear_pointer (&self->district, g_free);
   g_clear_pointer (&self->criteria_id, g_free);
+  g_clear_pointer (&self->tiers, g_array_unref);
+  g_clear_pointer (&self->tier_strings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (qa_profile_parent_class)->finalize (object);
 }
@@ -421,6 +530,8 @@ qa_profile_class_init (QaProfileClass *klass)
 static void
 qa_profile_init (QaProfile *self)
 {
+  self->tiers = g_array_new (FALSE, TRUE, sizeof (QaProfileTier));
+  self->tier_strings = g_ptr_array_new_with_free_func (g_free);
 }
 
 const char *
@@ -750,4 +861,63 @@ qa_profile_get_discussion_spread (QaProfile *self)
   g_return_val_if_fail (QA_IS_PROFILE (self), 0);
 
   return self->discussion_spread;
+}
+
+guint
+qa_profile_get_material_weight_milli (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return (guint)lround (self->material_weight * 1000.0);
+}
+
+/* The complement of the material weight, so the two add up to exactly 1000. */
+guint
+qa_profile_get_site_weight_milli (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return 1000 - qa_profile_get_material_weight_milli (self);
+}
+
+gint64
+qa_profile_get_site_threshold_x100 (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return exact_x100 (self->site_threshold);
+}
+
+gint64
+qa_profile_get_award_threshold_x100 (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return exact_x100 (self->award_threshold);
+}
+
+guint
+qa_profile_get_n_tiers (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->tiers->len;
+}
+
+const QaProfileTier *
+qa_profile_get_tier (QaProfile *self,
+                     guint      index)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (index < self->tiers->len, NULL);
+
+  return &g_array_index (self->tiers, QaProfileTier, index);
+}
+
+const char *
+qa_profile_tier_get_name (const QaProfileTier *tier)
+{
+  g_return_val_if_fail (tier != NULL, NULL);
+
+  return _qa_prefer_chinese () ? tier->name_zh : tier->name_en;
 }

@@ -23,6 +23,27 @@ typedef enum
   QA_CONSENSUS_METHOD_MEDIAN,
 } QaConsensusMethod;
 
+/* One tier of the award (Art. 4), best first: the first is the award itself (status
+ * “candidate” on the shortlist), a second one a lesser title such as Gansu's 提名奖 (status
+ * “nominee”), given after the first tier's places. */
+typedef enum
+{
+  QA_TIER_AWARD,
+  QA_TIER_NOMINATION,
+} QaTierKind;
+
+typedef struct
+{
+  const char *id;
+  QaTierKind  kind;
+  const char *name_zh;
+  const char *name_en;
+  guint       limit;
+  guint       prize_yuan;
+  /* Points out of 1000, exact in hundredths. */
+  gint64      threshold_x100;
+} QaProfileTier;
+
 #define QA_TYPE_PROFILE (qa_profile_get_type ())
 G_DECLARE_FINAL_TYPE (QaProfile, qa_profile, QA, PROFILE, GObject)
 
@@ -77,9 +98,23 @@ guint             qa_profile_get_public_notice_days   (QaProfile   *self);
 /* Art. 21: years after the award in which a major accident ends use of the title. */
 guint             qa_profile_get_accident_publicity_years (QaProfile *self);
 
+/* The award's tiers (at least one; the first is session/@award-limit and @prize-yuan). Owned by
+ * the profile. */
+guint                qa_profile_get_n_tiers           (QaProfile   *self);
+const QaProfileTier *qa_profile_get_tier              (QaProfile   *self,
+                                                       guint        index);
+/* The tier's name in the user's language. */
+const char          *qa_profile_tier_get_name         (const QaProfileTier *tier);
+
 /* Parameters the regulation leaves open. Weights sum to 1. */
 double            qa_profile_get_material_weight      (QaProfile   *self);
 double            qa_profile_get_site_weight          (QaProfile   *self);
+/* The same weights exactly, in thousandths (0.3 → 300): what scores are computed with. */
+guint             qa_profile_get_material_weight_milli (QaProfile  *self);
+guint             qa_profile_get_site_weight_milli    (QaProfile   *self);
+/* thresholds/@site and @award exactly, in hundredths of a point. */
+gint64            qa_profile_get_site_threshold_x100  (QaProfile   *self);
+gint64            qa_profile_get_award_threshold_x100 (QaProfile   *self);
 /* Points out of 1000. */
 double            qa_profile_get_site_threshold       (QaProfile   *self);
 double            qa_profile_get_award_threshold      (QaProfile   *self);

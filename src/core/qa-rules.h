@@ -135,6 +135,85 @@ QaPanelViolation    *qa_rules_check_scorers        (QaProfile                  *
                                                     const QaPanelMemberFacts   *recused,
                                                     guint                       n_recused);
 
+/* The comprehensive evaluation (Art. 16(5)) and the candidate list (Art. 4, 16(6)) ---------- */
+
+/* An applicant's place in the outcome; the strings are the shortlist's `status` column. */
+typedef enum
+{
+  QA_OUTCOME_CANDIDATE,          /* "candidate": within the award limit, at or above the bar */
+  QA_OUTCOME_NOMINEE,            /* "nominee": within a second tier (Gansu's 提名奖) */
+  QA_OUTCOME_OVER_LIMIT,         /* "over_limit" */
+  QA_OUTCOME_BELOW_THRESHOLD,    /* "below_threshold" */
+  QA_OUTCOME_NOT_SITE_REVIEWED,  /* "not_site_reviewed" */
+  QA_OUTCOME_INELIGIBLE,         /* "ineligible" */
+  QA_OUTCOME_OBJECTION_UPHELD,   /* "objection_upheld" */
+  QA_OUTCOME_TIED,               /* "tied": the review committee decides */
+} QaOutcomeStatus;
+
+#define QA_N_OUTCOME_STATUSES (QA_OUTCOME_TIED + 1)
+
+const char  *qa_outcome_status_to_string (QaOutcomeStatus status);
+gboolean     qa_outcome_status_from_string (const char    *str,
+                                            QaOutcomeStatus *status);
+/* Translated, e.g. 候选 */
+const char  *qa_outcome_status_get_label (QaOutcomeStatus status);
+
+/* What the outcome of one applicant is decided from. Totals are exact, in hundredths of a point
+ * (out of 1000). */
+typedef struct
+{
+  const char *applicant_id;
+  const char *name;
+  gboolean    eligible;            /* Art. 13 */
+  gboolean    material_reviewed;   /* has a material-review consensus total */
+  gboolean    site_reviewed;       /* advanced to, and has a site-review consensus total */
+  gint64      material_x100;
+  gint64      site_x100;
+  gboolean    objection_upheld;    /* Art. 16(6) */
+  const char *objection_note;      /* e.g. which objection, when; may be NULL */
+  /* The review committee's recorded order among applicants the tie-breaks cannot separate
+   * (1 first); 0 when it has decided nothing. */
+  guint       tie_order;
+} QaShortlistFacts;
+
+typedef struct
+{
+  char            *applicant_id;
+  char            *name;
+  guint            rank;           /* 0: not ranked (not site-reviewed) */
+  gboolean         has_material;
+  gboolean         has_site;
+  gboolean         has_final;
+  gint64           material_x100;
+  gint64           site_x100;
+  /* Exact: weights in thousandths × totals in hundredths, i.e. in 1/100000 of a point. */
+  gint64           final_x100000;
+  QaOutcomeStatus  status;
+  char            *reason;         /* in words, with its article, translated */
+  char            *article;        /* e.g. 第四条 */
+} QaShortlistRow;
+
+typedef struct
+{
+  GPtrArray *rows;                 /* QaShortlistRow: ranked first, then the others */
+  gboolean   vacant;               /* nobody is a candidate: the award is left vacant (Art. 4) */
+  char      *vacancy_reason;       /* 本届空缺 and why, when vacant */
+} QaShortlistResult;
+
+/* Ranks the site-reviewed applicants by the profile's weights of the exact totals, ties broken
+ * by the site score, then the material score, and gives every applicant its status and reason
+ * under the profile's tiers and thresholds. */
+QaShortlistResult *qa_rules_shortlist          (QaProfile               *profile,
+                                                const QaShortlistFacts  *facts,
+                                                guint                    n_facts);
+void               qa_shortlist_result_free    (QaShortlistResult       *result);
+/* Points with one decimal, halves rounded up: 48234 (hundredths) → "482.3". */
+char              *qa_rules_format_score_x100  (gint64                   x100);
+/* The same for a final score in 1/100000 of a point. */
+char              *qa_rules_format_final       (gint64                   x100000);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaShortlistResult, qa_shortlist_result_free)
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaEligibilityReport, qa_eligibility_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaPanelViolation, qa_panel_violation_free)
 
