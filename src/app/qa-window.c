@@ -141,8 +141,7 @@ update_stage (QaWindow *self)
 {
   g_assert (QA_IS_WINDOW (self));
 
-  if (self->session != NULL)
-    qa_procedure_stepper_set_stage (self->procedure_stepper, qa_session_get_stage (self->session));
+  qa_procedure_stepper_set_session (self->procedure_stepper, self->session);
 }
 
 static void

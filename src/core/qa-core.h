@@ -19,6 +19,7 @@
 #include "qa-package.h"
 #include "qa-panel.h"
 #include "qa-profile.h"
+#include "qa-progress.h"
 #include "qa-roles.h"
 #include "qa-rules.h"
 #include "qa-scores.h"
