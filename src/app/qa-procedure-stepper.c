@@ -282,6 +282,16 @@ qa_procedure_stepper_get_stage (QaProcedureStepper *self)
   return self->stage;
 }
 
+static void
+append_needed (GString    *needed,
+               const char *line)
+{
+  if (needed->len > 0)
+    g_string_append_c (needed, '\n');
+  /* Translators: a bullet before what is still needed in the procedure */
+  g_string_append_printf (needed, _("• %s"), line);
+}
+
 /* Reads where the session stands and shows it. */
 void
 qa_procedure_stepper_refresh (QaProcedureStepper *self)
@@ -303,14 +313,35 @@ qa_procedure_stepper_refresh (QaProcedureStepper *self)
 
   if (progress != NULL)
     {
-      stage = progress->stage;
-      summary = qa_progress_dup_summary (progress);
-      for (guint i = 0; i < progress->needed->len; i++)
+      const QaStageProgress *review = NULL;
+
+      stage = progress->current;
+      if (stage == QA_STAGE_MATERIAL)
+        review = &progress->material;
+      else if (stage == QA_STAGE_SITE)
+        review = &progress->site;
+
+      if (review != NULL && review->panel_formed)
+        /* Translators: score sheets received of those expected, shown beside the stage
+         * (资料评审 4/7); the tooltip says what they are */
+        summary = g_strdup_printf (C_("sheets received", "%u/%u"),
+                                   review->sheets_received, review->sheets_expected);
+      if (review != NULL)
+        for (guint i = 0; i < review->missing->len; i++)
+          append_needed (needed, g_ptr_array_index (review->missing, i));
+      if (progress->next_step != NULL &&
+          (review == NULL || review->missing->len == 0))
+        append_needed (needed, progress->next_step);
+      if (review != NULL && review->panel_formed)
         {
-          if (needed->len > 0)
-            g_string_append_c (needed, '\n');
-          /* Translators: a bullet before what is still needed in the procedure */
-          g_string_append_printf (needed, _("• %s"), (const char *)g_ptr_array_index (progress->needed, i));
+          g_autofree char *sheets = g_strdup_printf (ngettext ("%u of %u score sheet received",
+                                                               "%u of %u score sheets received",
+                                                               review->sheets_expected),
+                                                     review->sheets_received, review->sheets_expected);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->counts[stage]),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, sheets, -1);
+          gtk_widget_set_tooltip_text (self->counts[stage], sheets);
         }
     }
 

@@ -8,54 +8,39 @@
 
 G_BEGIN_DECLS
 
-/* Where a session stands in its procedure (Art. 16), read from what has been recorded: one
- * function that every face asks, so the window's stepper, the CLI and the tests agree. */
+/* Where a session stands and what it still needs: one answer for the procedure stepper of the
+ * window and for the CLI, read from what has been recorded. */
 
-/* One panel member's score sheet for a review stage. */
+/* One review stage (material or site). */
 typedef struct
 {
-  char    *expert_id;
-  char    *name;
-  gboolean received;
-  guint    revision;       /* 0 when not received */
-  char    *imported_at;    /* ISO 8601 UTC, NULL when not received */
-  guint    n_applicants;   /* applicants assigned to the member */
-  guint    n_scored;       /* items scored, over those applicants */
-  guint    n_expected;     /* items to score: n_applicants × the scored items of the criteria */
-} QaSheetStatus;
-
-typedef struct
-{
-  QaStage    stage;            /* the stage the session is in */
-  /* For a review stage (material, site), else zero. */
+  QaStage    stage;
   gboolean   panel_formed;
   gboolean   closed;
-  guint      n_applicants;     /* applicants the stage reviews */
-  guint      sheets_received;
-  guint      sheets_expected;  /* the panel's members */
-  guint      sheets_complete;  /* received and scoring every item of every assigned applicant */
-  guint      items_to_agree;   /* flagged items (spread ≥ the profile's threshold) with no consensus recorded */
-  /* What is still needed before the stage can end (translated sentences); empty when nothing. */
-  GPtrArray *needed;
+  char      *closed_at;        /* ISO 8601 UTC, or NULL while open */
+  guint      applicants;       /* applicants in the stage */
+  guint      sheets_expected;  /* panel members with applicants to score */
+  guint      sheets_received;  /* of them, whose sheet is imported */
+  guint      items_total;      /* applicants × items */
+  guint      items_agreed;     /* with a consensus value (the chair's or the default) */
+  guint      items_recorded;   /* with the chair's recorded value */
+  guint      items_to_agree;   /* flagged items the chair has not recorded yet */
+  GPtrArray *missing;          /* what blocks closing (translated lines), empty when it may close */
+} QaStageProgress;
+
+typedef struct
+{
+  QaStage          current;    /* the stage the procedure is in */
+  QaStageProgress  material;
+  QaStageProgress  site;
+  char            *next_step;  /* what is needed next, translated, one sentence */
 } QaProgress;
 
-void        qa_sheet_status_free      (QaSheetStatus *status);
-void        qa_progress_free          (QaProgress    *progress);
+void        qa_progress_free        (QaProgress  *progress);
+/* Reads the session's state now. */
+QaProgress *qa_session_get_progress (QaSession   *session,
+                                     GError     **error);
 
-/* The sheet of every member of @stage's panel (QaSheetStatus), in the order of the panel; empty
- * when no panel is formed. */
-GPtrArray  *qa_session_list_sheets    (QaSession     *session,
-                                       QaStage        stage,
-                                       GError       **error);
-
-/* Where @session stands now. */
-QaProgress *qa_session_get_progress   (QaSession     *session,
-                                       GError       **error);
-
-/* e.g. "4/7 score sheets" for a review stage, NULL for the others (translated). */
-char       *qa_progress_dup_summary   (QaProgress    *progress);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaSheetStatus, qa_sheet_status_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaProgress, qa_progress_free)
 
 G_END_DECLS

@@ -295,7 +295,7 @@ START_TEST (test_title_and_stepper_follow_session)
 
     ck_assert_ptr_nonnull (progress);
     ck_assert_int_eq (qa_procedure_stepper_get_stage (qa_window_get_procedure_stepper (window)),
-                      progress->stage);
+                      progress->current);
   }
   gui_test_assert_label_on_screen (GTK_WIDGET (window), qa_stage_get_title (QA_STAGE_APPLICATION));
   gui_test_assert_label_on_screen (GTK_WIDGET (window), qa_stage_get_title (QA_STAGE_AWARD));

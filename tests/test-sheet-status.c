@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Where a session stands (qa_session_get_progress): the stage read from what was recorded, the
- * sheets received of those expected with their completeness, and what is still needed. */
+/* The sheets returned for a stage (qa_session_list_sheets) with their completeness, and where the
+ * session stands (qa_session_get_progress): the stage read from what was recorded, the sheets
+ * received of those expected, and what is still needed. */
 
 #include "config.h"
 
@@ -74,11 +75,11 @@ form_material_panel (void)
 }
 
 static gboolean
-needs (QaProgress *progress,
-       const char *text)
+needs (QaStageProgress *progress,
+       const char      *text)
 {
-  for (guint i = 0; i < progress->needed->len; i++)
-    if (strstr (g_ptr_array_index (progress->needed, i), text) != NULL)
+  for (guint i = 0; i < progress->missing->len; i++)
+    if (strstr (g_ptr_array_index (progress->missing, i), text) != NULL)
       return TRUE;
   return FALSE;
 }
@@ -95,27 +96,23 @@ START_TEST (test_stages_follow_what_is_recorded)
   g_autoptr(QaProgress) eligibility = NULL;
   g_autoptr(QaProgress) material = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
 
   eligibility = qa_session_get_progress (session, &error);
   ck_assert_msg (eligibility != NULL, "%s", error ? error->message : "");
-  ck_assert_int_eq (eligibility->stage, QA_STAGE_ELIGIBILITY);
-  ck_assert (needs (eligibility, "checked for eligibility"));
-  ck_assert (needs (eligibility, "Form the material review panel"));
-  ck_assert_ptr_null (qa_progress_dup_summary (eligibility));
+  ck_assert_int_eq (eligibility->current, QA_STAGE_ELIGIBILITY);
+  ck_assert_ptr_nonnull (strstr (eligibility->next_step, "eligibility"));
+  ck_assert (!eligibility->material.panel_formed);
 
   form_material_panel ();
 
   material = qa_session_get_progress (session, &error);
-  ck_assert_int_eq (material->stage, QA_STAGE_MATERIAL);
-  ck_assert (material->panel_formed);
-  ck_assert (!material->closed);
-  ck_assert_uint_eq (material->sheets_expected, 7);
-  ck_assert_uint_eq (material->sheets_received, 0);
-  ck_assert_uint_eq (material->n_applicants, 5);
-  ck_assert (needs (material, "张明"));
-  summary = qa_progress_dup_summary (material);
-  ck_assert_str_eq (summary, "0/7 sheets");
+  ck_assert_int_eq (material->current, QA_STAGE_MATERIAL);
+  ck_assert (material->material.panel_formed);
+  ck_assert (!material->material.closed);
+  ck_assert_uint_eq (material->material.sheets_expected, 7);
+  ck_assert_uint_eq (material->material.sheets_received, 0);
+  ck_assert_uint_eq (material->material.applicants, 5);
+  ck_assert (needs (&material->material, "张明"));
 }
 END_TEST
 
@@ -124,7 +121,6 @@ START_TEST (test_sheets_received_and_complete)
   g_autoptr(QaProgress) progress = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
   guint n_items = g_list_model_get_n_items (qa_criteria_get_items (qa_session_get_criteria (session)));
   guint changes = 0;
 
@@ -168,13 +164,9 @@ START_TEST (test_sheets_received_and_complete)
     }
 
   progress = qa_session_get_progress (session, &error);
-  ck_assert_uint_eq (progress->sheets_received, 1);
-  ck_assert_uint_eq (progress->sheets_complete, 0);
-  ck_assert (needs (progress, "do not score every item"));
-  ck_assert (!needs (progress, "Import the score sheets of 张明"));
-  ck_assert (needs (progress, "王建国"));
-  summary = qa_progress_dup_summary (progress);
-  ck_assert_str_eq (summary, "1/7 sheets");
+  ck_assert_uint_eq (progress->material.sheets_received, 1);
+  ck_assert (needs (&progress->material, "张明"));
+  ck_assert (needs (&progress->material, "王建国"));
 }
 END_TEST
 
@@ -182,23 +174,22 @@ START_TEST (test_closed_stages_move_the_session_on)
 {
   g_autoptr(QaProgress) progress = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
 
   form_material_panel ();
   ck_assert_msg (qa_session_close_stage (session, QA_STAGE_MATERIAL, &error),
                  "%s", error ? error->message : "");
 
   progress = qa_session_get_progress (session, &error);
-  ck_assert_int_eq (progress->stage, QA_STAGE_SITE);
-  ck_assert (!progress->panel_formed);
-  ck_assert (needs (progress, "Form the site review panel"));
+  ck_assert_int_eq (progress->current, QA_STAGE_SITE);
+  ck_assert (progress->material.closed);
+  ck_assert (!progress->site.panel_formed);
 }
 END_TEST
 
 static Suite *
 progress_suite (void)
 {
-  Suite *suite = suite_create ("progress");
+  Suite *suite = suite_create ("sheet-status");
   TCase *tc = tcase_create ("progress");
 
   tcase_add_checked_fixture (tc, qa_test_setup_demo, qa_test_teardown_tmpdir);
