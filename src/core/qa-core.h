@@ -5,6 +5,7 @@
 #include "qa-applicants.h"
 #include "qa-audit.h"
 #include "qa-category.h"
+#include "qa-consensus.h"
 #include "qa-credit-code.h"
 #include "qa-csv.h"
 #include "qa-criteria.h"

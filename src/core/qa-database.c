@@ -42,6 +42,7 @@ static guint signals[N_SIGNALS];
 /* Schema version N is reached by running migrations[N - 1]. */
 static const char * const migrations[] = {
   "sql/0001-initial.sql",
+  "sql/0004-consensus.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == QA_DATABASE_SCHEMA_VERSION);

@@ -1,7 +1,4 @@
-/* qa-progress.c: where a session stands in its procedure
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "qa-progress"
 
@@ -9,11 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "qa-consensus-private.h"
 #include "qa-database-private.h"
-#include "qa-panel.h"
 #include "qa-progress.h"
-#include "qa-session-private.h"
-#include "qa-sheet-status.h"
 
 static void
 stage_progress_clear (QaStageProgress *stage)
@@ -33,122 +28,96 @@ qa_progress_free (QaProgress *progress)
   g_free (progress);
 }
 
-/* The count the query gives, with ?1 bound to @stage's name and ?2 to @number. */
-static gboolean
-count_rows (QaDatabase  *db,
-            const char  *sql,
-            QaStage      stage,
-            int          number,
-            guint       *count,
-            GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _qa_database_prepare (db, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, qa_stage_to_string (stage), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, number);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *count = sqlite3_column_int (stmt, 0);
-      rc = sqlite3_step (stmt);
-    }
-  return _qa_database_check (db, rc, error);
-}
-
-static char *
-join_names (GPtrArray *names)
-{
-  g_ptr_array_add (names, NULL);
-  /* Translators: between the names of a list, e.g. 王建国、李明 */
-  return g_strjoinv (_(", "), (char **)names->pdata);
-}
-
 static gboolean
 read_stage (QaSession        *session,
             QaStage           stage,
-            QaStageProgress  *progress,
+            QaStageProgress  *out,
             GError          **error)
 {
   QaDatabase *db = qa_session_get_database (session);
-  QaProfile *profile = qa_session_get_profile (session);
-  guint n_items = g_list_model_get_n_items (qa_criteria_get_items (qa_session_get_criteria (session)));
-  g_autoptr(GPtrArray) sheets = NULL;
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
-  g_autoptr(GPtrArray) incomplete = g_ptr_array_new ();
+  g_autoptr(GPtrArray) items = NULL;
+  sqlite3_stmt *stmt;
 
-  progress->stage = stage;
-  progress->missing = g_ptr_array_new_with_free_func (g_free);
-  progress->closed = qa_session_stage_is_closed (session, stage);
+  out->stage = stage;
+  out->closed_at = qa_session_dup_stage_closed_at (session, stage);
+  out->closed = out->closed_at != NULL;
 
-  sheets = qa_session_list_sheets (session, stage, error);
-  if (sheets == NULL ||
-      !count_rows (db, "SELECT count(*) FROM stage_applicant WHERE stage = ?1 AND ?2 = ?2",
-                   stage, 0, &progress->applicants, error) ||
-      !count_rows (db,
-                   "SELECT count(*) FROM (SELECT DISTINCT applicant_id, item FROM score "
-                   "WHERE stage = ?1 AND ?2 = ?2)",
-                   stage, 0, &progress->items_agreed, error) ||
-      !count_rows (db, "SELECT count(*) FROM consensus WHERE stage = ?1 AND ?2 = ?2",
-                   stage, 0, &progress->items_recorded, error) ||
-      !count_rows (db,
-                   "SELECT count(*) FROM (SELECT applicant_id, item FROM score WHERE stage = ?1 "
-                   "GROUP BY applicant_id, item HAVING max(percent) - min(percent) >= ?2) s "
-                   "WHERE NOT EXISTS (SELECT 1 FROM consensus c WHERE c.stage = ?1 "
-                   "AND c.applicant_id = s.applicant_id AND c.item = s.item)",
-                   stage, qa_profile_get_discussion_spread (profile),
-                   &progress->items_to_agree, error))
+  stmt = _qa_database_prepare (db,
+                               "SELECT EXISTS (SELECT 1 FROM panel WHERE stage = ?1), "
+                               "(SELECT count(*) FROM stage_applicant WHERE stage = ?1), "
+                               "(SELECT count(DISTINCT a.expert_id) FROM assignment a JOIN panel_member m "
+                               "ON m.stage = a.stage AND m.expert_id = a.expert_id AND m.role = 'member' "
+                               "WHERE a.stage = ?1), "
+                               "(SELECT count(DISTINCT a.expert_id) FROM assignment a JOIN panel_member m "
+                               "ON m.stage = a.stage AND m.expert_id = a.expert_id AND m.role = 'member' "
+                               "JOIN sheet h ON h.stage = a.stage AND h.expert_id = a.expert_id "
+                               "WHERE a.stage = ?1)",
+                               error);
+  if (stmt == NULL)
     return FALSE;
-  progress->items_total = progress->applicants * n_items;
-  progress->panel_formed = sheets->len > 0;
+  sqlite3_bind_text (stmt, 1, qa_stage_to_string (stage), -1, SQLITE_STATIC);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+  out->panel_formed = sqlite3_column_int (stmt, 0) != 0;
+  out->applicants = (guint)sqlite3_column_int (stmt, 1);
+  out->sheets_expected = (guint)sqlite3_column_int (stmt, 2);
+  out->sheets_received = (guint)sqlite3_column_int (stmt, 3);
+  sqlite3_reset (stmt);
 
-  for (guint i = 0; i < sheets->len; i++)
+  items = _qa_consensus_compute_db (db, qa_session_get_profile (session), stage, NULL, error);
+  if (items == NULL)
+    return FALSE;
+  out->items_total = items->len;
+  for (guint i = 0; i < items->len; i++)
     {
-      QaSheetStatus *status = g_ptr_array_index (sheets, i);
+      const QaConsensusItem *item = g_ptr_array_index (items, i);
 
-      if (status->n_applicants == 0)
-        continue;
-      progress->sheets_expected++;
-      if (!status->received)
-        g_ptr_array_add (missing, status->name);
-      else
-        {
-          progress->sheets_received++;
-          if (status->n_scored < status->n_expected)
-            g_ptr_array_add (incomplete, status->name);
-        }
+      if (item->percent >= 0)
+        out->items_agreed++;
+      if (item->recorded)
+        out->items_recorded++;
+      if (item->flagged && !item->recorded)
+        out->items_to_agree++;
     }
 
-  if (progress->closed)
-    return TRUE;
+  if (out->closed)
+    out->missing = g_ptr_array_new_with_free_func (g_free);
+  else
+    out->missing = _qa_consensus_check_complete_db (db, stage, error);
+  return out->missing != NULL;
+}
 
-  if (!progress->panel_formed)
-    g_ptr_array_add (progress->missing,
-                     g_strdup (stage == QA_STAGE_MATERIAL
-                               ? _("Form the material review panel (Art. 11).")
-                               : _("Form the site review panel (Art. 11).")));
-  if (missing->len > 0)
-    {
-      g_autofree char *names = join_names (missing);
+static gboolean
+eligibility_checked (QaSession *session)
+{
+  sqlite3_stmt *stmt = _qa_database_prepare (qa_session_get_database (session),
+                                             "SELECT EXISTS (SELECT 1 FROM eligibility)", NULL);
+  gboolean checked;
 
-      g_ptr_array_add (progress->missing,
-                       /* Translators: %s names the reviewers, e.g. 王建国、李明 */
-                       g_strdup_printf (_("Import the score sheets of %s."), names));
-    }
-  if (incomplete->len > 0)
-    {
-      g_autofree char *names = join_names (incomplete);
+  if (stmt == NULL)
+    return FALSE;
+  checked = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return checked;
+}
 
-      g_ptr_array_add (progress->missing,
-                       /* Translators: %s names the reviewers */
-                       g_strdup_printf (_("The sheets of %s do not score every item yet: import their complete sheets."),
-                                        names));
-    }
-
-  return TRUE;
+static char *
+describe_next (const QaStageProgress *stage)
+{
+  if (!stage->panel_formed)
+    return g_strdup_printf (_("Form the panel for the %s."), qa_stage_get_title (stage->stage));
+  if (stage->sheets_received < stage->sheets_expected)
+    return g_strdup_printf (_("Waiting for score sheets: %u of %u received."),
+                            stage->sheets_received, stage->sheets_expected);
+  if (stage->missing->len > 0)
+    return g_strdup_printf (_("Sheets incomplete: %s."), (const char *)g_ptr_array_index (stage->missing, 0));
+  if (stage->items_to_agree > 0)
+    return g_strdup_printf (ngettext ("%u flagged item to discuss and agree; then close the %s.",
+                                      "%u flagged items to discuss and agree; then close the %s.",
+                                      stage->items_to_agree),
+                            stage->items_to_agree, qa_stage_get_title (stage->stage));
+  return g_strdup_printf (_("Every sheet is in: the chair can close the %s."),
+                          qa_stage_get_title (stage->stage));
 }
 
 QaProgress *
@@ -156,76 +125,41 @@ qa_session_get_progress (QaSession  *session,
                          GError    **error)
 {
   g_autoptr(QaProgress) progress = g_new0 (QaProgress, 1);
-  QaDatabase *db;
-  guint n_applicants = 0;
-  guint n_unchecked = 0;
-  QaStage stage;
 
   g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = qa_session_get_database (session);
   if (!read_stage (session, QA_STAGE_MATERIAL, &progress->material, error) ||
-      !read_stage (session, QA_STAGE_SITE, &progress->site, error) ||
-      !count_rows (db, "SELECT count(*) FROM applicant WHERE ?1 = ?1 AND ?2 = ?2",
-                   QA_STAGE_APPLICATION, 0, &n_applicants, error) ||
-      !count_rows (db,
-                   "SELECT count(*) FROM applicant WHERE eligibility IN ('unchecked', 'pending') "
-                   "AND ?1 = ?1 AND ?2 = ?2",
-                   QA_STAGE_APPLICATION, 0, &n_unchecked, error))
+      !read_stage (session, QA_STAGE_SITE, &progress->site, error))
     return NULL;
 
   if (progress->site.closed)
-    stage = QA_STAGE_COMPREHENSIVE;
-  else if (progress->material.closed)
-    stage = QA_STAGE_SITE;
-  else if (progress->material.panel_formed)
-    stage = QA_STAGE_MATERIAL;
-  else if (n_applicants > 0)
-    stage = QA_STAGE_ELIGIBILITY;
-  else
-    stage = QA_STAGE_APPLICATION;
-  /* A later stage recorded by the outcome's steps wins. */
-  progress->current = MAX (stage, qa_session_get_stage (session));
-
-  switch (progress->current)
     {
-    case QA_STAGE_APPLICATION:
-      progress->next_step = g_strdup (_("Register or import the applicants."));
-      break;
-
-    case QA_STAGE_ELIGIBILITY:
-      if (n_unchecked > 0)
-        progress->next_step = g_strdup_printf (ngettext ("Check the eligibility of %u applicant (Art. 13).",
-                                                         "Check the eligibility of %u applicants (Art. 13).",
-                                                         n_unchecked),
-                                               n_unchecked);
+      progress->current = MAX (QA_STAGE_COMPREHENSIVE, qa_session_get_stage (session));
+      progress->next_step = g_strdup (_("Both review stages are closed: the comprehensive evaluation can rank the applicants."));
+    }
+  else if (progress->material.closed)
+    {
+      progress->current = QA_STAGE_SITE;
+      if (progress->site.applicants == 0)
+        progress->next_step = g_strdup (_("Advance the applicants that reached the site-review threshold."));
       else
-        progress->next_step = g_strdup (_("Form the material review panel (Art. 11)."));
-      break;
-
-    case QA_STAGE_MATERIAL:
-    case QA_STAGE_SITE:
-      {
-        QaStageProgress *review = progress->current == QA_STAGE_MATERIAL ? &progress->material
-                                                                          : &progress->site;
-
-        if (review->missing->len > 0)
-          progress->next_step = g_strdup (g_ptr_array_index (review->missing, 0));
-        else if (review->items_to_agree > 0)
-          progress->next_step = g_strdup_printf (ngettext ("Agree on %u flagged item, then close the stage.",
-                                                           "Agree on %u flagged items, then close the stage.",
-                                                           review->items_to_agree),
-                                                 review->items_to_agree);
-        else
-          progress->next_step = g_strdup (_("The chair closes the stage."));
-      }
-      break;
-
-    case QA_STAGE_COMPREHENSIVE:
-    case QA_STAGE_NOTICE:
-    case QA_STAGE_AWARD:
-    default:
-      break;
+        progress->next_step = describe_next (&progress->site);
+    }
+  else if (progress->material.panel_formed)
+    {
+      progress->current = QA_STAGE_MATERIAL;
+      progress->next_step = describe_next (&progress->material);
+    }
+  else if (eligibility_checked (session))
+    {
+      progress->current = QA_STAGE_ELIGIBILITY;
+      progress->next_step = describe_next (&progress->material);
+    }
+  else
+    {
+      progress->current = QA_STAGE_APPLICATION;
+      progress->next_step = g_strdup (_("Register the applicants and run the eligibility check."));
     }
 
   return g_steal_pointer (&progress);

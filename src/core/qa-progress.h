@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-
 #pragma once
 
 #include <gio/gio.h>
@@ -9,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* Where a session stands and what it still needs: one answer for the procedure stepper of the
- * window and for the CLI, read from what has been recorded. */
+ * window and for the CLI. */
 
 /* One review stage (material or site). */
 typedef struct
