@@ -255,7 +255,7 @@ START_TEST (test_consensus_shows_rule)
   rounding = g_strdup_printf ("%u%%", qa_profile_get_consensus_rounding (profile));
   scorers = g_strdup_printf ("%u", qa_profile_get_min_scorers (profile));
 
-  gui_test_assert_label_on_screen (GTK_WIDGET (window), "No Score Sheets Yet");
+  gui_test_assert_label_on_screen (GTK_WIDGET (window), "No Panel Yet");
   ck_assert_int_eq (qa_profile_get_consensus_method (profile), QA_CONSENSUS_METHOD_TRIMMED_MEAN);
   gui_test_assert_label_on_screen (GTK_WIDGET (window), "Trimmed mean");
   gui_test_assert_label_on_screen (GTK_WIDGET (window), rounding);
