@@ -75,9 +75,16 @@ qa_consensus_scores_class_init (QaConsensusScoresClass *klass)
 }
 
 static void
+unref_sheet (gpointer sheet)
+{
+  if (sheet != NULL)
+    g_object_unref (sheet);
+}
+
+static void
 qa_consensus_scores_init (QaConsensusScores *self)
 {
-  self->sheets = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sheets = g_ptr_array_new_with_free_func (unref_sheet);
 }
 
 struct _QaConsensusSheets
