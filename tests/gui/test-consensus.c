@@ -14,7 +14,9 @@
 
 #include <adwaita.h>
 #include <check.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "qa-consensus-view.h"
@@ -481,5 +483,13 @@ consensus_suite (void)
 int
 main (void)
 {
+  /* Screenshots in another language (QA_TEST_SHOT with LANG and QAREVIEW_LOCALEDIR set). */
+  if (g_getenv ("QA_TEST_SHOT") != NULL && g_getenv ("QAREVIEW_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("QAREVIEW_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   return gui_test_run (consensus_suite ());
 }
