@@ -125,7 +125,8 @@ bind_clause (QaConsensusMatrix     *self,
   g_autofree char *text = g_strdup_printf ("%s %s", item->item,
                                            criterion != NULL ? qa_item_get_name (criterion) : "");
 
-  gtk_label_set_label (label, text);
+  /* The clause alone fits beside seven reviewers; its name is in the tooltip and the editor. */
+  gtk_label_set_label (label, item->item);
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
   gtk_widget_set_css_classes (GTK_WIDGET (label), NULL);
 }
@@ -328,26 +329,26 @@ build_columns (QaConsensusMatrix *self)
     }
 
   /* Translators: column heading, the GB/T 19580 item (条款) */
-  add_column (self, _("Item"), bind_clause, 0, 0, -1);
+  add_column (self, _("Item"), bind_clause, 0, 0, 60);
   /* Translators: column heading, the points an item is worth (分值) */
-  add_column (self, _("Points"), bind_points, 0, 1, 56);
+  add_column (self, _("Points"), bind_points, 0, 1, 46);
   for (guint i = 0; self->reviewers[i] != NULL; i++)
     {
       g_autofree char *name = qa_experts_dup_name (self->session, self->reviewers[i]);
 
-      add_column (self, name != NULL ? name : self->reviewers[i], bind_reviewer, i, 1, 64);
+      add_column (self, name != NULL ? name : self->reviewers[i], bind_reviewer, i, 1, 48);
     }
   /* Translators: column heading (均值) */
-  add_column (self, _("Mean"), bind_mean, 0, 1, 60);
+  add_column (self, _("Mean"), bind_mean, 0, 1, 50);
   /* Translators: column heading (中位) */
-  add_column (self, _("Median"), bind_median, 0, 1, 64);
+  add_column (self, _("Median"), bind_median, 0, 1, 58);
   add_column (self, method_title (qa_session_get_profile (self->session)), bind_default, 0, 1, 68);
   /* Translators: column heading, max − min of the scores (极差) */
-  add_column (self, _("Spread"), bind_spread, 0, 1, 64);
+  add_column (self, _("Spread"), bind_spread, 0, 1, 56);
   /* Translators: column heading, the agreed percentage (共识%) */
-  add_column (self, _("Consensus %"), bind_consensus, 0, 1, 96);
+  add_column (self, C_("column", "Consensus"), bind_consensus, 0, 1, 80);
   /* Translators: column heading, the item's points at the consensus (得分) */
-  add_column (self, _("Score"), bind_item_points, 0, 1, 64);
+  add_column (self, _("Score"), bind_item_points, 0, 1, 56);
 }
 
 static gboolean

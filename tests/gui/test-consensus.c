@@ -40,7 +40,8 @@ path_in_tmp (const char *name)
   return g_build_filename (tmpdir, name, NULL);
 }
 
-/* A reviewer's percentage: 50–70 in steps of 5, one reviewer far off on the first item. */
+/* A reviewer's percentage: 50–70 in steps of 5, one reviewer far off on the first item, and
+ * the last applicant a reviewer scores 20–30, below the site-review threshold. */
 static int
 percent_for (guint reviewer,
              guint applicant,
@@ -48,6 +49,8 @@ percent_for (guint reviewer,
 {
   if (item == 0 && reviewer == 2)
     return 95;
+  if (applicant >= 3)
+    return 20 + (int)((reviewer + item) % 3) * 5;
   return 50 + (int)((reviewer * 7 + applicant * 3 + item * 11) % 5) * 5;
 }
 
@@ -148,20 +151,42 @@ present (QaRole role)
   gui_test_settle ();
 }
 
-/* With QA_TEST_SHOT=/folder set, the screen as it is now, for a person to look at. */
+/* With QA_TEST_SHOT=/folder set, @shown (the window, or a dialog over it) as it is now, for a
+ * person to look at. */
 static void
-shot (const char *name)
+shot_of (GtkWidget  *shown,
+         const char *name)
 {
   const char *folder = g_getenv ("QA_TEST_SHOT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
-  g_autofree char *command = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  int width, height;
 
   if (folder == NULL)
     return;
   gui_test_settle ();
+  width = gtk_widget_get_width (shown);
+  height = gtk_widget_get_height (shown);
+  paintable = gtk_widget_paintable_new (shown);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (shown)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
   file = g_strdup_printf ("%s/consensus-%s.png", folder, name);
-  command = g_strdup_printf ("import -window root %s", file);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  gdk_texture_save_to_png (texture, file);
+}
+
+static void
+shot (const char *name)
+{
+  shot_of (GTK_WIDGET (window), name);
 }
 
 static QaConsensusView *
@@ -372,7 +397,7 @@ START_TEST (test_keyboard_consensus_with_rationale_and_close)
   ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (dialog), "no more score sheets"));
   ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (dialog), "can no longer be changed"));
   ck_assert (adw_message_dialog_has_response (dialog, "close"));
-  shot ("chair-close");
+  shot_of (GTK_WIDGET (dialog), "chair-close-dialog");
   adw_message_dialog_response (dialog, "close");
   gui_test_settle ();
   ck_assert (qa_session_stage_is_closed (session, QA_STAGE_MATERIAL));
@@ -450,6 +475,8 @@ START_TEST (test_secretariat_reads_and_advances)
         }
     }
   ck_assert_uint_eq (below + above, 5);
+  ck_assert_uint_ge (below, 1);
+  ck_assert_uint_ge (above, 1);
 
   ck_assert_msg (qa_consensus_advance_advance (advance, &error), "%s", error ? error->message : "");
   {
