@@ -32,6 +32,8 @@ struct _QaConsensusChart
 
 G_DEFINE_FINAL_TYPE (QaConsensusChart, qa_consensus_chart, GTK_TYPE_WIDGET)
 
+#define RADAR_INSET 36
+
 static void
 set_source_foreground (QaConsensusChart *self,
                        cairo_t          *cr)
@@ -57,7 +59,9 @@ draw_radar (GtkDrawingArea *area,
   if (self->percents == NULL)
     return;
   set_source_foreground (self, cr);
-  qa_consensus_draw_radar (cr, 0, 0, width, height, (const char * const *)self->labels,
+  /* The axes' names are drawn outside the radar: room for them on either side. */
+  qa_consensus_draw_radar (cr, RADAR_INSET, 0, MAX (width - 2 * RADAR_INSET, 1), height,
+                           (const char * const *)self->labels,
                            self->percents, self->n,
                            outlines ? self->outlines : NULL, outlines ? self->n_outlines : 0);
 }

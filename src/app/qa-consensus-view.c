@@ -260,6 +260,8 @@ flagged_toggled_cb (QaConsensusView *self,
   qa_consensus_matrix_set_only_flagged (self->matrix, gtk_check_button_get_active (check));
 }
 
+static void refresh_progress (QaConsensusView *self);
+
 static void
 editor_saved_cb (QaConsensusView   *self,
                  gboolean           advance,
@@ -271,10 +273,46 @@ editor_saved_cb (QaConsensusView   *self,
     _qa_ui_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
   qa_consensus_chart_load (self->chart, self->session, self->stage, selected_applicant (self));
   show_total (self);
+  refresh_progress (self);
   if (advance)
     qa_consensus_matrix_select_next (self->matrix);
   show_item (self);
   qa_consensus_editor_focus (self->editor);
+}
+
+/* How far the stage is: sheets awaited, or flagged items still to agree. */
+static void
+show_progress (QaConsensusView       *self,
+               const QaStageProgress *review)
+{
+  if (review->sheets_received < review->sheets_expected)
+    {
+      /* Translators: 已收到评分表 4/7 */
+      g_autofree char *text = g_strdup_printf (_("%u/%u score sheets received"),
+                                               review->sheets_received, review->sheets_expected);
+
+      gtk_label_set_label (self->progress_label, text);
+    }
+  else if (review->items_to_agree > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u flagged item to agree", "%u flagged items to agree",
+                                                         review->items_to_agree),
+                                               review->items_to_agree);
+
+      gtk_label_set_label (self->progress_label, text);
+    }
+  else
+    gtk_label_set_label (self->progress_label, NULL);
+
+}
+
+static void
+refresh_progress (QaConsensusView *self)
+{
+  g_autoptr(QaProgress) progress = qa_session_get_progress (self->session, NULL);
+
+  if (progress != NULL)
+    show_progress (self, self->stage == QA_STAGE_MATERIAL ? &progress->material : &progress->site);
 }
 
 /* The stage: where it stands, what the page shows. */
@@ -331,24 +369,7 @@ show_stage (QaConsensusView *self)
 
   gtk_stack_set_visible_child_name (self->consensus_stack, "matrix");
 
-  if (review->sheets_received < review->sheets_expected)
-    {
-      /* Translators: 已收到评分表 4/7 */
-      g_autofree char *text = g_strdup_printf (_("%u/%u score sheets received"),
-                                               review->sheets_received, review->sheets_expected);
-
-      gtk_label_set_label (self->progress_label, text);
-    }
-  else if (review->items_to_agree > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u flagged item to agree", "%u flagged items to agree",
-                                                         review->items_to_agree),
-                                               review->items_to_agree);
-
-      gtk_label_set_label (self->progress_label, text);
-    }
-  else
-    gtk_label_set_label (self->progress_label, NULL);
+  show_progress (self, review);
 
   if (closed)
     {

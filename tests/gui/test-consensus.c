@@ -489,6 +489,57 @@ START_TEST (test_secretariat_reads_and_advances)
 }
 END_TEST
 
+/* Only with QA_TEST_SHOT: the page in each of its states, in whatever language is set, for a
+ * person to look at (what is asserted elsewhere is checked in English). */
+START_TEST (test_shots)
+{
+  QaConsensusEditor *editor;
+  AdwMessageDialog *dialog;
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *charts;
+
+  for (guint r = 0; r < 4; r++)
+    return_sheet (r, TRUE);
+  present (QA_ROLE_SECRETARIAT);
+  shot ("1-matrix-4-of-7");
+  qa_consensus_view_show_page (view (), "sheets");
+  shot ("2-sheets");
+
+  for (guint r = 4; panel_members[r] != NULL; r++)
+    return_sheet (r, TRUE);
+  qa_window_set_operator (window, "王建国", QA_ROLE_CHAIR);
+  qa_consensus_view_show_page (view (), "consensus");
+  gui_test_settle ();
+  editor = qa_consensus_view_get_editor (view ());
+  qa_consensus_editor_focus (editor);
+  value = g_strdup_printf ("%d", selected ()->default_percent + 10);
+  type_and_enter (value);
+  shot ("3-rationale-asked");
+  type_and_enter ("现场核实的证据更充分。");
+  shot ("4-after-departure");
+
+  charts = gui_test_find_labelled (ROOT, GTK_TYPE_TOGGLE_BUTTON, _("Charts"));
+  if (charts != NULL)
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (charts), TRUE);
+      shot ("5-charts");
+    }
+
+  qa_consensus_view_close_stage (view ());
+  dialog = ADW_MESSAGE_DIALOG (gui_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  shot_of (GTK_WIDGET (dialog), "6-close-dialog");
+  adw_message_dialog_response (dialog, "close");
+  gui_test_settle ();
+  shot ("7-closed");
+
+  qa_window_set_operator (window, "秘书", QA_ROLE_SECRETARIAT);
+  qa_consensus_view_show_page (view (), "advance");
+  shot ("8-advance");
+  (void)error;
+}
+END_TEST
+
 static Suite *
 consensus_suite (void)
 {
@@ -497,6 +548,12 @@ consensus_suite (void)
 
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 100);
+  if (g_getenv ("QA_TEST_SHOT") != NULL)
+    {
+      tcase_add_test (tc, test_shots);
+      suite_add_tcase (suite, tc);
+      return suite;
+    }
   tcase_add_test (tc, test_waiting_for_sheets_says_so);
   tcase_add_test (tc, test_stepper_follows_imported_sheets);
   tcase_add_test (tc, test_keyboard_consensus_with_rationale_and_close);
