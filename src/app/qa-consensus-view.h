@@ -7,6 +7,11 @@
 
 #include <gtk/gtk.h>
 
+#include "qa-consensus-advance.h"
+#include "qa-consensus-chart.h"
+#include "qa-consensus-editor.h"
+#include "qa-consensus-matrix.h"
+#include "qa-consensus-sheets.h"
 #include "qa-core.h"
 
 G_BEGIN_DECLS
@@ -18,5 +23,23 @@ GtkWidget *qa_consensus_view_new         (void);
 QaSession *qa_consensus_view_get_session (QaConsensusView *self);
 void       qa_consensus_view_set_session (QaConsensusView *self,
                                           QaSession       *session);
+/* Chair edits; the secretariat and the supervisor read (qa_role_allows). */
+void       qa_consensus_view_set_role    (QaConsensusView *self,
+                                          QaRole           role);
+QaStage    qa_consensus_view_get_stage   (QaConsensusView *self);
+void       qa_consensus_view_set_stage   (QaConsensusView *self,
+                                          QaStage          stage);
+/* "consensus", "sheets" or "advance". */
+void       qa_consensus_view_show_page   (QaConsensusView *self,
+                                          const char      *page);
+gboolean   qa_consensus_view_select_applicant (QaConsensusView *self,
+                                               const char      *applicant_id);
+/* Close Stage…: the confirmation, which says what closing freezes. */
+void       qa_consensus_view_close_stage (QaConsensusView *self);
+QaConsensusMatrix  *qa_consensus_view_get_matrix  (QaConsensusView *self);
+QaConsensusEditor  *qa_consensus_view_get_editor  (QaConsensusView *self);
+QaConsensusSheets  *qa_consensus_view_get_sheets  (QaConsensusView *self);
+QaConsensusAdvance *qa_consensus_view_get_advance (QaConsensusView *self);
+QaConsensusChart   *qa_consensus_view_get_chart   (QaConsensusView *self);
 
 G_END_DECLS

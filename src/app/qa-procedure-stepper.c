@@ -11,24 +11,33 @@
 
 #include "qa-procedure-stepper.h"
 
+/* Where the session stands, as core says (qa_session_get_progress): each stage is a button to
+ * the page that does its work; the current one shows its progress and what is still needed. */
 struct _QaProcedureStepper
 {
-  GtkWidget  parent_instance;
+  GtkWidget   parent_instance;
 
-  QaStage    stage;
-  GtkWidget *markers[QA_N_STAGES];
-  GtkWidget *titles[QA_N_STAGES];
+  /* Owned */
+  QaSession  *session;
+
+  QaStage     stage;
+  GtkWidget  *markers[QA_N_STAGES];
+  GtkWidget  *buttons[QA_N_STAGES];
+  GtkWidget  *titles[QA_N_STAGES];
+  GtkWidget  *counts[QA_N_STAGES];
   /* The line from each stage down to the next. */
-  GtkWidget *connectors[QA_N_STAGES - 1];
+  GtkWidget  *connectors[QA_N_STAGES - 1];
 
   /* Template widgets */
-  GtkGrid   *steps_grid;
+  GtkLabel   *needed_label;
+  GtkGrid    *steps_grid;
 };
 
 G_DEFINE_FINAL_TYPE (QaProcedureStepper, qa_procedure_stepper, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_STAGE,
   N_PROPS
 };
@@ -63,6 +72,8 @@ update_steps (QaProcedureStepper *self)
           title_state = _("still to come");
         }
 
+      if (i != self->stage)
+        gtk_label_set_label (GTK_LABEL (self->counts[i]), NULL);
       gtk_label_set_label (GTK_LABEL (self->markers[i]), marker);
       gtk_widget_set_css_classes (self->markers[i],
                                   (const char *[]) { "step-marker", state, NULL });
@@ -80,13 +91,44 @@ update_steps (QaProcedureStepper *self)
     }
 }
 
-/* A grid: markers and the lines between them in the first column, titles in the second. */
+/* The page that does a stage's work. */
+static const char *
+stage_page (QaStage stage)
+{
+  switch (stage)
+    {
+    case QA_STAGE_APPLICATION:
+    case QA_STAGE_ELIGIBILITY:
+      return "dossiers";
+    case QA_STAGE_MATERIAL:
+    case QA_STAGE_SITE:
+      return "consensus";
+    case QA_STAGE_COMPREHENSIVE:
+    case QA_STAGE_NOTICE:
+    case QA_STAGE_AWARD:
+    default:
+      return "shortlist";
+    }
+}
+
+static void
+step_clicked_cb (GtkButton          *button,
+                 QaProcedureStepper *self)
+{
+  QaStage stage = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "stage"));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", stage_page (stage));
+}
+
+/* A grid: markers and the lines between them in the first column, the stages' buttons in the
+ * second. */
 static void
 add_steps (QaProcedureStepper *self)
 {
   for (guint i = 0; i < QA_N_STAGES; i++)
     {
       g_autofree char *tooltip = NULL;
+      GtkWidget *box;
 
       /* Translators: the paragraph of Art. 16 that defines a stage of the procedure */
       tooltip = g_strdup_printf (_("Art. 16(%u)"), i + 1);
@@ -96,12 +138,26 @@ add_steps (QaProcedureStepper *self)
       gtk_widget_set_valign (self->markers[i], GTK_ALIGN_CENTER);
       gtk_grid_attach (self->steps_grid, self->markers[i], 0, 2 * i, 1, 1);
 
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       self->titles[i] = gtk_label_new (qa_stage_get_title (i));
       gtk_label_set_xalign (GTK_LABEL (self->titles[i]), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (self->titles[i]), PANGO_ELLIPSIZE_END);
+      gtk_label_set_wrap (GTK_LABEL (self->titles[i]), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (self->titles[i]), PANGO_WRAP_WORD_CHAR);
       gtk_widget_set_hexpand (self->titles[i], TRUE);
-      gtk_widget_set_tooltip_text (self->titles[i], tooltip);
-      gtk_grid_attach (self->steps_grid, self->titles[i], 1, 2 * i, 1, 1);
+      gtk_box_append (GTK_BOX (box), self->titles[i]);
+      self->counts[i] = gtk_label_new (NULL);
+      gtk_widget_add_css_class (self->counts[i], "numeric");
+      gtk_widget_add_css_class (self->counts[i], "step-count");
+      gtk_box_append (GTK_BOX (box), self->counts[i]);
+
+      self->buttons[i] = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (self->buttons[i]), box);
+      gtk_widget_add_css_class (self->buttons[i], "flat");
+      gtk_widget_add_css_class (self->buttons[i], "step-button");
+      gtk_widget_set_tooltip_text (self->buttons[i], tooltip);
+      g_object_set_data (G_OBJECT (self->buttons[i]), "stage", GUINT_TO_POINTER (i));
+      g_signal_connect (self->buttons[i], "clicked", G_CALLBACK (step_clicked_cb), self);
+      gtk_grid_attach (self->steps_grid, self->buttons[i], 1, 2 * i, 1, 1);
 
       if (i < QA_N_STAGES - 1)
         {
@@ -122,6 +178,10 @@ qa_procedure_stepper_dispose (GObject *object)
   /* gtk_widget_dispose_template() only unparents the children it binds. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (qa_session_get_database (self->session),
+                                          qa_procedure_stepper_refresh, self);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (qa_procedure_stepper_parent_class)->dispose (object);
 }
@@ -136,6 +196,10 @@ qa_procedure_stepper_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
     case PROP_STAGE:
       g_value_set_uint (value, self->stage);
       break;
@@ -155,8 +219,8 @@ qa_procedure_stepper_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STAGE:
-      qa_procedure_stepper_set_stage (self, g_value_get_uint (value));
+    case PROP_SESSION:
+      qa_procedure_stepper_set_session (self, g_value_get_object (value));
       break;
 
     default:
@@ -174,17 +238,23 @@ qa_procedure_stepper_class_init (QaProcedureStepperClass *klass)
   object_class->get_property = qa_procedure_stepper_get_property;
   object_class->set_property = qa_procedure_stepper_set_property;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         QA_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   /* QaStage has no GType of its own; the value is a QaStage. */
   properties[PROP_STAGE] =
     g_param_spec_uint ("stage", NULL, NULL,
                        0, QA_N_STAGES - 1, QA_STAGE_APPLICATION,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/qa-procedure-stepper.ui");
+  gtk_widget_class_bind_template_child (widget_class, QaProcedureStepper, needed_label);
   gtk_widget_class_bind_template_child (widget_class, QaProcedureStepper, steps_grid);
 
   gtk_widget_class_set_css_name (widget_class, "procedure-stepper");
@@ -213,18 +283,112 @@ qa_procedure_stepper_get_stage (QaProcedureStepper *self)
   return self->stage;
 }
 
+static void
+append_needed (GString    *needed,
+               const char *line)
+{
+  if (needed->len > 0)
+    g_string_append_c (needed, '\n');
+  /* Translators: a bullet before what is still needed in the procedure */
+  g_string_append_printf (needed, _("• %s"), line);
+}
+
+/* Reads where the session stands and shows it. */
 void
-qa_procedure_stepper_set_stage (QaProcedureStepper *self,
-                                QaStage             stage)
+qa_procedure_stepper_refresh (QaProcedureStepper *self)
+{
+  g_autoptr(QaProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GString) needed = g_string_new (NULL);
+  QaStage stage = QA_STAGE_APPLICATION;
+
+  g_return_if_fail (QA_IS_PROCEDURE_STEPPER (self));
+
+  if (self->session != NULL)
+    {
+      progress = qa_session_get_progress (self->session, &error);
+      if (progress == NULL)
+        g_warning ("Cannot read where the session stands: %s", error->message);
+    }
+
+  if (progress != NULL)
+    {
+      const QaStageProgress *review = NULL;
+
+      stage = progress->current;
+      if (stage == QA_STAGE_MATERIAL)
+        review = &progress->material;
+      else if (stage == QA_STAGE_SITE)
+        review = &progress->site;
+
+      if (review != NULL && review->panel_formed)
+        /* Translators: score sheets received of those expected, shown beside the stage
+         * (资料评审 4/7); the tooltip says what they are */
+        summary = g_strdup_printf (C_("sheets received", "%u/%u"),
+                                   review->sheets_received, review->sheets_expected);
+      if (review != NULL)
+        for (guint i = 0; i < review->missing->len; i++)
+          append_needed (needed, g_ptr_array_index (review->missing, i));
+      if (progress->next_step != NULL &&
+          (review == NULL || review->missing->len == 0))
+        append_needed (needed, progress->next_step);
+      if (review != NULL && review->panel_formed)
+        {
+          g_autofree char *sheets = g_strdup_printf (ngettext ("%u of %u score sheet received",
+                                                               "%u of %u score sheets received",
+                                                               review->sheets_expected),
+                                                     review->sheets_received, review->sheets_expected);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->counts[stage]),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, sheets, -1);
+          gtk_widget_set_tooltip_text (self->counts[stage], sheets);
+        }
+    }
+
+  if (self->stage != stage)
+    {
+      self->stage = stage;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+    }
+  update_steps (self);
+  gtk_label_set_label (GTK_LABEL (self->counts[stage]), summary);
+  gtk_label_set_label (self->needed_label, needed->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->needed_label), needed->len > 0);
+  gtk_widget_set_tooltip_text (self->buttons[stage], needed->len > 0 ? needed->str : NULL);
+}
+
+QaSession *
+qa_procedure_stepper_get_session (QaProcedureStepper *self)
+{
+  g_return_val_if_fail (QA_IS_PROCEDURE_STEPPER (self), NULL);
+
+  return self->session;
+}
+
+void
+qa_procedure_stepper_set_session (QaProcedureStepper *self,
+                                  QaSession          *session)
 {
   g_return_if_fail (QA_IS_PROCEDURE_STEPPER (self));
-  g_return_if_fail (stage < QA_N_STAGES);
+  g_return_if_fail (!session || QA_IS_SESSION (session));
 
-  if (self->stage == stage)
-    return;
+  if (self->session == session)
+    {
+      if (session != NULL)
+        qa_procedure_stepper_refresh (self);
+      return;
+    }
 
-  self->stage = stage;
-  update_steps (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (qa_session_get_database (self->session),
+                                          qa_procedure_stepper_refresh, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (qa_session_get_database (session), "changed",
+                             G_CALLBACK (qa_procedure_stepper_refresh), self, G_CONNECT_SWAPPED);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+  qa_procedure_stepper_refresh (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

@@ -141,8 +141,7 @@ update_stage (QaWindow *self)
 {
   g_assert (QA_IS_WINDOW (self));
 
-  if (self->session != NULL)
-    qa_procedure_stepper_set_stage (self->procedure_stepper, qa_session_get_stage (self->session));
+  qa_procedure_stepper_set_session (self->procedure_stepper, self->session);
 }
 
 static void
@@ -291,6 +290,7 @@ apply_role (QaWindow *self)
   qa_dossiers_view_set_role (self->dossiers_view, role);
   qa_experts_view_set_role (self->experts_view, role);
   qa_scoring_view_set_role (self->scoring_view, role);
+  qa_consensus_view_set_role (self->consensus_view, role);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-role", !self->reviewer_mode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup",

@@ -31,3 +31,4 @@
 #include "qa-scores.h"
 #include "qa-session.h"
 #include "qa-sheet.h"
+#include "qa-sheet-status.h"

@@ -23,6 +23,9 @@ gboolean      _qa_database_exec       (QaDatabase   *self,
                                        const char   *sql,
                                        GError      **error);
 /* Turns the result of sqlite3_step() into a GError in QA_DATABASE_ERROR; TRUE for DONE/ROW. */
+/* Queues the "changed" signal: after a commit, or a write through another connection to the
+ * same file (a worker thread's). */
+void          _qa_database_queue_changed (QaDatabase *self);
 gboolean      _qa_database_check      (QaDatabase   *self,
                                        int           rc,
                                        GError      **error);

@@ -25,11 +25,19 @@ struct _QaDatabase
   guint       depth;        /* nesting of qa_database_transaction() */
   char       *operator_name;
   char       *operator_role;
+  int         changed_pending;  /* a "changed" emission is queued on the main context */
 };
 
 G_DEFINE_FINAL_TYPE (QaDatabase, qa_database, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (qa-database-error-quark, qa_database_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Schema version N is reached by running migrations[N - 1]. */
 static const char * const migrations[] = {
@@ -127,6 +135,12 @@ qa_database_class_init (QaDatabaseClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = qa_database_finalize;
+
+  /* Emitted on the main context after one or more writes were committed, from whichever thread
+   * wrote: the views re-read what they show. */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -362,6 +376,39 @@ qa_database_get_schema_version (QaDatabase *self)
  *
  * Returns: %TRUE if @func succeeded and its writes were committed
  */
+static gboolean
+emit_changed (gpointer user_data)
+{
+  g_autoptr(QaDatabase) self = g_weak_ref_get (user_data);
+
+  if (self != NULL)
+    {
+      g_atomic_int_set (&self->changed_pending, 0);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_weak_ref (gpointer user_data)
+{
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+}
+
+/* One emission for a burst of commits. */
+void
+_qa_database_queue_changed (QaDatabase *self)
+{
+  GWeakRef *ref;
+
+  if (!g_atomic_int_compare_and_exchange (&self->changed_pending, 0, 1))
+    return;
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, emit_changed, ref, free_weak_ref);
+}
+
 gboolean
 qa_database_transaction (QaDatabase         *self,
                          QaTransactionFunc   func,
@@ -403,7 +450,11 @@ qa_database_transaction (QaDatabase         *self,
           ok = _qa_database_exec (self, release, &local_error);
         }
       if (ok)
-        return TRUE;
+        {
+          if (self->depth == 0)
+            _qa_database_queue_changed (self);
+          return TRUE;
+        }
     }
 
   if (self->depth == 0)

@@ -1331,6 +1331,18 @@ qa_panel_advance (QaSession          *session,
   return qa_session_reload (session, error);
 }
 
+GPtrArray *
+qa_panel_check_advance (QaSession          *session,
+                        const char * const *applicant_ids,
+                        GError            **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (applicant_ids != NULL, NULL);
+
+  return check_advance (qa_session_get_database (session), qa_session_get_profile (session),
+                        applicant_ids, error);
+}
+
 gboolean
 qa_panel_is_assigned (QaSession  *session,
                       QaStage     stage,

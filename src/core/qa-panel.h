@@ -114,6 +114,11 @@ gboolean            qa_panel_advance              (QaSession          *session,
                                                    const char * const *applicant_ids,
                                                    GError            **error);
 
+/* Every reason (QaPanelViolation) qa_panel_advance() would refuse @applicant_ids, empty when it
+ * would not: what a face shows before the decision is taken. */
+GPtrArray          *qa_panel_check_advance        (QaSession          *session,
+                                                   const char * const *applicant_ids,
+                                                   GError            **error);
 /* Whether @expert_id is to score @applicant_id in @stage: on the panel, assigned, and with no tie
  * to it now. */
 gboolean            qa_panel_is_assigned          (QaSession          *session,

@@ -827,6 +827,8 @@ qa_sheet_import_file_finish (QaSession       *session,
     *reviewer_id = g_strdup (job->reviewer_id);
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
+  /* The worker wrote through a connection of its own. */
+  _qa_database_queue_changed (qa_session_get_database (session));
   if (outcome != NULL)
     *outcome = job->outcome;
   return TRUE;

@@ -1,0 +1,579 @@
+/* test-consensus.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The chair's consensus page in the real window, over a session built through core: seven
+ * reviewers' packages scored and their sheets imported. Driven from the keyboard: a value set,
+ * the rationale asked for inline, the total changing, the stage closed; the stepper following;
+ * the returned sheets and the site-review decision shown.
+ */
+
+#define G_LOG_DOMAIN "test-consensus"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <check.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "qa-consensus-view.h"
+#include "qa-core.h"
+#include "qa-procedure-stepper.h"
+#include "qa-window.h"
+
+#include "gui-test-util.h"
+
+#define ROOT GTK_WIDGET (window)
+
+static const char * const panel_members[] = { "E01", "E02", "E03", "E04", "E05", "E06", "E07", NULL };
+
+static char *tmpdir;
+static QaSession *session;
+static QaWindow *window;
+
+static char *
+path_in_tmp (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+/* A reviewer's percentage: 50–70 in steps of 5, one reviewer far off on the first item, and
+ * the last applicant a reviewer scores 20–30, below the site-review threshold. */
+static int
+percent_for (guint reviewer,
+             guint applicant,
+             guint item)
+{
+  if (item == 0 && reviewer == 2)
+    return 95;
+  if (applicant >= 3)
+    return 20 + (int)((reviewer + item) % 3) * 5;
+  return 50 + (int)((reviewer * 7 + applicant * 3 + item * 11) % 5) * 5;
+}
+
+/* @reviewer's package scored (every item of every applicant assigned when @complete, else the
+ * first item of the first only) and its sheet imported through core. */
+static void
+return_sheet (guint    reviewer,
+              gboolean complete)
+{
+  const char *id = panel_members[reviewer];
+  g_autofree char *package_name = g_strdup_printf ("%s.qapkg", id);
+  g_autofree char *package_path = path_in_tmp (package_name);
+  g_autofree char *sheet_name = g_strdup_printf ("%s.qasheet", id);
+  g_autofree char *sheet_path = path_in_tmp (sheet_name);
+  g_autoptr(QaSession) package = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) applicants = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length = 0;
+
+  ck_assert_msg (qa_package_export (session, id, QA_STAGE_MATERIAL, package_path, &error),
+                 "%s", error ? error->message : "");
+  package = qa_session_open (package_path, &error);
+  ck_assert_msg (package != NULL, "%s", error ? error->message : "");
+  applicants = qa_scores_assigned_applicants (package, id, QA_STAGE_MATERIAL, &error);
+  ck_assert_ptr_nonnull (applicants);
+
+  for (guint a = 0; applicants[a] != NULL && (complete || a == 0); a++)
+    {
+      g_autoptr(QaScoreSheet) sheet = qa_score_sheet_new (package, id, applicants[a],
+                                                          QA_STAGE_MATERIAL, &error);
+      GListModel *items;
+
+      ck_assert_ptr_nonnull (sheet);
+      items = qa_score_sheet_get_items (sheet);
+      for (guint i = 0; i < g_list_model_get_n_items (items) && (complete || i == 0); i++)
+        {
+          g_autoptr(QaItemScore) score = g_list_model_get_item (items, i);
+          g_autofree char *strength = g_strdup_printf ("Strength noted by %s.", id);
+
+          ck_assert_msg (qa_score_sheet_set (sheet, qa_item_get_code (qa_item_score_get_item (score)),
+                                             percent_for (reviewer, a, i),
+                                             i == 0 ? strength : NULL, NULL, &error),
+                         "%s", error ? error->message : "");
+        }
+    }
+
+  ck_assert_msg (qa_sheet_export (package, sheet_path, &error), "%s", error ? error->message : "");
+  ck_assert (g_file_get_contents (sheet_path, &contents, &length, NULL));
+  bytes = g_bytes_new (contents, length);
+  ck_assert_msg (qa_sheet_import (session, bytes, sheet_name, NULL, NULL, &error),
+                 "%s", error ? error->message : "");
+}
+
+/* The demo session with its Art. 13 check done and the material panel formed (E01 chairs). */
+static void
+setup (void)
+{
+  static const char * const judged[] = { "A01", "A02", "A04", "A06", "A07" };
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tmpdir = g_dir_make_tmp ("qareview-consensus-XXXXXX", &error);
+  ck_assert_msg (tmpdir != NULL, "%s", error ? error->message : "");
+  path = path_in_tmp ("session.db");
+  session = qa_session_open_with_demo (path, &error);
+  ck_assert_msg (session != NULL, "%s", error ? error->message : "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (judged); i++)
+    ck_assert (qa_applicants_judge (session, judged[i], 5, TRUE, NULL, &error));
+  ck_assert (qa_applicants_store_eligibility (session, &error));
+  ck_assert_msg (qa_panel_form (session, QA_STAGE_MATERIAL, "E01", panel_members, NULL, &error),
+                 "%s", error ? error->message : "");
+}
+
+static void
+teardown (void)
+{
+  g_clear_pointer ((GtkWindow **)&window, gtk_window_destroy);
+  gui_test_settle ();
+  g_clear_object (&session);
+  gui_test_remove_tmpdir (tmpdir);
+  g_clear_pointer (&tmpdir, g_free);
+}
+
+static void
+present (QaRole role)
+{
+  window = qa_window_new (NULL);
+  qa_window_set_session (window, session);
+  qa_window_set_operator (window, "王建国", role);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 740);
+  gtk_window_present (GTK_WINDOW (window));
+  ck_assert_msg (gui_test_iterate_until (gui_test_widget_is_mapped, window),
+                 "the window was never mapped");
+  qa_window_set_visible_page (window, "consensus");
+  gui_test_settle ();
+}
+
+/* With QA_TEST_SHOT=/folder set, @shown (the window, or a dialog over it) as it is now, for a
+ * person to look at. */
+static void
+shot_of (GtkWidget  *shown,
+         const char *name)
+{
+  const char *folder = g_getenv ("QA_TEST_SHOT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  int width, height;
+
+  if (folder == NULL)
+    return;
+  gui_test_settle ();
+  width = gtk_widget_get_width (shown);
+  height = gtk_widget_get_height (shown);
+  paintable = gtk_widget_paintable_new (shown);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (shown)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  file = g_strdup_printf ("%s/consensus-%s.png", folder, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
+static void
+shot (const char *name)
+{
+  shot_of (GTK_WIDGET (window), name);
+}
+
+static QaConsensusView *
+view (void)
+{
+  return QA_CONSENSUS_VIEW (gui_test_find_widget (ROOT, QA_TYPE_CONSENSUS_VIEW));
+}
+
+static QaProcedureStepper *
+stepper (void)
+{
+  return qa_window_get_procedure_stepper (window);
+}
+
+static GtkWidget *
+focus_widget (void)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static void
+type_and_enter (const char *text)
+{
+  GtkWidget *focus = focus_widget ();
+
+  ck_assert_msg (GTK_IS_TEXT (focus), "the focus is not in a text field");
+  gtk_editable_set_text (GTK_EDITABLE (focus), text);
+  g_signal_emit_by_name (focus, "activate");
+  gui_test_settle ();
+}
+
+static const QaConsensusItem *
+selected (void)
+{
+  QaConsensusRow *row = qa_consensus_matrix_get_selected (qa_consensus_view_get_matrix (view ()));
+
+  ck_assert_ptr_nonnull (row);
+  return qa_consensus_row_get_item (row);
+}
+
+static gint64
+total_x100 (void)
+{
+  return qa_consensus_model_get_total_x100 (qa_consensus_matrix_get_model (qa_consensus_view_get_matrix (view ())));
+}
+
+static gboolean
+focus_in (GtkEditable *field)
+{
+  GtkWidget *focus = focus_widget ();
+
+  return focus != NULL && (focus == GTK_WIDGET (field) || gtk_widget_is_ancestor (focus, GTK_WIDGET (field)));
+}
+
+static void
+return_all_sheets (void)
+{
+  for (guint r = 0; panel_members[r] != NULL; r++)
+    return_sheet (r, TRUE);
+}
+
+START_TEST (test_waiting_for_sheets_says_so)
+{
+  g_autofree char *text = NULL;
+
+  return_sheet (2, FALSE);
+  present (QA_ROLE_CHAIR);
+
+  /* One sheet in: the matrix shows, and the page says how many are awaited. */
+  gui_test_assert_label_on_screen (ROOT, "1/7 score sheets received");
+  ck_assert_int_eq (qa_procedure_stepper_get_stage (stepper ()), QA_STAGE_MATERIAL);
+  gui_test_assert_label_on_screen (ROOT, "1/7");
+
+  /* The returned sheets: who has sent one, how complete it is. */
+  qa_consensus_view_show_page (view (), "sheets");
+  gui_test_settle ();
+  gui_test_assert_label_on_screen (ROOT, "Material review: 1/7 score sheets received, 0 complete");
+  gui_test_assert_on_screen (ROOT, "1/115 items · 5 applicants");
+  gui_test_assert_on_screen (ROOT, "○ awaited");
+  gui_test_assert_label_on_screen (ROOT, "Raw Scores per Applicant");
+
+  /* The supervisor sees the sheets but no independent score. */
+  qa_window_set_operator (window, "监督员", QA_ROLE_SUPERVISOR);
+  gui_test_settle ();
+  gui_test_assert_not_on_screen (ROOT, "Raw Scores per Applicant");
+  (void)text;
+}
+END_TEST
+
+START_TEST (test_stepper_follows_imported_sheets)
+{
+  present (QA_ROLE_SECRETARIAT);
+
+  ck_assert_int_eq (qa_procedure_stepper_get_stage (stepper ()), QA_STAGE_MATERIAL);
+  gui_test_assert_label_on_screen (ROOT, "0/7");
+  gui_test_assert_on_screen (ROOT, "Waiting for Score Sheets: 0/7 Received");
+
+  /* Sheets imported while the window is open: the stepper and the page follow. */
+  return_sheet (0, TRUE);
+  return_sheet (1, TRUE);
+  return_sheet (3, TRUE);
+  return_sheet (4, TRUE);
+  gui_test_settle ();
+  gui_test_assert_label_on_screen (ROOT, "4/7");
+  gui_test_assert_label_on_screen (ROOT, "4/7 score sheets received");
+  shot ("secretariat-4-of-7");
+
+  /* The stepper is a way to each stage's page. */
+  qa_window_set_visible_page (window, "dossiers");
+  gui_test_settle ();
+  g_signal_emit_by_name (gui_test_find_labelled (GTK_WIDGET (stepper ()), GTK_TYPE_BUTTON,
+                                                 qa_stage_get_title (QA_STAGE_MATERIAL)),
+                         "clicked");
+  gui_test_settle ();
+  ck_assert_str_eq (qa_window_get_visible_page (window), "consensus");
+}
+END_TEST
+
+START_TEST (test_keyboard_consensus_with_rationale_and_close)
+{
+  QaConsensusEditor *editor;
+  const QaConsensusItem *item;
+  g_autofree char *first = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *points = NULL;
+  gint64 before;
+  int departed;
+  AdwMessageDialog *dialog;
+
+  return_all_sheets ();
+  present (QA_ROLE_CHAIR);
+  editor = qa_consensus_view_get_editor (view ());
+
+  /* The first item of A01: flagged (one reviewer gave 95). */
+  item = selected ();
+  first = g_strdup (item->item);
+  ck_assert_str_eq (item->applicant_id, "A01");
+  ck_assert (item->flagged);
+  gui_test_assert_on_screen (ROOT, "⚑");
+  gui_test_assert_on_screen (ROOT, "95▲");
+  shot ("chair-matrix");
+
+  /* Typing the default and Enter agrees it and moves on. */
+  qa_consensus_editor_focus (editor);
+  value = g_strdup_printf ("%d", item->default_percent);
+  type_and_enter (value);
+  ck_assert_str_ne (selected ()->item, first);
+  ck_assert (focus_in (qa_consensus_editor_get_percent_field (editor)));
+
+  /* A departure asks for the rationale inline, and nothing is recorded until it is given. */
+  item = selected ();
+  departed = item->default_percent + 10 <= 100 ? item->default_percent + 10 : item->default_percent - 10;
+  before = total_x100 ();
+  g_clear_pointer (&value, g_free);
+  value = g_strdup_printf ("%d", departed);
+  type_and_enter (value);
+  ck_assert_ptr_nonnull (qa_consensus_editor_get_hint (editor));
+  ck_assert_ptr_nonnull (strstr (qa_consensus_editor_get_hint (editor), "rationale"));
+  ck_assert (focus_in (qa_consensus_editor_get_rationale_field (editor)));
+  ck_assert_int_eq (total_x100 (), before);
+
+  {
+    g_autofree char *code = g_strdup (item->item);
+    gint64 expected = before + (gint64)item->points * (departed - item->percent);
+
+    type_and_enter ("The site visit evidence outweighs the outlier.");
+    ck_assert_int_eq (total_x100 (), expected);
+    ck_assert_str_ne (selected ()->item, code);
+    ck_assert (focus_in (qa_consensus_editor_get_percent_field (editor)));
+
+    points = qa_consensus_format_points (expected);
+    total_text = g_strdup_printf ("Consensus total %s", points);
+    gui_test_assert_label_on_screen (ROOT, total_text);
+
+    /* Recorded with its rationale, the ✎ marks it in the matrix. */
+    qa_consensus_matrix_select_item (qa_consensus_view_get_matrix (view ()), code);
+    gui_test_settle ();
+    ck_assert (selected ()->recorded);
+    ck_assert_int_eq (selected ()->percent, departed);
+    ck_assert_str_eq (selected ()->rationale, "The site visit evidence outweighs the outlier.");
+    g_clear_pointer (&value, g_free);
+    value = g_strdup_printf ("%d ✎", departed);
+    gui_test_assert_label_on_screen (ROOT, value);
+    shot ("chair-rationale");
+  }
+
+  /* Only flagged items. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gui_test_find_labelled (ROOT, GTK_TYPE_CHECK_BUTTON,
+                                                                         "Only flagged items")),
+                               TRUE);
+  gui_test_settle ();
+  {
+    GListModel *shown = qa_consensus_matrix_get_shown (qa_consensus_view_get_matrix (view ()));
+
+    ck_assert_uint_ge (g_list_model_get_n_items (shown), 1);
+    for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+      {
+        g_autoptr(QaConsensusRow) row = g_list_model_get_item (shown, i);
+
+        ck_assert (qa_consensus_row_get_item (row)->flagged);
+      }
+  }
+
+  /* Close Stage… says what it freezes; closing it freezes the page. */
+  g_signal_emit_by_name (gui_test_find_labelled (ROOT, GTK_TYPE_BUTTON, "Close Stage…"), "clicked");
+  dialog = ADW_MESSAGE_DIALOG (gui_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (dialog), "no more score sheets"));
+  ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (dialog), "can no longer be changed"));
+  ck_assert (adw_message_dialog_has_response (dialog, "close"));
+  shot_of (GTK_WIDGET (dialog), "chair-close-dialog");
+  adw_message_dialog_response (dialog, "close");
+  gui_test_settle ();
+  ck_assert (qa_session_stage_is_closed (session, QA_STAGE_MATERIAL));
+  gui_test_assert_on_screen (ROOT, "its sheets and its consensus are frozen");
+  ck_assert (!gtk_editable_get_editable (qa_consensus_editor_get_percent_field (editor)));
+  ck_assert_int_eq (qa_procedure_stepper_get_stage (stepper ()), QA_STAGE_SITE);
+}
+END_TEST
+
+START_TEST (test_close_refused_names_who_is_missing)
+{
+  AdwMessageDialog *dialog;
+
+  return_sheet (0, TRUE);
+  return_sheet (2, FALSE);
+  present (QA_ROLE_CHAIR);
+
+  qa_consensus_view_close_stage (view ());
+  dialog = ADW_MESSAGE_DIALOG (gui_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (dialog), "It cannot be closed yet"));
+  ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (dialog), "李秀兰"));
+  ck_assert (!adw_message_dialog_has_response (dialog, "close"));
+  adw_message_dialog_response (dialog, "cancel");
+  gui_test_settle ();
+  ck_assert (!qa_session_stage_is_closed (session, QA_STAGE_MATERIAL));
+}
+END_TEST
+
+START_TEST (test_secretariat_reads_and_advances)
+{
+  QaConsensusAdvance *advance;
+  g_autoptr(GPtrArray) totals = NULL;
+  g_autoptr(GError) error = NULL;
+  double threshold = qa_profile_get_site_threshold (qa_session_get_profile (session));
+  guint below = 0;
+  guint above = 0;
+
+  return_all_sheets ();
+  present (QA_ROLE_SECRETARIAT);
+
+  /* The secretariat reads the consensus but cannot change it, nor close the stage. */
+  ck_assert (!gtk_editable_get_editable (qa_consensus_editor_get_percent_field (qa_consensus_view_get_editor (view ()))));
+  ck_assert_ptr_null (gui_test_find_labelled (ROOT, GTK_TYPE_BUTTON, "Close Stage…"));
+
+  /* Before the stage is closed, advancing is refused and says why. */
+  qa_consensus_view_show_page (view (), "advance");
+  gui_test_settle ();
+  gui_test_assert_on_screen (ROOT, "the material review is not closed yet");
+
+  qa_database_set_operator (qa_session_get_database (session), "王建国", "chair");
+  ck_assert_msg (qa_session_close_stage (session, QA_STAGE_MATERIAL, &error),
+                 "%s", error ? error->message : "");
+  qa_database_set_operator (qa_session_get_database (session), "秘书", "secretariat");
+  gui_test_settle ();
+  shot ("secretariat-advance");
+
+  advance = qa_consensus_view_get_advance (view ());
+  totals = qa_consensus_totals (session, QA_STAGE_MATERIAL, &error);
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const QaConsensusTotal *total = g_ptr_array_index (totals, i);
+      const char *reason = qa_consensus_advance_get_reason (advance, total->applicant_id);
+
+      if (total->total_x100 < (gint64)(threshold * 100))
+        {
+          below++;
+          ck_assert_ptr_nonnull (reason);
+          ck_assert_ptr_nonnull (strstr (reason, "below the site-review threshold"));
+          ck_assert (!qa_consensus_advance_set_chosen (advance, total->applicant_id, TRUE));
+        }
+      else
+        {
+          above++;
+          ck_assert_ptr_null (reason);
+        }
+    }
+  ck_assert_uint_eq (below + above, 5);
+  ck_assert_uint_ge (below, 1);
+  ck_assert_uint_ge (above, 1);
+
+  ck_assert_msg (qa_consensus_advance_advance (advance, &error), "%s", error ? error->message : "");
+  {
+    g_autoptr(QaPanel) panel = NULL;
+    g_autoptr(QaProgress) progress = qa_session_get_progress (session, &error);
+
+    ck_assert_uint_eq (progress->site.applicants, above);
+    (void)panel;
+  }
+}
+END_TEST
+
+/* Only with QA_TEST_SHOT: the page in each of its states, in whatever language is set, for a
+ * person to look at (what is asserted elsewhere is checked in English). */
+START_TEST (test_shots)
+{
+  QaConsensusEditor *editor;
+  AdwMessageDialog *dialog;
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *charts;
+
+  for (guint r = 0; r < 4; r++)
+    return_sheet (r, TRUE);
+  present (QA_ROLE_SECRETARIAT);
+  shot ("1-matrix-4-of-7");
+  qa_consensus_view_show_page (view (), "sheets");
+  shot ("2-sheets");
+
+  for (guint r = 4; panel_members[r] != NULL; r++)
+    return_sheet (r, TRUE);
+  qa_window_set_operator (window, "王建国", QA_ROLE_CHAIR);
+  qa_consensus_view_show_page (view (), "consensus");
+  gui_test_settle ();
+  editor = qa_consensus_view_get_editor (view ());
+  qa_consensus_editor_focus (editor);
+  value = g_strdup_printf ("%d", selected ()->default_percent + 10);
+  type_and_enter (value);
+  shot ("3-rationale-asked");
+  type_and_enter ("现场核实的证据更充分。");
+  shot ("4-after-departure");
+
+  charts = gui_test_find_labelled (ROOT, GTK_TYPE_TOGGLE_BUTTON, _("Charts"));
+  if (charts != NULL)
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (charts), TRUE);
+      shot ("5-charts");
+    }
+
+  qa_consensus_view_close_stage (view ());
+  dialog = ADW_MESSAGE_DIALOG (gui_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  shot_of (GTK_WIDGET (dialog), "6-close-dialog");
+  adw_message_dialog_response (dialog, "close");
+  gui_test_settle ();
+  shot ("7-closed");
+
+  qa_window_set_operator (window, "秘书", QA_ROLE_SECRETARIAT);
+  qa_consensus_view_show_page (view (), "advance");
+  shot ("8-advance");
+  (void)error;
+}
+END_TEST
+
+static Suite *
+consensus_suite (void)
+{
+  Suite *suite = suite_create ("consensus");
+  TCase *tc = tcase_create ("chair");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 100);
+  if (g_getenv ("QA_TEST_SHOT") != NULL)
+    {
+      tcase_add_test (tc, test_shots);
+      suite_add_tcase (suite, tc);
+      return suite;
+    }
+  tcase_add_test (tc, test_waiting_for_sheets_says_so);
+  tcase_add_test (tc, test_stepper_follows_imported_sheets);
+  tcase_add_test (tc, test_keyboard_consensus_with_rationale_and_close);
+  tcase_add_test (tc, test_close_refused_names_who_is_missing);
+  tcase_add_test (tc, test_secretariat_reads_and_advances);
+  suite_add_tcase (suite, tc);
+
+  return suite;
+}
+
+int
+main (void)
+{
+  /* Screenshots in another language (QA_TEST_SHOT with LANG and QAREVIEW_LOCALEDIR set). */
+  if (g_getenv ("QA_TEST_SHOT") != NULL && g_getenv ("QAREVIEW_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("QAREVIEW_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+  return gui_test_run (consensus_suite ());
+}
