@@ -1,6 +1,10 @@
 /* qa-shortlist-view.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The candidate list (Art. 4, 16(5)–(6)): the profile's numbers, the ranked table with every
+ * applicant's status and the reason for it, or the vacancy; and what the secretariat does with
+ * the list: export, print, the committee's confirmation and the public notice.
  */
 
 #define G_LOG_DOMAIN "qa-shortlist-view"
@@ -11,22 +15,41 @@
 #include <glib/gi18n.h>
 
 #include "qa-shortlist-view.h"
+#include "qa-ui-private.h"
 
 struct _QaShortlistView
 {
-  GtkWidget      parent_instance;
+  GtkWidget          parent_instance;
 
   /* Owned */
-  QaSession     *session;
+  QaSession         *session;
+  QaShortlistResult *result;
+  GListModel        *rows;       /* QaShortlistItem */
+  char              *confirmed_on;
+  QaRole             role;
+  gboolean           notice_open;
 
   /* Template widgets */
-  AdwStatusPage *empty_page;
-  GtkLabel      *limit_detail_label;
-  GtkLabel      *limit_value_label;
-  GtkLabel      *site_value_label;
-  GtkLabel      *threshold_value_label;
-  GtkLabel      *weights_detail_label;
-  GtkLabel      *weights_value_label;
+  GtkColumnView     *column_view;
+  GtkWidget         *confirm_button;
+  GtkWidget         *notice_button;
+  GtkStack          *content_stack;
+  AdwStatusPage     *empty_page;
+  GtkColumnViewColumn *final_column;
+  GtkLabel          *limit_detail_label;
+  GtkLabel          *limit_value_label;
+  GtkColumnViewColumn *material_column;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *rank_column;
+  GtkColumnViewColumn *site_column;
+  GtkLabel          *site_value_label;
+  GtkLabel          *state_label;
+  GtkColumnViewColumn *status_column;
+  GtkLabel          *threshold_value_label;
+  GtkLabel          *title_label;
+  AdwStatusPage     *vacant_page;
+  GtkLabel          *weights_detail_label;
+  GtkLabel          *weights_value_label;
 };
 
 G_DEFINE_FINAL_TYPE (QaShortlistView, qa_shortlist_view, GTK_TYPE_WIDGET)
@@ -68,6 +91,7 @@ show_rules (QaShortlistView *self)
   g_autofree char *ranking = NULL;
   g_autofree char *notice = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *title = NULL;
   guint limit;
   guint material;
   guint site_weight;
@@ -124,23 +148,363 @@ show_rules (QaShortlistView *self)
                             notice_days);
   description = g_strdup_printf ("%s %s", ranking, notice);
   adw_status_page_set_description (self->empty_page, description);
+
+  /* Translators: the page's title, e.g. “Candidate List · 2026” */
+  title = g_strdup_printf (_("Candidate List · %u"), qa_session_get_year (self->session));
+  gtk_label_set_label (self->title_label, title);
 }
+
+
+/* The table ---------------------------------------------------------------------------------- */
+
+static const char *
+outcome_tone (QaOutcomeStatus status)
+{
+  switch (status)
+    {
+    case QA_OUTCOME_CANDIDATE:
+      return "success";
+    case QA_OUTCOME_NOMINEE:
+      return "accent";
+    case QA_OUTCOME_TIED:
+      return "warning";
+    case QA_OUTCOME_INELIGIBLE:
+    case QA_OUTCOME_OBJECTION_UPHELD:
+      return "error";
+    case QA_OUTCOME_OVER_LIMIT:
+    case QA_OUTCOME_BELOW_THRESHOLD:
+    case QA_OUTCOME_NOT_SITE_REVIEWED:
+    default:
+      return "neutral";
+    }
+}
+
+typedef enum
+{
+  CELL_RANK,
+  CELL_NAME,
+  CELL_MATERIAL,
+  CELL_SITE,
+  CELL_FINAL,
+} CellKind;
+
+static void
+setup_text_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  data)
+{
+  CellKind kind = GPOINTER_TO_UINT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), kind == CELL_NAME ? 0.0 : 1.0);
+  if (kind == CELL_NAME)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 14);
+    }
+  else
+    {
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+    }
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_text_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  data)
+{
+  QaShortlistItem *item = gtk_list_item_get_item (list_item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  g_autofree char *rank = NULL;
+  const char *text = NULL;
+
+  switch ((CellKind)GPOINTER_TO_UINT (data))
+    {
+    case CELL_RANK:
+      if (qa_shortlist_item_get_rank (item) > 0)
+        text = rank = g_strdup_printf ("%u", qa_shortlist_item_get_rank (item));
+      break;
+    case CELL_NAME:
+      text = qa_shortlist_item_get_name (item);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+      break;
+    case CELL_MATERIAL:
+      text = qa_shortlist_item_get_material (item);
+      break;
+    case CELL_SITE:
+      text = qa_shortlist_item_get_site (item);
+      break;
+    case CELL_FINAL:
+      text = qa_shortlist_item_get_final (item);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* An em dash where there is nothing: not ranked, or no score at that stage. */
+  gtk_label_set_label (label, text != NULL ? text : "—");
+}
+
+static void
+setup_status_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *chip = gtk_label_new (NULL);
+  GtkWidget *reason = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (reason), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (reason, TRUE);
+  gtk_widget_add_css_class (reason, "dim-label");
+  gtk_box_append (GTK_BOX (box), chip);
+  gtk_box_append (GTK_BOX (box), reason);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_status_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  data)
+{
+  QaShortlistItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *chip = gtk_widget_get_first_child (box);
+  GtkWidget *reason = gtk_widget_get_next_sibling (chip);
+  QaOutcomeStatus status = qa_shortlist_item_get_status (item);
+  const char *classes[] = { "status-pill", outcome_tone (status), NULL };
+
+  /* The chip's tone repeats what its words say; the words are what counts. */
+  gtk_label_set_label (GTK_LABEL (chip), qa_outcome_status_get_label (status));
+  gtk_widget_set_css_classes (chip, classes);
+  gtk_label_set_label (GTK_LABEL (reason), qa_shortlist_item_get_reason (item));
+  gtk_widget_set_tooltip_text (reason, qa_shortlist_item_get_article (item));
+}
+
+static void
+set_factory (GtkColumnViewColumn *column,
+             GCallback            setup,
+             GCallback            bind,
+             CellKind             kind)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, GUINT_TO_POINTER (kind));
+  g_signal_connect (factory, "bind", bind, GUINT_TO_POINTER (kind));
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+/* State ---------------------------------------------------------------------------------------- */
+
+static gboolean
+may (QaShortlistView *self,
+     QaPermission     permission)
+{
+  return self->session != NULL && !qa_session_is_package (self->session) &&
+         qa_role_allows (self->role, permission);
+}
+
+static void
+update_actions (QaShortlistView *self)
+{
+  gboolean has_list = self->result != NULL;
+  gboolean may_export = has_list && may (self, QA_PERMISSION_EXPORT);
+  gboolean may_record = has_list && may (self, QA_PERMISSION_REGISTER);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.export", may_export);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.print", may_export);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.confirm",
+                                 may_record && !self->result->vacant && self->confirmed_on == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.open-notice",
+                                 may_record && self->confirmed_on != NULL && !self->notice_open);
+  /* Who may not act sees no buttons to press: the supervisor reads, and changes nothing. */
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), may (self, QA_PERMISSION_REGISTER));
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_button), may (self, QA_PERMISSION_REGISTER));
+}
+
+static void
+update_state (QaShortlistView *self)
+{
+  g_autofree char *state = NULL;
+  guint n_listed = 0;
+
+  if (self->result == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      gtk_label_set_label (self->state_label, _("Not computed yet"));
+      update_actions (self);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->rows); i++)
+    {
+      g_autoptr(QaShortlistItem) item = g_list_model_get_item (self->rows, i);
+
+      n_listed += qa_shortlist_item_is_listed (item);
+    }
+
+  if (self->result->vacant)
+    {
+      adw_status_page_set_description (self->vacant_page, self->result->vacancy_reason);
+      gtk_stack_set_visible_child_name (self->content_stack, "vacant");
+      state = g_strdup (_("No applicant is a candidate: the award stays vacant (Art. 4)"));
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "table");
+      if (self->confirmed_on != NULL)
+        /* Translators: %s is a date, YYYY-MM-DD */
+        state = g_strdup_printf (_("Confirmed by the review committee on %s; the list is frozen"),
+                                 self->confirmed_on);
+      else
+        state = g_strdup_printf (ngettext ("%u candidate proposed; awaiting the review "
+                                           "committee’s decision",
+                                           "%u candidates proposed; awaiting the review "
+                                           "committee’s decision",
+                                           n_listed),
+                                 n_listed);
+    }
+
+  gtk_label_set_label (self->state_label, state);
+  update_actions (self);
+}
+
+/* Actions -------------------------------------------------------------------------------------- */
+
+static const char * const export_names[] = { "csv", "xlsx", "pdf", "xml" };
+
+static void
+export_chosen (GtkWidget      *widget,
+               GFile          *file,
+               GtkFileChooser *chooser)
+{
+  QaShortlistView *self = QA_SHORTLIST_VIEW (widget);
+  const char *format = g_object_get_data (G_OBJECT (chooser), "qa-format");
+
+  qa_shortlist_view_export (self, file, format);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  QaShortlistView *self = QA_SHORTLIST_VIEW (widget);
+  const char *format = g_variant_get_string (param, NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *pattern = NULL;
+  GtkFileChooserNative *chooser;
+  const char *kept = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_names); i++)
+    if (g_str_equal (format, export_names[i]))
+      kept = export_names[i];
+  g_return_if_fail (kept != NULL);
+
+  chooser = _qa_ui_file_chooser_new (widget, _("Export the Candidate List"),
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  /* Translators: the suggested file name of an exported candidate list; %u is the year */
+  name = g_strdup_printf (_("Candidate list %u.%s"), qa_session_get_year (self->session), kept);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  pattern = g_strdup_printf ("*.%s", kept);
+  _qa_ui_add_file_filter (chooser, kept, NULL, pattern);
+  g_object_set_data (G_OBJECT (chooser), "qa-format", (gpointer)kept);
+
+  _qa_ui_run_file_chooser (chooser, widget, export_chosen);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  qa_shortlist_view_print (QA_SHORTLIST_VIEW (widget), NULL);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     QaShortlistView  *self)
+{
+  GtkEditable *date = g_object_get_data (G_OBJECT (dialog), "qa-date");
+
+  if (g_str_equal (response, "confirm"))
+    qa_shortlist_view_confirm (self, gtk_editable_get_text (date));
+}
+
+static void
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  QaShortlistView *self = QA_SHORTLIST_VIEW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%F");
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (_qa_ui_get_window (widget), _("Confirm the Candidate List?"),
+                                   _("This records the review committee’s plenary decision on "
+                                     "the list as shown, on the date below (Art. 16(6)). The "
+                                     "list is then frozen: later changes to scores do not change "
+                                     "it, and the public notice can be opened."));
+  entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Date of the plenary decision"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), today);
+  {
+    GtkWidget *list = gtk_list_box_new ();
+
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (list, "boxed-list");
+    gtk_list_box_append (GTK_LIST_BOX (list), entry);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  }
+  g_object_set_data (G_OBJECT (dialog), "qa-date", entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "confirm", _("_Confirm and Freeze"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_notice_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  qa_shortlist_view_open_notice (QA_SHORTLIST_VIEW (widget), NULL);
+}
+
+/* GObject ------------------------------------------------------------------------------------ */
 
 static void
 qa_shortlist_view_dispose (GObject *object)
 {
   QaShortlistView *self = (QaShortlistView *)object;
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_SHORTLIST_VIEW);
-  /* gtk_widget_dispose_template() only unparents the children it binds. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
+  _qa_ui_dispose_children (GTK_WIDGET (self));
   g_clear_object (&self->session);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->result, qa_shortlist_result_free);
+  g_clear_pointer (&self->confirmed_on, g_free);
 
   G_OBJECT_CLASS (qa_shortlist_view_parent_class)->dispose (object);
 }
-
 static void
 qa_shortlist_view_get_property (GObject    *object,
                                 guint       prop_id,
@@ -199,7 +563,20 @@ qa_shortlist_view_class_init (QaShortlistViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/qa-shortlist-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, confirm_button);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, final_column);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, material_column);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, notice_button);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, rank_column);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, site_column);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, state_label);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, status_column);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, vacant_page);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, limit_detail_label);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, limit_value_label);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, site_value_label);
@@ -207,13 +584,37 @@ qa_shortlist_view_class_init (QaShortlistViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, weights_detail_label);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, weights_value_label);
 
+  gtk_widget_class_install_action (widget_class, "shortlist.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "shortlist.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "shortlist.confirm", NULL, confirm_action);
+  gtk_widget_class_install_action (widget_class, "shortlist.open-notice", NULL,
+                                   open_notice_action);
+
   gtk_widget_class_set_css_name (widget_class, "shortlist-view");
 }
 
 static void
 qa_shortlist_view_init (QaShortlistView *self)
 {
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->role = QA_ROLE_SECRETARIAT;
+  self->rows = G_LIST_MODEL (g_list_store_new (QA_TYPE_SHORTLIST_ITEM));
+  selection = gtk_no_selection_new (g_object_ref (self->rows));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  set_factory (self->rank_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), CELL_RANK);
+  set_factory (self->name_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), CELL_NAME);
+  set_factory (self->material_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb),
+               CELL_MATERIAL);
+  set_factory (self->site_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), CELL_SITE);
+  set_factory (self->final_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb),
+               CELL_FINAL);
+  set_factory (self->status_column, G_CALLBACK (setup_status_cb), G_CALLBACK (bind_status_cb), 0);
+
+  update_state (self);
 }
 
 GtkWidget *
@@ -241,6 +642,104 @@ qa_shortlist_view_set_session (QaShortlistView *self,
     return;
 
   show_rules (self);
+  qa_shortlist_view_reload (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+qa_shortlist_view_set_role (QaShortlistView *self,
+                            QaRole           role)
+{
+  g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
+
+  self->role = role;
+  update_actions (self);
+}
+
+void
+qa_shortlist_view_reload (QaShortlistView *self)
+{
+  g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
+
+  /* The shortlist is computed by core from the stored consensus totals. */
+  qa_shortlist_view_set_result (self, NULL, NULL);
+}
+
+void
+qa_shortlist_view_set_result (QaShortlistView   *self,
+                              QaShortlistResult *result,
+                              const char        *confirmed_on)
+{
+  g_autoptr(GListModel) rows = NULL;
+
+  g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
+
+  g_clear_pointer (&self->result, qa_shortlist_result_free);
+  self->result = result;
+  g_free (self->confirmed_on);
+  self->confirmed_on = g_strdup (confirmed_on);
+
+  rows = result != NULL ? qa_outcome_model_new_shortlist (result)
+                        : G_LIST_MODEL (g_list_store_new (QA_TYPE_SHORTLIST_ITEM));
+  {
+    GListStore *store = G_LIST_STORE (self->rows);
+    guint n = g_list_model_get_n_items (rows);
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (items, g_list_model_get_item (rows, i));
+    g_list_store_splice (store, 0, g_list_model_get_n_items (self->rows), items->pdata, n);
+  }
+
+  update_state (self);
+}
+
+GListModel *
+qa_shortlist_view_get_rows (QaShortlistView *self)
+{
+  g_return_val_if_fail (QA_IS_SHORTLIST_VIEW (self), NULL);
+
+  return self->rows;
+}
+
+gboolean
+qa_shortlist_view_export (QaShortlistView *self,
+                          GFile           *file,
+                          const char      *format)
+{
+  g_return_val_if_fail (QA_IS_SHORTLIST_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Waiting on core's shortlist exporter. */
+  return FALSE;
+}
+
+void
+qa_shortlist_view_print (QaShortlistView *self,
+                         const char      *export_path)
+{
+  g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
+
+  /* Waiting on core's shortlist PDF. */
+}
+
+gboolean
+qa_shortlist_view_confirm (QaShortlistView *self,
+                           const char      *date)
+{
+  g_return_val_if_fail (QA_IS_SHORTLIST_VIEW (self), FALSE);
+
+  /* Waiting on core's shortlist confirm. */
+  return FALSE;
+}
+
+gboolean
+qa_shortlist_view_open_notice (QaShortlistView *self,
+                               const char      *date)
+{
+  g_return_val_if_fail (QA_IS_SHORTLIST_VIEW (self), FALSE);
+
+  /* Waiting on core's public-notice open. */
+  return FALSE;
 }
