@@ -849,6 +849,14 @@ START_TEST (test_advance)
   ck_assert_str_eq (before, after);
 
   ck_assert (form (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E10", NULL, &error));
+  /* A closed material review in which everyone scored 50% (500 points, above the threshold):
+   * test-consensus.c takes the real way there. */
+  ck_assert (_qa_database_exec (qa_session_get_database (session),
+                                "INSERT INTO score (stage, expert_id, applicant_id, item, percent, updated_at) "
+                                "SELECT 'material', 'E01', sa.applicant_id, i.code, 50, '2026-11-01T00:00:00Z' "
+                                "FROM stage_applicant sa, item i WHERE sa.stage = 'material'; "
+                                "INSERT INTO stage_event (stage, event, at) "
+                                "VALUES ('material', 'closed', '2026-11-02T00:00:00Z')", &error));
   g_free (before);
   before = snapshot ();
   ck_assert (!advance ("A01,A03,A99,A01", &error));

@@ -79,4 +79,24 @@ int         qa_cli_restore       (const Globals  *globals,
                                   int             argc,
                                   char          **argv);
 
+/* qa-cli-outcome.c */
+int         qa_cli_shortlist     (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_totals        (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_public_notice (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_objection     (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_submission    (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_award         (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+
 G_END_DECLS

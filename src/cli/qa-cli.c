@@ -67,6 +67,10 @@ qa_cli_report_error (const GError *error)
            error->domain == QA_SCORE_ERROR ||
            error->domain == QA_AUDIT_ERROR)
     refused = TRUE;
+  else if (error->domain == QA_OUTCOME_ERROR)
+    refused = error->code != QA_OUTCOME_ERROR_WRITE;
+  else if (error->domain == QA_EXPORT_ERROR)
+    refused = error->code != QA_EXPORT_ERROR_WRITE;
   else if (error->domain == QA_MATERIAL_ERROR)
     refused = error->code != QA_MATERIAL_ERROR_DAMAGED;
   else if (error->domain == QA_SHEET_ERROR)
@@ -277,16 +281,24 @@ verb_demo (const Globals  *globals,
   g_autoptr(QaDatabase) db = NULL;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  GOptionEntry entries[] = { { NULL } };
+  g_autofree char *until = NULL;
+  GOptionEntry entries[] = {
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until, NULL, NULL },
+    { NULL }
+  };
   int status = EXIT_DONE;
-  guint n_applicants;
+  guint n_applicants, step;
 
   if (!qa_cli_parse_options ("demo", entries, &argc, &argv, &status))
     return status;
+  if (until != NULL && !qa_demo_step_from_string (until, &step))
+    return qa_cli_usage_error (_("demo: --until must be eligibility, material, site, shortlist, "
+                                 "notice or award"));
 
   db = open_database (globals, &error);
   if (db == NULL)
     return qa_cli_report_error (error);
+  qa_database_set_operator (db, globals->operator_name, qa_role_to_string (globals->role));
 
   if (!qa_database_has_session (db))
     {
@@ -297,7 +309,13 @@ verb_demo (const Globals  *globals,
     }
 
   session = qa_session_new (db, &error);
-  if (session == NULL || !qa_demo_populate (session, &error))
+  if (session == NULL)
+    return qa_cli_report_error (error);
+  /* Driving an already filled demo further leaves its applicants as they are. */
+  if ((until == NULL || g_list_model_get_n_items (qa_session_get_applicants (session)) == 0) &&
+      !qa_demo_populate (session, &error))
+    return qa_cli_report_error (error);
+  if (until != NULL && !qa_demo_advance (session, until, &error))
     return qa_cli_report_error (error);
 
   n_applicants = g_list_model_get_n_items (qa_session_get_applicants (session));
@@ -306,6 +324,9 @@ verb_demo (const Globals  *globals,
                         "Filled %s with the demo session: %u applicants, %u experts\n",
                         n_applicants),
            globals->db_path, n_applicants, qa_session_count_experts (session));
+  if (until != NULL)
+    /* Translators: %s is the session's stage, e.g. 颁证发奖 */
+    g_print (_("The demo session is now at: %s\n"), qa_stage_get_title (qa_session_get_stage (session)));
   return EXIT_DONE;
 }
 
@@ -1166,8 +1187,8 @@ verb_advance (const Globals  *globals,
 static const Verb verbs[] = {
   { "init", "[--profile NAME|FILE] [--year YYYY] [--deadline YYYY-MM-DD]",
     N_("Create a session database under a rule profile"), QA_PERMISSION_CREATE, verb_init },
-  { "demo", "",
-    N_("Fill an empty session database with the realistic demo session"), QA_PERMISSION_CREATE,
+  { "demo", "[--until eligibility|material|site|shortlist|notice|award]",
+    N_("Fill an empty session database with the realistic demo session, and drive it to a stage"), QA_PERMISSION_CREATE,
     verb_demo },
   { "criteria", "[--english]",
     N_("Print the scored GB/T 19580 items as CSV: code,name,points,kind"), QA_PERMISSION_READ,
@@ -1233,6 +1254,65 @@ static const Verb verbs[] = {
     QA_PERMISSION_COLLECT, qa_cli_sheet },
   { "scores", "--stage material|site [--reviewer ID] [--applicant ID] [--format csv]",
     N_("List the stored independent scores as CSV"), QA_PERMISSION_COLLECT, qa_cli_scores },
+  { "shortlist tie", "--order ID,ID,... --date YYYY-MM-DD --reason TEXT",
+    N_("Record the review committee's order among applicants tied where the limit falls (Art. 4)"),
+    QA_PERMISSION_OUTCOME, qa_cli_shortlist },
+  { "shortlist confirm", "--date YYYY-MM-DD",
+    N_("Record the review committee's plenary decision on the candidate list and freeze it (Art. 16(6))"),
+    QA_PERMISSION_OUTCOME, qa_cli_shortlist },
+  { "shortlist report", "--out FILE.pdf",
+    N_("Write the panel's comprehensive evaluation report with signature lines (Art. 16(5))"),
+    QA_PERMISSION_READ, qa_cli_shortlist },
+  { "shortlist", "[--format text|csv|xml|xlsx|pdf] [--out FILE]",
+    N_("The ranked outcome of the comprehensive evaluation: rank,applicant_id,name,material_score,site_score,final_score,status"),
+    QA_PERMISSION_READ, qa_cli_shortlist },
+  { "totals export", "--stage material|site [--format csv|xlsx|pdf|xml] [--out FILE]",
+    N_("Write a stage's consensus totals for the secretariat: applicant_id,scorers,items_agreed,total,flagged_items"),
+    QA_PERMISSION_READ, qa_cli_totals },
+  { "public-notice open", "--start YYYY-MM-DD",
+    N_("Open the public notice of the confirmed list for the profile's number of days (Art. 16(6))"),
+    QA_PERMISSION_OUTCOME, qa_cli_public_notice },
+  { "public-notice export", "--out FILE.pdf",
+    N_("Write the public notice's text: the candidates, the period, how to object"),
+    QA_PERMISSION_READ, qa_cli_public_notice },
+  { "objection add", "--applicant ID --objector NAME --contact TEXT --received YYYY-MM-DD --grounds TEXT",
+    N_("Record a real-name objection received during the public notice; prints its number"),
+    QA_PERMISSION_OUTCOME, qa_cli_objection },
+  { "objection decide", "--id N --outcome upheld|dismissed --reason TEXT [--date YYYY-MM-DD]",
+    N_("Record the review committee's re-check of an objection"),
+    QA_PERMISSION_OUTCOME, qa_cli_objection },
+  { "objection list", "[--format text|csv|xlsx|pdf|xml] [--out FILE]",
+    N_("List the objections: id,applicant_id,objector,received,status"),
+    QA_PERMISSION_READ, qa_cli_objection },
+  { "submission export", "--date YYYY-MM-DD --out FILE.pdf",
+    N_("Write the letter submitting the list to the government for approval, after the notice"),
+    QA_PERMISSION_OUTCOME, qa_cli_submission },
+  { "award approve", "--date YYYY-MM-DD",
+    N_("Record the government's approval and make the awards with their certificate numbers (Art. 16(7))"),
+    QA_PERMISSION_OUTCOME, qa_cli_award },
+  { "award list", "[--format text|csv|xlsx|pdf|xml] [--out FILE] [--date YYYY-MM-DD]",
+    N_("List the awards: certificate_number,applicant_id,name,approved_on,valid_until,status"),
+    QA_PERMISSION_READ, qa_cli_award },
+  { "award verify", "NUMBER",
+    N_("Check a certificate number and say whose it is (Art. 22)"), QA_PERMISSION_READ, qa_cli_award },
+  { "award certificate", "--applicant ID --out FILE.pdf",
+    N_("Write the printable certificate in the government's name"), QA_PERMISSION_READ, qa_cli_award },
+  { "award report", "--applicant ID --year YYYY --received YYYY-MM-DD FILE.csv",
+    N_("Store an awardee's yearly report: kind,name,value[,unit][,higher_better] (Art. 18)"),
+    QA_PERMISSION_OUTCOME, qa_cli_award },
+  { "award indicators", "--applicant ID",
+    N_("List an awardee's reported indicators with the year-on-year change, worsening ones flagged"),
+    QA_PERMISSION_READ, qa_cli_award },
+  { "award inspect", "--applicant ID --date YYYY-MM-DD --findings TEXT [--rectify-by YYYY-MM-DD]",
+    N_("Record an inspection of an awardee (Art. 19)"), QA_PERMISSION_OUTCOME, qa_cli_award },
+  { "award accident", "--applicant ID --date YYYY-MM-DD --description TEXT",
+    N_("Record a major quality or safety accident; within the profile's years the title may no longer be publicised (Art. 21)"),
+    QA_PERMISSION_OUTCOME, qa_cli_award },
+  { "award revoke", "--applicant ID --date YYYY-MM-DD --reason TEXT [--announcement FILE.pdf]",
+    N_("Revoke a title for fraud, recovering certificate and prize, with the public announcement (Art. 21)"),
+    QA_PERMISSION_OUTCOME, qa_cli_award },
+  { "award review", "--applicant ID --date YYYY-MM-DD --outcome kept|rectification|revoked --reason TEXT [--deadline YYYY-MM-DD]",
+    N_("Record the re-evaluation at the end of validity (Art. 7)"), QA_PERMISSION_OUTCOME, qa_cli_award },
   { "audit verify", "",
     N_("Check the tamper-evident audit trail; names the first entry that fails"), QA_PERMISSION_READ,
     qa_cli_audit },

@@ -34,6 +34,8 @@ G_DEFINE_QUARK (qa-database-error-quark, qa_database_error)
 /* Schema version N is reached by running migrations[N - 1]. */
 static const char * const migrations[] = {
   "sql/0001-initial.sql",
+  "sql/0004-consensus.sql",
+  "sql/0005-outcome.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == QA_DATABASE_SCHEMA_VERSION);

@@ -112,6 +112,7 @@ founded_date (const GDate *deadline,
 
 static gboolean
 insert_applicants (QaDatabase   *db,
+                   const char   *district,
                    const GDate  *deadline,
                    const char   *now,
                    GError      **error)
@@ -137,7 +138,9 @@ insert_applicants (QaDatabase   *db,
       sqlite3_bind_text (stmt, 1, a->id, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, a->name, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, credit_code, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, a->district, -1, SQLITE_STATIC);
+      /* The local applicants are registered where the session's profile says (Art. 13(1)). */
+      sqlite3_bind_text (stmt, 4, g_strcmp0 (a->district, "甘州区") == 0 ? district : a->district,
+                         -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 5, a->legal_person);
       sqlite3_bind_text (stmt, 6, founded, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 7, a->accidents);
@@ -259,7 +262,8 @@ populate (QaDatabase  *db,
     g_assert_not_reached ();
 
   return session_is_empty (db, error) &&
-         insert_applicants (db, &deadline, now, error) &&
+         insert_applicants (db, qa_profile_get_district (qa_session_get_profile (session)),
+                            &deadline, now, error) &&
          insert_experts (db, now, error) &&
          _qa_audit_append (db, "session.demo", "session", NULL, NULL,
                            "demo applicants, experts and conflicts", error);

@@ -5,10 +5,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "qa-applicant-private.h"
 #include "qa-applicants-private.h"
 #include "qa-audit-private.h"
+#include "qa-consensus-private.h"
 #include "qa-database-private.h"
 #include "qa-expert-private.h"
 #include "qa-experts-private.h"
@@ -1176,11 +1178,38 @@ in_stage (QaDatabase *db,
 /* Every reason the applicants cannot be advanced. */
 static GPtrArray *
 check_advance (QaDatabase          *db,
+               QaProfile           *profile,
                const char * const  *ids,
                GError             **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_panel_violation_free);
+  g_autoptr(GHashTable) totals = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) material = NULL;
+  gint64 threshold_x100 = (gint64)llround (qa_profile_get_site_threshold (profile) * 100);
+  gboolean closed;
   sqlite3_stmt *stmt;
+
+  /* Art. 16(3): the panel decides on the material review's result, once that review is done. */
+  stmt = _qa_database_prepare (db,
+                               "SELECT 1 FROM stage_event WHERE stage = 'material' AND event = 'closed'",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  closed = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!closed)
+    g_ptr_array_add (problems,
+                     qa_panel_violation_new (NULL, NULL,
+                                             _("Art. 16(3): the material review is not closed yet; the panel chair closes it once every score sheet is in, and only then are applicants sent to site review")));
+  material = _qa_consensus_totals_db (db, profile, QA_STAGE_MATERIAL, error);
+  if (material == NULL)
+    return NULL;
+  for (guint i = 0; i < material->len; i++)
+    {
+      QaConsensusTotal *total = g_ptr_array_index (material, i);
+
+      g_hash_table_insert (totals, total->applicant_id, total);
+    }
 
   stmt = _qa_database_prepare (db, "SELECT 1 FROM panel WHERE stage = 'material'", error);
   if (stmt == NULL)
@@ -1201,6 +1230,19 @@ check_advance (QaDatabase          *db,
       else if (!in_stage (db, "material", ids[i]))
         message = g_strdup_printf (_("Art. 16(3): applicant %s is not in material review; only applicants the material review panel reviewed can go on to site review"),
                                    ids[i]);
+      else
+        {
+          const QaConsensusTotal *total = g_hash_table_lookup (totals, ids[i]);
+          gint64 value = total != NULL ? total->total_x100 : 0;
+
+          if (value < threshold_x100)
+            {
+              g_autofree char *shown = qa_consensus_format_points (value);
+
+              message = g_strdup_printf (_("Art. 16(3): applicant %s has a material review consensus total of %s, below the site-review threshold of %g points"),
+                                         ids[i], shown, qa_profile_get_site_threshold (profile));
+            }
+        }
       if (message != NULL)
         g_ptr_array_add (problems, qa_panel_violation_new (NULL, ids[i], message));
     }
@@ -1225,7 +1267,7 @@ advance_cb (QaDatabase  *db,
   if (!require_unlocked (db, QA_STAGE_SITE, error))
     return FALSE;
 
-  problems = check_advance (db, advance->applicant_ids, error);
+  problems = check_advance (db, advance->profile, advance->applicant_ids, error);
   if (problems == NULL)
     return FALSE;
   if (problems->len > 0)

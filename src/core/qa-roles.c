@@ -71,6 +71,7 @@ qa_role_allows (QaRole       role,
     case QA_PERMISSION_EXPORT:
     case QA_PERMISSION_RESTORE:
     case QA_PERMISSION_CREATE:
+    case QA_PERMISSION_OUTCOME:
       return role == QA_ROLE_SECRETARIAT;
 
     case QA_PERMISSION_COLLECT:

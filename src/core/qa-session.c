@@ -9,6 +9,7 @@
 
 #include "qa-applicant-private.h"
 #include "qa-audit-private.h"
+#include "qa-consensus-private.h"
 #include "qa-database-private.h"
 #include "qa-demo.h"
 #include "qa-expert-private.h"
@@ -666,11 +667,55 @@ qa_session_stage_is_closed (QaSession *self,
   return closed;
 }
 
+char *
+qa_session_dup_stage_closed_at (QaSession *self,
+                                QaStage    stage)
+{
+  sqlite3_stmt *stmt;
+  char *at = NULL;
+
+  g_return_val_if_fail (QA_IS_SESSION (self), NULL);
+
+  stmt = _qa_database_prepare (self->database,
+                               "SELECT min(at) FROM stage_event WHERE stage = ?1 AND event = 'closed'",
+                               NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, qa_stage_to_string (stage), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    at = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return at;
+}
+
 typedef struct
 {
   QaSession *session;
   QaStage    stage;
 } StageChange;
+
+/* Every missing sheet and item, as one refusal. */
+static gboolean
+require_complete (QaDatabase  *db,
+                  QaStage      stage,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) missing = _qa_consensus_check_complete_db (db, stage, error);
+  g_autoptr(GString) message = NULL;
+
+  if (missing == NULL)
+    return FALSE;
+  if (missing->len == 0)
+    return TRUE;
+
+  message = g_string_new (NULL);
+  g_string_printf (message, _("Art. 16: the %s cannot be closed until every panel member’s score sheet is in and complete; missing:"),
+                   qa_stage_get_title (stage));
+  for (guint i = 0; i < missing->len; i++)
+    g_string_append_printf (message, "\n%s", (const char *)g_ptr_array_index (missing, i));
+  g_set_error_literal (error, QA_CONSENSUS_ERROR, QA_CONSENSUS_ERROR_INCOMPLETE, message->str);
+  return FALSE;
+}
 
 static gboolean
 close_stage_cb (QaDatabase  *db,
@@ -680,6 +725,9 @@ close_stage_cb (QaDatabase  *db,
   const StageChange *change = user_data;
   g_autofree char *now = _qa_now_iso ();
   sqlite3_stmt *stmt;
+
+  if (!require_complete (db, change->stage, error))
+    return FALSE;
 
   stmt = _qa_database_prepare (db, "INSERT INTO stage_event (stage, event, at) VALUES (?1, 'closed', ?2)",
                                error);
@@ -699,17 +747,42 @@ qa_session_close_stage (QaSession  *self,
 {
   g_autofree char *backup = NULL;
   StageChange change = { self, stage };
+  GError *local_error = NULL;
 
   g_return_val_if_fail (QA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (_qa_stage_is_review (stage), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (qa_session_stage_is_closed (self, stage))
     return TRUE;
 
+  /* Checked before the backup too, so a refusal leaves no backup behind. */
+  if (!_qa_consensus_require_chair (self->database, _("close a review stage"), &local_error) ||
+      !require_complete (self->database, stage, &local_error))
+    goto refused;
+
   backup = qa_database_auto_backup (self->database, "before-closing", error);
   if (backup == NULL)
     return FALSE;
-  return qa_database_transaction (self->database, close_stage_cb, &change, error);
+  if (qa_database_transaction (self->database, close_stage_cb, &change, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, QA_CONSENSUS_ERROR, QA_CONSENSUS_ERROR_INCOMPLETE))
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+refused:
+  if (local_error->domain == QA_CONSENSUS_ERROR)
+    {
+      g_autoptr(GError) audit_error = NULL;
+
+      if (!qa_audit_record_refusal (self->database, "stage.close.refused", "stage",
+                                    qa_stage_to_string (stage), local_error->message, &audit_error))
+        g_warning ("A refusal could not be noted in the audit trail: %s", audit_error->message);
+    }
+  g_propagate_error (error, local_error);
+  return FALSE;
 }
 
 GListModel *

@@ -69,7 +69,12 @@ QaStage      qa_session_get_package_stage (QaSession  *self);
 /* A review stage (material or site) the chair has closed: no more sheets are taken. */
 gboolean     qa_session_stage_is_closed  (QaSession   *self,
                                           QaStage      stage);
-/* Closes a review stage, after an automatic backup of the session. */
+/* When the chair closed @stage (ISO 8601 UTC), or NULL while it is open. */
+char        *qa_session_dup_stage_closed_at (QaSession *self,
+                                          QaStage      stage);
+/* Closes a review stage, after an automatic backup of the session: chair only, and refused
+ * (QA_CONSENSUS_ERROR_INCOMPLETE, naming every panel member and applicant still missing) until
+ * every member's sheet is imported and scores every item of each applicant assigned to them. */
 gboolean     qa_session_close_stage      (QaSession   *self,
                                           QaStage      stage,
                                           GError     **error);

@@ -593,14 +593,16 @@ import_cb (QaDatabase  *db,
   guint stored_revision = 0, n_items = 0;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *closed_at = NULL;
   gboolean store;
 
   qa_stage_from_string (sheet->stage, &stage);
-  if (qa_session_stage_is_closed (job->session, stage))
+  closed_at = qa_session_dup_stage_closed_at (job->session, stage);
+  if (closed_at != NULL)
     {
       g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_STAGE_CLOSED,
-                   _("%s: the %s is closed; no more score sheets are taken"), job->name,
-                   qa_stage_get_title (stage));
+                   _("%s: the %s was closed at %s; no more score sheets are taken"), job->name,
+                   qa_stage_get_title (stage), closed_at);
       return FALSE;
     }
 

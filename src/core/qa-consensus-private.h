@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "qa-consensus.h"
+#include "qa-database.h"
+
+G_BEGIN_DECLS
+
+/* For core modules working inside a transaction on @db (advance, close): the same as
+ * qa_consensus_compute() and qa_consensus_totals(). */
+GPtrArray *_qa_consensus_compute_db (QaDatabase  *db,
+                                     QaProfile   *profile,
+                                     QaStage      stage,
+                                     const char  *applicant_id,
+                                     GError     **error);
+GPtrArray *_qa_consensus_totals_db  (QaDatabase  *db,
+                                     QaProfile   *profile,
+                                     QaStage      stage,
+                                     GError     **error);
+/* The missing sheets and items that keep @stage from closing (translated lines). */
+GPtrArray *_qa_consensus_check_complete_db (QaDatabase  *db,
+                                            QaStage      stage,
+                                            GError     **error);
+/* TRUE when the operator of @db may act as the panel chair; else @error says who may. */
+gboolean   _qa_consensus_require_chair (QaDatabase  *db,
+                                        const char  *what,
+                                        GError     **error);
+
+G_END_DECLS

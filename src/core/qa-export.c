@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "qa-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libxml/tree.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "qa-csv.h"
+#include "qa-export.h"
+#include "qa-pdf-private.h"
+#include "qa-util-private.h"
+#include "qa-xml-private.h"
+
+#define EXPORT_SCHEMA "schemas/export.xsd"
+#define EXPORT_NS "urn:qareview:export:1"
+#define UTF8_BOM "\xEF\xBB\xBF"
+
+struct _QaExportTable
+{
+  char                 *kind;
+  char                 *title;
+  const QaExportColumn *columns;
+  guint                 n_columns;
+  GPtrArray            *rows;    /* GStrv */
+  GPtrArray            *notes;   /* char * */
+};
+
+G_DEFINE_QUARK (qa-export-error-quark, qa_export_error)
+
+gboolean
+qa_export_format_from_string (const char     *str,
+                              QaExportFormat *format)
+{
+  static const char * const names[] = { "csv", "xlsx", "pdf", "xml" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_strcmp0 (str, names[i]) == 0)
+        {
+          *format = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+QaExportTable *
+qa_export_table_new (const char           *kind,
+                     const char           *title,
+                     const QaExportColumn *columns,
+                     guint                 n_columns)
+{
+  QaExportTable *table = g_new0 (QaExportTable, 1);
+
+  table->kind = g_strdup (kind);
+  table->title = g_strdup (title);
+  table->columns = columns;
+  table->n_columns = n_columns;
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  table->notes = g_ptr_array_new_with_free_func (g_free);
+  return table;
+}
+
+void
+qa_export_table_free (QaExportTable *table)
+{
+  if (table == NULL)
+    return;
+  g_free (table->kind);
+  g_free (table->title);
+  g_ptr_array_unref (table->rows);
+  g_ptr_array_unref (table->notes);
+  g_free (table);
+}
+
+void
+qa_export_table_add_row (QaExportTable      *table,
+                         const char * const *cells)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    row[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
+  g_ptr_array_add (table->rows, row);
+}
+
+void
+qa_export_table_add_note (QaExportTable *table,
+                          const char    *note)
+{
+  g_ptr_array_add (table->notes, g_strdup (note));
+}
+
+char *
+qa_export_table_dup_csv (QaExportTable *table)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree const char **fields = g_new0 (const char *, table->n_columns);
+  guint n = 0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (!table->columns[i].extra)
+      fields[n++] = table->columns[i].name;
+  qa_csv_append_row (out, fields, n);
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+
+      n = 0;
+      for (guint i = 0; i < table->n_columns; i++)
+        if (!table->columns[i].extra)
+          fields[n++] = row[i];
+      qa_csv_append_row (out, fields, n);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+write_csv (QaExportTable  *table,
+           const char     *path,
+           GError        **error)
+{
+  g_autofree char *csv = qa_export_table_dup_csv (table);
+  g_autofree char *contents = g_strconcat (UTF8_BOM, csv, NULL);
+
+  return g_file_set_contents (path, contents, -1, error);
+}
+
+static gboolean
+xlsx_failed (lxw_error   rc,
+             const char *path,
+             GError    **error)
+{
+  if (rc == LXW_NO_ERROR)
+    return FALSE;
+  g_set_error (error, QA_EXPORT_ERROR, QA_EXPORT_ERROR_WRITE, _("“%s” could not be written: %s"),
+               path, lxw_strerror (rc));
+  return TRUE;
+}
+
+static const char *
+sheet_name_of (const char *kind)
+{
+  if (g_strcmp0 (kind, "shortlist") == 0)
+    return _("Shortlist");
+  if (g_strcmp0 (kind, "consensus-totals") == 0)
+    return _("Consensus totals");
+  if (g_strcmp0 (kind, "objections") == 0)
+    return _("Objections");
+  if (g_strcmp0 (kind, "awards") == 0)
+    return _("Awards");
+  return "Sheet1";
+}
+
+static gboolean
+write_xlsx (QaExportTable  *table,
+            const char     *path,
+            GError        **error)
+{
+  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
+  lxw_workbook *workbook = workbook_new_opt (path, &options);
+  lxw_worksheet *sheet;
+  lxw_format *header, *text, *integer, *decimal1, *decimal2;
+  g_autofree char *sheet_name = NULL;
+  lxw_error rc;
+
+  if (workbook == NULL)
+    {
+      g_set_error (error, QA_EXPORT_ERROR, QA_EXPORT_ERROR_WRITE,
+                   _("“%s” could not be written"), path);
+      return FALSE;
+    }
+
+  /* A sheet name is at most 31 characters, without []:*?/\ and not quoted: the table's kind. */
+  sheet_name = g_strdup (sheet_name_of (table->kind));
+  if (workbook_validate_sheet_name (workbook, sheet_name) != LXW_NO_ERROR)
+    {
+      g_free (sheet_name);
+      sheet_name = g_strdup ("Sheet1");
+    }
+  sheet = workbook_add_worksheet (workbook, sheet_name);
+  if (sheet == NULL)
+    {
+      workbook_close (workbook);
+      g_set_error (error, QA_EXPORT_ERROR, QA_EXPORT_ERROR_WRITE,
+                   _("“%s” could not be written"), path);
+      return FALSE;
+    }
+  header = workbook_add_format (workbook);
+  format_set_bold (header);
+  format_set_bottom (header, LXW_BORDER_THIN);
+  format_set_bg_color (header, 0xE8EEF4);
+  text = workbook_add_format (workbook);
+  format_set_num_format (text, "@");
+  integer = workbook_add_format (workbook);
+  format_set_num_format (integer, "0");
+  decimal1 = workbook_add_format (workbook);
+  format_set_num_format (decimal1, "0.0");
+  decimal2 = workbook_add_format (workbook);
+  format_set_num_format (decimal2, "0.00");
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      const QaExportColumn *column = &table->columns[c];
+
+      worksheet_write_string (sheet, 0, (lxw_col_t)c, _(column->title), header);
+      worksheet_set_column (sheet, (lxw_col_t)c, (lxw_col_t)c, MAX (8.0, column->width * 100.0),
+                            column->kind == QA_COLUMN_TEXT || column->kind == QA_COLUMN_DATE
+                            ? text : NULL);
+    }
+  worksheet_freeze_panes (sheet, 1, 0);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          const char *value = row[c];
+          lxw_row_t xr = (lxw_row_t)(r + 1);
+          lxw_col_t xc = (lxw_col_t)c;
+
+          if (*value == '\0')
+            continue;
+          switch (table->columns[c].kind)
+            {
+            case QA_COLUMN_INTEGER:
+              worksheet_write_number (sheet, xr, xc, g_ascii_strtod (value, NULL), integer);
+              break;
+            case QA_COLUMN_DECIMAL1:
+              worksheet_write_number (sheet, xr, xc, g_ascii_strtod (value, NULL), decimal1);
+              break;
+            case QA_COLUMN_DECIMAL2:
+              worksheet_write_number (sheet, xr, xc, g_ascii_strtod (value, NULL), decimal2);
+              break;
+            case QA_COLUMN_TEXT:
+            case QA_COLUMN_DATE:
+            default:
+              worksheet_write_string (sheet, xr, xc, value, text);
+              break;
+            }
+        }
+    }
+
+  /* The notes (a vacancy, the profile's numbers) below the table. */
+  for (guint i = 0; i < table->notes->len; i++)
+    worksheet_write_string (sheet, (lxw_row_t)(table->rows->len + 2 + i), 0,
+                            g_ptr_array_index (table->notes, i), NULL);
+
+  rc = workbook_close (workbook);
+  return !xlsx_failed (rc, path, error);
+}
+
+static gboolean
+write_pdf (QaExportTable  *table,
+           const char     *path,
+           GError        **error)
+{
+  QaPdf *pdf = _qa_pdf_new (path, table->title, TRUE);
+  g_autofree const char **header = g_new0 (const char *, table->n_columns);
+  g_autofree double *widths = g_new0 (double, table->n_columns);
+  double sum = 0;
+
+  _qa_pdf_text (pdf, QA_PDF_SANS " Bold 14", table->title, PANGO_ALIGN_LEFT, 0, 0);
+  for (guint i = 0; i < table->notes->len; i++)
+    _qa_pdf_text (pdf, QA_PDF_SANS " 9", g_ptr_array_index (table->notes, i), PANGO_ALIGN_LEFT,
+                  0, 4);
+  _qa_pdf_keep (pdf, 10);
+
+  for (guint c = 0; c < table->n_columns; c++)
+    sum += table->columns[c].width;
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      header[c] = _(table->columns[c].title);
+      widths[c] = table->columns[c].width / sum;
+    }
+  _qa_pdf_row (pdf, header, widths, table->n_columns, TRUE);
+  for (guint r = 0; r < table->rows->len; r++)
+    _qa_pdf_row (pdf, (const char * const *)g_ptr_array_index (table->rows, r), widths,
+                 table->n_columns, FALSE);
+  if (table->rows->len == 0)
+    _qa_pdf_text (pdf, QA_PDF_SANS " 9", _("(none)"), PANGO_ALIGN_LEFT, 0, 4);
+
+  return _qa_pdf_finish (pdf, QA_EXPORT_ERROR, QA_EXPORT_ERROR_WRITE, error);
+}
+
+static gboolean
+write_xml (QaExportTable  *table,
+           const char     *path,
+           GError        **error)
+{
+  g_autoptr(xmlDoc) doc = xmlNewDoc ((const xmlChar *)"1.0");
+  g_autofree char *now = _qa_now_iso ();
+  xmlNode *root, *list;
+  xmlNs *ns;
+  xmlChar *buffer = NULL;
+  int size = 0;
+  gboolean ok;
+
+  root = xmlNewNode (NULL, (const xmlChar *)"export");
+  ns = xmlNewNs (root, (const xmlChar *)EXPORT_NS, NULL);
+  xmlSetNs (root, ns);
+  xmlDocSetRootElement (doc, root);
+  xmlNewProp (root, (const xmlChar *)"generated", (const xmlChar *)now);
+  xmlNewTextChild (root, ns, (const xmlChar *)"title", (const xmlChar *)table->title);
+  for (guint i = 0; i < table->notes->len; i++)
+    xmlNewTextChild (root, ns, (const xmlChar *)"note", g_ptr_array_index (table->notes, i));
+
+  list = xmlNewChild (root, ns, (const xmlChar *)table->kind, NULL);
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+      xmlNode *node = xmlNewChild (list, ns, (const xmlChar *)"row", NULL);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        if (*row[c] != '\0')
+          xmlNewProp (node, (const xmlChar *)table->columns[c].name, (const xmlChar *)row[c]);
+    }
+
+  if (!_qa_xml_validate (doc, EXPORT_SCHEMA, path, QA_EXPORT_ERROR, QA_EXPORT_ERROR_INVALID, error))
+    return FALSE;
+
+  xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
+  ok = g_file_set_contents (path, (const char *)buffer, size, error);
+  xmlFree (buffer);
+  return ok;
+}
+
+gboolean
+qa_export_table_write (QaExportTable  *table,
+                       QaExportFormat  format,
+                       const char     *path,
+                       GError        **error)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  switch (format)
+    {
+    case QA_EXPORT_CSV:
+      return write_csv (table, path, error);
+    case QA_EXPORT_XLSX:
+      return write_xlsx (table, path, error);
+    case QA_EXPORT_PDF:
+      return write_pdf (table, path, error);
+    case QA_EXPORT_XML:
+      return write_xml (table, path, error);
+    default:
+      g_set_error (error, QA_EXPORT_ERROR, QA_EXPORT_ERROR_FORMAT, _("Unknown export format"));
+      return FALSE;
+    }
+}
+
+gboolean
+qa_export_validate_xml (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+
+  bytes = _qa_xml_load_file (file, error);
+  if (bytes == NULL)
+    return FALSE;
+  doc = _qa_xml_parse_untrusted (bytes, path, QA_EXPORT_ERROR, QA_EXPORT_ERROR_INVALID, error);
+  return doc != NULL &&
+         _qa_xml_validate (doc, EXPORT_SCHEMA, path, QA_EXPORT_ERROR, QA_EXPORT_ERROR_INVALID,
+                           error);
+}
