@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <poppler.h>
 
 #include "qa-shortlist-view.h"
 #include "qa-ui-private.h"
@@ -26,6 +27,7 @@ struct _QaShortlistView
   QaShortlistResult *result;
   GListModel        *rows;       /* QaShortlistItem */
   char              *confirmed_on;
+  char              *why_empty;  /* core's reason when there is no list yet */
   QaRole             role;
   gboolean           notice_open;
 
@@ -61,6 +63,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Thresholds are points out of 1000: “500”, or “487.5” when the profile asks for it. */
 static char *
@@ -218,35 +227,35 @@ bind_text_cb (GtkSignalListItemFactory *factory,
               gpointer                  data)
 {
   QaShortlistItem *item = gtk_list_item_get_item (list_item);
+  const QaShortlistRow *row = qa_shortlist_item_get_row (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  g_autofree char *rank = NULL;
-  const char *text = NULL;
+  g_autofree char *text = NULL;
 
   switch ((CellKind)GPOINTER_TO_UINT (data))
     {
     case CELL_RANK:
-      if (qa_shortlist_item_get_rank (item) > 0)
-        text = rank = g_strdup_printf ("%u", qa_shortlist_item_get_rank (item));
+      if (row->rank > 0)
+        text = g_strdup_printf ("%u", row->rank);
       break;
     case CELL_NAME:
-      text = qa_shortlist_item_get_name (item);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+      text = g_strdup (row->name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), row->name);
       break;
     case CELL_MATERIAL:
-      text = qa_shortlist_item_get_material (item);
+      text = qa_shortlist_item_dup_material_score (item);
       break;
     case CELL_SITE:
-      text = qa_shortlist_item_get_site (item);
+      text = qa_shortlist_item_dup_site_score (item);
       break;
     case CELL_FINAL:
-      text = qa_shortlist_item_get_final (item);
+      text = qa_shortlist_item_dup_final_score (item);
       break;
     default:
       g_assert_not_reached ();
     }
 
   /* An em dash where there is nothing: not ranked, or no score at that stage. */
-  gtk_label_set_label (label, text != NULL ? text : "—");
+  gtk_label_set_label (label, text != NULL && *text != '\0' ? text : "—");
 }
 
 static void
@@ -276,18 +285,18 @@ bind_status_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  data)
 {
-  QaShortlistItem *item = gtk_list_item_get_item (list_item);
+  const QaShortlistRow *row = qa_shortlist_item_get_row (gtk_list_item_get_item (list_item));
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *chip = gtk_widget_get_first_child (box);
   GtkWidget *reason = gtk_widget_get_next_sibling (chip);
-  QaOutcomeStatus status = qa_shortlist_item_get_status (item);
+  QaOutcomeStatus status = row->status;
   const char *classes[] = { "status-pill", outcome_tone (status), NULL };
 
   /* The chip's tone repeats what its words say; the words are what counts. */
   gtk_label_set_label (GTK_LABEL (chip), qa_outcome_status_get_label (status));
   gtk_widget_set_css_classes (chip, classes);
-  gtk_label_set_label (GTK_LABEL (reason), qa_shortlist_item_get_reason (item));
-  gtk_widget_set_tooltip_text (reason, qa_shortlist_item_get_article (item));
+  gtk_label_set_label (GTK_LABEL (reason), row->reason);
+  gtk_widget_set_tooltip_text (reason, row->article);
 }
 
 static void
@@ -318,7 +327,7 @@ update_actions (QaShortlistView *self)
 {
   gboolean has_list = self->result != NULL;
   gboolean may_export = has_list && may (self, QA_PERMISSION_EXPORT);
-  gboolean may_record = has_list && may (self, QA_PERMISSION_REGISTER);
+  gboolean may_record = has_list && may (self, QA_PERMISSION_OUTCOME);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.export", may_export);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.print", may_export);
@@ -327,8 +336,8 @@ update_actions (QaShortlistView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.open-notice",
                                  may_record && self->confirmed_on != NULL && !self->notice_open);
   /* Who may not act sees no buttons to press: the supervisor reads, and changes nothing. */
-  gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), may (self, QA_PERMISSION_REGISTER));
-  gtk_widget_set_visible (GTK_WIDGET (self->notice_button), may (self, QA_PERMISSION_REGISTER));
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), may (self, QA_PERMISSION_OUTCOME));
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_button), may (self, QA_PERMISSION_OUTCOME));
 }
 
 static void
@@ -340,7 +349,8 @@ update_state (QaShortlistView *self)
   if (self->result == NULL)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
-      gtk_label_set_label (self->state_label, _("Not computed yet"));
+      gtk_label_set_label (self->state_label,
+                           self->why_empty != NULL ? self->why_empty : _("Not computed yet"));
       update_actions (self);
       return;
     }
@@ -348,8 +358,9 @@ update_state (QaShortlistView *self)
   for (guint i = 0; i < g_list_model_get_n_items (self->rows); i++)
     {
       g_autoptr(QaShortlistItem) item = g_list_model_get_item (self->rows, i);
+      QaOutcomeStatus status = qa_shortlist_item_get_row (item)->status;
 
-      n_listed += qa_shortlist_item_is_listed (item);
+      n_listed += status == QA_OUTCOME_CANDIDATE || status == QA_OUTCOME_NOMINEE;
     }
 
   if (self->result->vacant)
@@ -361,7 +372,12 @@ update_state (QaShortlistView *self)
   else
     {
       gtk_stack_set_visible_child_name (self->content_stack, "table");
-      if (self->confirmed_on != NULL)
+      if (self->confirmed_on != NULL && self->notice_open)
+        /* Translators: %s is a date, YYYY-MM-DD */
+        state = g_strdup_printf (_("Confirmed by the review committee on %s; the public notice "
+                                   "is open"),
+                                 self->confirmed_on);
+      else if (self->confirmed_on != NULL)
         /* Translators: %s is a date, YYYY-MM-DD */
         state = g_strdup_printf (_("Confirmed by the review committee on %s; the list is frozen"),
                                  self->confirmed_on);
@@ -502,6 +518,7 @@ qa_shortlist_view_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_pointer (&self->result, qa_shortlist_result_free);
   g_clear_pointer (&self->confirmed_on, g_free);
+  g_clear_pointer (&self->why_empty, g_free);
 
   G_OBJECT_CLASS (qa_shortlist_view_parent_class)->dispose (object);
 }
@@ -559,6 +576,11 @@ qa_shortlist_view_class_init (QaShortlistViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The outcome recorded something (the confirmation, the notice): other pages read it again. */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -660,10 +682,27 @@ qa_shortlist_view_set_role (QaShortlistView *self,
 void
 qa_shortlist_view_reload (QaShortlistView *self)
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *confirmed_on = NULL;
+  g_autofree char *starts_on = NULL;
+  g_autofree char *ends_on = NULL;
+  QaShortlistResult *result = NULL;
+
   g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
 
-  /* The shortlist is computed by core from the stored consensus totals. */
-  qa_shortlist_view_set_result (self, NULL, NULL);
+  g_clear_pointer (&self->why_empty, g_free);
+  self->notice_open = FALSE;
+  if (self->session != NULL && !qa_session_is_package (self->session))
+    {
+      /* Refused until the site stage is closed; the reason says what is awaited. */
+      result = qa_outcome_shortlist (self->session, &error);
+      if (result == NULL && error != NULL)
+        self->why_empty = g_strdup (error->message);
+      confirmed_on = qa_outcome_dup_confirmed_on (self->session);
+      self->notice_open = qa_outcome_get_notice (self->session, &starts_on, &ends_on);
+    }
+
+  qa_shortlist_view_set_result (self, result, confirmed_on);
 }
 
 void
@@ -672,25 +711,24 @@ qa_shortlist_view_set_result (QaShortlistView   *self,
                               const char        *confirmed_on)
 {
   g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
 
   g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
 
-  g_clear_pointer (&self->result, qa_shortlist_result_free);
+  if (self->result != result)
+    g_clear_pointer (&self->result, qa_shortlist_result_free);
   self->result = result;
   g_free (self->confirmed_on);
   self->confirmed_on = g_strdup (confirmed_on);
 
-  rows = result != NULL ? qa_outcome_model_new_shortlist (result)
+  rows = result != NULL ? qa_outcome_shortlist_model (result)
                         : G_LIST_MODEL (g_list_store_new (QA_TYPE_SHORTLIST_ITEM));
-  {
-    GListStore *store = G_LIST_STORE (self->rows);
-    guint n = g_list_model_get_n_items (rows);
-    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-    for (guint i = 0; i < n; i++)
-      g_ptr_array_add (items, g_list_model_get_item (rows, i));
-    g_list_store_splice (store, 0, g_list_model_get_n_items (self->rows), items->pdata, n);
-  }
+  n = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (rows, i));
+  g_list_store_splice (G_LIST_STORE (self->rows), 0, g_list_model_get_n_items (self->rows),
+                       items->pdata, n);
 
   update_state (self);
 }
@@ -708,38 +746,196 @@ qa_shortlist_view_export (QaShortlistView *self,
                           GFile           *file,
                           const char      *format)
 {
+  g_autoptr(QaExportTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_path = NULL;
+  QaExportFormat kind;
+  AdwToast *toast;
+
   g_return_val_if_fail (QA_IS_SHORTLIST_VIEW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->result != NULL, FALSE);
 
-  /* Waiting on core's shortlist exporter. */
-  return FALSE;
+  if (!qa_export_format_from_string (format, &kind))
+    g_return_val_if_reached (FALSE);
+
+  file_path = g_file_get_path (file);
+  table = qa_outcome_shortlist_table (self->session, self->result);
+  if (file_path == NULL || !qa_export_table_write (table, kind, file_path, &error))
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Exported"),
+                         error != NULL ? error->message : NULL);
+      return FALSE;
+    }
+
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+
+    toast = adw_toast_new_format (_("Exported the candidate list to %s"), basename);
+    _qa_ui_toast_open_file (toast, GTK_WIDGET (self), file);
+    _qa_ui_add_toast (GTK_WIDGET (self), toast);
+  }
+  return TRUE;
+}
+
+/* Printing: core's PDF of the list, each page drawn by poppler onto the printer's page. */
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PopplerDocument   *document)
+{
+  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              PopplerDocument   *document)
+{
+  g_autoptr(GObject) page_object = (GObject *)poppler_document_get_page (document, page_nr);
+  PopplerPage *page = (PopplerPage *)page_object;
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width, height, scale;
+
+  if (page == NULL)
+    return;
+
+  poppler_page_get_size (page, &width, &height);
+  scale = MIN (gtk_print_context_get_width (context) / width,
+               gtk_print_context_get_height (context) / height);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (page, cr);
+}
+
+static void
+print_done_cb (QaShortlistView         *self,
+               GtkPrintOperationResult  result,
+               GtkPrintOperation       *operation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+
+  gtk_print_operation_get_error (operation, &error);
+  _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Printed"),
+                     error != NULL ? error->message : NULL);
 }
 
 void
 qa_shortlist_view_print (QaShortlistView *self,
                          const char      *export_path)
 {
-  g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
+  g_autoptr(QaExportTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) pdf = NULL;
+  g_autoptr(GObject) document_object = NULL;
+  PopplerDocument *document;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) paper = NULL;
+  g_autoptr(GObject) first_object = NULL;
+  PopplerPage *first;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *job = NULL;
+  GtkPrintOperation *operation;
+  double width = 0, height = 0;
 
-  /* Waiting on core's shortlist PDF. */
+  g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
+  g_return_if_fail (self->result != NULL);
+
+  table = qa_outcome_shortlist_table (self->session, self->result);
+  if ((pdf = _qa_ui_dup_private_file ("print", "shortlist.pdf", &error)) == NULL ||
+      !qa_export_table_write (table, QA_EXPORT_PDF, (pdf_path = g_file_get_path (pdf)), &error) ||
+      (document_object = (GObject *)poppler_document_new_from_gfile (pdf, NULL, NULL,
+                                                                     &error)) == NULL)
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Printed"),
+                         error != NULL ? error->message : NULL);
+      return;
+    }
+
+  document = (PopplerDocument *)document_object;
+  operation = gtk_print_operation_new ();
+  setup = gtk_page_setup_new ();
+  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  first_object = (GObject *)poppler_document_get_page (document, 0);
+  if ((first = (PopplerPage *)first_object) != NULL)
+    poppler_page_get_size (first, &width, &height);
+  gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* The PDF keeps its own margins. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_allow_async (operation, export_path == NULL);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  /* Translators: the print job's name; %u is the year */
+  job = g_strdup_printf (_("Candidate list %u"), qa_session_get_year (self->session));
+  gtk_print_operation_set_job_name (operation, job);
+
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
+                         g_object_ref (document), (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
+                         g_object_ref (document), (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
+  /* Kept while the dialog may run. */
+  g_object_set_data_full (G_OBJECT (self), "qa-print-operation", operation, g_object_unref);
+
+  if (gtk_print_operation_run (operation,
+                               export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                   : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               _qa_ui_get_window (GTK_WIDGET (self)), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Printed"),
+                       error != NULL ? error->message : NULL);
 }
 
 gboolean
 qa_shortlist_view_confirm (QaShortlistView *self,
                            const char      *date)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_val_if_fail (QA_IS_SHORTLIST_VIEW (self), FALSE);
 
-  /* Waiting on core's shortlist confirm. */
-  return FALSE;
+  if (!qa_outcome_confirm (self->session, date, &error))
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The List Was Not Confirmed"), error->message);
+      return FALSE;
+    }
+
+  qa_shortlist_view_reload (self);
+  _qa_ui_add_toast (GTK_WIDGET (self),
+                    adw_toast_new (_("The review committee’s decision is recorded; the list "
+                                     "is frozen")));
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 gboolean
 qa_shortlist_view_open_notice (QaShortlistView *self,
                                const char      *date)
 {
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%F");
+
   g_return_val_if_fail (QA_IS_SHORTLIST_VIEW (self), FALSE);
 
-  /* Waiting on core's public-notice open. */
-  return FALSE;
+  if (!qa_outcome_open_notice (self->session, date != NULL ? date : today, &error))
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The Public Notice Was Not Opened"),
+                         error->message);
+      return FALSE;
+    }
+
+  qa_shortlist_view_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  /* The notice and its objections are followed on their own page. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "notice");
+  return TRUE;
 }

@@ -20,7 +20,6 @@
 #include "qa-item.h"
 #include "qa-materials.h"
 #include "qa-notice.h"
-#include "qa-outcome-model.h"
 #include "qa-outcome.h"
 #include "qa-package.h"
 #include "qa-panel.h"

@@ -198,6 +198,7 @@ START_TEST (test_shortlist_ranks_with_reasons)
   GListModel *rows;
   g_autoptr(QaShortlistItem) first = NULL;
   g_autoptr(QaShortlistItem) fourth = NULL;
+  g_autofree char *final = NULL;
 
   show_page ("shortlist");
   view = shortlist_view ();
@@ -209,10 +210,11 @@ START_TEST (test_shortlist_ranks_with_reasons)
   rows = qa_shortlist_view_get_rows (view);
   ck_assert_uint_eq (g_list_model_get_n_items (rows), G_N_ELEMENTS (ranked));
   first = g_list_model_get_item (rows, 0);
-  ck_assert_str_eq (qa_shortlist_item_get_final (first), "631.9");
-  ck_assert_int_eq (qa_shortlist_item_get_status (first), QA_OUTCOME_CANDIDATE);
+  final = qa_shortlist_item_dup_final_score (first);
+  ck_assert_str_eq (final, "631.9");
+  ck_assert_int_eq (qa_shortlist_item_get_row (first)->status, QA_OUTCOME_CANDIDATE);
   fourth = g_list_model_get_item (rows, 3);
-  ck_assert_int_eq (qa_shortlist_item_get_status (fourth), QA_OUTCOME_OVER_LIMIT);
+  ck_assert_int_eq (qa_shortlist_item_get_row (fourth)->status, QA_OUTCOME_OVER_LIMIT);
 
   /* Every status in words, with the reason and its article: colour is never the only sign. */
   gui_test_assert_label_on_screen (ROOT, "Candidate");
@@ -224,7 +226,7 @@ START_TEST (test_shortlist_ranks_with_reasons)
   gui_test_assert_label_on_screen (ROOT, "606.6");
   gui_test_assert_label_on_screen (ROOT, "560.0");
   gui_test_assert_label_on_screen (ROOT, "482.3");
-  gui_test_assert_label_on_screen (ROOT, qa_shortlist_item_get_reason (fourth));
+  gui_test_assert_label_on_screen (ROOT, qa_shortlist_item_get_row (fourth)->reason);
   gui_test_assert_on_screen (ROOT, "482.3 < 500");
   gui_test_assert_on_screen (ROOT, "3 candidates proposed");
   gui_test_assert_not_on_screen (ROOT, "No Shortlist Yet");
