@@ -1,6 +1,10 @@
 /* qa-shortlist-view.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The candidate list (Art. 4, 16(5)–(6)): the profile's numbers, the ranked table with every
+ * applicant's status and the reason for it, or the vacancy; and what the secretariat does with
+ * the list: export, print, the committee's confirmation and the public notice.
  */
 
 #define G_LOG_DOMAIN "qa-shortlist-view"
@@ -9,24 +13,45 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <poppler.h>
 
 #include "qa-shortlist-view.h"
+#include "qa-ui-private.h"
 
 struct _QaShortlistView
 {
-  GtkWidget      parent_instance;
+  GtkWidget          parent_instance;
 
   /* Owned */
-  QaSession     *session;
+  QaSession         *session;
+  QaShortlistResult *result;
+  GListModel        *rows;       /* QaShortlistItem */
+  char              *confirmed_on;
+  char              *why_empty;  /* core's reason when there is no list yet */
+  QaRole             role;
+  gboolean           notice_open;
 
   /* Template widgets */
-  AdwStatusPage *empty_page;
-  GtkLabel      *limit_detail_label;
-  GtkLabel      *limit_value_label;
-  GtkLabel      *site_value_label;
-  GtkLabel      *threshold_value_label;
-  GtkLabel      *weights_detail_label;
-  GtkLabel      *weights_value_label;
+  GtkColumnView     *column_view;
+  GtkWidget         *confirm_button;
+  GtkWidget         *notice_button;
+  GtkStack          *content_stack;
+  AdwStatusPage     *empty_page;
+  GtkColumnViewColumn *final_column;
+  GtkLabel          *limit_detail_label;
+  GtkLabel          *limit_value_label;
+  GtkColumnViewColumn *material_column;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *rank_column;
+  GtkColumnViewColumn *site_column;
+  GtkLabel          *site_value_label;
+  GtkLabel          *state_label;
+  GtkColumnViewColumn *status_column;
+  GtkLabel          *threshold_value_label;
+  GtkLabel          *title_label;
+  AdwStatusPage     *vacant_page;
+  GtkLabel          *weights_detail_label;
+  GtkLabel          *weights_value_label;
 };
 
 G_DEFINE_FINAL_TYPE (QaShortlistView, qa_shortlist_view, GTK_TYPE_WIDGET)
@@ -38,6 +63,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Thresholds are points out of 1000: “500”, or “487.5” when the profile asks for it. */
 static char *
@@ -68,6 +100,7 @@ show_rules (QaShortlistView *self)
   g_autofree char *ranking = NULL;
   g_autofree char *notice = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *title = NULL;
   guint limit;
   guint material;
   guint site_weight;
@@ -124,23 +157,371 @@ show_rules (QaShortlistView *self)
                             notice_days);
   description = g_strdup_printf ("%s %s", ranking, notice);
   adw_status_page_set_description (self->empty_page, description);
+
+  /* Translators: the page's title, e.g. “Candidate List · 2026” */
+  title = g_strdup_printf (_("Candidate List · %u"), qa_session_get_year (self->session));
+  gtk_label_set_label (self->title_label, title);
 }
+
+
+/* The table ---------------------------------------------------------------------------------- */
+
+static const char *
+outcome_tone (QaOutcomeStatus status)
+{
+  switch (status)
+    {
+    case QA_OUTCOME_CANDIDATE:
+      return "success";
+    case QA_OUTCOME_NOMINEE:
+      return "accent";
+    case QA_OUTCOME_TIED:
+      return "warning";
+    case QA_OUTCOME_INELIGIBLE:
+    case QA_OUTCOME_OBJECTION_UPHELD:
+      return "error";
+    case QA_OUTCOME_OVER_LIMIT:
+    case QA_OUTCOME_BELOW_THRESHOLD:
+    case QA_OUTCOME_NOT_SITE_REVIEWED:
+    default:
+      return "neutral";
+    }
+}
+
+typedef enum
+{
+  CELL_RANK,
+  CELL_NAME,
+  CELL_MATERIAL,
+  CELL_SITE,
+  CELL_FINAL,
+} CellKind;
+
+static void
+setup_text_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  data)
+{
+  CellKind kind = GPOINTER_TO_UINT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), kind == CELL_NAME ? 0.0 : 1.0);
+  if (kind == CELL_NAME)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 14);
+    }
+  else
+    {
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+    }
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_text_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  data)
+{
+  QaShortlistItem *item = gtk_list_item_get_item (list_item);
+  const QaShortlistRow *row = qa_shortlist_item_get_row (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  g_autofree char *text = NULL;
+
+  switch ((CellKind)GPOINTER_TO_UINT (data))
+    {
+    case CELL_RANK:
+      if (row->rank > 0)
+        text = g_strdup_printf ("%u", row->rank);
+      break;
+    case CELL_NAME:
+      text = g_strdup (row->name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), row->name);
+      break;
+    case CELL_MATERIAL:
+      text = qa_shortlist_item_dup_material_score (item);
+      break;
+    case CELL_SITE:
+      text = qa_shortlist_item_dup_site_score (item);
+      break;
+    case CELL_FINAL:
+      text = qa_shortlist_item_dup_final_score (item);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* An em dash where there is nothing: not ranked, or no score at that stage. */
+  gtk_label_set_label (label, text != NULL && *text != '\0' ? text : "—");
+}
+
+static void
+setup_status_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *chip = gtk_label_new (NULL);
+  GtkWidget *reason = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (reason), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (reason, TRUE);
+  gtk_widget_add_css_class (reason, "dim-label");
+  gtk_box_append (GTK_BOX (box), chip);
+  gtk_box_append (GTK_BOX (box), reason);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_status_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  data)
+{
+  const QaShortlistRow *row = qa_shortlist_item_get_row (gtk_list_item_get_item (list_item));
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *chip = gtk_widget_get_first_child (box);
+  GtkWidget *reason = gtk_widget_get_next_sibling (chip);
+  QaOutcomeStatus status = row->status;
+  const char *classes[] = { "status-pill", outcome_tone (status), NULL };
+
+  /* The chip's tone repeats what its words say; the words are what counts. */
+  gtk_label_set_label (GTK_LABEL (chip), qa_outcome_status_get_label (status));
+  gtk_widget_set_css_classes (chip, classes);
+  gtk_label_set_label (GTK_LABEL (reason), row->reason);
+  gtk_widget_set_tooltip_text (reason, row->article);
+}
+
+static void
+set_factory (GtkColumnViewColumn *column,
+             GCallback            setup,
+             GCallback            bind,
+             CellKind             kind)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, GUINT_TO_POINTER (kind));
+  g_signal_connect (factory, "bind", bind, GUINT_TO_POINTER (kind));
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+/* State ---------------------------------------------------------------------------------------- */
+
+static gboolean
+may (QaShortlistView *self,
+     QaPermission     permission)
+{
+  return self->session != NULL && !qa_session_is_package (self->session) &&
+         qa_role_allows (self->role, permission);
+}
+
+static void
+update_actions (QaShortlistView *self)
+{
+  gboolean has_list = self->result != NULL;
+  gboolean may_export = has_list && may (self, QA_PERMISSION_EXPORT);
+  gboolean may_record = has_list && may (self, QA_PERMISSION_OUTCOME);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.export", may_export);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.print", may_export);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.confirm",
+                                 may_record && !self->result->vacant && self->confirmed_on == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shortlist.open-notice",
+                                 may_record && self->confirmed_on != NULL && !self->notice_open);
+  /* Who may not act sees no buttons to press: the supervisor reads, and changes nothing. */
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), may (self, QA_PERMISSION_OUTCOME));
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_button), may (self, QA_PERMISSION_OUTCOME));
+}
+
+static void
+update_state (QaShortlistView *self)
+{
+  g_autofree char *state = NULL;
+  guint n_listed = 0;
+
+  if (self->result == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      gtk_label_set_label (self->state_label,
+                           self->why_empty != NULL ? self->why_empty : _("Not computed yet"));
+      update_actions (self);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->rows); i++)
+    {
+      g_autoptr(QaShortlistItem) item = g_list_model_get_item (self->rows, i);
+      QaOutcomeStatus status = qa_shortlist_item_get_row (item)->status;
+
+      n_listed += status == QA_OUTCOME_CANDIDATE || status == QA_OUTCOME_NOMINEE;
+    }
+
+  if (self->result->vacant)
+    {
+      adw_status_page_set_description (self->vacant_page, self->result->vacancy_reason);
+      gtk_stack_set_visible_child_name (self->content_stack, "vacant");
+      state = g_strdup (_("No applicant is a candidate: the award stays vacant (Art. 4)"));
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "table");
+      if (self->confirmed_on != NULL && self->notice_open)
+        /* Translators: %s is a date, YYYY-MM-DD */
+        state = g_strdup_printf (_("Confirmed by the review committee on %s; the public notice "
+                                   "is open"),
+                                 self->confirmed_on);
+      else if (self->confirmed_on != NULL)
+        /* Translators: %s is a date, YYYY-MM-DD */
+        state = g_strdup_printf (_("Confirmed by the review committee on %s; the list is frozen"),
+                                 self->confirmed_on);
+      else
+        state = g_strdup_printf (ngettext ("%u candidate proposed; awaiting the review "
+                                           "committee’s decision",
+                                           "%u candidates proposed; awaiting the review "
+                                           "committee’s decision",
+                                           n_listed),
+                                 n_listed);
+    }
+
+  gtk_label_set_label (self->state_label, state);
+  update_actions (self);
+}
+
+/* Actions -------------------------------------------------------------------------------------- */
+
+static const char * const export_names[] = { "csv", "xlsx", "pdf", "xml" };
+
+static void
+export_chosen (GtkWidget      *widget,
+               GFile          *file,
+               GtkFileChooser *chooser)
+{
+  QaShortlistView *self = QA_SHORTLIST_VIEW (widget);
+  const char *format = g_object_get_data (G_OBJECT (chooser), "qa-format");
+
+  qa_shortlist_view_export (self, file, format);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  QaShortlistView *self = QA_SHORTLIST_VIEW (widget);
+  const char *format = g_variant_get_string (param, NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *pattern = NULL;
+  GtkFileChooserNative *chooser;
+  const char *kept = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_names); i++)
+    if (g_str_equal (format, export_names[i]))
+      kept = export_names[i];
+  g_return_if_fail (kept != NULL);
+
+  chooser = _qa_ui_file_chooser_new (widget, _("Export the Candidate List"),
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  /* Translators: the suggested file name of an exported candidate list; %u is the year */
+  name = g_strdup_printf (_("Candidate list %u.%s"), qa_session_get_year (self->session), kept);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  pattern = g_strdup_printf ("*.%s", kept);
+  _qa_ui_add_file_filter (chooser, kept, NULL, pattern);
+  g_object_set_data (G_OBJECT (chooser), "qa-format", (gpointer)kept);
+
+  _qa_ui_run_file_chooser (chooser, widget, export_chosen);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  qa_shortlist_view_print (QA_SHORTLIST_VIEW (widget), NULL);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     QaShortlistView  *self)
+{
+  GtkEditable *date = g_object_get_data (G_OBJECT (dialog), "qa-date");
+
+  if (g_str_equal (response, "confirm"))
+    qa_shortlist_view_confirm (self, gtk_editable_get_text (date));
+}
+
+static void
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  QaShortlistView *self = QA_SHORTLIST_VIEW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%F");
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (_qa_ui_get_window (widget), _("Confirm the Candidate List?"),
+                                   _("This records the review committee’s plenary decision on "
+                                     "the list as shown, on the date below (Art. 16(6)). The "
+                                     "list is then frozen: later changes to scores do not change "
+                                     "it, and the public notice can be opened."));
+  entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Date of the plenary decision"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), today);
+  {
+    GtkWidget *list = gtk_list_box_new ();
+
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (list, "boxed-list");
+    gtk_list_box_append (GTK_LIST_BOX (list), entry);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  }
+  g_object_set_data (G_OBJECT (dialog), "qa-date", entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "confirm", _("_Confirm and Freeze"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_notice_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  qa_shortlist_view_open_notice (QA_SHORTLIST_VIEW (widget), NULL);
+}
+
+/* GObject ------------------------------------------------------------------------------------ */
 
 static void
 qa_shortlist_view_dispose (GObject *object)
 {
   QaShortlistView *self = (QaShortlistView *)object;
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_SHORTLIST_VIEW);
-  /* gtk_widget_dispose_template() only unparents the children it binds. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
+  _qa_ui_dispose_children (GTK_WIDGET (self));
   g_clear_object (&self->session);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->result, qa_shortlist_result_free);
+  g_clear_pointer (&self->confirmed_on, g_free);
+  g_clear_pointer (&self->why_empty, g_free);
 
   G_OBJECT_CLASS (qa_shortlist_view_parent_class)->dispose (object);
 }
-
 static void
 qa_shortlist_view_get_property (GObject    *object,
                                 guint       prop_id,
@@ -196,10 +577,28 @@ qa_shortlist_view_class_init (QaShortlistViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The outcome recorded something (the confirmation, the notice): other pages read it again. */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/qa-shortlist-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, confirm_button);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, final_column);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, material_column);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, notice_button);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, rank_column);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, site_column);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, state_label);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, status_column);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, vacant_page);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, limit_detail_label);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, limit_value_label);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, site_value_label);
@@ -207,13 +606,37 @@ qa_shortlist_view_class_init (QaShortlistViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, weights_detail_label);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, weights_value_label);
 
+  gtk_widget_class_install_action (widget_class, "shortlist.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "shortlist.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "shortlist.confirm", NULL, confirm_action);
+  gtk_widget_class_install_action (widget_class, "shortlist.open-notice", NULL,
+                                   open_notice_action);
+
   gtk_widget_class_set_css_name (widget_class, "shortlist-view");
 }
 
 static void
 qa_shortlist_view_init (QaShortlistView *self)
 {
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->role = QA_ROLE_SECRETARIAT;
+  self->rows = G_LIST_MODEL (g_list_store_new (QA_TYPE_SHORTLIST_ITEM));
+  selection = gtk_no_selection_new (g_object_ref (self->rows));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  set_factory (self->rank_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), CELL_RANK);
+  set_factory (self->name_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), CELL_NAME);
+  set_factory (self->material_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb),
+               CELL_MATERIAL);
+  set_factory (self->site_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), CELL_SITE);
+  set_factory (self->final_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb),
+               CELL_FINAL);
+  set_factory (self->status_column, G_CALLBACK (setup_status_cb), G_CALLBACK (bind_status_cb), 0);
+
+  update_state (self);
 }
 
 GtkWidget *
@@ -241,6 +664,278 @@ qa_shortlist_view_set_session (QaShortlistView *self,
     return;
 
   show_rules (self);
+  qa_shortlist_view_reload (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+qa_shortlist_view_set_role (QaShortlistView *self,
+                            QaRole           role)
+{
+  g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
+
+  self->role = role;
+  update_actions (self);
+}
+
+void
+qa_shortlist_view_reload (QaShortlistView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *confirmed_on = NULL;
+  g_autofree char *starts_on = NULL;
+  g_autofree char *ends_on = NULL;
+  QaShortlistResult *result = NULL;
+
+  g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
+
+  g_clear_pointer (&self->why_empty, g_free);
+  self->notice_open = FALSE;
+  if (self->session != NULL && !qa_session_is_package (self->session))
+    {
+      /* Refused until the site stage is closed; the reason says what is awaited. */
+      result = qa_outcome_shortlist (self->session, &error);
+      if (result == NULL && error != NULL)
+        self->why_empty = g_strdup (error->message);
+      confirmed_on = qa_outcome_dup_confirmed_on (self->session);
+      self->notice_open = qa_outcome_get_notice (self->session, &starts_on, &ends_on);
+    }
+
+  qa_shortlist_view_set_result (self, result, confirmed_on);
+}
+
+void
+qa_shortlist_view_set_result (QaShortlistView   *self,
+                              QaShortlistResult *result,
+                              const char        *confirmed_on)
+{
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
+
+  if (self->result != result)
+    g_clear_pointer (&self->result, qa_shortlist_result_free);
+  self->result = result;
+  g_free (self->confirmed_on);
+  self->confirmed_on = g_strdup (confirmed_on);
+
+  rows = result != NULL ? qa_outcome_shortlist_model (result)
+                        : G_LIST_MODEL (g_list_store_new (QA_TYPE_SHORTLIST_ITEM));
+  n = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (rows, i));
+  g_list_store_splice (G_LIST_STORE (self->rows), 0, g_list_model_get_n_items (self->rows),
+                       items->pdata, n);
+
+  update_state (self);
+}
+
+GListModel *
+qa_shortlist_view_get_rows (QaShortlistView *self)
+{
+  g_return_val_if_fail (QA_IS_SHORTLIST_VIEW (self), NULL);
+
+  return self->rows;
+}
+
+gboolean
+qa_shortlist_view_export (QaShortlistView *self,
+                          GFile           *file,
+                          const char      *format)
+{
+  g_autoptr(QaExportTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_path = NULL;
+  QaExportFormat kind;
+  AdwToast *toast;
+
+  g_return_val_if_fail (QA_IS_SHORTLIST_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->result != NULL, FALSE);
+
+  if (!qa_export_format_from_string (format, &kind))
+    g_return_val_if_reached (FALSE);
+
+  file_path = g_file_get_path (file);
+  table = qa_outcome_shortlist_table (self->session, self->result);
+  if (file_path == NULL || !qa_export_table_write (table, kind, file_path, &error))
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Exported"),
+                         error != NULL ? error->message : NULL);
+      return FALSE;
+    }
+
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+
+    toast = adw_toast_new_format (_("Exported the candidate list to %s"), basename);
+    _qa_ui_toast_open_file (toast, GTK_WIDGET (self), file);
+    _qa_ui_add_toast (GTK_WIDGET (self), toast);
+  }
+  return TRUE;
+}
+
+/* Printing: core's PDF of the list, each page drawn by poppler onto the printer's page. */
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PopplerDocument   *document)
+{
+  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              PopplerDocument   *document)
+{
+  g_autoptr(GObject) page_object = (GObject *)poppler_document_get_page (document, page_nr);
+  PopplerPage *page = (PopplerPage *)page_object;
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width, height, scale;
+
+  if (page == NULL)
+    return;
+
+  poppler_page_get_size (page, &width, &height);
+  scale = MIN (gtk_print_context_get_width (context) / width,
+               gtk_print_context_get_height (context) / height);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (page, cr);
+}
+
+static void
+print_done_cb (QaShortlistView         *self,
+               GtkPrintOperationResult  result,
+               GtkPrintOperation       *operation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+
+  gtk_print_operation_get_error (operation, &error);
+  _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Printed"),
+                     error != NULL ? error->message : NULL);
+}
+
+void
+qa_shortlist_view_print (QaShortlistView *self,
+                         const char      *export_path)
+{
+  g_autoptr(QaExportTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) pdf = NULL;
+  g_autoptr(GObject) document_object = NULL;
+  PopplerDocument *document;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) paper = NULL;
+  g_autoptr(GObject) first_object = NULL;
+  PopplerPage *first;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *job = NULL;
+  GtkPrintOperation *operation;
+  double width = 0, height = 0;
+
+  g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
+  g_return_if_fail (self->result != NULL);
+
+  table = qa_outcome_shortlist_table (self->session, self->result);
+  if ((pdf = _qa_ui_dup_private_file ("print", "shortlist.pdf", &error)) == NULL ||
+      !qa_export_table_write (table, QA_EXPORT_PDF, (pdf_path = g_file_get_path (pdf)), &error) ||
+      (document_object = (GObject *)poppler_document_new_from_gfile (pdf, NULL, NULL,
+                                                                     &error)) == NULL)
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Printed"),
+                         error != NULL ? error->message : NULL);
+      return;
+    }
+
+  document = (PopplerDocument *)document_object;
+  operation = gtk_print_operation_new ();
+  setup = gtk_page_setup_new ();
+  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  first_object = (GObject *)poppler_document_get_page (document, 0);
+  if ((first = (PopplerPage *)first_object) != NULL)
+    poppler_page_get_size (first, &width, &height);
+  gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* The PDF keeps its own margins. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_allow_async (operation, export_path == NULL);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  /* Translators: the print job's name; %u is the year */
+  job = g_strdup_printf (_("Candidate list %u"), qa_session_get_year (self->session));
+  gtk_print_operation_set_job_name (operation, job);
+
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
+                         g_object_ref (document), (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
+                         g_object_ref (document), (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
+  /* Kept while the dialog may run. */
+  g_object_set_data_full (G_OBJECT (self), "qa-print-operation", operation, g_object_unref);
+
+  if (gtk_print_operation_run (operation,
+                               export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                   : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               _qa_ui_get_window (GTK_WIDGET (self)), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Printed"),
+                       error != NULL ? error->message : NULL);
+}
+
+gboolean
+qa_shortlist_view_confirm (QaShortlistView *self,
+                           const char      *date)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (QA_IS_SHORTLIST_VIEW (self), FALSE);
+
+  if (!qa_outcome_confirm (self->session, date, &error))
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The List Was Not Confirmed"), error->message);
+      return FALSE;
+    }
+
+  qa_shortlist_view_reload (self);
+  _qa_ui_add_toast (GTK_WIDGET (self),
+                    adw_toast_new (_("The review committee’s decision is recorded; the list "
+                                     "is frozen")));
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+qa_shortlist_view_open_notice (QaShortlistView *self,
+                               const char      *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%F");
+
+  g_return_val_if_fail (QA_IS_SHORTLIST_VIEW (self), FALSE);
+
+  if (!qa_outcome_open_notice (self->session, date != NULL ? date : today, &error))
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The Public Notice Was Not Opened"),
+                         error->message);
+      return FALSE;
+    }
+
+  qa_shortlist_view_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  /* The notice and its objections are followed on their own page. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "notice");
+  return TRUE;
 }

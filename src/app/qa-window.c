@@ -291,6 +291,7 @@ apply_role (QaWindow *self)
   qa_experts_view_set_role (self->experts_view, role);
   qa_scoring_view_set_role (self->scoring_view, role);
   qa_consensus_view_set_role (self->consensus_view, role);
+  qa_shortlist_view_set_role (self->shortlist_view, role);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-role", !self->reviewer_mode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup",

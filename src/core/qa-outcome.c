@@ -1271,6 +1271,32 @@ check_objection (QaSession     *session,
   return TRUE;
 }
 
+gboolean
+qa_outcome_check_objection (QaSession   *session,
+                            const char  *applicant_id,
+                            const char  *objector,
+                            const char  *contact,
+                            const char  *received_on,
+                            const char  *grounds,
+                            GError     **error)
+{
+  NewObjection objection = { applicant_id, objector, contact, received_on, grounds, 0 };
+  g_autofree char *objector_clean = g_strstrip (g_strdup (objector != NULL ? objector : ""));
+  g_autofree char *contact_clean = g_strstrip (g_strdup (contact != NULL ? contact : ""));
+
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+
+  objection.objector = objector_clean;
+  objection.contact = contact_clean;
+  if (received_on == NULL)
+    {
+      g_set_error (error, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_OBJECTION,
+                   _("Art. 16(6): --received is required"));
+      return FALSE;
+    }
+  return check_objection (session, &objection, error);
+}
+
 gint64
 qa_outcome_add_objection (QaSession   *session,
                           const char  *applicant_id,

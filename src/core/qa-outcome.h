@@ -119,6 +119,15 @@ gint64              qa_outcome_add_objection     (QaSession         *session,
                                                   const char        *received_on,
                                                   const char        *grounds,
                                                   GError           **error);
+/* Whether qa_outcome_add_objection() would take this objection, without recording anything:
+ * for a form that refuses an anonymous or late objection before it is submitted. */
+gboolean            qa_outcome_check_objection   (QaSession         *session,
+                                                  const char        *applicant_id,
+                                                  const char        *objector,
+                                                  const char        *contact,
+                                                  const char        *received_on,
+                                                  const char        *grounds,
+                                                  GError           **error);
 /* The committee's re-check: upheld cancels the candidate's nomination, dismissed changes
  * nothing. @date NULL means today. */
 gboolean            qa_outcome_decide_objection  (QaSession         *session,
