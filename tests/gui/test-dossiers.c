@@ -821,6 +821,66 @@ START_TEST (test_unsaved_changes_asked_about)
 }
 END_TEST
 
+START_TEST (test_closing_asks_about_unsaved_changes)
+{
+  g_autoptr(QaDossier) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gpointer alive = window;
+
+  select_applicant ("A01");
+  type_into (QA_DOSSIER_INDUSTRY, "乳制品制造与销售");
+
+  /* Cancel: the window stays, with the typing. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_dialog ();
+  gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Save the Changes to A01 Before Closing?");
+  adw_message_dialog_response (dialog, "cancel");
+  gui_test_settle ();
+  ck_assert (gui_test_widget_is_mapped (window));
+  ck_assert_str_eq (gtk_editable_get_text (form_field (QA_DOSSIER_INDUSTRY)), "乳制品制造与销售");
+
+  /* Save: the dossier is stored, then the window goes. */
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_dialog ();
+  adw_message_dialog_response (dialog, "save");
+  gui_test_settle ();
+  ck_assert_ptr_null (alive);
+  window = NULL;
+
+  stored = qa_applicants_load_dossier (session, "A01", &error);
+  ck_assert_msg (stored != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (qa_dossier_get_text (stored, QA_DOSSIER_INDUSTRY), "乳制品制造与销售");
+}
+END_TEST
+
+START_TEST (test_closing_discards_when_told)
+{
+  g_autoptr(QaDossier) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  AdwMessageDialog *dialog;
+  gpointer alive = window;
+
+  select_applicant ("A01");
+  before = g_strdup (gtk_editable_get_text (form_field (QA_DOSSIER_INDUSTRY)));
+  type_into (QA_DOSSIER_INDUSTRY, "乳制品制造与销售");
+
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_dialog ();
+  adw_message_dialog_response (dialog, "discard");
+  gui_test_settle ();
+  ck_assert_ptr_null (alive);
+  window = NULL;
+
+  stored = qa_applicants_load_dossier (session, "A01", &error);
+  ck_assert_msg (stored != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (qa_dossier_get_text (stored, QA_DOSSIER_INDUSTRY), before);
+}
+END_TEST
+
 START_TEST (test_empty_session_imports)
 {
   g_autofree char *path = g_build_filename (tmpdir, "empty.db", NULL);
@@ -881,6 +941,8 @@ dossiers_suite (void)
   tcase_add_test (tc, test_notice_refused_while_pending);
   tcase_add_test (tc, test_notice_exported_and_printed);
   tcase_add_test (tc, test_unsaved_changes_asked_about);
+  tcase_add_test (tc, test_closing_asks_about_unsaved_changes);
+  tcase_add_test (tc, test_closing_discards_when_told);
   tcase_add_test (tc, test_empty_session_imports);
   suite_add_tcase (suite, tc);
 
