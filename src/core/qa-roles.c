@@ -82,6 +82,9 @@ qa_role_allows (QaRole       role,
     case QA_PERMISSION_SCORE:
       return role == QA_ROLE_REVIEWER;
 
+    case QA_PERMISSION_WRITE:
+      return role != QA_ROLE_SUPERVISOR;
+
     default:
       return FALSE;
     }

@@ -29,6 +29,7 @@ typedef enum
   QA_PERMISSION_SCORE,         /* score items and export the sheet, in one's own package */
   QA_PERMISSION_RESTORE,       /* replace the session with a backup */
   QA_PERMISSION_CREATE,        /* create a session, fill the demo */
+  QA_PERMISSION_WRITE,         /* change the session at all; checked by every transaction */
 } QaPermission;
 
 const char *qa_role_to_string   (QaRole        role);
