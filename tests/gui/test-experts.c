@@ -192,13 +192,14 @@ teardown (void)
 
 START_TEST (test_pool_lists_every_expert)
 {
-  static const char * const ids[] = { "E01", "E02", "E03", "E04", "E05", "E06", "E07", "E08", "E09" };
+  static const char * const ids[] = { "E01", "E02", "E03", "E04", "E05", "E06", "E07", "E08", "E09",
+                                      "E10", "E11", "E12" };
   GListModel *rows = G_LIST_MODEL (qa_experts_view_get_model (view ()));
 
   show_section ("pool");
 
-  ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_experts (session)), 9);
-  ck_assert_uint_eq (g_list_model_get_n_items (rows), 9);
+  ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_experts (session)), 12);
+  ck_assert_uint_eq (g_list_model_get_n_items (rows), 12);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     ck_assert_msg (row_of (ids[i]) != NULL, "%s is not listed", ids[i]);
 
@@ -209,7 +210,7 @@ START_TEST (test_pool_lists_every_expert)
     ck_assert_str_eq (qa_expert_get_id (first), "E01");
     ck_assert_ptr_eq (qa_experts_view_get_selected_expert (view ()), first);
   }
-  gui_test_assert_label_on_screen (ROOT, "9 experts");
+  gui_test_assert_label_on_screen (ROOT, "12 experts");
   gui_test_assert_label_on_screen (ROOT, "王建国");
   gui_test_assert_label_on_screen (ROOT, "甘肃省质量技术监督局退休");
   gui_test_assert_label_on_screen (ROOT, "May serve on a panel");
@@ -226,9 +227,9 @@ START_TEST (test_pool_lists_every_expert)
                  "the search shows %u rows", g_list_model_get_n_items (rows));
   gui_test_settle ();
   ck_assert_ptr_nonnull (row_of ("E02"));
-  gui_test_assert_label_on_screen (ROOT, "1 of 9 experts");
+  gui_test_assert_label_on_screen (ROOT, "1 of 12 experts");
   gtk_editable_set_text (qa_experts_view_get_search_entry (view ()), "");
-  ck_assert (gui_test_iterate_until (row_count_is, GUINT_TO_POINTER (9)));
+  ck_assert (gui_test_iterate_until (row_count_is, GUINT_TO_POINTER (12)));
 }
 END_TEST
 
@@ -383,8 +384,10 @@ START_TEST (test_draw_is_reproducible)
   store_eligibility ();
   show_section ("panels");
 
-  /* Five cannot be drawn: four of the seven who may serve are untied, and a tied member would
-   * leave an applicant with four scorers. The refusal says so. */
+  /* Eleven cannot be drawn from the ten who may serve. The refusal says so. */
+  collect_spin_buttons (GTK_WIDGET (panel_view ()), spins);
+  ck_assert_uint_eq (spins->len, 2);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 11);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (panel_view ()), "panel.draw", NULL));
   dialog = wait_for_window (GTK_TYPE_WINDOW);
   gui_test_assert_on_screen (GTK_WIDGET (dialog), "The Panel Could Not Be Drawn");
@@ -392,6 +395,7 @@ START_TEST (test_draw_is_reproducible)
   gtk_window_destroy (dialog);
   gui_test_settle ();
   ck_assert_ptr_null (qa_panel_view_get_draw (panel_view ()));
+  g_ptr_array_set_size (spins, 0);
 
   collect_spin_buttons (GTK_WIDGET (panel_view ()), spins);
   ck_assert_uint_eq (spins->len, 2);
@@ -409,7 +413,7 @@ START_TEST (test_draw_is_reproducible)
   first = qa_panel_view_dup_members (panel_view ());
   gui_test_assert_on_screen (ROOT, "Drawn with seed 20260501 on ");
 
-  /* Seven drawn from the seven who may serve, none unqualified; the first chairs. */
+  /* Seven drawn from the ten who may serve, none unqualified; the first chairs. */
   ck_assert_uint_eq (g_strv_length (first), 7);
   ck_assert (!g_strv_contains ((const char * const *)first, "E08"));
   ck_assert (!g_strv_contains ((const char * const *)first, "E09"));
@@ -476,8 +480,8 @@ START_TEST (test_import_refused_lists_every_row)
 {
   static const char csv[] =
     "id,name,employer,experience_years,trained,ethics,specialty\n"
-    "E10,马国栋,张掖市发展和改革委员会,12,yes,yes,宏观经济\n"
-    "E11,何静,兰州大学管理学院,many,yes,yes,管理\n"
+    "E20,马国栋,张掖市发展和改革委员会,12,yes,yes,宏观经济\n"
+    "E21,何静,兰州大学管理学院,many,yes,yes,管理\n"
     "E01,重复,某单位,10,yes,yes,质量\n";
   g_autofree char *path = g_build_filename (tmpdir, "experts.csv", NULL);
   g_autoptr(GFile) file = NULL;
@@ -496,7 +500,7 @@ START_TEST (test_import_refused_lists_every_row)
   ck_assert_msg (strstr (text, ":3: experience_years: ") != NULL, "%s", text);
   ck_assert_msg (strstr (text, ":4: id: expert E01 is already in the pool") != NULL, "%s", text);
   ck_assert_msg (strstr (text, ":2: ") == NULL, "%s", text);
-  ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_experts (session)), 9);
+  ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_experts (session)), 12);
 }
 END_TEST
 
