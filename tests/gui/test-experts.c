@@ -259,6 +259,53 @@ START_TEST (test_declaration_recorded_by_button)
 }
 END_TEST
 
+/* E09 was untrained and E08 had four years: both are corrected in the pool's dialogs, and may
+ * then serve. */
+START_TEST (test_record_corrected_and_training_recorded)
+{
+  GtkWindow *dialog;
+  GtkWidget *course;
+  GtkWidget *spin;
+
+  show_section ("pool");
+  ck_assert (qa_experts_view_select_expert (view (), "E09"));
+  gui_test_settle ();
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "experts.train", NULL));
+  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Record the Training of 周海燕 (E09)");
+  ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  course = gui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (course), "甘肃省卓越绩效评价师培训班");
+  ck_assert (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gui_test_settle ();
+  ck_assert (qa_expert_get_trained (row_of ("E09")));
+  gui_test_assert_label_on_screen (ROOT, "The training of 周海燕 (E09) is recorded");
+
+  ck_assert (qa_experts_view_select_expert (view (), "E08"));
+  gui_test_settle ();
+  gui_test_assert_label_on_screen (ROOT, "May not serve on a panel");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "experts.edit", NULL));
+  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Correct the Record of 孙立 (E08)");
+  spin = gui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+  ck_assert_int_eq (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), 4);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 6);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gui_test_settle ();
+  ck_assert_uint_eq (qa_expert_get_experience_years (row_of ("E08")), 6);
+  gui_test_assert_label_on_screen (ROOT, "May serve on a panel");
+  {
+    g_autoptr(GPtrArray) trail = qa_audit_list (qa_session_get_database (session), NULL);
+    QaAuditEntry *last = g_ptr_array_index (trail, trail->len - 1);
+
+    ck_assert_str_eq (last->action, "expert.edit");
+    ck_assert_str_eq (last->after, "experience_years=6");
+  }
+}
+END_TEST
+
 START_TEST (test_suspension_needs_reason)
 {
   GtkWindow *dialog;
@@ -540,6 +587,7 @@ experts_suite (void)
   tcase_add_test (tc, test_pool_lists_every_expert);
   tcase_add_test (tc, test_declaration_recorded_by_button);
   tcase_add_test (tc, test_suspension_needs_reason);
+  tcase_add_test (tc, test_record_corrected_and_training_recorded);
   tcase_add_test (tc, test_panel_check_follows_selection);
   tcase_add_test (tc, test_draw_is_reproducible);
   tcase_add_test (tc, test_conflict_matrix_shows_ties);
