@@ -447,8 +447,7 @@ verb_eligibility_judge (const Globals  *globals,
 
   session = qa_cli_open_session (globals, &error);
   if (session == NULL ||
-      !qa_applicants_judge (session, applicant, (guint)condition, passed, note, &error) ||
-      !qa_applicants_store_eligibility (session, &error))
+      !qa_applicants_judge (session, applicant, (guint)condition, passed, note, &error))
     return qa_cli_report_error (error);
 
   return EXIT_DONE;

@@ -786,6 +786,7 @@ store_eligibility_cb (QaDatabase  *db,
       const char *id = qa_applicant_get_id (applicant);
       g_autoptr(QaEligibilityReport) report = NULL;
       const char *verdict, *status;
+      g_autofree char *stored = NULL;
       gboolean eligible = FALSE;
       sqlite3_stmt *stmt;
 
@@ -804,7 +805,17 @@ store_eligibility_cb (QaDatabase  *db,
       else
         verdict = "ineligible", status = "not_accepted";
 
-      if (g_strcmp0 (qa_eligibility_to_string (qa_applicant_get_eligibility (applicant)), verdict) != 0)
+      /* What the file holds now, not the list as last read: another face may have written. */
+      g_clear_pointer (&stored, g_free);
+      stmt = _qa_database_prepare (db, "SELECT eligibility FROM applicant WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+        stored = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+
+      if (g_strcmp0 (stored, verdict) != 0)
         {
           g_autoptr(GPtrArray) reasons = qa_eligibility_report_dup_reasons (report);
           g_autofree char *joined = NULL;
@@ -813,9 +824,7 @@ store_eligibility_cb (QaDatabase  *db,
           g_ptr_array_add (reasons, NULL);
           joined = g_strjoinv ("; ", (char **)reasons->pdata);
           after = g_strdup_printf ("%s: %s", verdict, joined);
-          if (!_qa_audit_append (db, "eligibility.check", "applicant", id,
-                                 qa_eligibility_to_string (qa_applicant_get_eligibility (applicant)),
-                                 after, error))
+          if (!_qa_audit_append (db, "eligibility.check", "applicant", id, stored, after, error))
             return FALSE;
         }
 
@@ -856,6 +865,7 @@ typedef struct
   guint       condition;
   gboolean    pass;
   const char *text;
+  QaSession  *session;
 } Decision;
 
 gboolean
@@ -885,11 +895,13 @@ judge_cb (QaDatabase  *db,
                                             decision->pass ? "pass" : "fail",
                                             decision->text != NULL ? decision->text : "");
 
+  /* The verdict follows the judgement in the same transaction, whichever face recorded it. */
   return _qa_applicants_require (db, decision->id, error) &&
          write_judgement (db, decision->id, decision->condition,
                           decision->pass ? QA_CONDITION_PASS : QA_CONDITION_FAIL,
                           decision->text, error) &&
-         _qa_audit_append (db, "eligibility.judge", "applicant", decision->id, NULL, after, error);
+         _qa_audit_append (db, "eligibility.judge", "applicant", decision->id, NULL, after, error) &&
+         store_eligibility_cb (db, decision->session, error);
 }
 
 gboolean
@@ -900,7 +912,7 @@ qa_applicants_judge (QaSession   *session,
                      const char  *note,
                      GError     **error)
 {
-  Decision decision = { id, condition, pass, note };
+  Decision decision = { id, condition, pass, note, session };
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -913,7 +925,9 @@ qa_applicants_judge (QaSession   *session,
       return FALSE;
     }
 
-  return qa_database_transaction (qa_session_get_database (session), judge_cb, &decision, error);
+  if (!qa_database_transaction (qa_session_get_database (session), judge_cb, &decision, error))
+    return FALSE;
+  return qa_session_reload (session, error);
 }
 
 static gboolean
@@ -961,7 +975,7 @@ qa_applicants_override (QaSession   *session,
                         GError     **error)
 {
   g_autofree char *stripped = NULL;
-  Decision decision = { id, 0, eligible, NULL };
+  Decision decision = { id, 0, eligible, NULL, session };
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
