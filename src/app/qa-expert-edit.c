@@ -138,7 +138,7 @@ qa_expert_edit_dialog_new (GtkWidget  *parent,
   form->first_row = add_entry_row (list, _("_Employer"), qa_expert_get_employer (expert));
   form->second_row = add_entry_row (list, _("_Title"), qa_expert_get_title (expert));
   years_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (years_row), _("Years of _Experience"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (years_row), _("Years of E_xperience"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (years_row), TRUE);
   form->years_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, QA_EXPERTS_MAX_EXPERIENCE_YEARS, 1));
   gtk_spin_button_set_value (form->years_spin, qa_expert_get_experience_years (expert));
@@ -213,7 +213,7 @@ qa_expert_training_dialog_new (GtkWidget  *parent,
   form->expert_id = g_strdup (expert_id);
 
   list = form_list_new ();
-  form->first_row = add_entry_row (list, _("_Course"), NULL);
+  form->first_row = add_entry_row (list, _("C_ourse"), NULL);
   form->second_row = add_entry_row (list, _("_Date (YYYY-MM-DD, if known)"), NULL);
 
   label = _qa_experts_ui_dup_expert_label (session, expert_id);
