@@ -13,7 +13,7 @@
 #include "qa-eligibility-pane.h"
 #include "qa-ui-private.h"
 
-#define N_CONDITIONS 5
+#define N_CONDITIONS QA_RULES_N_CONDITIONS
 
 struct _QaEligibilityPane
 {
@@ -290,7 +290,7 @@ judge_action (GtkWidget  *widget,
   GtkWidget *dialog, *box, *pass, *note;
   g_autoptr(GError) error = NULL;
 
-  if (condition < 3 || condition > N_CONDITIONS)
+  if (!qa_rules_condition_is_judged (condition))
     return;
 
   dossier = qa_applicants_load_dossier (self->session, self->applicant_id, &error);

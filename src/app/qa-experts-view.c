@@ -232,7 +232,8 @@ experience_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (label), text);
   gtk_widget_add_css_class (label, "numeric");
-  if (years < required)
+  if (self->session != NULL &&
+      !qa_rules_experience_suffices (qa_session_get_profile (self->session), years))
     {
       gtk_widget_add_css_class (label, "error");
       tooltip = g_strdup_printf (ngettext ("Art. 11(3): at least %u year is required",
@@ -417,7 +418,8 @@ show_qualifications (QaExpertsView *self,
   experience = g_strdup_printf (ngettext ("%u year; Art. 11(3) asks for %u",
                                           "%u years; Art. 11(3) asks for %u", years),
                                 years, required);
-  set_fact (self->experience_row, self->experience_icon, experience, years >= required);
+  set_fact (self->experience_row, self->experience_icon, experience,
+            qa_rules_experience_suffices (qa_session_get_profile (self->session), years));
 
   set_fact (self->training_row, self->training_icon,
             qa_expert_get_trained (expert) ? _("Trained in performance-excellence assessment")

@@ -139,7 +139,7 @@ load_judgements (QaDatabase  *db,
       int condition = sqlite3_column_int (stmt, 0);
       const char *result = column_text (stmt, 1);
 
-      if (condition < 3 || condition > 5)
+      if (condition < 0 || !qa_rules_condition_is_judged ((guint)condition))
         continue;
       qa_dossier_set_judgement (dossier, (guint)condition,
                                 g_strcmp0 (result, "pass") == 0 ? QA_CONDITION_PASS
@@ -794,8 +794,9 @@ store_eligibility_cb (QaDatabase  *db,
       if (report == NULL)
         return FALSE;
 
-      for (guint c = 0; c < 2; c++)
-        if (!store_condition (db, id, &report->conditions[c], now, error))
+      for (guint c = 0; c < G_N_ELEMENTS (report->conditions); c++)
+        if (report->conditions[c].automatic &&
+            !store_condition (db, id, &report->conditions[c], now, error))
           return FALSE;
 
       if (eligible)
@@ -918,7 +919,7 @@ qa_applicants_judge (QaSession   *session,
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (condition < 3 || condition > 5)
+  if (!qa_rules_condition_is_judged (condition))
     {
       g_set_error (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID,
                    _("Only conditions 3, 4 and 5 of Art. 13 are judged; conditions 1 and 2 are decided from the recorded facts"));
