@@ -320,6 +320,57 @@ START_TEST (test_action_labels)
 }
 END_TEST
 
+/* Each entry in words: fields named, recorded words translated, the stored text unchanged. */
+START_TEST (test_described_in_words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  const QaAuditEntry *judge = NULL, *check = NULL;
+  char at[] = "2026-03-01T08:00:00Z", name[] = "李明", role[] = "secretariat", action[] = "expert.train";
+  char kind[] = "expert", id[] = "E09", before[] = "trained=0", hash[] = "x";
+  char after[] = "trained=1; course=卓越绩效评价师培训班; date=2026-03-15";
+  QaAuditEntry train = { 0, at, name, role, action, kind, id, before, after, hash };
+  g_autofree char *train_text = NULL;
+  g_autofree char *judge_text = NULL;
+  g_autofree char *check_values = NULL;
+
+  ck_assert (qa_applicants_judge (session, "A01", 5, TRUE, "国内领先", &error));
+  entries = qa_audit_list (qa_session_get_database (session), &error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const QaAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_str_equal (entry->action, "eligibility.judge"))
+        judge = entry;
+      if (g_str_equal (entry->action, "eligibility.check") && g_strcmp0 (entry->subject_id, "A01") == 0)
+        check = entry;
+    }
+  ck_assert_ptr_nonnull (judge);
+  ck_assert_ptr_nonnull (check);
+
+  /* Stored canonically, for the chain. */
+  ck_assert_str_eq (judge->after, "condition=5; pass; note=国内领先");
+  judge_text = qa_audit_describe (judge);
+  ck_assert_str_eq (judge_text, "Eligibility condition judged, applicant A01: condition of Art. 13: 5; met; note: 国内领先");
+  check_values = qa_audit_describe_values (check);
+  ck_assert_msg (g_str_has_prefix (check_values, "not checked → "), "%s", check_values);
+  ck_assert (strstr (check_values, "unchecked") == NULL);
+
+  train_text = qa_audit_describe (&train);
+  ck_assert_str_eq (train_text, "Expert’s training recorded, expert E09: trained: no → trained: yes; "
+                                "course: 卓越绩效评价师培训班; date: 2026-03-15");
+
+  /* Every entry of the session reads without a raw key=value. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autofree char *text = qa_audit_describe (g_ptr_array_index (entries, i));
+
+      ck_assert_msg (strstr (text, "=") == NULL, "%s", text);
+    }
+  ck_assert (qa_audit_verify (qa_session_get_database (session), NULL, NULL, &error));
+}
+END_TEST
+
 static Suite *
 audit_suite (void)
 {
@@ -339,6 +390,7 @@ audit_suite (void)
   tcase_add_test (tc, test_writes_after_tampering_do_not_heal);
   tcase_add_test (tc, test_filter_and_export);
   tcase_add_test (tc, test_action_labels);
+  tcase_add_test (tc, test_described_in_words);
   tcase_add_test (tc, test_restore_is_recorded);
   suite_add_tcase (suite, tc);
   return suite;

@@ -139,7 +139,7 @@ START_TEST (test_demo)
 
     ck_assert_int_eq (init.status, 0);
     ck_assert_msg (demo.status == 0, "demo failed: %s", demo.err);
-    ck_assert (strstr (demo.out, "9") != NULL);
+    ck_assert_msg (strstr (demo.out, "12") != NULL, "%s", demo.out);
   }
 
   {
@@ -379,21 +379,21 @@ START_TEST (test_import_experts_and_conflicts)
   g_autofree char *db = eligible_demo ("experts.db");
   g_autofree char *experts = write_tmp ("experts.csv",
                                         "id,name,employer,experience_years,trained,ethics,specialty\n"
-                                        "E10,马国栋,张掖市发展和改革委员会,12,是,是,战略管理\n"
-                                        "E11,高峰,张掖祁连乳业有限公司,9,yes,yes,\n");
+                                        "E20,马国栋,张掖市发展和改革委员会,12,是,是,战略管理\n"
+                                        "E21,高峰,张掖祁连乳业有限公司,9,yes,yes,\n");
   g_autofree char *bad_experts = write_tmp ("bad-experts.csv",
                                             "id,name,employer,experience_years,trained,ethics,specialty\n"
-                                            "E12,甲,单位,many,yes,yes,\n"
-                                            "E13,乙,单位,10,yes,yes,\n"
+                                            "E22,甲,单位,many,yes,yes,\n"
+                                            "E23,乙,单位,10,yes,yes,\n"
                                             "E01,丙,单位,10,perhaps,yes,\n");
   g_autofree char *conflicts = write_tmp ("conflicts.csv",
                                           "expert_id,applicant_id,reason\n"
-                                          "E10,A07,配偶在该医院任职\n");
+                                          "E20,A07,配偶在该医院任职\n");
   g_autofree char *bad_conflicts = write_tmp ("bad-conflicts.csv",
                                               "expert_id,applicant_id,reason\n"
-                                              "E10,A01,x\n"
+                                              "E20,A01,x\n"
                                               "E77,A01,x\n"
-                                              "E10,A77,x\n");
+                                              "E20,A77,x\n");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -446,9 +446,9 @@ START_TEST (test_import_experts_and_conflicts)
     ck_assert_msg (run.status == 0, "%s", run.err);
     ck_assert_int_eq (list.status, 0);
     ck_assert (g_str_has_prefix (list.out, "expert_id,applicant_id,kind,source,reason\n"));
-    ck_assert (strstr (list.out, "E10,A07,other,declared,配偶在该医院任职\n") != NULL);
-    /* Found without a row: E11 works for A01, E04 for A02. */
-    ck_assert (strstr (list.out, "E11,A01,employer,automatic,") != NULL);
+    ck_assert (strstr (list.out, "E20,A07,other,declared,配偶在该医院任职\n") != NULL);
+    /* Found without a row: E21 works for A01, E04 for A02. */
+    ck_assert (strstr (list.out, "E21,A01,employer,automatic,") != NULL);
     ck_assert (strstr (list.out, "E04,A02,employer,automatic,") != NULL);
   }
   {
@@ -612,8 +612,8 @@ START_TEST (test_panel_draw)
 
   before = db_snapshot (first);
   {
-    g_auto(Run) five = cli ("--db", first, "panel", "draw", "--stage", "material", "--size", "5",
-                            "--seed", "42", NULL);
+    g_auto(Run) eleven = cli ("--db", first, "panel", "draw", "--stage", "material", "--size", "11",
+                              "--seed", "42", NULL);
     g_auto(Run) even = cli ("--db", first, "panel", "draw", "--stage", "material", "--size", "6",
                             "--seed", "42", NULL);
     g_auto(Run) no_seed = cli ("--db", first, "panel", "draw", "--stage", "material", "--size", "5", NULL);
@@ -622,9 +622,9 @@ START_TEST (test_panel_draw)
     g_auto(Run) chair = cli ("--db", first, "--role", "chair", "panel", "draw", "--stage", "material",
                              "--size", "7", "--seed", "42", NULL);
 
-    /* Seven may serve, three of them tied, so five untied members cannot be drawn. */
-    ck_assert_int_eq (five.status, 1);
-    ck_assert_msg (strstr (five.err, "4 can be drawn as members (5 asked for)") != NULL, "%s", five.err);
+    /* Ten may serve: eleven members cannot be drawn. */
+    ck_assert_int_eq (eleven.status, 1);
+    ck_assert_msg (strstr (eleven.err, "10 can be drawn as members (11 asked for)") != NULL, "%s", eleven.err);
     ck_assert_int_eq (even.status, 1);
     ck_assert (strstr (even.err, "Art. 11: the panel has 6 members") != NULL);
     ck_assert_int_eq (no_seed.status, 2);
@@ -647,11 +647,79 @@ START_TEST (test_panel_draw)
     a_lines = g_strsplit (a.out, "\n", -1);
     b_lines = g_strsplit (b.out, "\n", -1);
     /* The same seed, the same draw, the same chair and members. */
-    ck_assert (g_str_has_prefix (a_lines[0], "Drawn with seed 20261125 from 7 experts who may serve: members "));
+    ck_assert (g_str_has_prefix (a_lines[0], "Drawn with seed 20261125 from 10 experts who may serve: members "));
     ck_assert_str_eq (a_lines[0], b_lines[0]);
     ck_assert_str_eq (a_lines[2], b_lines[2]);
     ck_assert_str_eq (a_lines[3], b_lines[3]);
     ck_assert (g_str_has_prefix (a_lines[2], "Chair: "));
+  }
+}
+END_TEST
+
+/* The demo as shipped allows a real draw of five and an alternate. */
+START_TEST (test_panel_draw_demo_five_and_one)
+{
+  g_autofree char *db = eligible_demo ("draw-5.db");
+  g_auto(Run) run = cli ("--db", db, "panel", "draw", "--stage", "material", "--size", "5",
+                         "--alternates", "1", "--seed", "7", NULL);
+
+  ck_assert_msg (run.status == 0, "%s", run.err);
+  ck_assert_msg (g_str_has_prefix (run.out, "Drawn with seed 7 from 10 experts who may serve: members "),
+                 "%s", run.out);
+  ck_assert (strstr (run.out, "the draw chose nobody") == NULL);
+}
+END_TEST
+
+START_TEST (test_expert_edit_and_train)
+{
+  g_autofree char *db = tmp_path ("edit.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    g_auto(Run) init = cli ("--db", db, "init", "--year", "2026", NULL);
+    g_auto(Run) demo = cli ("--db", db, "demo", NULL);
+
+    ck_assert_int_eq (init.status, 0);
+    ck_assert_int_eq (demo.status, 0);
+  }
+
+  before = db_snapshot (db);
+  {
+    g_auto(Run) usage = cli ("--db", db, "expert", "edit", "--expert", "E08", NULL);
+    g_auto(Run) bad_years = cli ("--db", db, "expert", "edit", "--expert", "E08", "--experience", "many", NULL);
+    g_auto(Run) unknown = cli ("--db", db, "expert", "edit", "--expert", "E99", "--experience", "6", NULL);
+    g_auto(Run) no_course = cli ("--db", db, "expert", "train", "--expert", "E09", NULL);
+    g_auto(Run) bad_date = cli ("--db", db, "expert", "train", "--expert", "E09", "--course", "培训",
+                                "--date", "2026-13-01", NULL);
+    g_auto(Run) supervisor = cli ("--db", db, "--role", "supervisor", "expert", "train", "--expert", "E09",
+                                  "--course", "培训", NULL);
+
+    ck_assert_int_eq (usage.status, 2);
+    ck_assert_int_eq (bad_years.status, 2);
+    ck_assert_int_eq (unknown.status, 1);
+    ck_assert_int_eq (no_course.status, 2);
+    ck_assert_int_eq (bad_date.status, 1);
+    ck_assert_msg (strstr (bad_date.err, "2026-13-01") != NULL, "%s", bad_date.err);
+    ck_assert_int_eq (supervisor.status, 1);
+  }
+  after = db_snapshot (db);
+  ck_assert_str_eq (before, after);
+
+  {
+    g_auto(Run) edit = cli ("--db", db, "expert", "edit", "--expert", "E08", "--experience", "5",
+                            "--title", "高级工程师", NULL);
+    g_auto(Run) train = cli ("--db", db, "expert", "train", "--expert", "E09", "--course",
+                             "甘肃省卓越绩效评价师培训班", "--date", "2026-03-15", NULL);
+    g_auto(Run) list = cli ("--db", db, "expert", "list", NULL);
+
+    ck_assert_msg (edit.status == 0, "%s", edit.err);
+    ck_assert_msg (strstr (edit.out, "E08 孙立: 张掖市市场监督管理局, 高级工程师, 5 years of experience, trained") != NULL,
+                   "%s", edit.out);
+    ck_assert_msg (train.status == 0, "%s", train.err);
+    ck_assert_msg (strstr (train.out, "E09 周海燕:") != NULL && strstr (train.out, ", trained\n") != NULL,
+                   "%s", train.out);
+    ck_assert_msg (strstr (list.out, "\nE08,孙立,张掖市市场监督管理局,5,") != NULL, "%s", list.out);
   }
 }
 END_TEST
@@ -887,6 +955,8 @@ cli_suite (void)
   tcase_add_test (tc, test_expert_declare_and_penalties);
   tcase_add_test (tc, test_panel_set_and_show);
   tcase_add_test (tc, test_panel_draw);
+  tcase_add_test (tc, test_panel_draw_demo_five_and_one);
+  tcase_add_test (tc, test_expert_edit_and_train);
   tcase_add_test (tc, test_advance);
   tcase_add_test (tc, test_review_round_trip);
   tcase_add_test (tc, test_audit_backup_restore);

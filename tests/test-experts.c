@@ -106,8 +106,8 @@ START_TEST (test_demo_pool)
   g_autoptr(QaExpert) e09 = expert ("E09");
   QaPanelMemberFacts facts;
 
-  ck_assert_uint_eq (n_experts (), 9);
-  ck_assert_uint_eq (qa_session_count_experts (session), 9);
+  ck_assert_uint_eq (n_experts (), 12);
+  ck_assert_uint_eq (qa_session_count_experts (session), 12);
 
   ck_assert_str_eq (qa_expert_get_name (e01), "王建国");
   ck_assert (qa_expert_get_declared (e01));
@@ -135,17 +135,17 @@ START_TEST (test_import_experts)
 
   ck_assert_msg (import_experts ("\xef\xbb\xbf"
                                  "specialty,ethics,trained,experience_years,employer,name,id,employer_credit_code\n"
-                                 "战略管理,是,是,12,张掖市发展和改革委员会,马国栋,E10,\n"
-                                 ",yes,no,5,兰州大学管理学院,\"刘, 晓\",E11,\n"
-                                 "财务,1,1,8,黑河水务,韩梅,E12,91620702MA71HH8W38\n",
+                                 "战略管理,是,是,12,张掖市发展和改革委员会,马国栋,E20,\n"
+                                 ",yes,no,5,兰州大学管理学院,\"刘, 晓\",E21,\n"
+                                 "财务,1,1,8,黑河水务,韩梅,E22,91620702MA71HH8W38\n",
                                  &n, &error),
                  "%s", error ? error->message : "");
   ck_assert_uint_eq (n, 3);
-  ck_assert_uint_eq (n_experts (), 12);
+  ck_assert_uint_eq (n_experts (), 15);
   ck_assert_int_eq (count_audit ("expert.import"), 3);
   assert_audit_verifies ();
 
-  e10 = expert ("E10");
+  e10 = expert ("E20");
   ck_assert_str_eq (qa_expert_get_employer (e10), "张掖市发展和改革委员会");
   ck_assert_str_eq (qa_expert_get_specialty (e10), "战略管理");
   ck_assert_uint_eq (qa_expert_get_experience_years (e10), 12);
@@ -154,11 +154,11 @@ START_TEST (test_import_experts)
   ck_assert (!qa_expert_get_declared (e10));
   ck_assert_ptr_null (qa_expert_get_employer_credit_code (e10));
 
-  e12 = expert ("E12");
+  e12 = expert ("E22");
   ck_assert_str_eq (qa_expert_get_employer_credit_code (e12), "91620702MA71HH8W38");
 
   {
-    g_autoptr(QaExpert) e11 = expert ("E11");
+    g_autoptr(QaExpert) e11 = expert ("E21");
 
     ck_assert_str_eq (qa_expert_get_name (e11), "刘, 晓");
     ck_assert (!qa_expert_get_trained (e11));
@@ -173,7 +173,7 @@ START_TEST (test_import_experts_refusals)
     "experts.csv:2: id: ",
     "experts.csv:3: experience_years: “five” is not a whole number of years from 0 to 70",
     "experts.csv:4: trained: “maybe” is not yes/no, true/false, 1/0 or 是/否",
-    "experts.csv:5: id: “E10” is also the reference on line 3",
+    "experts.csv:5: id: “E20” is also the reference on line 3",
     "experts.csv:6: id: expert E01 is already in the pool",
     "experts.csv:7: name: is required",
     "experts.csv:8: employer: is required",
@@ -187,15 +187,15 @@ START_TEST (test_import_experts_refusals)
 
   ck_assert (!import_experts (EXPERT_HEADER
                               "E 1,甲,单位,10,yes,yes,\n"
-                              "E10,乙,单位,five,yes,yes,\n"
-                              "E11,丙,单位,10,maybe,yes,\n"
-                              "E10,丁,单位,10,yes,yes,\n"
+                              "E20,乙,单位,five,yes,yes,\n"
+                              "E21,丙,单位,10,maybe,yes,\n"
+                              "E20,丁,单位,10,yes,yes,\n"
                               "E01,戊,单位,10,yes,yes,\n"
-                              "E13,,单位,10,yes,yes,\n"
-                              "E14,己,,10,yes,yes,\n"
-                              "E15,庚,单位,-3,yes,yes,\n"
-                              "E16,辛,单位,10,yes,,\n"
-                              "E17,壬,单位,10,yes,yes,\n",
+                              "E23,,单位,10,yes,yes,\n"
+                              "E24,己,,10,yes,yes,\n"
+                              "E25,庚,单位,-3,yes,yes,\n"
+                              "E26,辛,单位,10,yes,,\n"
+                              "E27,壬,单位,10,yes,yes,\n",
                               &n, &error));
   ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -204,7 +204,7 @@ START_TEST (test_import_experts_refusals)
   /* The good row is not named, and not stored either. */
   ck_assert (strstr (error->message, "experts.csv:11") == NULL);
   ck_assert_uint_eq (n, 0);
-  ck_assert_uint_eq (n_experts (), 9);
+  ck_assert_uint_eq (n_experts (), 12);
   after = snapshot ();
   ck_assert_str_eq (before, after);
   /* The refusal itself is noted, and nothing imported is. */
@@ -215,13 +215,13 @@ START_TEST (test_import_experts_refusals)
   ck_assert (!import_experts ("id,name,employer,trained,ethics\n", NULL, &error));
   ck_assert (strstr (error->message, "experience_years") != NULL);
   g_clear_error (&error);
-  ck_assert (!import_experts (EXPERT_HEADER "E10,甲,单位,10,yes,yes,,\n", NULL, &error));
+  ck_assert (!import_experts (EXPERT_HEADER "E20,甲,单位,10,yes,yes,,\n", NULL, &error));
   g_clear_error (&error);
   ck_assert (!import_experts ("id,name,employer,experience_years,trained,ethics,hobby\n", NULL, &error));
   ck_assert (strstr (error->message, "hobby") != NULL);
   g_clear_error (&error);
   ck_assert (!import_experts ("id,name,employer,experience_years,trained,ethics,employer_credit_code\n"
-                              "E10,甲,单位,10,yes,yes,91620702MA71HH8W39\n",
+                              "E20,甲,单位,10,yes,yes,91620702MA71HH8W39\n",
                               NULL, &error));
   ck_assert_msg (strstr (error->message, "experts.csv:2: employer_credit_code: ") != NULL,
                  "%s", error->message);
@@ -488,6 +488,100 @@ START_TEST (test_penalties)
 }
 END_TEST
 
+/* The last audit entry, for its before and after. */
+static QaAuditEntry *
+last_entry (void)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = qa_audit_list (qa_session_get_database (session), &error);
+  QaAuditEntry *entry;
+
+  ck_assert_msg (entries != NULL, "%s", error ? error->message : "");
+  entry = g_ptr_array_steal_index (entries, entries->len - 1);
+  g_ptr_array_unref (entries);
+  return entry;
+}
+
+START_TEST (test_edit_record)
+{
+  g_autoptr(GError) error = NULL;
+  QaExpertChange change = { "张掖市质量协会", "正高级工程师", 5 };
+  QaExpertChange nothing = { NULL, NULL, -1 };
+  QaExpertChange empty_employer = { "  ", NULL, -1 };
+  QaExpertChange too_long = { NULL, NULL, QA_EXPERTS_MAX_EXPERIENCE_YEARS + 1 };
+  g_autoptr(QaExpert) e08 = NULL;
+  QaAuditEntry *entry;
+  QaPanelMemberFacts facts;
+
+  /* 孙立 had 4 years: Art. 11(3) kept him off any panel. */
+  ck_assert (qa_experts_update (session, "E08", &change, &error));
+  e08 = expert ("E08");
+  ck_assert_str_eq (qa_expert_get_employer (e08), "张掖市质量协会");
+  ck_assert_str_eq (qa_expert_get_title (e08), "正高级工程师");
+  ck_assert_uint_eq (qa_expert_get_experience_years (e08), 5);
+  qa_expert_get_panel_facts (e08, &facts);
+  ck_assert (qa_rules_expert_can_serve (qa_session_get_profile (session), &facts, NULL));
+
+  entry = last_entry ();
+  ck_assert_str_eq (entry->action, "expert.edit");
+  ck_assert_str_eq (entry->subject_id, "E08");
+  ck_assert_str_eq (entry->before, "employer=张掖市市场监督管理局; title=工程师; experience_years=4");
+  ck_assert_str_eq (entry->after, "employer=张掖市质量协会; title=正高级工程师; experience_years=5");
+  qa_audit_entry_free (entry);
+
+  /* Refusals change nothing and name the field. */
+  ck_assert (!qa_experts_update (session, "E08", &nothing, &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID));
+  g_clear_error (&error);
+  ck_assert (!qa_experts_update (session, "E08", &empty_employer, &error));
+  ck_assert (strstr (error->message, "employer") != NULL);
+  g_clear_error (&error);
+  ck_assert (!qa_experts_update (session, "E08", &too_long, &error));
+  ck_assert (strstr (error->message, "experience_years") != NULL);
+  g_clear_error (&error);
+  ck_assert (!qa_experts_update (session, "E99", &change, &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  ck_assert_int_eq (count_audit ("expert.edit"), 1);
+  assert_audit_verifies ();
+}
+END_TEST
+
+START_TEST (test_record_training)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaExpert) e09 = NULL;
+  QaAuditEntry *entry;
+
+  {
+    g_autoptr(QaExpert) before = expert ("E09");
+
+    ck_assert (!qa_expert_get_trained (before));
+  }
+
+  ck_assert (!qa_experts_record_training (session, "E09", "  ", NULL, &error));
+  ck_assert (strstr (error->message, "course") != NULL);
+  g_clear_error (&error);
+  ck_assert (!qa_experts_record_training (session, "E09", "卓越绩效评价培训", "2026-02-30", &error));
+  ck_assert (strstr (error->message, "2026-02-30") != NULL);
+  g_clear_error (&error);
+  ck_assert (!qa_experts_record_training (session, "E09", "卓越绩效评价培训", "2999-01-01", &error));
+  ck_assert (strstr (error->message, "future") != NULL);
+  g_clear_error (&error);
+  ck_assert_int_eq (count_audit ("expert.train"), 0);
+
+  ck_assert_msg (qa_experts_record_training (session, "E09", "甘肃省卓越绩效评价师培训班", "2026-03-15", &error),
+                 "%s", error ? error->message : "");
+  e09 = expert ("E09");
+  ck_assert (qa_expert_get_trained (e09));
+  entry = last_entry ();
+  ck_assert_str_eq (entry->action, "expert.train");
+  ck_assert_str_eq (entry->before, "trained=0");
+  ck_assert_str_eq (entry->after, "trained=1; course=甘肃省卓越绩效评价师培训班; date=2026-03-15");
+  qa_audit_entry_free (entry);
+}
+END_TEST
+
 START_TEST (test_names)
 {
   for (QaConflictKind kind = QA_CONFLICT_EMPLOYER; kind <= QA_CONFLICT_OTHER; kind++)
@@ -531,6 +625,8 @@ experts_suite (void)
   tcase_add_test (tc, test_add_conflict);
   tcase_add_test (tc, test_declare);
   tcase_add_test (tc, test_penalties);
+  tcase_add_test (tc, test_edit_record);
+  tcase_add_test (tc, test_record_training);
   tcase_add_test (tc, test_names);
   tcase_add_test (tc, test_dup_name);
   suite_add_tcase (suite, tc);

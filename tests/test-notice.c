@@ -84,6 +84,56 @@ START_TEST (test_acceptance)
 }
 END_TEST
 
+/* The letter has its document number and the place for the seal, and its issue is noted. */
+START_TEST (test_number_seal_and_audit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) trail = NULL;
+  QaAuditEntry *last;
+
+  ck_assert (qa_applicants_judge (session, "A01", 5, TRUE, NULL, &error));
+  ck_assert_uint_eq (qa_test_count_audit (qa_session_get_database (session), "notice.issue"), 0);
+  text = export ("A01");
+  ck_assert_msg (strstr (text, "Award Eligibility [2026] No. A01") != NULL, "%s", text);
+  ck_assert_msg (strstr (text, "(seal)") != NULL, "%s", text);
+
+  trail = qa_audit_list (qa_session_get_database (session), &error);
+  last = g_ptr_array_index (trail, trail->len - 1);
+  ck_assert_str_eq (last->action, "notice.issue");
+  ck_assert_str_eq (last->subject_id, "A01");
+  ck_assert_msg (g_str_has_suffix (last->after, "; accepted; pdf=notice.pdf"), "%s", last->after);
+  ck_assert (g_str_has_prefix (last->after, "number=Award Eligibility ["));
+}
+END_TEST
+
+/* A fact changed since the check was stored: the letter would contradict the list. */
+START_TEST (test_stale_result_refused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaDossier) dossier = NULL;
+  g_autoptr(QaNotice) notice = NULL;
+
+  ck_assert (qa_applicants_judge (session, "A01", 5, TRUE, NULL, &error));
+  dossier = qa_applicants_load_dossier (session, "A01", &error);
+  ck_assert_ptr_nonnull (dossier);
+  qa_dossier_set_declared_accidents (dossier, TRUE);
+  ck_assert_msg (qa_applicants_save_dossier (session, dossier, &error), "%s", error ? error->message : "");
+
+  /* Saving a dossier does not re-run the check: the list still says eligible. */
+  notice = qa_notice_new (session, "A01", NULL, &error);
+  ck_assert_ptr_null (notice);
+  ck_assert (g_error_matches (error, QA_NOTICE_ERROR, QA_NOTICE_ERROR_STALE));
+  ck_assert (strstr (error->message, "out of date") != NULL);
+  g_clear_error (&error);
+
+  ck_assert (qa_applicants_store_eligibility (session, &error));
+  notice = qa_notice_new (session, "A01", NULL, &error);
+  ck_assert_msg (notice != NULL, "%s", error ? error->message : "");
+  ck_assert (!qa_notice_is_accepted (notice));
+}
+END_TEST
+
 START_TEST (test_undecided_refused)
 {
   g_autoptr(GError) error = NULL;
@@ -106,6 +156,8 @@ notice_suite (void)
   tcase_add_test (tc, test_rejection_with_two_conditions);
   tcase_add_test (tc, test_acceptance);
   tcase_add_test (tc, test_undecided_refused);
+  tcase_add_test (tc, test_number_seal_and_audit);
+  tcase_add_test (tc, test_stale_result_refused);
   suite_add_tcase (suite, tc);
   return suite;
 }

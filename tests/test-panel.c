@@ -320,18 +320,18 @@ add_pool (void)
 {
   static const char csv[] =
     "id,name,employer,experience_years,trained,ethics\n"
-    "E10,马国栋,张掖市发展和改革委员会,12,yes,yes\n"
-    "E11,何静,兰州大学管理学院,9,yes,yes\n"
-    "E12,段志刚,酒泉市质量协会,16,yes,yes\n"
-    "E13,冯丽,张掖市卫生健康委员会,7,yes,yes\n"
-    "E14,钱伟,甘肃省标准化院,20,yes,yes\n"
-    "E15,苏晓梅,武威市市场监督管理局,10,yes,yes\n";
+    "E20,马国栋,张掖市发展和改革委员会,12,yes,yes\n"
+    "E21,何静,兰州大学管理学院,9,yes,yes\n"
+    "E22,段志刚,酒泉市质量协会,16,yes,yes\n"
+    "E23,冯丽,张掖市卫生健康委员会,7,yes,yes\n"
+    "E24,钱伟,甘肃省标准化院,20,yes,yes\n"
+    "E25,苏晓梅,武威市市场监督管理局,10,yes,yes\n";
   g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
   g_autoptr(GError) error = NULL;
 
   ck_assert_msg (qa_experts_import_csv (session, bytes, "pool.csv", NULL, &error),
                  "%s", error ? error->message : "");
-  for (guint i = 10; i <= 15; i++)
+  for (guint i = 20; i <= 25; i++)
     {
       g_autofree char *id = g_strdup_printf ("E%u", i);
 
@@ -339,13 +339,13 @@ add_pool (void)
     }
 }
 
-/* E16, qualified but without this session's declaration. */
+/* E26, qualified but without this session's declaration. */
 static void
 import_undeclared_expert (void)
 {
   static const char csv[] =
     "id,name,employer,experience_years,trained,ethics\n"
-    "E16,新人,某单位,10,yes,yes\n";
+    "E26,新人,某单位,10,yes,yes\n";
   g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
   g_autoptr(GError) error = NULL;
 
@@ -563,13 +563,13 @@ START_TEST (test_rules_in_session)
 
   {
     g_autoptr(GPtrArray) four = check (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06");
-    g_autoptr(GPtrArray) six = check (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E10,E11");
-    g_autoptr(GPtrArray) untrained = check (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E10,E11,E09");
-    g_autoptr(GPtrArray) junior = check (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E10,E11,E08");
-    g_autoptr(GPtrArray) no_chair = check (QA_STAGE_MATERIAL, "E12", "E01,E03,E05,E06,E10");
+    g_autoptr(GPtrArray) six = check (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E20,E21");
+    g_autoptr(GPtrArray) untrained = check (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E20,E21,E09");
+    g_autoptr(GPtrArray) junior = check (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E20,E21,E08");
+    g_autoptr(GPtrArray) no_chair = check (QA_STAGE_MATERIAL, "E22", "E01,E03,E05,E06,E20");
     g_autoptr(GPtrArray) unknown = check (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E99");
     g_autoptr(GPtrArray) twice = check (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E06");
-    g_autoptr(GPtrArray) good = check (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E10");
+    g_autoptr(GPtrArray) good = check (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E20");
 
     ck_assert_str_eq (only_message (four),
                       "Art. 11: the panel has 4 members; at least 5 and an odd number are required");
@@ -579,26 +579,26 @@ START_TEST (test_rules_in_session)
     ck_assert (has_message (untrained, "Art. 11(4): 周海燕 (E09)"));
     ck_assert (has_message (untrained, "Art. 23 (confidentiality): 周海燕 (E09)"));
     ck_assert_str_eq (only_message (junior), "Art. 11(3): 孙立 (E08) has 4 years of experience; 5 required");
-    ck_assert_str_eq (only_message (no_chair), "Art. 11: the chair 段志刚 (E12) is not a member of the panel");
+    ck_assert_str_eq (only_message (no_chair), "Art. 11: the chair 段志刚 (E22) is not a member of the panel");
     ck_assert (has_message (unknown, "there is no expert “E99” in the pool"));
     ck_assert (has_message (twice, "E06 is named twice among the members"));
     ck_assert_uint_eq (good->len, 0);
   }
 
-  ck_assert (form (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E10", "E11", &error));
-  ck_assert (qa_experts_set_status (session, "E12", QA_EXPERT_STATUS_DISQUALIFIED, "徇私舞弊", &error));
+  ck_assert (form (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E20", "E21", &error));
+  ck_assert (qa_experts_set_status (session, "E22", QA_EXPERT_STATUS_DISQUALIFIED, "徇私舞弊", &error));
   import_undeclared_expert ();
   before = snapshot ();
 
-  ck_assert (!form (QA_STAGE_MATERIAL, "E03", "E01,E02,E08,E12", "E16,E01", &error));
+  ck_assert (!form (QA_STAGE_MATERIAL, "E03", "E01,E02,E08,E22", "E26,E01", &error));
   ck_assert (g_error_matches (error, QA_PANEL_ERROR, QA_PANEL_ERROR_RULES));
   {
     static const char * const expected[] = {
       "Art. 11: the panel has 4 members; at least 5 and an odd number are required",
       "Art. 11: the chair 张明 (E03) is not a member of the panel",
       "Art. 11(3): 孙立 (E08) has 4 years of experience; 5 required",
-      "Art. 23 (penalties): 段志刚 (E12) was disqualified on ",
-      "Art. 23 (confidentiality): 新人 (E16) has not signed",
+      "Art. 23 (penalties): 段志刚 (E22) was disqualified on ",
+      "Art. 23 (confidentiality): 新人 (E26) has not signed",
       "E01 is both a member and an alternate",
       "Art. 11: 张掖七彩丹霞文化旅游发展有限公司 (A06) would be scored by 3 experts after the recusal of 李秀兰 (E02)",
     };
@@ -688,7 +688,7 @@ START_TEST (test_draw_reproducible)
 
   /* The pool is everyone who may serve, by reference: not E08 nor E09. */
   pool = g_strjoinv (",", first->pool);
-  ck_assert_str_eq (pool, "E01,E02,E03,E04,E05,E06,E07,E10,E11,E12,E13,E14,E15");
+  ck_assert_str_eq (pool, "E01,E02,E03,E04,E05,E06,E07,E10,E11,E12,E20,E21,E22,E23,E24,E25");
 
   ck_assert_int_eq (count_audit ("panel.draw"), 2);
 
@@ -730,9 +730,9 @@ END_TEST
 START_TEST (test_draw_never_picks_the_unqualified)
 {
   g_autoptr(GError) error = NULL;
-  static const char * const never[] = { "E08", "E09", "E13", "E16" };
+  static const char * const never[] = { "E08", "E09", "E23", "E26" };
 
-  ck_assert (qa_experts_set_status (session, "E13", QA_EXPERT_STATUS_SUSPENDED, "接受调查", &error));
+  ck_assert (qa_experts_set_status (session, "E23", QA_EXPERT_STATUS_SUSPENDED, "接受调查", &error));
   import_undeclared_expert ();
 
   for (guint64 seed = 0; seed < 60; seed++)
@@ -773,17 +773,18 @@ START_TEST (test_draw_never_picks_the_unqualified)
 }
 END_TEST
 
-/* The demo pool alone: seven may serve, three of them tied, so five untied members cannot be
- * drawn; and an even size is refused before drawing. Nothing is recorded. */
+/* The demo pool alone: ten may serve, three of them tied, so five untied members and an
+ * alternate are a real draw; more members than may serve, or an even size, are refused before
+ * anything is recorded. */
 START_TEST (test_draw_refusals)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *before = snapshot ();
   g_autofree char *after = NULL;
 
-  ck_assert_ptr_null (qa_panel_draw (session, QA_STAGE_MATERIAL, 5, 0, 42, &error));
+  ck_assert_ptr_null (qa_panel_draw (session, QA_STAGE_MATERIAL, 11, 0, 42, &error));
   ck_assert (g_error_matches (error, QA_PANEL_ERROR, QA_PANEL_ERROR_RULES));
-  ck_assert_msg (strstr (error->message, "of the 7 experts who may serve, 4 can be drawn as members (5 asked for)") != NULL,
+  ck_assert_msg (strstr (error->message, "of the 10 experts who may serve, 10 can be drawn as members (11 asked for)") != NULL,
                  "%s", error->message);
   ck_assert (strstr (error->message, "Art. 11(3): 孙立 (E08)") != NULL);
   g_clear_error (&error);
@@ -807,6 +808,59 @@ START_TEST (test_draw_refusals)
     ck_assert_ptr_nonnull (draw);
     ck_assert_uint_eq (g_strv_length (draw->members), 7);
   }
+}
+END_TEST
+
+/* The demo as shipped: once eligibility is judged, a panel of five and an alternate is drawn
+ * from more experts than places, and formed. */
+START_TEST (test_demo_draws_five_and_one)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) outcomes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(QaPanelDraw) draw = qa_panel_draw (session, QA_STAGE_MATERIAL, 5, 1, 20261206, &error);
+
+  ck_assert_msg (draw != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (g_strv_length (draw->pool), 10);
+  ck_assert_uint_eq (g_strv_length (draw->members), 5);
+  ck_assert_uint_eq (g_strv_length (draw->alternates), 1);
+  ck_assert (!draw->no_choice);
+  ck_assert_ptr_null (qa_panel_draw_get_choice_note (draw));
+
+  /* A real choice: different seeds pick different people. */
+  for (guint64 seed = 1; seed <= 12; seed++)
+    {
+      g_autoptr(QaPanelDraw) other = qa_panel_draw (session, QA_STAGE_MATERIAL, 5, 1, seed, &error);
+
+      ck_assert_ptr_nonnull (other);
+      g_hash_table_add (outcomes, g_strjoinv (",", other->members));
+    }
+  ck_assert_uint_ge (g_hash_table_size (outcomes), 3);
+
+  ck_assert_msg (qa_panel_form (session, QA_STAGE_MATERIAL, draw->members[0],
+                                (const char * const *)draw->members,
+                                (const char * const *)draw->alternates, &error),
+                 "%s", error ? error->message : "");
+}
+END_TEST
+
+/* With as many who may serve as places, the draw says it chose nobody. */
+START_TEST (test_draw_without_choice_says_so)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaPanelDraw) draw = NULL;
+
+  for (guint i = 10; i <= 12; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("E%u", i);
+
+      ck_assert (qa_experts_set_status (session, id, QA_EXPERT_STATUS_SUSPENDED, "接受调查", &error));
+    }
+
+  draw = qa_panel_draw (session, QA_STAGE_MATERIAL, 7, 0, 42, &error);
+  ck_assert_msg (draw != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (g_strv_length (draw->pool), 7);
+  ck_assert (draw->no_choice);
+  ck_assert (strstr (qa_panel_draw_get_choice_note (draw), "the draw chose nobody") != NULL);
 }
 END_TEST
 
@@ -848,7 +902,7 @@ START_TEST (test_advance)
   after = snapshot ();
   ck_assert_str_eq (before, after);
 
-  ck_assert (form (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E10", NULL, &error));
+  ck_assert (form (QA_STAGE_MATERIAL, "E01", "E01,E03,E05,E06,E20", NULL, &error));
   /* A closed material review in which everyone scored 50% (500 points, above the threshold):
    * test-consensus.c takes the real way there. */
   ck_assert (_qa_database_exec (qa_session_get_database (session),
@@ -880,14 +934,14 @@ START_TEST (test_advance)
   }
 
   /* The site panel: E04 recuses from A02, E02 from A06. */
-  ck_assert_msg (form (QA_STAGE_SITE, "E03", "E01,E02,E03,E04,E05,E06,E10", "E11", &error),
+  ck_assert_msg (form (QA_STAGE_SITE, "E03", "E01,E02,E03,E04,E05,E06,E20", "E21", &error),
                  "%s", error ? error->message : "");
   {
     g_autoptr(QaPanel) panel = qa_panel_load (session, QA_STAGE_SITE, &error);
     g_autofree char *applicants = g_strjoinv (",", (char **)qa_panel_get_applicants (panel));
 
     ck_assert_str_eq (applicants, "A01,A02,A06");
-    ck_assert_str_eq (qa_panel_get_alternates (panel)[0], "E11");
+    ck_assert_str_eq (qa_panel_get_alternates (panel)[0], "E21");
     ck_assert_uint_eq (g_strv_length ((char **)qa_panel_get_scorers (panel, "A02")), 6);
   }
 
@@ -930,6 +984,8 @@ panel_suite (void)
   tcase_add_test (session_case, test_no_applicants);
   tcase_add_test (session_case, test_locked_after_scores);
   tcase_add_test (session_case, test_draw_refusals);
+  tcase_add_test (session_case, test_demo_draws_five_and_one);
+  tcase_add_test (session_case, test_draw_without_choice_says_so);
   suite_add_tcase (suite, session_case);
 
   {

@@ -156,7 +156,7 @@ START_TEST (test_open_with_demo)
   n = g_list_model_get_n_items (applicants);
   ck_assert_uint_ge (n, 6);
   ck_assert_uint_le (n, 10);
-  ck_assert_uint_eq (qa_session_count_experts (loaded), 9);
+  ck_assert_uint_eq (qa_session_count_experts (loaded), 12);
   ck_assert_int_ge (query_int (db, "SELECT count(*) FROM conflict"), 2);
 
   for (guint i = 0; i < n; i++)
@@ -202,7 +202,7 @@ START_TEST (test_open_with_demo_twice)
     ck_assert (!qa_demo_populate (loaded, &error));
     ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_SESSION_EXISTS));
     ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_applicants (loaded)), first);
-    ck_assert_uint_eq (qa_session_count_experts (loaded), 9);
+    ck_assert_uint_eq (qa_session_count_experts (loaded), 12);
   }
 }
 END_TEST

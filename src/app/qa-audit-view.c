@@ -111,6 +111,9 @@ struct _QaAuditView
   GtkRevealer        *result_revealer;
   GtkLabel           *result_title;
   GtkColumnViewColumn *seq_column;
+  GtkLabel           *detail_label;
+  GtkRevealer        *detail_revealer;
+  GtkSingleSelection *selection;
   GtkSortListModel   *sort_model;
   GtkEntry           *to_entry;
   AdwToastOverlay    *toast_overlay;
@@ -214,13 +217,9 @@ entry_values_text (gpointer    this_object,
     return NULL;
 
   entry = row_entry (row);
-  if (entry->before != NULL && *entry->before != '\0')
-    /* Translators: a change in the audit trail, from the value before to the value after */
-    text = g_strdup_printf (_("%s → %s"), entry->before, entry->after != NULL ? entry->after : "");
-  else
-    text = g_strdup (entry->after != NULL ? entry->after : "");
+  text = qa_audit_describe_values (entry);
 
-  /* One line a row: the tooltip has the rest. */
+  /* One line a row: the detail pane under the list has the rest. */
   return g_strdelimit (text, "\n", ' ');
 }
 
@@ -243,6 +242,31 @@ entry_values_tooltip (gpointer    this_object,
   g_string_append_printf (text, _("Hash: %s"), entry->hash);
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The selected entry in full: in words, then as stored, with its hash. */
+static void
+selection_changed_cb (QaAuditView *self)
+{
+  QaAuditRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GString) text = NULL;
+  g_autofree char *sentence = NULL;
+  const QaAuditEntry *entry;
+
+  gtk_revealer_set_reveal_child (self->detail_revealer, row != NULL);
+  if (row == NULL)
+    return;
+
+  entry = row_entry (row);
+  sentence = qa_audit_describe (entry);
+  text = g_string_new (sentence);
+  g_string_append_c (text, '\n');
+  if (entry->before != NULL && *entry->before != '\0')
+    g_string_append_printf (text, _("Before: %s\n"), entry->before);
+  if (entry->after != NULL && *entry->after != '\0')
+    g_string_append_printf (text, _("After: %s\n"), entry->after);
+  g_string_append_printf (text, _("Hash: %s"), entry->hash);
+  gtk_label_set_label (self->detail_label, text->str);
 }
 
 static char *
@@ -849,6 +873,10 @@ qa_audit_view_class_init (QaAuditViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, result_revealer);
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, result_title);
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, seq_column);
+  gtk_widget_class_bind_template_child (widget_class, QaAuditView, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, QaAuditView, detail_revealer);
+  gtk_widget_class_bind_template_child (widget_class, QaAuditView, selection);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, sort_model);
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, to_entry);
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, toast_overlay);

@@ -13,7 +13,7 @@
 #include "qa-eligibility-pane.h"
 #include "qa-ui-private.h"
 
-#define N_CONDITIONS 5
+#define N_CONDITIONS QA_RULES_N_CONDITIONS
 
 struct _QaEligibilityPane
 {
@@ -288,13 +288,18 @@ judge_action (GtkWidget  *widget,
   g_autofree char *summary = dup_condition_summary (self->session, condition);
   QaConditionResult current = QA_CONDITION_PENDING;
   GtkWidget *dialog, *box, *pass, *note;
+  g_autoptr(GError) error = NULL;
 
-  if (condition < 3 || condition > N_CONDITIONS)
+  if (!qa_rules_condition_is_judged (condition))
     return;
 
-  dossier = qa_applicants_load_dossier (self->session, self->applicant_id, NULL);
-  if (dossier != NULL)
-    current = qa_dossier_get_judgement (dossier, condition);
+  dossier = qa_applicants_load_dossier (self->session, self->applicant_id, &error);
+  if (dossier == NULL)
+    {
+      _qa_ui_show_error (widget, _("The Dossier Could Not Be Read"), error->message);
+      return;
+    }
+  current = qa_dossier_get_judgement (dossier, condition);
 
   dialog = adw_message_dialog_new (_qa_ui_get_window (widget), NULL, summary);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
@@ -501,6 +506,19 @@ print_done_cb (QaEligibilityPane       *self,
   g_assert (QA_IS_ELIGIBILITY_PANE (self));
 
   g_object_set_data (G_OBJECT (operation), "qa-done", GINT_TO_POINTER (TRUE));
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      QaNotice *notice = g_object_get_data (G_OBJECT (operation), "qa-notice");
+      const char *target = gtk_print_operation_get_status_string (operation);
+      g_autofree char *printer = NULL;
+
+      /* Issued on paper: noted as an export is. */
+      if (gtk_print_operation_get_print_settings (operation) != NULL)
+        printer = g_strdup (gtk_print_settings_get_printer (gtk_print_operation_get_print_settings (operation)));
+      if (!qa_notice_record_issue (notice, "print", printer != NULL ? printer : target, &error))
+        _qa_ui_show_error (GTK_WIDGET (self), _("The Printing Was Not Noted"), error->message);
+      return;
+    }
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
 
@@ -646,11 +664,16 @@ qa_eligibility_pane_refresh (QaEligibilityPane *self)
                                             &override_reason, &error);
   if (report == NULL)
     {
-      g_warning ("Could not check %s: %s", self->applicant_id, error->message);
+      _qa_ui_show_error (GTK_WIDGET (self), _("The Eligibility Could Not Be Checked"), error->message);
       return;
     }
 
-  dossier = qa_applicants_load_dossier (self->session, self->applicant_id, NULL);
+  dossier = qa_applicants_load_dossier (self->session, self->applicant_id, &error);
+  if (dossier == NULL)
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The Dossier Could Not Be Read"), error->message);
+      return;
+    }
   show_report (self, report, eligible, override_reason, dossier);
 }
 
@@ -719,6 +742,7 @@ qa_eligibility_pane_print_notice (QaEligibilityPane *self,
 
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_notice_page_cb),
                          g_object_ref (notice), (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  g_object_set_data_full (G_OBJECT (operation), "qa-notice", g_object_ref (notice), g_object_unref);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
   /* Kept until the next notice is printed, as long as the dialog may run. */
   g_object_set_data_full (G_OBJECT (self), "qa-print-operation", operation, g_object_unref);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "qa-experts-ui-private.h"
+#include "qa-expert-edit.h"
 #include "qa-experts-view.h"
 #include "qa-ui-private.h"
 
@@ -231,7 +232,8 @@ experience_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (label), text);
   gtk_widget_add_css_class (label, "numeric");
-  if (years < required)
+  if (self->session != NULL &&
+      !qa_rules_experience_suffices (qa_session_get_profile (self->session), years))
     {
       gtk_widget_add_css_class (label, "error");
       tooltip = g_strdup_printf (ngettext ("Art. 11(3): at least %u year is required",
@@ -416,7 +418,8 @@ show_qualifications (QaExpertsView *self,
   experience = g_strdup_printf (ngettext ("%u year; Art. 11(3) asks for %u",
                                           "%u years; Art. 11(3) asks for %u", years),
                                 years, required);
-  set_fact (self->experience_row, self->experience_icon, experience, years >= required);
+  set_fact (self->experience_row, self->experience_icon, experience,
+            qa_rules_experience_suffices (qa_session_get_profile (self->session), years));
 
   set_fact (self->training_row, self->training_icon,
             qa_expert_get_trained (expert) ? _("Trained in performance-excellence assessment")
@@ -548,6 +551,8 @@ update_actions (QaExpertsView *self,
   gtk_widget_action_set_enabled (widget, "experts.import-conflicts", self->session != NULL && may_register);
   gtk_widget_action_set_enabled (widget, "experts.declare", expert != NULL && !qa_expert_get_declared (expert));
   gtk_widget_action_set_enabled (widget, "experts.add-conflict", expert != NULL && has_applicants);
+  gtk_widget_action_set_enabled (widget, "experts.edit", expert != NULL);
+  gtk_widget_action_set_enabled (widget, "experts.train", expert != NULL);
   gtk_widget_action_set_enabled (widget, "experts.suspend", expert != NULL && status == QA_EXPERT_STATUS_ACTIVE);
   gtk_widget_action_set_enabled (widget, "experts.disqualify",
                                  expert != NULL && status != QA_EXPERT_STATUS_DISQUALIFIED);
@@ -832,6 +837,24 @@ change_status_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "expert-id", g_strdup (self->selected_id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (status_response_cb), self, 0);
 
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  QaExpertsView *self = QA_EXPERTS_VIEW (widget);
+  AdwMessageDialog *dialog;
+
+  if (self->session == NULL || self->selected_id == NULL)
+    return;
+
+  if (g_str_equal (action_name, "experts.train"))
+    dialog = qa_expert_training_dialog_new (GTK_WIDGET (self->stack), self->session, self->selected_id);
+  else
+    dialog = qa_expert_edit_dialog_new (GTK_WIDGET (self->stack), self->session, self->selected_id);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1239,6 +1262,8 @@ qa_experts_view_class_init (QaExpertsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "experts.disqualify", NULL, change_status_action);
   gtk_widget_class_install_action (widget_class, "experts.reinstate", NULL, change_status_action);
   gtk_widget_class_install_action (widget_class, "experts.add-conflict", NULL, add_conflict_action);
+  gtk_widget_class_install_action (widget_class, "experts.edit", NULL, edit_record_action);
+  gtk_widget_class_install_action (widget_class, "experts.train", NULL, edit_record_action);
   gtk_widget_class_install_action (widget_class, "experts.find", NULL, find_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "experts.find", NULL);

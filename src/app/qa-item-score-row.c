@@ -13,8 +13,8 @@
 #include "qa-item-score-row.h"
 #include "qa-ui-private.h"
 
-/* How long a note that a value was snapped to a step of 5 stays. */
-#define SNAP_HINT_SECONDS 6
+/* How long a passing note stays. */
+#define NOTE_HINT_SECONDS 6
 
 struct _QaItemScoreRow
 {
@@ -107,7 +107,7 @@ show_hint (QaItemScoreRow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "warning");
 
   if (kind == HINT_NOTE)
-    self->hint_source = g_timeout_add_seconds (SNAP_HINT_SECONDS, hint_timeout_cb, self);
+    self->hint_source = g_timeout_add_seconds (NOTE_HINT_SECONDS, hint_timeout_cb, self);
 }
 
 static int
@@ -137,10 +137,19 @@ parse_percent (const char *text)
   return atoi (text);
 }
 
+/* The scoring step of the profile (5 under the Ganzhou rules). */
 static int
-snap_to_step (int value)
+score_step (QaItemScoreRow *self)
 {
-  return ((value + 2) / 5) * 5;
+  return (int)qa_score_sheet_get_step (self->sheet);
+}
+
+/* @value, moved down to a step: where ± starts from when a typed value is between two. */
+static int
+floor_to_step (QaItemScoreRow *self,
+               int             value)
+{
+  return value - value % score_step (self);
 }
 
 static void
@@ -248,7 +257,7 @@ entry_changed_cb (QaItemScoreRow *self,
   show_hint (self, HINT_NONE, NULL);
 
   /* Totals follow what is typed as soon as it is a score; 6 on the way to 60 is not one. */
-  if (value < 0 || qa_score_percent_is_valid (value))
+  if (value < 0 || (value <= 100 && value % score_step (self) == 0))
     set_shown_percent (self, value);
   else
     set_shown_percent (self, saved_percent (self));
@@ -309,9 +318,9 @@ step (QaItemScoreRow *self,
   int percent = self->shown_percent;
 
   if (percent < 0)
-    percent = delta > 0 ? 5 : 0;
+    percent = delta > 0 ? score_step (self) : 0;
   else
-    percent = CLAMP (snap_to_step (percent) + delta, 0, 100);
+    percent = CLAMP (floor_to_step (self, percent) + delta, 0, 100);
 
   show_hint (self, HINT_NONE, NULL);
   save (self, percent);
@@ -362,9 +371,9 @@ score_action (GtkWidget  *widget,
   QaItemScoreRow *self = QA_ITEM_SCORE_ROW (widget);
 
   if (g_str_equal (action_name, "score.increase"))
-    step (self, 5);
+    step (self, score_step (self));
   else if (g_str_equal (action_name, "score.decrease"))
-    step (self, -5);
+    step (self, -score_step (self));
   else if (g_str_equal (action_name, "score.previous"))
     leave (self, GTK_DIR_UP);
   else if (g_str_equal (action_name, "score.next"))
@@ -628,28 +637,31 @@ qa_item_score_row_commit (QaItemScoreRow *self)
 
   self->confirm_clear = FALSE;
 
-  if (value > 100)
+  /* Not a score: refused where it was typed, and the focus stays until it is corrected. */
+  if (value > 100 || value % score_step (self) != 0)
     {
-      show_hint (self, HINT_ERROR, _("At most 100%: scores run from 0 to 100 in steps of 5"));
+      g_autofree char *hint = NULL;
+
+      if (value > 100)
+        /* Translators: %u is the scoring step of the rule profile, e.g. 5 */
+        hint = g_strdup_printf (_("At most 100%%: scores run from 0 to 100 in steps of %u"),
+                                (guint)score_step (self));
+      else
+        /* Translators: a percentage typed between two steps, e.g. “7% is not a score: use a
+         * multiple of 5 (5% or 10%)” */
+        hint = g_strdup_printf (_("%d%% is not a score: use a multiple of %u (%d%% or %d%%)"), value,
+                                (guint)score_step (self), floor_to_step (self, value),
+                                floor_to_step (self, value) + score_step (self));
+      show_hint (self, HINT_ERROR, hint);
       gtk_editable_select_region (GTK_EDITABLE (self->percent_entry), 0, -1);
       return FALSE;
     }
 
-  percent = snap_to_step (value);
+  percent = value;
   if (!save (self, percent))
     return FALSE;
 
-  if (percent != value)
-    {
-      g_autofree char *note = NULL;
-
-      /* Translators: a percentage typed between two steps of 5, e.g. “57% is scored as 55% (steps of 5)” */
-      note = g_strdup_printf (_("%d%% is scored as %d%% (steps of 5)"), value, percent);
-      show_hint (self, HINT_NOTE, note);
-    }
-  else
-    show_hint (self, HINT_NONE, NULL);
-
+  show_hint (self, HINT_NONE, NULL);
   return TRUE;
 }
 

@@ -954,6 +954,13 @@ show_draw (QaPanelView *self)
   text = g_strdup_printf (_("Drawn with seed %s on %s from %s. Members: %s. Alternates: %s. The "
                             "first drawn is proposed as chair."),
                           seed, drawn_at, pool, members, alternates);
+  if (qa_panel_draw_get_choice_note (self->draw) != NULL)
+    {
+      char *with_note = g_strconcat (text, "\n", qa_panel_draw_get_choice_note (self->draw), NULL);
+
+      g_free (text);
+      text = with_note;
+    }
   gtk_label_set_label (self->draw_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->draw_label), TRUE);
 }

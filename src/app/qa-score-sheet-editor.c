@@ -679,7 +679,7 @@ qa_score_sheet_editor_class_init (QaScoreSheetEditorClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_TOTAL] =
     g_param_spec_double ("total", NULL, NULL,
-                         0, 1000, 0,
+                         0, G_MAXDOUBLE, 0,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_N_SCORED] =
     g_param_spec_uint ("n-scored", NULL, NULL,

@@ -34,6 +34,8 @@ struct _QaWindow
   gboolean              operator_asked;
   /* A backup is being written or restored. */
   gboolean              safety_busy;
+  /* The operator chose to save or discard the dossier's changes: closing goes ahead. */
+  gboolean              close_confirmed;
   /* The file the error page is about, and the newest backup it offers. */
   char                 *error_path;
   char                 *error_backup;
@@ -806,8 +808,79 @@ save_window_state (QaWindow *self)
 }
 
 static gboolean
+close_when_idle (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_response_cb (QaWindow         *self,
+                   const char       *response,
+                   AdwMessageDialog *dialog)
+{
+  QaDossierPane *pane = qa_dossiers_view_get_pane (self->dossiers_view);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") == 0 && !qa_dossier_pane_save (pane, &error))
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The Dossier Was Not Saved"), error->message);
+      return;
+    }
+  if (g_strcmp0 (response, "save") != 0 && g_strcmp0 (response, "discard") != 0)
+    return;
+
+  /* Closed once the dialog is gone: the window takes its dialogs with it. */
+  self->close_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_when_idle, g_object_ref (self), g_object_unref);
+}
+
+/* A dossier typed into and not saved: asks whether to save it before the window goes. */
+static gboolean
+ask_before_closing (QaWindow *self)
+{
+  QaDossierPane *pane = qa_dossiers_view_get_pane (self->dossiers_view);
+  const char *shown;
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || self->reviewer_mode || self->session == NULL ||
+      !qa_dossier_pane_get_modified (pane))
+    return FALSE;
+
+  shown = qa_dossier_pane_get_applicant_id (pane);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL,
+                                   _("The changes are lost unless they are saved."));
+  if (shown != NULL)
+    adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                       _("Save the Changes to %s Before Closing?"), shown);
+  else
+    adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog),
+                                    _("Save the New Applicant Before Closing?"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save",
+                                           qa_dossier_pane_get_can_save (pane));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static gboolean
 qa_window_close_request (GtkWindow *window)
 {
+  if (ask_before_closing (QA_WINDOW (window)))
+    return TRUE;
+
   save_window_state (QA_WINDOW (window));
 
   return GTK_WINDOW_CLASS (qa_window_parent_class)->close_request (window);

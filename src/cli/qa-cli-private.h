@@ -68,6 +68,14 @@ int         qa_cli_scores        (const Globals  *globals,
                                   int             argc,
                                   char          **argv);
 
+/* qa-cli-experts.c */
+int         qa_cli_expert_edit   (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_expert_train  (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+
 /* qa-cli-integrity.c */
 int         qa_cli_audit         (const Globals  *globals,
                                   int             argc,

@@ -84,8 +84,14 @@ qa_cli_score (const Globals  *globals,
     return qa_cli_report_error (error);
 
   /* Translators: the running total of the reviewer's sheet for one applicant. */
-  g_print (_("%s %s: %d%%; %s total %.1f of 1000, %u of 23 items scored\n"), applicant, item, percent,
-           applicant, qa_score_sheet_get_total (sheet), qa_score_sheet_get_n_scored (sheet));
+  {
+    QaCriteria *criteria = qa_session_get_criteria (session);
+
+    /* Translators: applicant, item, percent, applicant, total, the criteria's points, items scored, items */
+    g_print (_("%s %s: %d%%; %s total %.1f of %u, %u of %u items scored\n"), applicant, item, percent,
+             applicant, qa_score_sheet_get_total (sheet), qa_criteria_get_total_points (criteria),
+             qa_score_sheet_get_n_scored (sheet), g_list_model_get_n_items (qa_criteria_get_items (criteria)));
+  }
   return EXIT_DONE;
 }
 

@@ -472,8 +472,7 @@ verb_eligibility_judge (const Globals  *globals,
 
   session = qa_cli_open_session (globals, &error);
   if (session == NULL ||
-      !qa_applicants_judge (session, applicant, (guint)condition, passed, note, &error) ||
-      !qa_applicants_store_eligibility (session, &error))
+      !qa_applicants_judge (session, applicant, (guint)condition, passed, note, &error))
     return qa_cli_report_error (error);
 
   return EXIT_DONE;
@@ -957,6 +956,8 @@ verb_panel_draw (const Globals  *globals,
   g_print (_("Drawn with seed %llu from %u experts who may serve: members %s; alternates %s\n"),
            (unsigned long long)draw->seed, g_strv_length (draw->pool), members,
            *alternates != '\0' ? alternates : _("none"));
+  if (qa_panel_draw_get_choice_note (draw) != NULL)
+    g_print ("%s\n", qa_panel_draw_get_choice_note (draw));
 
   /* The first drawn chairs the panel; the secretariat may name another with “panel set”. */
   if (!qa_panel_form (session, stage, draw->members[0], (const char * const *)draw->members,
@@ -1220,6 +1221,12 @@ static const Verb verbs[] = {
   { "expert declare", "--expert ID",
     N_("Record the expert's impartiality and confidentiality declaration for this session"),
     QA_PERMISSION_REGISTER, verb_expert_declare },
+  { "expert edit", "--expert ID [--employer TEXT] [--title TEXT] [--experience YEARS]",
+    N_("Correct an expert's employer, title or years of experience"), QA_PERMISSION_REGISTER,
+    qa_cli_expert_edit },
+  { "expert train", "--expert ID --course TEXT [--date YYYY-MM-DD]",
+    N_("Record an expert's systematic training in performance-excellence assessment (Art. 11(4))"),
+    QA_PERMISSION_REGISTER, qa_cli_expert_train },
   { "expert suspend", "--expert ID --reason TEXT",
     N_("Suspend an expert from serving (Art. 23 penalties)"), QA_PERMISSION_REGISTER, verb_expert_status },
   { "expert disqualify", "--expert ID --reason TEXT",

@@ -139,7 +139,7 @@ load_judgements (QaDatabase  *db,
       int condition = sqlite3_column_int (stmt, 0);
       const char *result = column_text (stmt, 1);
 
-      if (condition < 3 || condition > 5)
+      if (condition < 0 || !qa_rules_condition_is_judged ((guint)condition))
         continue;
       qa_dossier_set_judgement (dossier, (guint)condition,
                                 g_strcmp0 (result, "pass") == 0 ? QA_CONDITION_PASS
@@ -786,6 +786,7 @@ store_eligibility_cb (QaDatabase  *db,
       const char *id = qa_applicant_get_id (applicant);
       g_autoptr(QaEligibilityReport) report = NULL;
       const char *verdict, *status;
+      g_autofree char *stored = NULL;
       gboolean eligible = FALSE;
       sqlite3_stmt *stmt;
 
@@ -793,8 +794,9 @@ store_eligibility_cb (QaDatabase  *db,
       if (report == NULL)
         return FALSE;
 
-      for (guint c = 0; c < 2; c++)
-        if (!store_condition (db, id, &report->conditions[c], now, error))
+      for (guint c = 0; c < G_N_ELEMENTS (report->conditions); c++)
+        if (report->conditions[c].automatic &&
+            !store_condition (db, id, &report->conditions[c], now, error))
           return FALSE;
 
       if (eligible)
@@ -804,7 +806,17 @@ store_eligibility_cb (QaDatabase  *db,
       else
         verdict = "ineligible", status = "not_accepted";
 
-      if (g_strcmp0 (qa_eligibility_to_string (qa_applicant_get_eligibility (applicant)), verdict) != 0)
+      /* What the file holds now, not the list as last read: another face may have written. */
+      g_clear_pointer (&stored, g_free);
+      stmt = _qa_database_prepare (db, "SELECT eligibility FROM applicant WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+        stored = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+
+      if (g_strcmp0 (stored, verdict) != 0)
         {
           g_autoptr(GPtrArray) reasons = qa_eligibility_report_dup_reasons (report);
           g_autofree char *joined = NULL;
@@ -813,9 +825,7 @@ store_eligibility_cb (QaDatabase  *db,
           g_ptr_array_add (reasons, NULL);
           joined = g_strjoinv ("; ", (char **)reasons->pdata);
           after = g_strdup_printf ("%s: %s", verdict, joined);
-          if (!_qa_audit_append (db, "eligibility.check", "applicant", id,
-                                 qa_eligibility_to_string (qa_applicant_get_eligibility (applicant)),
-                                 after, error))
+          if (!_qa_audit_append (db, "eligibility.check", "applicant", id, stored, after, error))
             return FALSE;
         }
 
@@ -856,6 +866,7 @@ typedef struct
   guint       condition;
   gboolean    pass;
   const char *text;
+  QaSession  *session;
 } Decision;
 
 gboolean
@@ -885,11 +896,13 @@ judge_cb (QaDatabase  *db,
                                             decision->pass ? "pass" : "fail",
                                             decision->text != NULL ? decision->text : "");
 
+  /* The verdict follows the judgement in the same transaction, whichever face recorded it. */
   return _qa_applicants_require (db, decision->id, error) &&
          write_judgement (db, decision->id, decision->condition,
                           decision->pass ? QA_CONDITION_PASS : QA_CONDITION_FAIL,
                           decision->text, error) &&
-         _qa_audit_append (db, "eligibility.judge", "applicant", decision->id, NULL, after, error);
+         _qa_audit_append (db, "eligibility.judge", "applicant", decision->id, NULL, after, error) &&
+         store_eligibility_cb (db, decision->session, error);
 }
 
 gboolean
@@ -900,20 +913,22 @@ qa_applicants_judge (QaSession   *session,
                      const char  *note,
                      GError     **error)
 {
-  Decision decision = { id, condition, pass, note };
+  Decision decision = { id, condition, pass, note, session };
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (condition < 3 || condition > 5)
+  if (!qa_rules_condition_is_judged (condition))
     {
       g_set_error (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID,
                    _("Only conditions 3, 4 and 5 of Art. 13 are judged; conditions 1 and 2 are decided from the recorded facts"));
       return FALSE;
     }
 
-  return qa_database_transaction (qa_session_get_database (session), judge_cb, &decision, error);
+  if (!qa_database_transaction (qa_session_get_database (session), judge_cb, &decision, error))
+    return FALSE;
+  return qa_session_reload (session, error);
 }
 
 static gboolean
@@ -961,7 +976,7 @@ qa_applicants_override (QaSession   *session,
                         GError     **error)
 {
   g_autofree char *stripped = NULL;
-  Decision decision = { id, 0, eligible, NULL };
+  Decision decision = { id, 0, eligible, NULL, session };
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);

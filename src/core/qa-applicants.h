@@ -39,7 +39,10 @@ QaEligibilityReport *qa_applicants_check_eligibility (QaSession *session,
  * or still applied while a judgement is pending). */
 gboolean             qa_applicants_store_eligibility (QaSession *session,
                                                       GError   **error);
-/* Records the secretariat's finding on condition 3, 4 or 5 of Art. 13. */
+/* Records the secretariat's finding on condition 3, 4 or 5 of Art. 13, and in the same
+ * transaction re-runs the check and stores every verdict (as qa_applicants_store_eligibility):
+ * the one path for every face. The audit trail notes the judgement, then each verdict that
+ * changed with its stored value before. */
 gboolean             qa_applicants_judge           (QaSession   *session,
                                                     const char  *id,
                                                     guint        condition,

@@ -12,6 +12,7 @@
 #include "qa-pdf-private.h"
 #include "qa-csv.h"
 #include "qa-database-private.h"
+#include "qa-roles.h"
 #include "qa-util-private.h"
 
 /* The hash the first entry is chained to. */
@@ -436,14 +437,17 @@ static const struct
   { "eligibility.override", N_("Eligibility overridden") },
   { "expert.declare", N_("Declaration signed") },
   { "expert.disqualify", N_("Expert disqualified") },
+  { "expert.edit", N_("Expert’s record corrected") },
   { "expert.import", N_("Expert imported") },
   { "expert.reinstate", N_("Expert reinstated") },
   { "expert.suspend", N_("Expert suspended") },
+  { "expert.train", N_("Expert’s training recorded") },
   { "material.add", N_("Material added") },
   { "material.mark-trade-secret", N_("Material marked as trade secret") },
   { "material.remove", N_("Material removed") },
   { "material.restore", N_("Material restored") },
   { "material.unmark-trade-secret", N_("Trade-secret mark removed") },
+  { "notice.issue", N_("Eligibility notice issued") },
   { "package.create", N_("Review package created") },
   { "package.export", N_("Review package exported") },
   { "panel.draw", N_("Panel drawn") },
@@ -505,6 +509,16 @@ qa_audit_write_csv (GPtrArray   *entries,
   return g_file_set_contents (path, out->str, (gssize)out->len, error);
 }
 
+static char *local_time (const char *text);
+
+static const char *
+role_label (const char *role)
+{
+  QaRole parsed;
+
+  return qa_role_from_string (role, &parsed) ? qa_role_get_label (parsed) : role;
+}
+
 gboolean
 qa_audit_write_pdf (GPtrArray   *entries,
                     const char  *title,
@@ -529,12 +543,271 @@ qa_audit_write_pdf (GPtrArray   *entries,
       g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, e->seq);
       g_autofree char *subject = g_strdup_printf ("%s %s", e->subject_kind != NULL ? e->subject_kind : "",
                                                   e->subject_id != NULL ? e->subject_id : "");
-      g_autofree char *values = g_strdup_printf ("%s%s%s", e->before != NULL ? e->before : "",
-                                                 e->before != NULL ? " → " : "",
-                                                 e->after != NULL ? e->after : "");
-      const char *cells[] = { seq, e->at, e->operator_name, e->role, e->action, subject, values };
+      /* In the reader's words; the canonical text stays in the CSV export. */
+      g_autofree char *values = qa_audit_describe_values (e);
+      g_autofree char *action = qa_audit_action_dup_label (e->action);
+      g_autofree char *at = local_time (e->at);
+      const char *cells[] = { seq, at != NULL ? at : e->at, e->operator_name, role_label (e->role),
+                              action, subject, values };
 
       _qa_pdf_add_row (doc, cells, widths, G_N_ELEMENTS (widths), FALSE);
     }
   return _qa_pdf_write (doc, path, QA_AUDIT_ERROR, QA_AUDIT_ERROR_WRITE, error);
+}
+
+/* Entries in words ------------------------------------------------------------------------ */
+
+/* The names of the fields the core writes as “key=value”. */
+static const struct
+{
+  const char *key;
+  const char *label;
+} field_labels[] = {
+  { "alternates", N_("alternates") },
+  { "applicant", N_("applicant") },
+  { "chair", N_("chair") },
+  { "condition", N_("condition of Art. 13") },
+  { "course", N_("course") },
+  { "criteria", N_("criteria") },
+  { "date", N_("date") },
+  { "deadline", N_("deadline") },
+  { "employer", N_("employer") },
+  { "employer_credit_code", N_("employer’s credit code") },
+  { "ethics", N_("integrity declaration") },
+  { "experience_years", N_("years of experience") },
+  { "file", N_("file") },
+  { "item", N_("item") },
+  { "kind", N_("kind") },
+  { "members", N_("members") },
+  { "name", N_("name") },
+  { "note", N_("note") },
+  { "number", N_("document number") },
+  { "pdf", N_("PDF file") },
+  { "percent", N_("percent") },
+  { "pool", N_("experts who may serve") },
+  { "print", N_("printer") },
+  { "profile", N_("rule profile") },
+  { "reason", N_("reason") },
+  { "reviewer", N_("reviewer") },
+  { "seed", N_("seed") },
+  { "specialty", N_("specialty") },
+  { "stage", N_("stage") },
+  { "status", N_("status") },
+  { "title", N_("title") },
+  { "trained", N_("trained") },
+  { "year", N_("year") },
+};
+
+/* The recorded words, as the reader says them. */
+static const struct
+{
+  const char *word;
+  const char *label;
+} word_labels[] = {
+  { "accepted", N_("accepted") },
+  { "active", N_("active") },
+  { "disqualified", N_("disqualified") },
+  { "eligible", N_("eligible") },
+  { "fail", N_("not met") },
+  { "ineligible", N_("not eligible") },
+  { "material", N_("material review") },
+  { "not accepted", N_("not accepted") },
+  { "not eligible", N_("not eligible") },
+  { "pass", N_("met") },
+  { "pending", N_("awaiting judgement") },
+  { "site", N_("site review") },
+  { "suspended", N_("suspended") },
+  { "unchecked", N_("not checked") },
+};
+
+/* Fields whose value is 0 or 1. */
+static const char * const yes_no_fields[] = { "trained", "ethics" };
+
+static const char *
+lookup_label (const char *key,
+              gboolean    field)
+{
+  if (field)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+        if (g_str_equal (field_labels[i].key, key))
+          return _(field_labels[i].label);
+    }
+  else
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (word_labels); i++)
+        if (g_str_equal (word_labels[i].word, key))
+          return _(word_labels[i].label);
+    }
+  return NULL;
+}
+
+/* A time written 2026-03-01T08:00:00Z, in local time; else NULL. */
+static char *
+local_time (const char *text)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (strlen (text) < 20 || text[10] != 'T' || text[strlen (text) - 1] != 'Z')
+    return NULL;
+  when = g_date_time_new_from_iso8601 (text, NULL);
+  if (when == NULL)
+    return NULL;
+  local = g_date_time_to_local (when);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void
+append_value (GString    *out,
+              const char *key,
+              const char *value)
+{
+  const char *word;
+  g_autofree char *time = NULL;
+
+  if (key != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (yes_no_fields); i++)
+      if (g_str_equal (key, yes_no_fields[i]) && (g_str_equal (value, "0") || g_str_equal (value, "1")))
+        {
+          g_string_append (out, g_str_equal (value, "1") ? _("yes") : _("no"));
+          return;
+        }
+
+  if ((word = lookup_label (value, FALSE)) != NULL)
+    g_string_append (out, word);
+  else if ((time = local_time (value)) != NULL)
+    g_string_append (out, time);
+  else if (*value == '\0')
+    g_string_append (out, _("(none)"));
+  else
+    g_string_append (out, value);
+}
+
+/* One part of a value: “key=value”, “verdict: reasons”, a recorded word, or free text. */
+static void
+append_part (GString    *out,
+             const char *part)
+{
+  const char *equals = strchr (part, '=');
+  const char *colon = strstr (part, ": ");
+
+  if (equals != NULL && equals > part)
+    {
+      g_autofree char *key = g_strndup (part, (gsize)(equals - part));
+      const char *label = lookup_label (key, TRUE);
+
+      if (strchr (key, ' ') == NULL)
+        {
+          /* Translators: a field and its value in the audit trail, e.g. “seed 42”; the colon
+           * is the language's, e.g. “种子：42” */
+          g_string_append_printf (out, _("%s: "), label != NULL ? label : key);
+          append_value (out, key, equals + 1);
+          return;
+        }
+    }
+
+  if (colon != NULL)
+    {
+      g_autofree char *word = g_strndup (part, (gsize)(colon - part));
+
+      if (lookup_label (word, FALSE) != NULL)
+        {
+          append_value (out, NULL, word);
+          if (colon[2] != '\0')
+            g_string_append_printf (out, _(" (%s)"), colon + 2);
+          return;
+        }
+    }
+
+  append_value (out, NULL, part);
+}
+
+static void
+append_parts (GString    *out,
+              const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "; ", -1);
+  gboolean first = TRUE;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] == '\0')
+        continue;
+      if (!first)
+        /* Translators: between the fields of one value in the audit trail */
+        g_string_append (out, _("; "));
+      append_part (out, parts[i]);
+      first = FALSE;
+    }
+}
+
+char *
+qa_audit_describe_values (const QaAuditEntry *entry)
+{
+  GString *out;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  out = g_string_new (NULL);
+  if (entry->before != NULL && *entry->before != '\0')
+    {
+      append_parts (out, entry->before);
+      /* Translators: from the value before to the value after, in the audit trail */
+      g_string_append (out, _(" → "));
+    }
+  if (entry->after != NULL)
+    append_parts (out, entry->after);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+dup_subject (const char *kind,
+             const char *id)
+{
+  if (g_strcmp0 (kind, "applicant") == 0)
+    return g_strdup_printf (_("applicant %s"), id);
+  if (g_strcmp0 (kind, "expert") == 0)
+    return g_strdup_printf (_("expert %s"), id);
+  if (g_strcmp0 (kind, "file") == 0)
+    return g_strdup_printf (_("file %s"), id);
+  if (g_strcmp0 (kind, "material") == 0)
+    return g_strdup_printf (_("material %s"), id);
+  if (g_strcmp0 (kind, "reviewer") == 0)
+    return g_strdup_printf (_("reviewer %s"), id);
+  if (g_strcmp0 (kind, "stage") == 0)
+    return g_strdup_printf (_("stage %s"), id);
+  return g_strdup (id);
+}
+
+char *
+qa_audit_describe (const QaAuditEntry *entry)
+{
+  g_autofree char *action = NULL;
+  g_autofree char *values = NULL;
+  g_autofree char *subject = NULL;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  action = qa_audit_action_dup_label (entry->action);
+  values = qa_audit_describe_values (entry);
+
+  if (entry->subject_id != NULL && *entry->subject_id != '\0')
+    {
+      const char *id = lookup_label (entry->subject_id, FALSE);
+
+      if (id == NULL)
+        id = entry->subject_id;
+      subject = dup_subject (entry->subject_kind, id);
+    }
+
+  if (subject != NULL && *values != '\0')
+    /* Translators: an audit entry in words: the action, what it was about, the values */
+    return g_strdup_printf (_("%s, %s: %s"), action, subject, values);
+  if (subject != NULL)
+    return g_strdup_printf (_("%s, %s"), action, subject);
+  if (*values != '\0')
+    return g_strdup_printf (_("%s: %s"), action, values);
+  return g_steal_pointer (&action);
 }

@@ -52,6 +52,12 @@ G_DECLARE_FINAL_TYPE (QaAuditItem, qa_audit_item, QA, AUDIT_ITEM, GObject)
 const QaAuditEntry *qa_audit_item_get_entry (QaAuditItem *self);
 
 GQuark        qa_audit_error_quark     (void);
+/* The values of @entry (before and after) in words, in the current language: fields named,
+ * recorded words (pass, eligible, trained=1, …) translated, times in local time. The stored
+ * canonical text, which the hash chain covers, is unchanged. */
+char         *qa_audit_describe_values (const QaAuditEntry *entry);
+/* The whole entry as one translated sentence: the action, its subject, then the values. */
+char         *qa_audit_describe        (const QaAuditEntry *entry);
 void          qa_audit_entry_free      (QaAuditEntry  *entry);
 
 /* Recomputes the whole chain. On success @n_entries and @head (the last entry's hash, which the

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "qa-database-private.h"
+#include "qa-roles.h"
 #include "qa-xml-private.h"
 
 /* Written into the file header so that another program's SQLite file is never mistaken for a
@@ -103,6 +104,7 @@ set_sqlite_error (GError     **error,
     case QA_DATABASE_ERROR_TOO_NEW:
     case QA_DATABASE_ERROR_NO_SESSION:
     case QA_DATABASE_ERROR_SESSION_EXISTS:
+    case QA_DATABASE_ERROR_NOT_ALLOWED:
     case QA_DATABASE_ERROR_FAILED:
     default:
       g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_FAILED,
@@ -367,6 +369,24 @@ qa_database_get_schema_version (QaDatabase *self)
   return version;
 }
 
+/* The one place where a role is kept from writing, so that no face can forget it. */
+static gboolean
+role_may_write (QaDatabase  *self,
+                GError     **error)
+{
+  QaRole role;
+
+  if (!qa_role_from_string (self->operator_role, &role) ||
+      qa_role_allows (role, QA_PERMISSION_WRITE))
+    return TRUE;
+
+  g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_NOT_ALLOWED,
+               /* Translators: %s is a role, e.g. “Supervisory committee”. */
+               _("%s reads the session and changes nothing (Art. 12): nothing was changed"),
+               qa_role_get_label (role));
+  return FALSE;
+}
+
 /**
  * qa_database_transaction:
  * @func: does the writing; returns %FALSE with @error set to roll everything back
@@ -424,6 +444,8 @@ qa_database_transaction (QaDatabase         *self,
 
   if (self->depth == 0)
     {
+      if (!role_may_write (self, error))
+        return FALSE;
       if (!_qa_database_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
     }

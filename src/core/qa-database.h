@@ -16,6 +16,7 @@ typedef enum
   QA_DATABASE_ERROR_SESSION_EXISTS, /* already holds a session */
   QA_DATABASE_ERROR_CONSTRAINT,     /* a write broke a rule of the schema */
   QA_DATABASE_ERROR_BUSY,           /* another program holds the file */
+  QA_DATABASE_ERROR_NOT_ALLOWED,    /* the operator's role may not change the session */
   QA_DATABASE_ERROR_FAILED,
 } QaDatabaseError;
 
@@ -43,7 +44,9 @@ gboolean    qa_database_transaction        (QaDatabase        *self,
                                             GError           **error);
 gboolean    qa_database_has_session        (QaDatabase        *self);
 /* Who is acting, recorded with every audit entry: a person's name and their role
- * ("secretariat", "chair", "supervisor" or "reviewer"). */
+ * ("secretariat", "chair", "supervisor" or "reviewer"). While the role is "supervisor", every
+ * transaction is refused with QA_DATABASE_ERROR_NOT_ALLOWED: the supervisory committee reads the
+ * session and changes nothing (Art. 12), whichever face it uses. */
 void        qa_database_set_operator       (QaDatabase        *self,
                                             const char        *name,
                                             const char        *role);

@@ -71,6 +71,11 @@ static const DemoExpert demo_experts[] = {
   { "E07", "赵永福", "甘肃农业大学", "教授", "农产品加工", 24, TRUE, TRUE, TRUE },
   { "E08", "孙立", "张掖市市场监督管理局", "工程师", "计量", 4, TRUE, TRUE, TRUE },
   { "E09", "周海燕", "甘肃省卓越绩效促进会", "高级工程师", "顾客与市场", 9, FALSE, TRUE, FALSE },
+  /* Enough qualified experts without a tie that a panel of five with an alternate is a real
+   * draw: seven can be drawn for six places. */
+  { "E10", "马国栋", "张掖市发展和改革委员会", "高级经济师", "战略管理", 12, TRUE, TRUE, TRUE },
+  { "E11", "何静", "兰州大学管理学院", "副教授", "领导与社会责任", 9, TRUE, TRUE, TRUE },
+  { "E12", "段志刚", "酒泉市质量协会", "高级工程师", "资源管理", 16, TRUE, TRUE, TRUE },
 };
 
 typedef struct

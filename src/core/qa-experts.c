@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "qa-applicants-private.h"
@@ -17,8 +18,7 @@
 
 G_DEFINE_QUARK (qa-experts-error-quark, qa_experts_error)
 
-/* The longest career the import believes. */
-#define MAX_EXPERIENCE_YEARS 70
+#define MAX_EXPERIENCE_YEARS QA_EXPERTS_MAX_EXPERIENCE_YEARS
 
 static const QaCsvColumn expert_columns[] = {
   { "id", TRUE },
@@ -854,6 +854,264 @@ qa_experts_set_status (QaSession       *session,
   change.action = status_actions[status];
 
   if (!qa_database_transaction (qa_session_get_database (session), set_status_cb, &change, error))
+    return FALSE;
+  return qa_session_reload (session, error);
+}
+
+/* Editing an expert's record -------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *expert_id;
+  char       *employer;   /* trimmed, or NULL: unchanged */
+  char       *title;
+  int         experience_years;
+} ExpertEdit;
+
+static void
+append_field (GString    *text,
+              const char *field,
+              const char *value)
+{
+  if (text->len > 0)
+    g_string_append (text, "; ");
+  g_string_append_printf (text, "%s=%s", field, value != NULL ? value : "");
+}
+
+static gboolean
+update_cb (QaDatabase  *db,
+           gpointer     user_data,
+           GError     **error)
+{
+  const ExpertEdit *edit = user_data;
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autofree char *employer = NULL;
+  g_autofree char *title = NULL;
+  int years;
+  sqlite3_stmt *stmt;
+
+  if (!_qa_experts_require (db, edit->expert_id, error))
+    return FALSE;
+
+  stmt = _qa_database_prepare (db, "SELECT employer, title, experience_years FROM expert WHERE id = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text_or_null (stmt, 1, edit->expert_id);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+  employer = g_strdup (column_text (stmt, 0));
+  title = g_strdup (column_text (stmt, 1) != NULL ? column_text (stmt, 1) : "");
+  years = sqlite3_column_int (stmt, 2);
+  sqlite3_reset (stmt);
+
+  if (edit->employer != NULL && g_strcmp0 (edit->employer, employer) != 0)
+    {
+      append_field (before, "employer", employer);
+      append_field (after, "employer", edit->employer);
+    }
+  if (edit->title != NULL && g_strcmp0 (edit->title, title) != 0)
+    {
+      append_field (before, "title", title);
+      append_field (after, "title", edit->title);
+    }
+  if (edit->experience_years >= 0 && edit->experience_years != years)
+    {
+      g_autofree char *old_years = g_strdup_printf ("%d", years);
+      g_autofree char *new_years = g_strdup_printf ("%d", edit->experience_years);
+
+      append_field (before, "experience_years", old_years);
+      append_field (after, "experience_years", new_years);
+    }
+
+  if (after->len == 0)
+    {
+      g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID,
+                   _("The record of %s already reads so: nothing to change"), edit->expert_id);
+      return FALSE;
+    }
+
+  stmt = _qa_database_prepare (db,
+                               "UPDATE expert SET employer = coalesce(?2, employer), "
+                               "title = CASE WHEN ?3 IS NULL THEN title WHEN ?3 = '' THEN NULL ELSE ?3 END, "
+                               "experience_years = CASE WHEN ?4 < 0 THEN experience_years ELSE ?4 END "
+                               "WHERE id = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text_or_null (stmt, 1, edit->expert_id);
+  bind_text_or_null (stmt, 2, edit->employer);
+  bind_text_or_null (stmt, 3, edit->title);
+  sqlite3_bind_int (stmt, 4, edit->experience_years);
+  return _qa_database_check (db, sqlite3_step (stmt), error) &&
+         _qa_audit_append (db, "expert.edit", "expert", edit->expert_id, before->str, after->str,
+                           error);
+}
+
+/* The trimmed @value of @field, or NULL with @error set naming the field. */
+static char *
+checked_text (const char      *value,
+              const char      *label,
+              QaDossierField   kind,
+              gboolean         may_be_empty,
+              GError         **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (value));
+  g_autoptr(GError) local_error = NULL;
+
+  if (*stripped == '\0' && !may_be_empty)
+    {
+      g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID, _("%s: may not be empty"),
+                   label);
+      return NULL;
+    }
+  if (*stripped != '\0' && !qa_dossier_validate_text (kind, stripped, NULL, &local_error))
+    {
+      g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID, "%s: %s", label,
+                   local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&stripped);
+}
+
+gboolean
+qa_experts_update (QaSession             *session,
+                   const char            *expert_id,
+                   const QaExpertChange  *change,
+                   GError               **error)
+{
+  ExpertEdit edit = { expert_id, NULL, NULL, -1 };
+  gboolean ok;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (expert_id != NULL, FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (change->employer != NULL &&
+      (edit.employer = checked_text (change->employer, _("employer"), QA_DOSSIER_NAME, FALSE, error)) == NULL)
+    return FALSE;
+  if (change->title != NULL &&
+      (edit.title = checked_text (change->title, _("title"), QA_DOSSIER_INDUSTRY, TRUE, error)) == NULL)
+    {
+      g_free (edit.employer);
+      return FALSE;
+    }
+  if (change->experience_years < -1 || change->experience_years > MAX_EXPERIENCE_YEARS)
+    {
+      g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID,
+                   _("experience_years: %d is not a whole number of years from 0 to %d"),
+                   change->experience_years, MAX_EXPERIENCE_YEARS);
+      g_free (edit.employer);
+      g_free (edit.title);
+      return FALSE;
+    }
+  edit.experience_years = change->experience_years;
+
+  ok = qa_database_transaction (qa_session_get_database (session), update_cb, &edit, error);
+  g_free (edit.employer);
+  g_free (edit.title);
+  return ok && qa_session_reload (session, error);
+}
+
+typedef struct
+{
+  const char *expert_id;
+  const char *course;
+  const char *date;
+} Training;
+
+static gboolean
+train_cb (QaDatabase  *db,
+          gpointer     user_data,
+          GError     **error)
+{
+  const Training *training = user_data;
+  g_autofree char *after = NULL;
+  gboolean was_trained;
+  sqlite3_stmt *stmt;
+
+  if (!_qa_experts_require (db, training->expert_id, error))
+    return FALSE;
+
+  stmt = _qa_database_prepare (db, "SELECT trained FROM expert WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text_or_null (stmt, 1, training->expert_id);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+  was_trained = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO expert_training (expert_id, course, date) VALUES (?1, ?2, ?3)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text_or_null (stmt, 1, training->expert_id);
+  bind_text_or_null (stmt, 2, training->course);
+  bind_text_or_null (stmt, 3, training->date);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+
+  stmt = _qa_database_prepare (db, "UPDATE expert SET trained = 1 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text_or_null (stmt, 1, training->expert_id);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+
+  after = g_strdup_printf ("trained=1; course=%s; date=%s", training->course,
+                           training->date != NULL ? training->date : "");
+  return _qa_audit_append (db, "expert.train", "expert", training->expert_id,
+                           was_trained ? "trained=1" : "trained=0", after, error);
+}
+
+gboolean
+qa_experts_record_training (QaSession   *session,
+                            const char  *expert_id,
+                            const char  *course,
+                            const char  *date,
+                            GError     **error)
+{
+  g_autofree char *checked_course = NULL;
+  Training training = { expert_id, NULL, NULL };
+
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (expert_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  checked_course = checked_text (course != NULL ? course : "", _("course"), QA_DOSSIER_NOTES, FALSE, error);
+  if (checked_course == NULL)
+    return FALSE;
+
+  if (date != NULL && *date != '\0')
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+      unsigned y = 0, m = 0, d = 0;
+      char end = '\0';
+
+      if (strlen (date) != 10 || date[4] != '-' || date[7] != '-' ||
+          sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 ||
+          !g_date_valid_dmy ((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+        {
+          g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID,
+                       _("date: “%s” is not a date written YYYY-MM-DD"), date);
+          return FALSE;
+        }
+      if (strcmp (date, today) > 0)
+        {
+          g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID,
+                       _("date: %s is in the future"), date);
+          return FALSE;
+        }
+      training.date = date;
+    }
+  training.course = checked_course;
+
+  if (!qa_database_transaction (qa_session_get_database (session), train_cb, &training, error))
     return FALSE;
   return qa_session_reload (session, error);
 }

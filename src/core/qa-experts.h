@@ -107,6 +107,33 @@ gboolean        qa_experts_set_status       (QaSession         *session,
                                              const char        *reason,
                                              GError           **error);
 
+/* A change to an expert's record: a field left NULL (or -1) is kept as it is. */
+typedef struct
+{
+  const char *employer;           /* 工作单位 */
+  const char *title;              /* 职称; "" clears it */
+  int         experience_years;   /* from 0 to QA_EXPERTS_MAX_EXPERIENCE_YEARS; -1 keeps */
+} QaExpertChange;
+
+/* The longest career the pool believes. */
+#define QA_EXPERTS_MAX_EXPERIENCE_YEARS 70
+
+/* Changes the record of expert @expert_id, noting each field's old and new value in the audit
+ * trail ("expert.edit"). Refused (QA_EXPERTS_ERROR_INVALID, naming the field) when a value is
+ * not acceptable, and when nothing would change. */
+gboolean        qa_experts_update           (QaSession         *session,
+                                             const char        *expert_id,
+                                             const QaExpertChange *change,
+                                             GError           **error);
+/* Records that expert @expert_id completed the systematic training in performance-excellence
+ * assessment Art. 11(4) asks for: the course, and its date (YYYY-MM-DD, not in the future; NULL
+ * when unknown). The expert counts as trained from then on ("expert.train"). */
+gboolean        qa_experts_record_training  (QaSession         *session,
+                                             const char        *expert_id,
+                                             const char        *course,
+                                             const char        *date,
+                                             GError           **error);
+
 /* Records a tie. @source is QA_CONFLICT_DECLARED or QA_CONFLICT_SECRETARIAT; @note may be NULL.
  * A panel member tied to the applicant stops being assigned to it at once (recusal). */
 gboolean        qa_experts_add_conflict     (QaSession         *session,

@@ -5,8 +5,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 
+#include "qa-applicant.h"
 #include "qa-applicants.h"
+#include "qa-audit-private.h"
 #include "qa-notice.h"
 #include "qa-pdf-private.h"
 #include "qa-util-private.h"
@@ -15,6 +18,9 @@ struct _QaNotice
 {
   GObject    parent_instance;
 
+  QaSession *session;
+  char      *applicant_id;
+  char      *number;
   gboolean   accepted;
   char      *heading;
   char      *subheading;
@@ -35,6 +41,9 @@ qa_notice_finalize (GObject *object)
 {
   QaNotice *self = (QaNotice *)object;
 
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->applicant_id, g_free);
+  g_clear_pointer (&self->number, g_free);
   g_clear_pointer (&self->heading, g_free);
   g_clear_pointer (&self->subheading, g_free);
   g_clear_pointer (&self->salutation, g_free);
@@ -60,6 +69,41 @@ qa_notice_init (QaNotice *self)
 {
   self->paragraphs = g_ptr_array_new_with_free_func (g_free);
   self->reasons = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* The letter must say what the applicant list says: a result computed since but not stored
+ * (a dossier or judgement changed, the check not run again) is refused. */
+static gboolean
+matches_stored_result (QaSession   *session,
+                       const char  *applicant_id,
+                       gboolean     eligible,
+                       const char  *name,
+                       GError     **error)
+{
+  GListModel *applicants = qa_session_get_applicants (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (applicants); i++)
+    {
+      g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, i);
+      QaEligibility stored;
+
+      if (g_strcmp0 (qa_applicant_get_id (applicant), applicant_id) != 0)
+        continue;
+      stored = qa_applicant_get_eligibility (applicant);
+      if ((eligible && stored == QA_ELIGIBILITY_ELIGIBLE) ||
+          (!eligible && stored == QA_ELIGIBILITY_INELIGIBLE))
+        return TRUE;
+      if (stored == QA_ELIGIBILITY_UNCHECKED)
+        g_set_error (error, QA_NOTICE_ERROR, QA_NOTICE_ERROR_STALE,
+                     _("The eligibility check of %s has not been run and stored yet: run it before writing the notice"),
+                     name);
+      else
+        g_set_error (error, QA_NOTICE_ERROR, QA_NOTICE_ERROR_STALE,
+                     _("The stored result of the eligibility check of %s is out of date: run the check again before writing the notice"),
+                     name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 QaNotice *
@@ -96,10 +140,19 @@ qa_notice_new (QaSession   *session,
       return NULL;
     }
 
+  if (!matches_stored_result (session, applicant_id, eligible, name, error))
+    return NULL;
+
   profile = qa_session_get_profile (session);
   award = qa_profile_get_award_name (profile);
 
   self = g_object_new (QA_TYPE_NOTICE, NULL);
+  self->session = g_object_ref (session);
+  self->applicant_id = g_strdup (applicant_id);
+  /* Translators: the document number (文号) of the notice: the session's year, then the
+   * applicant's reference; in Chinese “甘质奖资审〔%u〕%s号”. */
+  self->number = g_strdup_printf (_("Award Eligibility [%u] No. %s"), qa_session_get_year (session),
+                                  applicant_id);
   self->accepted = eligible;
   self->heading = g_strdup (_("Notice of the Result of the Eligibility Check"));
   /* Translators: the session's year and the award, as in “2026届甘州区人民政府质量奖”. */
@@ -152,6 +205,49 @@ qa_notice_is_accepted (QaNotice *self)
   return self->accepted;
 }
 
+const char *
+qa_notice_get_number (QaNotice *self)
+{
+  g_return_val_if_fail (QA_IS_NOTICE (self), NULL);
+  return self->number;
+}
+
+typedef struct
+{
+  QaNotice   *notice;
+  const char *how;
+  const char *target;
+} Issue;
+
+static gboolean
+record_issue_cb (QaDatabase  *db,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  const Issue *issue = user_data;
+  g_autofree char *after = g_strdup_printf ("number=%s; %s; %s=%s", issue->notice->number,
+                                            issue->notice->accepted ? "accepted" : "not accepted",
+                                            issue->how, issue->target != NULL ? issue->target : "");
+
+  return _qa_audit_append (db, "notice.issue", "applicant", issue->notice->applicant_id, NULL,
+                           after, error);
+}
+
+gboolean
+qa_notice_record_issue (QaNotice    *self,
+                        const char  *how,
+                        const char  *target,
+                        GError     **error)
+{
+  Issue issue = { self, how, target };
+
+  g_return_val_if_fail (QA_IS_NOTICE (self), FALSE);
+  g_return_val_if_fail (how != NULL, FALSE);
+
+  return qa_database_transaction (qa_session_get_database (self->session), record_issue_cb, &issue,
+                                  error);
+}
+
 char *
 qa_notice_dup_text (QaNotice *self)
 {
@@ -160,22 +256,54 @@ qa_notice_dup_text (QaNotice *self)
   g_return_val_if_fail (QA_IS_NOTICE (self), NULL);
 
   text = g_string_new (NULL);
-  g_string_append_printf (text, "%s\n%s\n\n%s\n", self->heading, self->subheading, self->salutation);
+  g_string_append_printf (text, "%s\n%s\n%s\n\n%s\n", self->heading, self->subheading, self->number,
+                          self->salutation);
   for (guint i = 0; i < self->paragraphs->len; i++)
     g_string_append_printf (text, "%s\n", (const char *)g_ptr_array_index (self->paragraphs, i));
   for (guint i = 0; i < self->reasons->len; i++)
     g_string_append_printf (text, "%u. %s\n", i + 1, (const char *)g_ptr_array_index (self->reasons, i));
-  g_string_append_printf (text, "%s\n\n%s\n%s\n", self->closing, self->signature, self->date);
+  g_string_append_printf (text, "%s\n\n%s\n%s\n%s\n", self->closing, self->signature, self->date,
+                          _("(seal)"));
   return g_string_free (text, FALSE);
 }
 
 /* The letter as a document of the one layout engine (qa-pdf). */
+/* The place for the secretariat's seal: a dashed circle at the right, over the signature. */
+static void
+draw_seal (cairo_t  *cr,
+           double    x,
+           double    y,
+           double    width,
+           double    height,
+           gpointer  user_data)
+{
+  static const double dash[] = { 3, 3 };
+  double radius = MIN (42, height / 2), cx = x + width - 110, cy = y + height / 2;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Serif CJK SC, Noto Sans CJK SC, Serif 9");
+  int text_width, text_height;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (cr, 0.8);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, _("(seal)"), -1);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  cairo_move_to (cr, cx - text_width / 2.0, cy - text_height / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 static QaPdfDocument *
 build_document (QaNotice *self)
 {
   QaPdfDocument *doc = _qa_pdf_document_new (self->heading, QA_PDF_PORTRAIT);
 
   _qa_pdf_add_title (doc, self->heading, self->subheading);
+  _qa_pdf_add_text (doc, self->number);
   _qa_pdf_add_text (doc, self->salutation);
   for (guint i = 0; i < self->paragraphs->len; i++)
     _qa_pdf_add_paragraph (doc, g_ptr_array_index (self->paragraphs, i));
@@ -187,6 +315,7 @@ build_document (QaNotice *self)
       _qa_pdf_add_text (doc, numbered);
     }
   _qa_pdf_add_paragraph (doc, self->closing);
+  _qa_pdf_add_chart (doc, 96, draw_seal, NULL, NULL);
   _qa_pdf_add_signature (doc, self->signature, self->date);
   return doc;
 }
@@ -217,5 +346,12 @@ qa_notice_write_pdf (QaNotice    *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   doc = build_document (self);
-  return _qa_pdf_write (doc, path, QA_NOTICE_ERROR, QA_NOTICE_ERROR_WRITE, error);
+  if (!_qa_pdf_write (doc, path, QA_NOTICE_ERROR, QA_NOTICE_ERROR_WRITE, error))
+    return FALSE;
+
+  {
+    g_autofree char *name = g_path_get_basename (path);
+
+    return qa_notice_record_issue (self, "pdf", name, error);
+  }
 }

@@ -911,6 +911,17 @@ qa_panel_get_problems (QaPanel *self)
 
 /* The random draw ---------------------------------------------------------------------------- */
 
+const char *
+qa_panel_draw_get_choice_note (const QaPanelDraw *draw)
+{
+  g_return_val_if_fail (draw != NULL, NULL);
+
+  if (!draw->no_choice)
+    return NULL;
+  return _("Every expert who may serve was drawn: the draw chose nobody, only the order "
+           "(and so the chair). Add experts to the pool for a real choice.");
+}
+
 typedef struct
 {
   QaProfile   *profile;
@@ -1112,6 +1123,7 @@ draw_cb (QaDatabase  *db,
   request->draw->members = g_strv_builder_end (members);
   request->draw->alternates = g_strv_builder_end (alternates);
   request->draw->drawn_at = _qa_now_iso ();
+  request->draw->no_choice = n_members + n_alternates == order->len;
 
   if (!record_draw (db, &ctx, request->draw, error))
     {

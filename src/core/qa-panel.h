@@ -36,6 +36,8 @@ typedef struct
   GStrv    members;     /* in the order drawn */
   GStrv    alternates;  /* in the order drawn */
   char    *drawn_at;    /* ISO 8601 UTC */
+  /* Everyone who could be drawn was: the draw chose nobody, only the order (and so the chair). */
+  gboolean no_choice;
 } QaPanelDraw;
 
 #define QA_TYPE_PANEL (qa_panel_get_type ())
@@ -43,6 +45,8 @@ G_DECLARE_FINAL_TYPE (QaPanel, qa_panel, QA, PANEL, GObject)
 
 GQuark              qa_panel_error_quark          (void);
 void                qa_panel_draw_free            (QaPanelDraw  *draw);
+/* When @draw had no choice, the sentence that says so (translated); else NULL. */
+const char         *qa_panel_draw_get_choice_note (const QaPanelDraw *draw);
 
 /* A formed panel as stored, read with today's facts. */
 QaStage             qa_panel_get_stage            (QaPanel      *self);

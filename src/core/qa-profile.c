@@ -53,6 +53,7 @@ struct _QaProfile
 
   GArray            *tiers;    /* QaProfileTier, strings owned through tier_strings */
   GPtrArray         *tier_strings;
+  guint              score_step;
 };
 
 G_DEFINE_QUARK (qa-profile-error-quark, qa_profile_error)
@@ -441,6 +442,25 @@ check_consistency (QaProfile   *self,
                    name, line_of (root, "consensus"), self->consensus_rounding);
       return FALSE;
     }
+
+  /* The step a reviewer scores in; a profile without <scoring> scores in the consensus's
+   * rounding, as the first profiles said in words. */
+  {
+    xmlNode *scoring = _qa_xml_child (root, "scoring");
+
+    self->score_step = self->consensus_rounding;
+    if (scoring != NULL &&
+        !_qa_xml_prop_uint (scoring, "step", 100, name, "scoring/@step", QA_PROFILE_ERROR,
+                            QA_PROFILE_ERROR_INVALID, &self->score_step, error))
+      return FALSE;
+    if (self->score_step == 0 || 100 % self->score_step != 0)
+      {
+        g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                     _("%s:%d: scoring/@step: %u does not divide 100"),
+                     name, line_of (root, "scoring"), self->score_step);
+        return FALSE;
+      }
+  }
 
   return TRUE;
 }
@@ -845,6 +865,14 @@ qa_profile_get_trim_min_scorers (QaProfile *self)
   g_return_val_if_fail (QA_IS_PROFILE (self), 0);
 
   return self->trim_min_scorers;
+}
+
+guint
+qa_profile_get_score_step (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->score_step;
 }
 
 guint

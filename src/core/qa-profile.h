@@ -121,6 +121,8 @@ double            qa_profile_get_award_threshold      (QaProfile   *self);
 QaConsensusMethod qa_profile_get_consensus_method     (QaProfile   *self);
 /* The trimmed mean drops one highest and one lowest only from this many scorers up. */
 guint             qa_profile_get_trim_min_scorers     (QaProfile   *self);
+/* A reviewer scores an item in percentages that are multiples of this (5), from 0 to 100. */
+guint             qa_profile_get_score_step           (QaProfile   *self);
 /* Consensus percentages are rounded to the nearest multiple of this (5). */
 guint             qa_profile_get_consensus_rounding   (QaProfile   *self);
 /* An item whose scores spread by this many percentage points or more is discussed. */

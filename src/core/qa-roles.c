@@ -86,6 +86,8 @@ qa_role_allows (QaRole       role,
     /* The consensus is the panel's, watched by the committee; a reviewer sees only their own. */
     case QA_PERMISSION_RESULTS:
       return role != QA_ROLE_REVIEWER;
+    case QA_PERMISSION_WRITE:
+      return role != QA_ROLE_SUPERVISOR;
 
     default:
       return FALSE;

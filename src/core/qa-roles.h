@@ -32,6 +32,7 @@ typedef enum
   QA_PERMISSION_RESULTS,       /* read the review stages' consensus and the reviewers' figures */
   QA_PERMISSION_OUTCOME,       /* confirm the list, the public notice and its objections, the
                                 * awards and what follows them (Art. 10, 16(6)–(7), 17–22) */
+  QA_PERMISSION_WRITE,         /* change the session at all; checked by every transaction */
 } QaPermission;
 
 const char *qa_role_to_string   (QaRole        role);

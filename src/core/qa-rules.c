@@ -217,7 +217,7 @@ qa_rules_check_eligibility (QaProfile                *profile,
     {
       report->conditions[i].condition = i + 1;
       report->conditions[i].result = QA_CONDITION_PASS;
-      report->conditions[i].automatic = i < 2;
+      report->conditions[i].automatic = !qa_rules_condition_is_judged (i + 1);
       report->conditions[i].reasons = g_ptr_array_new_with_free_func (g_free);
     }
 
@@ -370,6 +370,25 @@ label (const char *name,
   return g_strdup_printf (_("%s (%s)"), name, id);
 }
 
+/* Art. 13(1) registration and (2) accidents are facts on record; (3) management system, (4) the
+ * GB/T 19580 practice and (5) the standing in the industry are the secretariat's findings. */
+#define FIRST_JUDGED_CONDITION 3
+
+gboolean
+qa_rules_condition_is_judged (guint condition)
+{
+  return condition >= FIRST_JUDGED_CONDITION && condition <= QA_RULES_N_CONDITIONS;
+}
+
+gboolean
+qa_rules_experience_suffices (QaProfile *profile,
+                              guint      years)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (profile), FALSE);
+
+  return years >= qa_profile_get_min_experience_years (profile);
+}
+
 gboolean
 qa_rules_expert_can_serve (QaProfile                *profile,
                            const QaPanelMemberFacts *expert,
@@ -391,7 +410,7 @@ qa_rules_expert_can_serve (QaProfile                *profile,
                      _("%s has no integrity declaration on file"), who);
     }
 
-  if (expert->experience_years < min_years)
+  if (!qa_rules_experience_suffices (profile, expert->experience_years))
     {
       ok = FALSE;
       add_violation (violations, ARTICLE_11_3, expert->id,

@@ -51,10 +51,17 @@ typedef struct
   GPtrArray         *reasons;     /* char * */
 } QaEligibilityCondition;
 
+/* The conditions of Art. 13, numbered 1 to QA_RULES_N_CONDITIONS. */
+#define QA_RULES_N_CONDITIONS 5
+
 typedef struct
 {
-  QaEligibilityCondition conditions[5];
+  QaEligibilityCondition conditions[QA_RULES_N_CONDITIONS];
 } QaEligibilityReport;
+
+/* Whether condition @condition of Art. 13 is the secretariat's judgement (recorded with
+ * qa_applicants_judge) rather than decided from the recorded facts. */
+gboolean             qa_rules_condition_is_judged  (guint                       condition);
 
 /* The Art. 13 check. Every failing condition is reported, not only the first. */
 QaEligibilityReport *qa_rules_check_eligibility    (QaProfile                  *profile,
@@ -108,6 +115,9 @@ QaPanelViolation    *qa_panel_violation_new        (const char                 *
                                                     const char                 *applicant_id,
                                                     const char                 *message);
 
+/* Art. 11(3): whether @years of quality-management or technical work are enough. */
+gboolean             qa_rules_experience_suffices  (QaProfile                  *profile,
+                                                    guint                       years);
 /* Whether an expert may sit on a panel at all (Art. 11(1), (3), (4), this session's declaration,
  * Art. 23 penalties). Every failing reason is appended to @violations (QaPanelViolation) when it
  * is not NULL. */

@@ -273,9 +273,20 @@ qa_score_sheet_init (QaScoreSheet *self)
 }
 
 gboolean
-qa_score_percent_is_valid (int percent)
+qa_score_percent_is_valid (QaProfile *profile,
+                           int        percent)
 {
-  return percent >= 0 && percent <= 100 && percent % 5 == 0;
+  guint step = qa_profile_get_score_step (profile);
+
+  return percent >= 0 && percent <= 100 && step > 0 && percent % (int)step == 0;
+}
+
+guint
+qa_score_sheet_get_step (QaScoreSheet *self)
+{
+  g_return_val_if_fail (QA_IS_SCORE_SHEET (self), 0);
+
+  return qa_profile_get_score_step (qa_session_get_profile (self->session));
 }
 
 static gboolean
@@ -549,19 +560,27 @@ qa_score_sheet_set (QaScoreSheet  *self,
   g_return_val_if_fail (item_code != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (percent != -1 && !qa_score_percent_is_valid (percent))
+  if (percent != -1 && !qa_score_percent_is_valid (qa_session_get_profile (self->session), percent))
     {
       g_set_error (error, QA_SCORE_ERROR, QA_SCORE_ERROR_PERCENT,
-                   _("%d%% is not a score: use a multiple of 5 from 0 to 100"), percent);
+                   _("%d%% is not a score: use a multiple of %u from 0 to 100"), percent,
+                   qa_score_sheet_get_step (self));
       return FALSE;
     }
 
   score = qa_score_sheet_lookup (self, item_code);
   if (score == NULL)
     {
+      GListModel *items = qa_criteria_get_items (qa_session_get_criteria (self->session));
+      guint n = g_list_model_get_n_items (items);
+      g_autoptr(QaItem) first = n > 0 ? g_list_model_get_item (items, 0) : NULL;
+      g_autoptr(QaItem) last = n > 0 ? g_list_model_get_item (items, n - 1) : NULL;
+
+      /* The range is the criteria's, not written here. */
       g_set_error (error, QA_SCORE_ERROR, QA_SCORE_ERROR_ITEM,
-                   _("“%s” is not a scored item of GB/T 19580 (items run from 4.1.2 to 4.7.7)"),
-                   item_code);
+                   _("“%s” is not a scored item of %s (items run from %s to %s)"),
+                   item_code, qa_criteria_get_title (qa_session_get_criteria (self->session)),
+                   first != NULL ? qa_item_get_code (first) : "", last != NULL ? qa_item_get_code (last) : "");
       return FALSE;
     }
 

@@ -42,7 +42,11 @@ const char *qa_item_score_get_improvements (QaItemScore *self);
 G_DECLARE_FINAL_TYPE (QaScoreSheet, qa_score_sheet, QA, SCORE_SHEET, GObject)
 
 GQuark        qa_score_error_quark             (void);
-gboolean      qa_score_percent_is_valid        (int            percent);
+/* A percentage a reviewer may give under @profile: 0 to 100 in its scoring step. */
+gboolean      qa_score_percent_is_valid        (QaProfile     *profile,
+                                                int            percent);
+/* The scoring step of the sheet's session (qa_profile_get_score_step). */
+guint         qa_score_sheet_get_step          (QaScoreSheet  *self);
 
 QaScoreSheet *qa_score_sheet_new               (QaSession     *session,
                                                 const char    *reviewer_id,

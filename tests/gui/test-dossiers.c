@@ -650,7 +650,10 @@ START_TEST (test_judgement_recorded)
   GtkWidget *met, *note;
   g_autoptr(QaDossier) stored = NULL;
 
+  g_autofree char *before = NULL;
+
   select_applicant (id);
+  before = g_strdup (qa_eligibility_to_string (qa_applicant_get_eligibility (find_row (id))));
   show_tab ("eligibility");
   gui_test_assert_label_on_screen (ROOT, "Awaiting judgement");
   gui_test_assert_on_screen (ROOT, "awaits the secretariat’s judgement");
@@ -673,13 +676,31 @@ START_TEST (test_judgement_recorded)
   ck_assert_int_eq (qa_dossier_get_judgement (stored, 5), QA_CONDITION_PASS);
   gui_test_assert_label_on_screen (ROOT, "Eligible");
   gui_test_assert_on_screen (ROOT, "Judged met: ISO 9001 certificate seen, valid until 2027");
-  /* The list still shows the stored outcome until the session's check runs. */
-  gui_test_assert_on_screen (ROOT, "Not stored yet");
-
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "dossiers.check-eligibility", NULL));
-  gui_test_settle ();
+  /* The judgement re-ran the check, as the command line's does: the list shows the outcome at
+   * once, and the audit trail has the stored value before it. */
   gui_test_assert_not_on_screen (ROOT, "Not stored yet");
-  gui_test_assert_on_screen (ROOT, "Eligibility checked:");
+  ck_assert_int_eq (qa_applicant_get_eligibility (find_row (id)), QA_ELIGIBILITY_ELIGIBLE);
+  {
+    g_autoptr(GPtrArray) trail = qa_audit_list (qa_session_get_database (session), NULL);
+    const QaAuditEntry *check = NULL;
+
+    for (guint i = 0; i < trail->len; i++)
+      {
+        const QaAuditEntry *entry = g_ptr_array_index (trail, i);
+
+        if (g_strcmp0 (entry->action, "eligibility.check") == 0 && g_strcmp0 (entry->subject_id, id) == 0)
+          {
+            /* The first change starts from what was stored; each next from the one before. */
+            if (check == NULL)
+              ck_assert_str_eq (entry->before, before);
+            else
+              ck_assert (g_str_has_prefix (check->after, entry->before));
+            check = entry;
+          }
+      }
+    ck_assert_ptr_nonnull (check);
+    ck_assert (g_str_has_prefix (check->after, "eligible"));
+  }
   ck_assert_str_eq (qa_dossier_pane_get_applicant_id (pane ()), id);
 }
 END_TEST
@@ -772,8 +793,14 @@ START_TEST (test_notice_exported_and_printed)
   QaEligibilityPane *eligibility = qa_dossier_pane_get_eligibility (pane ());
   QaApplicant *applicant;
 
+  /* Refused until the check is stored, then written. */
   select_applicant (id);
   show_tab ("eligibility");
+  qa_eligibility_pane_export_notice (eligibility, file);
+  close_window (GTK_WINDOW (wait_for_dialog ()));
+  ck_assert (!g_file_test (exported, G_FILE_TEST_EXISTS));
+  ck_assert (qa_applicants_store_eligibility (session, NULL));
+  gui_test_settle ();
   applicant = find_row (id);
 
   qa_eligibility_pane_export_notice (eligibility, file);
@@ -818,6 +845,66 @@ START_TEST (test_unsaved_changes_asked_about)
   gui_test_settle ();
   ck_assert_str_eq (qa_dossier_pane_get_applicant_id (pane ()), "A02");
   ck_assert (!qa_dossier_pane_get_modified (pane ()));
+}
+END_TEST
+
+START_TEST (test_closing_asks_about_unsaved_changes)
+{
+  g_autoptr(QaDossier) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gpointer alive = window;
+
+  select_applicant ("A01");
+  type_into (QA_DOSSIER_INDUSTRY, "乳制品制造与销售");
+
+  /* Cancel: the window stays, with the typing. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_dialog ();
+  gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Save the Changes to A01 Before Closing?");
+  adw_message_dialog_response (dialog, "cancel");
+  gui_test_settle ();
+  ck_assert (gui_test_widget_is_mapped (window));
+  ck_assert_str_eq (gtk_editable_get_text (form_field (QA_DOSSIER_INDUSTRY)), "乳制品制造与销售");
+
+  /* Save: the dossier is stored, then the window goes. */
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_dialog ();
+  adw_message_dialog_response (dialog, "save");
+  gui_test_settle ();
+  ck_assert_ptr_null (alive);
+  window = NULL;
+
+  stored = qa_applicants_load_dossier (session, "A01", &error);
+  ck_assert_msg (stored != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (qa_dossier_get_text (stored, QA_DOSSIER_INDUSTRY), "乳制品制造与销售");
+}
+END_TEST
+
+START_TEST (test_closing_discards_when_told)
+{
+  g_autoptr(QaDossier) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  AdwMessageDialog *dialog;
+  gpointer alive = window;
+
+  select_applicant ("A01");
+  before = g_strdup (gtk_editable_get_text (form_field (QA_DOSSIER_INDUSTRY)));
+  type_into (QA_DOSSIER_INDUSTRY, "乳制品制造与销售");
+
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_dialog ();
+  adw_message_dialog_response (dialog, "discard");
+  gui_test_settle ();
+  ck_assert_ptr_null (alive);
+  window = NULL;
+
+  stored = qa_applicants_load_dossier (session, "A01", &error);
+  ck_assert_msg (stored != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (qa_dossier_get_text (stored, QA_DOSSIER_INDUSTRY), before);
 }
 END_TEST
 
@@ -881,6 +968,8 @@ dossiers_suite (void)
   tcase_add_test (tc, test_notice_refused_while_pending);
   tcase_add_test (tc, test_notice_exported_and_printed);
   tcase_add_test (tc, test_unsaved_changes_asked_about);
+  tcase_add_test (tc, test_closing_asks_about_unsaved_changes);
+  tcase_add_test (tc, test_closing_discards_when_told);
   tcase_add_test (tc, test_empty_session_imports);
   suite_add_tcase (suite, tc);
 

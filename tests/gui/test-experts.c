@@ -192,13 +192,14 @@ teardown (void)
 
 START_TEST (test_pool_lists_every_expert)
 {
-  static const char * const ids[] = { "E01", "E02", "E03", "E04", "E05", "E06", "E07", "E08", "E09" };
+  static const char * const ids[] = { "E01", "E02", "E03", "E04", "E05", "E06", "E07", "E08", "E09",
+                                      "E10", "E11", "E12" };
   GListModel *rows = G_LIST_MODEL (qa_experts_view_get_model (view ()));
 
   show_section ("pool");
 
-  ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_experts (session)), 9);
-  ck_assert_uint_eq (g_list_model_get_n_items (rows), 9);
+  ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_experts (session)), 12);
+  ck_assert_uint_eq (g_list_model_get_n_items (rows), 12);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     ck_assert_msg (row_of (ids[i]) != NULL, "%s is not listed", ids[i]);
 
@@ -209,7 +210,7 @@ START_TEST (test_pool_lists_every_expert)
     ck_assert_str_eq (qa_expert_get_id (first), "E01");
     ck_assert_ptr_eq (qa_experts_view_get_selected_expert (view ()), first);
   }
-  gui_test_assert_label_on_screen (ROOT, "9 experts");
+  gui_test_assert_label_on_screen (ROOT, "12 experts");
   gui_test_assert_label_on_screen (ROOT, "王建国");
   gui_test_assert_label_on_screen (ROOT, "甘肃省质量技术监督局退休");
   gui_test_assert_label_on_screen (ROOT, "May serve on a panel");
@@ -226,9 +227,9 @@ START_TEST (test_pool_lists_every_expert)
                  "the search shows %u rows", g_list_model_get_n_items (rows));
   gui_test_settle ();
   ck_assert_ptr_nonnull (row_of ("E02"));
-  gui_test_assert_label_on_screen (ROOT, "1 of 9 experts");
+  gui_test_assert_label_on_screen (ROOT, "1 of 12 experts");
   gtk_editable_set_text (qa_experts_view_get_search_entry (view ()), "");
-  ck_assert (gui_test_iterate_until (row_count_is, GUINT_TO_POINTER (9)));
+  ck_assert (gui_test_iterate_until (row_count_is, GUINT_TO_POINTER (12)));
 }
 END_TEST
 
@@ -255,6 +256,53 @@ START_TEST (test_declaration_recorded_by_button)
   /* E09 is still untrained: Art. 11(4) alone keeps them off panels now. */
   gui_test_assert_on_screen (ROOT, "Art. 11(4)");
   gui_test_assert_not_on_screen (ROOT, "impartiality and confidentiality declaration;");
+}
+END_TEST
+
+/* E09 was untrained and E08 had four years: both are corrected in the pool's dialogs, and may
+ * then serve. */
+START_TEST (test_record_corrected_and_training_recorded)
+{
+  GtkWindow *dialog;
+  GtkWidget *course;
+  GtkWidget *spin;
+
+  show_section ("pool");
+  ck_assert (qa_experts_view_select_expert (view (), "E09"));
+  gui_test_settle ();
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "experts.train", NULL));
+  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Record the Training of 周海燕 (E09)");
+  ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  course = gui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (course), "甘肃省卓越绩效评价师培训班");
+  ck_assert (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gui_test_settle ();
+  ck_assert (qa_expert_get_trained (row_of ("E09")));
+  gui_test_assert_label_on_screen (ROOT, "The training of 周海燕 (E09) is recorded");
+
+  ck_assert (qa_experts_view_select_expert (view (), "E08"));
+  gui_test_settle ();
+  gui_test_assert_label_on_screen (ROOT, "May not serve on a panel");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "experts.edit", NULL));
+  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Correct the Record of 孙立 (E08)");
+  spin = gui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+  ck_assert_int_eq (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), 4);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 6);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gui_test_settle ();
+  ck_assert_uint_eq (qa_expert_get_experience_years (row_of ("E08")), 6);
+  gui_test_assert_label_on_screen (ROOT, "May serve on a panel");
+  {
+    g_autoptr(GPtrArray) trail = qa_audit_list (qa_session_get_database (session), NULL);
+    QaAuditEntry *last = g_ptr_array_index (trail, trail->len - 1);
+
+    ck_assert_str_eq (last->action, "expert.edit");
+    ck_assert_str_eq (last->after, "experience_years=6");
+  }
 }
 END_TEST
 
@@ -383,8 +431,10 @@ START_TEST (test_draw_is_reproducible)
   store_eligibility ();
   show_section ("panels");
 
-  /* Five cannot be drawn: four of the seven who may serve are untied, and a tied member would
-   * leave an applicant with four scorers. The refusal says so. */
+  /* Eleven cannot be drawn from the ten who may serve. The refusal says so. */
+  collect_spin_buttons (GTK_WIDGET (panel_view ()), spins);
+  ck_assert_uint_eq (spins->len, 2);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 11);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (panel_view ()), "panel.draw", NULL));
   dialog = wait_for_window (GTK_TYPE_WINDOW);
   gui_test_assert_on_screen (GTK_WIDGET (dialog), "The Panel Could Not Be Drawn");
@@ -392,6 +442,7 @@ START_TEST (test_draw_is_reproducible)
   gtk_window_destroy (dialog);
   gui_test_settle ();
   ck_assert_ptr_null (qa_panel_view_get_draw (panel_view ()));
+  g_ptr_array_set_size (spins, 0);
 
   collect_spin_buttons (GTK_WIDGET (panel_view ()), spins);
   ck_assert_uint_eq (spins->len, 2);
@@ -409,7 +460,7 @@ START_TEST (test_draw_is_reproducible)
   first = qa_panel_view_dup_members (panel_view ());
   gui_test_assert_on_screen (ROOT, "Drawn with seed 20260501 on ");
 
-  /* Seven drawn from the seven who may serve, none unqualified; the first chairs. */
+  /* Seven drawn from the ten who may serve, none unqualified; the first chairs. */
   ck_assert_uint_eq (g_strv_length (first), 7);
   ck_assert (!g_strv_contains ((const char * const *)first, "E08"));
   ck_assert (!g_strv_contains ((const char * const *)first, "E09"));
@@ -476,8 +527,8 @@ START_TEST (test_import_refused_lists_every_row)
 {
   static const char csv[] =
     "id,name,employer,experience_years,trained,ethics,specialty\n"
-    "E10,马国栋,张掖市发展和改革委员会,12,yes,yes,宏观经济\n"
-    "E11,何静,兰州大学管理学院,many,yes,yes,管理\n"
+    "E20,马国栋,张掖市发展和改革委员会,12,yes,yes,宏观经济\n"
+    "E21,何静,兰州大学管理学院,many,yes,yes,管理\n"
     "E01,重复,某单位,10,yes,yes,质量\n";
   g_autofree char *path = g_build_filename (tmpdir, "experts.csv", NULL);
   g_autoptr(GFile) file = NULL;
@@ -496,7 +547,7 @@ START_TEST (test_import_refused_lists_every_row)
   ck_assert_msg (strstr (text, ":3: experience_years: ") != NULL, "%s", text);
   ck_assert_msg (strstr (text, ":4: id: expert E01 is already in the pool") != NULL, "%s", text);
   ck_assert_msg (strstr (text, ":2: ") == NULL, "%s", text);
-  ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_experts (session)), 9);
+  ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_experts (session)), 12);
 }
 END_TEST
 
@@ -536,6 +587,7 @@ experts_suite (void)
   tcase_add_test (tc, test_pool_lists_every_expert);
   tcase_add_test (tc, test_declaration_recorded_by_button);
   tcase_add_test (tc, test_suspension_needs_reason);
+  tcase_add_test (tc, test_record_corrected_and_training_recorded);
   tcase_add_test (tc, test_panel_check_follows_selection);
   tcase_add_test (tc, test_draw_is_reproducible);
   tcase_add_test (tc, test_conflict_matrix_shows_ties);

@@ -336,6 +336,18 @@ START_TEST (test_audit_lists_and_filters)
 
     ck_assert_str_eq (qa_audit_item_get_entry (item)->action, "expert.suspend");
   }
+  /* The row in words, and in full under the list once picked. */
+  gui_test_assert_not_on_screen (ROOT, "status=active");
+  gui_test_assert_on_screen (ROOT, "status: active → status: suspended");
+  {
+    GtkColumnView *columns = GTK_COLUMN_VIEW (gui_test_find_widget (GTK_WIDGET (audit), GTK_TYPE_COLUMN_VIEW));
+
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (columns)), 0);
+    gui_test_settle ();
+    gui_test_assert_on_screen (ROOT, "Expert suspended, expert E08: status: active → status: suspended; reason: ");
+    gui_test_assert_on_screen (ROOT, "Before: status=active");
+    gui_test_assert_on_screen (ROOT, "Hash: ");
+  }
 
   /* By day: nothing was done tomorrow. */
   {

@@ -321,12 +321,21 @@ START_TEST (test_steps_of_five_and_refusals)
   ck_assert (qa_score_sheet_editor_focus_item (editor (), "4.2.2"));
   gui_test_settle ();
 
-  /* 57 is scored as 55, and the row says so. */
+  /* 7 and 57 are not scores: refused in place, nothing saved, the keyboard stays until it is
+   * corrected; 55 then goes through. */
+  type_and_enter ("7");
+  ck_assert_int_eq (saved_percent ("4.2.2"), -1);
+  assert_focus_on ("4.2.2");
+  ck_assert_str_eq (qa_item_score_row_get_hint (row_of ("4.2.2")),
+                    "7% is not a score: use a multiple of 5 (5% or 10%)");
+  gui_test_assert_label_on_screen (ROOT, "7% is not a score: use a multiple of 5 (5% or 10%)");
   type_and_enter ("57");
+  ck_assert_int_eq (saved_percent ("4.2.2"), -1);
+  assert_focus_on ("4.2.2");
+  type_and_enter ("55");
   ck_assert_int_eq (saved_percent ("4.2.2"), 55);
   assert_focus_on ("4.2.3");
-  ck_assert_str_eq (qa_item_score_row_get_hint (row_of ("4.2.2")), "57% is scored as 55% (steps of 5)");
-  gui_test_assert_label_on_screen (ROOT, "57% is scored as 55% (steps of 5)");
+  ck_assert_ptr_null (qa_item_score_row_get_hint (row_of ("4.2.2")));
 
   /* More than 100 is refused in place: nothing is saved, the keyboard stays, and the 10 typed on
    * the way no longer counts. */
