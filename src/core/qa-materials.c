@@ -512,17 +512,24 @@ reserve_cb (QaDatabase  *db,
   if (!_qa_database_check (db, rc, error))
     return FALSE;
 
+  /* The whole file in hand (a small one) goes in as it is; a large one into zeros, in chunks. */
   stmt = _qa_database_prepare (db,
-                               "INSERT INTO material_content (sha256, size, data) "
-                               "VALUES (?1, ?2, zeroblob(?2))",
+                               data->chunk != NULL
+                               ? "INSERT INTO material_content (sha256, size, data) VALUES (?1, ?2, ?3)"
+                               : "INSERT INTO material_content (sha256, size, data) "
+                                 "VALUES (?1, ?2, zeroblob(?2))",
                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, data->job->sha256, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, data->job->size);
-  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+  if (data->chunk != NULL)
+    sqlite3_bind_blob64 (stmt, 3, data->chunk, data->chunk_size, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (!_qa_database_check (db, rc, error))
     return FALSE;
-  data->rowid = sqlite3_last_insert_rowid (_qa_database_get_handle (db));
+  data->rowid = data->chunk != NULL ? 0 : sqlite3_last_insert_rowid (_qa_database_get_handle (db));
   return TRUE;
 }
 
@@ -666,6 +673,59 @@ link_cb (QaDatabase  *db,
   return _qa_audit_append (db, "material.add", "applicant", job->applicant_id, NULL, after, error);
 }
 
+/* A file of at most STAGE_SIZE bytes, read whole (and checked), is stored and linked in one
+ * transaction: its bytes written once, one sync. */
+static gboolean
+add_small_cb (QaDatabase  *db,
+              gpointer     user_data,
+              GError     **error)
+{
+  AddData *data = user_data;
+
+  if (!reserve_cb (db, data, error))
+    return FALSE;
+  /* An unlinked copy cut short is filled again. */
+  if (data->rowid != 0 && !write_chunk_cb (db, data, error))
+    return FALSE;
+  return link_cb (db, data, error);
+}
+
+static gboolean
+read_small (AddJob        *job,
+            guchar       **bytes,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree guchar *buffer = g_malloc (MAX (job->size, 1));
+  g_autofree char *sha256 = NULL;
+  struct sha256_ctx checksum;
+  gsize n = 0;
+  guchar extra;
+
+  stream = g_file_read (job->file, cancellable, &local_error);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, (gsize)job->size, &n,
+                                cancellable, &local_error))
+    {
+      set_unreadable (error, job->file, local_error->message);
+      return FALSE;
+    }
+  sha256_init (&checksum);
+  sha256_update (&checksum, n, buffer);
+  sha256 = digest_hex (&checksum);
+  /* Checked as read: the bytes measured, no fewer and no more. */
+  if ((gint64)n != job->size || g_strcmp0 (sha256, job->sha256) != 0 ||
+      g_input_stream_read (G_INPUT_STREAM (stream), &extra, 1, NULL, NULL) > 0)
+    {
+      set_changed (error, job->file);
+      return FALSE;
+    }
+  *bytes = g_steal_pointer (&buffer);
+  return TRUE;
+}
+
 /* Does the whole addition on @db: measure (no lock), reserve, copy in chunks, link. */
 static gboolean
 run_add (QaDatabase    *db,
@@ -679,6 +739,17 @@ run_add (QaDatabase    *db,
 
   if (!measure_file (job, cancellable, error))
     return FALSE;
+
+  if (job->size <= STAGE_SIZE)
+    {
+      g_autofree guchar *bytes = NULL;
+
+      if (!read_small (job, &bytes, cancellable, error))
+        return FALSE;
+      data.chunk = bytes;
+      data.chunk_size = (gsize)job->size;
+      return qa_database_transaction (db, add_small_cb, &data, error);
+    }
 
   /* Only the link is made durable; its sync carries the chunks written before it. */
   if (!_qa_database_in_transaction (db))
