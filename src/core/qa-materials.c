@@ -15,6 +15,9 @@
 
 /* Materials are read and written through a buffer of this size, whatever their size. */
 #define CHUNK_SIZE (1024 * 1024)
+/* A material is copied into the session this many bytes per transaction (see run_add()); one no
+ * larger is stored in one. */
+#define STAGE_SIZE (8 * CHUNK_SIZE)
 
 struct _QaMaterial
 {
@@ -286,6 +289,8 @@ typedef struct
   char           *filename;
   char           *content_type;
   gint64          material_id;
+  /* The whole file, kept by the first pass when it is at most STAGE_SIZE bytes. */
+  GByteArray     *bytes;
 } AddJob;
 
 static void
@@ -299,6 +304,7 @@ add_job_free (AddJob *job)
   g_free (job->sha256);
   g_free (job->filename);
   g_free (job->content_type);
+  g_clear_pointer (&job->bytes, g_byte_array_unref);
   g_free (job);
 }
 
@@ -367,6 +373,8 @@ measure_file (AddJob        *job,
 
   sha256_init (&checksum);
   job->size = 0;
+  g_clear_pointer (&job->bytes, g_byte_array_unref);
+  job->bytes = g_byte_array_new ();
   while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, CHUNK_SIZE,
                                    cancellable, &local_error)) > 0)
     {
@@ -378,6 +386,10 @@ measure_file (AddJob        *job,
         }
       sha256_update (&checksum, (size_t)n, buffer);
       job->size += n;
+      if (job->bytes != NULL && job->size <= STAGE_SIZE)
+        g_byte_array_append (job->bytes, buffer, (guint)n);
+      else
+        g_clear_pointer (&job->bytes, g_byte_array_unref);
       if (job->size > QA_MATERIAL_MAX_SIZE)
         {
           g_autofree char *path = g_file_get_parse_name (job->file);
@@ -469,8 +481,6 @@ insert_material_row (QaDatabase  *db,
  * Until step 3, no material refers to the content row, so nothing reads it and a package never
  * carries it. A row left by a crash or a failed copy is unreferenced; the next add of the same
  * file finds it unlinked and copies over it, and qa_materials_collect_garbage() drops it. */
-#define STAGE_SIZE (8 * CHUNK_SIZE)
-
 typedef struct
 {
   AddJob       *job;
@@ -673,8 +683,8 @@ link_cb (QaDatabase  *db,
   return _qa_audit_append (db, "material.add", "applicant", job->applicant_id, NULL, after, error);
 }
 
-/* A file of at most STAGE_SIZE bytes, read whole (and checked), is stored and linked in one
- * transaction: its bytes written once, one sync. */
+/* A file of at most STAGE_SIZE bytes, kept whole by the measuring pass, is stored and linked in
+ * one transaction: its bytes read once, hashed once, written once, one sync. */
 static gboolean
 add_small_cb (QaDatabase  *db,
               gpointer     user_data,
@@ -688,42 +698,6 @@ add_small_cb (QaDatabase  *db,
   if (data->rowid != 0 && !write_chunk_cb (db, data, error))
     return FALSE;
   return link_cb (db, data, error);
-}
-
-static gboolean
-read_small (AddJob        *job,
-            guchar       **bytes,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autofree guchar *buffer = g_malloc (MAX (job->size, 1));
-  g_autofree char *sha256 = NULL;
-  struct sha256_ctx checksum;
-  gsize n = 0;
-  guchar extra;
-
-  stream = g_file_read (job->file, cancellable, &local_error);
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, (gsize)job->size, &n,
-                                cancellable, &local_error))
-    {
-      set_unreadable (error, job->file, local_error->message);
-      return FALSE;
-    }
-  sha256_init (&checksum);
-  sha256_update (&checksum, n, buffer);
-  sha256 = digest_hex (&checksum);
-  /* Checked as read: the bytes measured, no fewer and no more. */
-  if ((gint64)n != job->size || g_strcmp0 (sha256, job->sha256) != 0 ||
-      g_input_stream_read (G_INPUT_STREAM (stream), &extra, 1, NULL, NULL) > 0)
-    {
-      set_changed (error, job->file);
-      return FALSE;
-    }
-  *bytes = g_steal_pointer (&buffer);
-  return TRUE;
 }
 
 /* Does the whole addition on @db: measure (no lock), reserve, copy in chunks, link. */
@@ -740,14 +714,11 @@ run_add (QaDatabase    *db,
   if (!measure_file (job, cancellable, error))
     return FALSE;
 
-  if (job->size <= STAGE_SIZE)
+  /* Small: stored from the bytes the measuring pass read and hashed, read and hashed once. */
+  if (job->bytes != NULL)
     {
-      g_autofree guchar *bytes = NULL;
-
-      if (!read_small (job, &bytes, cancellable, error))
-        return FALSE;
-      data.chunk = bytes;
-      data.chunk_size = (gsize)job->size;
+      data.chunk = job->bytes->data;
+      data.chunk_size = job->bytes->len;
       return qa_database_transaction (db, add_small_cb, &data, error);
     }
 
