@@ -6,7 +6,7 @@ set -eu
 PACKAGES="
   build-essential pkg-config meson ninja-build gettext itstool
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev sqlite3 libxml2-dev libxml2-utils libpango1.0-dev libcairo2-dev
+  libsqlite3-dev sqlite3 libxml2-dev libxml2-utils nettle-dev libpango1.0-dev libcairo2-dev
   libpoppler-glib-dev libxlsxwriter-dev check
   desktop-file-utils appstream shared-mime-info
   xvfb xauth dbus-x11 at-spi2-core locales fonts-noto-cjk adwaita-icon-theme

@@ -249,6 +249,60 @@ START_TEST (test_add_async)
 }
 END_TEST
 
+/* Issue 12, item 15: a large material is streamed in short transactions, so an ordinary edit
+ * made meanwhile (an eligibility judgement, on the session's own connection) neither fails on
+ * the busy timeout nor waits for the copy. */
+START_TEST (test_judgement_during_large_add)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "site-video.mp4", NULL);
+  g_autofree guint64 *block = g_new (guint64, 1 << 17);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(QaMaterial) material = NULL;
+  FILE *f = fopen (path, "wb");
+  gint64 start = g_get_monotonic_time (), longest = 0, add_time;
+  guint during = 0;
+
+  /* 200 MiB, quickly: one random MiB, each copy of it numbered. */
+  ck_assert_ptr_nonnull (f);
+  for (guint i = 0; i < (1 << 17); i++)
+    block[i] = ((guint64)g_random_int () << 32) | g_random_int ();
+  for (guint64 n = 0; n < 200; n++)
+    {
+      block[0] = n;
+      ck_assert_uint_eq (fwrite (block, sizeof (guint64), 1 << 17, f), 1 << 17);
+    }
+  ck_assert_int_eq (fclose (f), 0);
+  start = g_get_monotonic_time ();
+
+  qa_materials_add_async (session, "A03", QA_MATERIAL_EVIDENCE, file, FALSE, TRUE, NULL,
+                          added_cb, &material);
+  while (material == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 before = g_get_monotonic_time ();
+
+      ck_assert_msg (qa_applicants_judge (session, "A01", 5, during % 2 == 0, "复核", &error),
+                     "judgement %u during the add, after %.3f s: %s (%d)", during,
+                     (g_get_monotonic_time () - before) / 1e6, error ? error->message : "",
+                     sqlite3_extended_errcode (_qa_database_get_handle (qa_session_get_database (session))));
+      longest = MAX (longest, g_get_monotonic_time () - before);
+      during++;
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (20000);
+    }
+  add_time = g_get_monotonic_time () - start;
+
+  g_print ("# 200 MiB add took %.2f s; %u judgements meanwhile, the longest %.3f s\n",
+           add_time / 1e6, during, longest / 1e6);
+  ck_assert_int_eq (qa_material_get_size (material), 200 * 1024 * 1024);
+  ck_assert_uint_ge (during, 2);
+  /* No judgement waited for the whole copy. */
+  ck_assert_msg (longest < add_time / 2, "a judgement waited %.3f s of the add's %.3f s",
+                 longest / 1e6, add_time / 1e6);
+}
+END_TEST
+
 static Suite *
 materials_suite (void)
 {
@@ -263,6 +317,7 @@ materials_suite (void)
   tcase_add_test (tc, test_remove_and_undo);
   tcase_add_test (tc, test_large_material_streams);
   tcase_add_test (tc, test_add_async);
+  tcase_add_test (tc, test_judgement_during_large_add);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "qa-application.h"
+#include "qa-first-frame.h"
 
 int
 main (int   argc,
@@ -30,6 +31,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = qa_application_new ();
+  qa_first_frame_watch (GTK_APPLICATION (app));
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -16,16 +16,19 @@
 
 struct _QaConflictMatrix
 {
-  GtkWidget   parent_instance;
+  GtkWidget       parent_instance;
 
   /* Owned */
-  QaSession  *session;
-  GHashTable *cells;  /* “expert\napplicant” → the cell, owned by the grid */
+  QaSession      *session;
+  GHashTable     *ties;   /* “expert\napplicant” → GPtrArray of QaTie, borrowed from tie_list */
+  GPtrArray      *tie_list;
+  GHashTable     *cells;  /* “expert\napplicant” → the cell bound to it now (not owned) */
+  gboolean        dirty;  /* the ties are read again when the matrix is next shown */
 
   /* Template widgets */
-  GtkGrid    *grid;
-  GtkStack   *stack;
-  GtkLabel   *summary_label;
+  GtkColumnView  *column_view;
+  GtkStack       *stack;
+  GtkLabel       *summary_label;
 };
 
 G_DEFINE_FINAL_TYPE (QaConflictMatrix, qa_conflict_matrix, GTK_TYPE_WIDGET)
@@ -38,6 +41,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Applicants run down the rows of a recycling list (a province has thousands), experts across
+ * the columns (a pool has a dozen or two): only the rows on screen exist as widgets. */
+
 static char *
 cell_key (const char *expert_id,
           const char *applicant_id)
@@ -45,66 +51,96 @@ cell_key (const char *expert_id,
   return g_strconcat (expert_id, "\n", applicant_id, NULL);
 }
 
-static GtkWidget *
-applicant_header_new (QaApplicant *applicant)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *reference = gtk_label_new (qa_applicant_get_id (applicant));
-  GtkWidget *name = gtk_label_new (qa_applicant_get_name (applicant));
-
-  gtk_widget_add_css_class (box, "matrix-header");
-  gtk_widget_add_css_class (reference, "heading");
-  gtk_widget_add_css_class (reference, "numeric");
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (name), 6);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 6);
-  gtk_widget_add_css_class (name, "caption");
-  gtk_widget_add_css_class (name, "dim-label");
-  gtk_box_append (GTK_BOX (box), reference);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_widget_set_tooltip_text (box, qa_applicant_get_name (applicant));
-  gtk_widget_set_valign (box, GTK_ALIGN_END);
-
-  return box;
-}
-
-static GtkWidget *
-expert_header_new (QaExpert *expert)
+/* The applicant column: reference and name, the name cut short and whole in the tooltip. */
+static void
+setup_applicant_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *reference = gtk_label_new (qa_expert_get_id (expert));
-  GtkWidget *name = gtk_label_new (qa_expert_get_name (expert));
+  GtkWidget *reference = gtk_label_new (NULL);
+  GtkWidget *name = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (box, "matrix-header");
   gtk_widget_add_css_class (reference, "numeric");
   gtk_widget_add_css_class (reference, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (name), 14);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_box_append (GTK_BOX (box), reference);
   gtk_box_append (GTK_BOX (box), name);
-  gtk_widget_set_tooltip_text (box, qa_expert_get_employer (expert));
+  gtk_list_item_set_child (item, box);
+}
 
-  return box;
+static void
+bind_applicant_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  QaApplicant *applicant = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *reference = gtk_widget_get_first_child (box);
+
+  gtk_label_set_label (GTK_LABEL (reference), qa_applicant_get_id (applicant));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (reference)),
+                       qa_applicant_get_name (applicant));
+  gtk_widget_set_tooltip_text (box, qa_applicant_get_name (applicant));
+}
+
+/* An expert's column, and the expert it is of. */
+typedef struct
+{
+  QaConflictMatrix *self;
+  QaExpert         *expert;
+} ExpertColumn;
+
+static void
+expert_column_free (ExpertColumn *column)
+{
+  g_object_unref (column->expert);
+  g_free (column);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  gtk_widget_add_css_class (cell, "tie-cell");
+  gtk_widget_set_halign (cell, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+clear_cell (GtkWidget *cell)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (cell)) != NULL)
+    gtk_box_remove (GTK_BOX (cell), child);
+  gtk_widget_remove_css_class (cell, "tied");
+  gtk_widget_remove_css_class (cell, _qa_experts_ui_tie_style (QA_CONFLICT_DECLARED));
+  gtk_widget_remove_css_class (cell, _qa_experts_ui_tie_style (QA_CONFLICT_AUTOMATIC));
+  gtk_widget_set_tooltip_text (cell, NULL);
 }
 
 /* @ties (QaTie) are those of one expert with one applicant, possibly none. */
-static GtkWidget *
-cell_new (QaConflictMatrix *self,
-          QaExpert         *expert,
-          QaApplicant      *applicant,
-          GPtrArray        *ties)
+static void
+show_ties (GtkWidget   *cell,
+           QaExpert    *expert,
+           QaApplicant *applicant,
+           GPtrArray   *ties)
 {
-  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *icons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   g_autoptr(GString) tooltip = NULL;
   gboolean shown[QA_CONFLICT_AUTOMATIC + 1] = { FALSE, };
 
-  gtk_widget_add_css_class (cell, "tie-cell");
-  gtk_widget_set_hexpand (icons, TRUE);
-  gtk_widget_set_halign (icons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (cell), icons);
+  clear_cell (cell);
   if (ties == NULL || ties->len == 0)
-    return cell;
+    return;
 
   /* Translators: the two sides of a tie, e.g. “刘芳 (E04) — A02 甘州区黑河水务集团有限公司” */
   tooltip = g_string_new (NULL);
@@ -127,25 +163,75 @@ cell_new (QaConflictMatrix *self,
         continue;
       shown[look] = TRUE;
 
-      gtk_box_append (GTK_BOX (icons),
+      gtk_box_append (GTK_BOX (cell),
                       gtk_image_new_from_icon_name (_qa_experts_ui_tie_icon_name (tie->source)));
       gtk_widget_add_css_class (cell, _qa_experts_ui_tie_style (tie->source));
     }
 
   gtk_widget_add_css_class (cell, "tied");
   gtk_widget_set_tooltip_text (cell, tooltip->str);
-
-  return cell;
 }
 
 static void
-clear_grid (QaConflictMatrix *self)
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ExpertColumn             *column)
 {
-  GtkWidget *child;
+  QaConflictMatrix *self = column->self;
+  QaApplicant *applicant = gtk_list_item_get_item (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  char *key = cell_key (qa_expert_get_id (column->expert), qa_applicant_get_id (applicant));
 
-  g_hash_table_remove_all (self->cells);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))))
-    gtk_grid_remove (self->grid, child);
+  show_ties (cell, column->expert, applicant, g_hash_table_lookup (self->ties, key));
+  g_object_set_data_full (G_OBJECT (cell), "qa-cell-key", g_strdup (key), g_free);
+  g_hash_table_replace (self->cells, key, cell);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                ExpertColumn             *column)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  const char *key = g_object_get_data (G_OBJECT (cell), "qa-cell-key");
+
+  if (key != NULL && g_hash_table_lookup (column->self->cells, key) == cell)
+    g_hash_table_remove (column->self->cells, key);
+  g_object_set_data (G_OBJECT (cell), "qa-cell-key", NULL);
+}
+
+static GtkColumnViewColumn *
+expert_column_new (QaConflictMatrix *self,
+                   QaExpert         *expert)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  ExpertColumn *column = g_new0 (ExpertColumn, 1);
+  g_autofree char *title = NULL;
+
+  column->self = self;
+  column->expert = g_object_ref (expert);
+  g_object_set_data_full (G_OBJECT (factory), "qa-expert-column", column,
+                          (GDestroyNotify)expert_column_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), column);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), column);
+
+  /* The expert's reference and name, e.g. “E04 刘芳”. */
+  title = g_strdup_printf ("%s %s", qa_expert_get_id (expert), qa_expert_get_name (expert));
+  return gtk_column_view_column_new (title, factory);
+}
+
+static void
+remove_columns (QaConflictMatrix *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
 }
 
 static void
@@ -204,11 +290,10 @@ index_ties (GPtrArray *ties,
 static void
 rebuild (QaConflictMatrix *self)
 {
-  g_autoptr(GPtrArray) ties = NULL;
-  g_autoptr(GHashTable) index = NULL;
   g_autoptr(GError) error = NULL;
-  GListModel *experts;
-  GListModel *applicants;
+  GListModel *experts = NULL;
+  GListModel *applicants = NULL;
+  GtkListItemFactory *factory;
   guint n_experts = 0;
   guint n_applicants = 0;
   guint n_recorded;
@@ -216,7 +301,16 @@ rebuild (QaConflictMatrix *self)
 
   g_assert (QA_IS_CONFLICT_MATRIX (self));
 
-  clear_grid (self);
+  /* Hidden, it waits until it is shown: nothing off screen is built. */
+  self->dirty = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->dirty && self->session != NULL)
+    return;
+
+  gtk_column_view_set_model (self->column_view, NULL);
+  remove_columns (self);
+  g_hash_table_remove_all (self->cells);
+  g_clear_pointer (&self->ties, g_hash_table_unref);
+  g_clear_pointer (&self->tie_list, g_ptr_array_unref);
 
   if (self->session != NULL)
     {
@@ -229,37 +323,47 @@ rebuild (QaConflictMatrix *self)
   gtk_stack_set_visible_child_name (self->stack,
                                     n_experts > 0 && n_applicants > 0 ? "matrix" : "empty");
   if (n_experts == 0 || n_applicants == 0)
-    return;
+    {
+      self->ties = g_hash_table_new (g_str_hash, g_str_equal);
+      return;
+    }
 
-  ties = qa_experts_list_ties (self->session, &error);
-  if (ties == NULL)
+  self->tie_list = qa_experts_list_ties (self->session, &error);
+  if (self->tie_list == NULL)
     g_warning ("Could not read the ties: %s", error->message);
-  index = index_ties (ties, &n_recorded, &n_found);
+  self->ties = index_ties (self->tie_list, &n_recorded, &n_found);
   update_summary (self, n_recorded, n_found);
 
-  for (guint a = 0; a < n_applicants; a++)
-    {
-      g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, a);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_applicant_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_applicant_cb), NULL);
+  {
+    g_autoptr(GtkColumnViewColumn) column =
+      gtk_column_view_column_new (_("Applicant"), factory);
 
-      gtk_grid_attach (self->grid, applicant_header_new (applicant), a + 1, 0, 1, 1);
-    }
+    gtk_column_view_append_column (self->column_view, column);
+  }
 
   for (guint e = 0; e < n_experts; e++)
     {
       g_autoptr(QaExpert) expert = g_list_model_get_item (experts, e);
+      g_autoptr(GtkColumnViewColumn) column = expert_column_new (self, expert);
 
-      gtk_grid_attach (self->grid, expert_header_new (expert), 0, e + 1, 1, 1);
-
-      for (guint a = 0; a < n_applicants; a++)
-        {
-          g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, a);
-          g_autofree char *key = cell_key (qa_expert_get_id (expert), qa_applicant_get_id (applicant));
-          GtkWidget *cell = cell_new (self, expert, applicant, g_hash_table_lookup (index, key));
-
-          gtk_grid_attach (self->grid, cell, a + 1, e + 1, 1, 1);
-          g_hash_table_insert (self->cells, g_steal_pointer (&key), cell);
-        }
+      gtk_column_view_append_column (self->column_view, column);
     }
+
+  {
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (applicants));
+
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  }
+}
+
+static void
+map_cb (QaConflictMatrix *self)
+{
+  if (self->dirty)
+    rebuild (self);
 }
 
 static void
@@ -292,7 +396,14 @@ qa_conflict_matrix_dispose (GObject *object)
   QaConflictMatrix *self = (QaConflictMatrix *)object;
   disconnect_session (self);
   g_clear_object (&self->session);
+  if (self->column_view != NULL)
+    {
+      gtk_column_view_set_model (self->column_view, NULL);
+      remove_columns (self);
+    }
   g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_clear_pointer (&self->ties, g_hash_table_unref);
+  g_clear_pointer (&self->tie_list, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_CONFLICT_MATRIX);
   _qa_ui_dispose_children (GTK_WIDGET (self));
@@ -358,7 +469,7 @@ qa_conflict_matrix_class_init (QaConflictMatrixClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/qa-conflict-matrix.ui");
-  gtk_widget_class_bind_template_child (widget_class, QaConflictMatrix, grid);
+  gtk_widget_class_bind_template_child (widget_class, QaConflictMatrix, column_view);
   gtk_widget_class_bind_template_child (widget_class, QaConflictMatrix, stack);
   gtk_widget_class_bind_template_child (widget_class, QaConflictMatrix, summary_label);
 
@@ -371,6 +482,8 @@ qa_conflict_matrix_init (QaConflictMatrix *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ties = g_hash_table_new (g_str_hash, g_str_equal);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   rebuild (self);
 }
 

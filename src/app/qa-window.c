@@ -76,6 +76,8 @@ static GParamSpec *properties[N_PROPS];
 static const char * const page_names[] = {
   "dossiers", "experts", "scoring", "consensus", "shortlist", "audit"
 };
+/* The index of "scoring" above. */
+#define SCORING_PAGE 2
 
 static int
 page_index (const char *page)
@@ -194,6 +196,25 @@ back_clicked_cb (QaWindow  *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Lazy pages: a page is given the session (and builds its content) when it is first shown, so
+ * that start-up lays out only what is on screen. */
+static void
+set_page_session (QaWindow  *self,
+                  int        index,
+                  QaSession *session)
+{
+  switch (index)
+    {
+    case 0: qa_dossiers_view_set_session (self->dossiers_view, session); break;
+    case 1: qa_experts_view_set_session (self->experts_view, session); break;
+    case SCORING_PAGE: break;  /* always given: see qa_window_set_session() */
+    case 3: qa_consensus_view_set_session (self->consensus_view, session); break;
+    case 4: qa_shortlist_view_set_session (self->shortlist_view, session); break;
+    case 5: qa_audit_view_set_session (self->audit_view, session); break;
+    default: break;
+    }
+}
+
 static void
 visible_page_changed_cb (QaWindow   *self,
                          GParamSpec *pspec,
@@ -206,6 +227,7 @@ visible_page_changed_cb (QaWindow   *self,
 
   page = gtk_stack_get_visible_child_name (stack);
   index = page_index (page);
+  set_page_session (self, index, self->session);
   if (index >= 0)
     gtk_list_box_select_row (self->sidebar_list,
                              gtk_list_box_get_row_at_index (self->sidebar_list, index));
@@ -1112,12 +1134,13 @@ qa_window_set_session (QaWindow  *self,
                              self,
                              G_CONNECT_SWAPPED);
 
-  qa_dossiers_view_set_session (self->dossiers_view, session);
-  qa_experts_view_set_session (self->experts_view, session);
+  /* Every page lets the old session go now; each gets the new one when it is first shown —
+   * but the scoring page at once: its actions (review.*) and title serve the whole window. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (i != SCORING_PAGE)
+      set_page_session (self, i, NULL);
   qa_scoring_view_set_session (self->scoring_view, session);
-  qa_consensus_view_set_session (self->consensus_view, session);
-  qa_shortlist_view_set_session (self->shortlist_view, session);
-  qa_audit_view_set_session (self->audit_view, session);
+  set_page_session (self, page_index (gtk_stack_get_visible_child_name (self->page_stack)), session);
   set_reviewer_mode (self, session != NULL && qa_session_is_package (session));
   apply_role (self);
 

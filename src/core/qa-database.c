@@ -429,6 +429,19 @@ _qa_database_queue_changed (QaDatabase *self)
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, emit_changed, ref, free_weak_ref);
 }
 
+/* Outside a transaction, a statement left on a row would hold its read snapshot open and hide
+ * what other connections (a worker thread, the CLI) commit — and a write transaction begun on
+ * top of that read gets SQLITE_BUSY at once, without the busy timeout, whenever another
+ * connection is writing: a new statement or transaction ends those reads. */
+static void
+end_reads (QaDatabase *self)
+{
+  for (sqlite3_stmt *busy = sqlite3_next_stmt (self->db, NULL); busy != NULL;
+       busy = sqlite3_next_stmt (self->db, busy))
+    if (sqlite3_stmt_busy (busy))
+      sqlite3_reset (busy);
+}
+
 gboolean
 qa_database_transaction (QaDatabase         *self,
                          QaTransactionFunc   func,
@@ -446,6 +459,7 @@ qa_database_transaction (QaDatabase         *self,
     {
       if (!role_may_write (self, error))
         return FALSE;
+      end_reads (self);
       if (!_qa_database_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
     }
@@ -553,15 +567,8 @@ _qa_database_prepare (QaDatabase  *self,
   g_assert (QA_IS_DATABASE (self));
   g_assert (sql != NULL);
 
-  /* Outside a transaction, a statement left on a row would hold its read snapshot open and hide
-   * what other connections (a worker thread, the CLI) commit: a new statement ends those reads. */
   if (self->depth == 0)
-    {
-      for (sqlite3_stmt *busy = sqlite3_next_stmt (self->db, NULL); busy != NULL;
-           busy = sqlite3_next_stmt (self->db, busy))
-        if (sqlite3_stmt_busy (busy))
-          sqlite3_reset (busy);
-    }
+    end_reads (self);
 
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)

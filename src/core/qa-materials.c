@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <nettle/sha2.h>
 
 #include "qa-applicants-private.h"
 #include "qa-audit-private.h"
@@ -14,6 +15,9 @@
 
 /* Materials are read and written through a buffer of this size, whatever their size. */
 #define CHUNK_SIZE (1024 * 1024)
+/* A material is copied into the session this many bytes per transaction (see run_add()); one no
+ * larger is stored in one. */
+#define STAGE_SIZE (8 * CHUNK_SIZE)
 
 struct _QaMaterial
 {
@@ -285,6 +289,8 @@ typedef struct
   char           *filename;
   char           *content_type;
   gint64          material_id;
+  /* The whole file, kept by the first pass when it is at most STAGE_SIZE bytes. */
+  GByteArray     *bytes;
 } AddJob;
 
 static void
@@ -298,6 +304,7 @@ add_job_free (AddJob *job)
   g_free (job->sha256);
   g_free (job->filename);
   g_free (job->content_type);
+  g_clear_pointer (&job->bytes, g_byte_array_unref);
   g_free (job);
 }
 
@@ -314,6 +321,20 @@ set_unreadable (GError     **error,
                _("The material “%s” cannot be read: %s"), path, why);
 }
 
+/* SHA-256 as lowercase hex, as material_content keys it. Nettle's is several times faster than
+ * GChecksum's (it uses the CPU's SHA instructions where there are some). */
+static char *
+digest_hex (struct sha256_ctx *ctx)
+{
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char *hex = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
+
+  sha256_digest (ctx, sizeof digest, digest);
+  for (guint i = 0; i < sizeof digest; i++)
+    g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
+  return hex;
+}
+
 /* Streams through the file once: its SHA-256, size and type. */
 static gboolean
 measure_file (AddJob        *job,
@@ -322,9 +343,9 @@ measure_file (AddJob        *job,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GFileInfo) info = NULL;
   g_autofree guchar *buffer = g_malloc (CHUNK_SIZE);
+  struct sha256_ctx checksum;
   gboolean uncertain = FALSE;
   gssize n;
 
@@ -350,7 +371,10 @@ measure_file (AddJob        *job,
       return FALSE;
     }
 
+  sha256_init (&checksum);
   job->size = 0;
+  g_clear_pointer (&job->bytes, g_byte_array_unref);
+  job->bytes = g_byte_array_new ();
   while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, CHUNK_SIZE,
                                    cancellable, &local_error)) > 0)
     {
@@ -360,8 +384,12 @@ measure_file (AddJob        *job,
 
           job->content_type = g_content_type_get_mime_type (guess);
         }
-      g_checksum_update (checksum, buffer, n);
+      sha256_update (&checksum, (size_t)n, buffer);
       job->size += n;
+      if (job->bytes != NULL && job->size <= STAGE_SIZE)
+        g_byte_array_append (job->bytes, buffer, (guint)n);
+      else
+        g_clear_pointer (&job->bytes, g_byte_array_unref);
       if (job->size > QA_MATERIAL_MAX_SIZE)
         {
           g_autofree char *path = g_file_get_parse_name (job->file);
@@ -383,7 +411,7 @@ measure_file (AddJob        *job,
 
       job->content_type = g_content_type_get_mime_type (guess);
     }
-  job->sha256 = g_strdup (g_checksum_get_string (checksum));
+  job->sha256 = digest_hex (&checksum);
   return TRUE;
 }
 
@@ -393,87 +421,14 @@ content_exists (QaDatabase *db,
 {
   sqlite3_stmt *stmt = _qa_database_prepare (db, "SELECT 1 FROM material_content WHERE sha256 = ?1",
                                              NULL);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  return sqlite3_step (stmt) == SQLITE_ROW;
-}
-
-/* Copies the file into a zero-filled blob of its size, chunk by chunk, and checks that the bytes
- * written are the ones measured. */
-static gboolean
-store_content (QaDatabase    *db,
-               AddJob        *job,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buffer = NULL;
-  sqlite3_blob *blob = NULL;
-  sqlite3_stmt *stmt;
-  gint64 offset = 0;
-  gssize n;
-  int rc;
-
-  stmt = _qa_database_prepare (db,
-                               "INSERT INTO material_content (sha256, size, data) "
-                               "VALUES (?1, ?2, zeroblob(?2))",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, job->sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, job->size);
-  if (!_qa_database_check (db, sqlite3_step (stmt), error))
-    return FALSE;
-
-  rc = sqlite3_blob_open (_qa_database_get_handle (db), "main", "material_content", "data",
-                          sqlite3_last_insert_rowid (_qa_database_get_handle (db)), 1, &blob);
-  if (!_qa_database_check (db, rc, error))
-    return FALSE;
-
-  stream = g_file_read (job->file, cancellable, &local_error);
-  if (stream == NULL)
-    {
-      sqlite3_blob_close (blob);
-      set_unreadable (error, job->file, local_error->message);
-      return FALSE;
-    }
-
-  buffer = g_malloc (CHUNK_SIZE);
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, CHUNK_SIZE,
-                                   cancellable, &local_error)) > 0)
-    {
-      if (offset + n > job->size)
-        break;
-      g_checksum_update (checksum, buffer, n);
-      rc = sqlite3_blob_write (blob, buffer, (int)n, (int)offset);
-      if (rc != SQLITE_OK)
-        {
-          sqlite3_blob_close (blob);
-          return _qa_database_check (db, rc, error);
-        }
-      offset += n;
-    }
-  sqlite3_blob_close (blob);
-
-  if (n < 0)
-    {
-      set_unreadable (error, job->file, local_error->message);
-      return FALSE;
-    }
-  if (offset != job->size || g_strcmp0 (g_checksum_get_string (checksum), job->sha256) != 0)
-    {
-      g_autofree char *path = g_file_get_parse_name (job->file);
-
-      g_set_error (error, QA_MATERIAL_ERROR, QA_MATERIAL_ERROR_CHANGED,
-                   _("The material “%s” changed while it was being stored; nothing was stored, try again"),
-                   path);
-      return FALSE;
-    }
-  return TRUE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW;
 }
 
 static gboolean
@@ -513,52 +468,276 @@ insert_material_row (QaDatabase  *db,
   return TRUE;
 }
 
+/* Storing happens in steps, each a short transaction, so that the write lock is never held for
+ * the copy of a large file and ordinary edits go on meanwhile (issue 12, item 15):
+ *
+ *   1. reserve: a content row of the file's size (zero-filled), unless the content is already
+ *      linked to a material — then that copy is used;
+ *   2. copy: the file is streamed into the row, STAGE_SIZE bytes per transaction, each chunk
+ *      checked against the SHA-256 measured first;
+ *   3. link: the material row and its audit entry, in one small transaction that is the only
+ *      durable (fsync'd) one — the earlier steps commit without a sync, which WAL keeps safe.
+ *
+ * Until step 3, no material refers to the content row, so nothing reads it and a package never
+ * carries it. A row left by a crash or a failed copy is unreferenced; the next add of the same
+ * file finds it unlinked and copies over it, and qa_materials_collect_garbage() drops it. */
 typedef struct
 {
   AddJob       *job;
-  GCancellable *cancellable;
+  gint64        rowid;      /* the content row being filled, or 0 when already stored */
+  const guchar *chunk;
+  gsize         chunk_size;
+  gint64        offset;
 } AddData;
 
 static gboolean
-add_cb (QaDatabase  *db,
-        gpointer     user_data,
-        GError     **error)
+reserve_cb (QaDatabase  *db,
+            gpointer     user_data,
+            GError     **error)
+{
+  AddData *data = user_data;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_qa_applicants_require (db, data->job->applicant_id, error))
+    return FALSE;
+
+  stmt = _qa_database_prepare (db,
+                               "SELECT rowid, EXISTS (SELECT 1 FROM material m WHERE m.sha256 = c.sha256) "
+                               "FROM material_content c WHERE c.sha256 = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, data->job->sha256, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      /* Linked content is complete (it was linked only once copied and checked); an unlinked
+       * row may be a copy cut short, so it is filled again with the same bytes. */
+      data->rowid = sqlite3_column_int (stmt, 1) ? 0 : sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (!_qa_database_check (db, rc, error))
+    return FALSE;
+
+  /* The whole file in hand (a small one) goes in as it is; a large one into zeros, in chunks. */
+  stmt = _qa_database_prepare (db,
+                               data->chunk != NULL
+                               ? "INSERT INTO material_content (sha256, size, data) VALUES (?1, ?2, ?3)"
+                               : "INSERT INTO material_content (sha256, size, data) "
+                                 "VALUES (?1, ?2, zeroblob(?2))",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, data->job->sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, data->job->size);
+  if (data->chunk != NULL)
+    sqlite3_bind_blob64 (stmt, 3, data->chunk, data->chunk_size, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (!_qa_database_check (db, rc, error))
+    return FALSE;
+  data->rowid = data->chunk != NULL ? 0 : sqlite3_last_insert_rowid (_qa_database_get_handle (db));
+  return TRUE;
+}
+
+static gboolean
+write_chunk_cb (QaDatabase  *db,
+                gpointer     user_data,
+                GError     **error)
+{
+  AddData *data = user_data;
+  sqlite3_blob *blob = NULL;
+  int rc;
+
+  rc = sqlite3_blob_open (_qa_database_get_handle (db), "main", "material_content", "data",
+                          data->rowid, 1, &blob);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_blob_write (blob, data->chunk, (int)data->chunk_size, (int)data->offset);
+  sqlite3_blob_close (blob);
+  return _qa_database_check (db, rc, error);
+}
+
+static gboolean
+unreserve_cb (QaDatabase  *db,
+              gpointer     user_data,
+              GError     **error)
+{
+  AddData *data = user_data;
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db,
+                               "DELETE FROM material_content WHERE rowid = ?1 AND NOT EXISTS "
+                               "(SELECT 1 FROM material WHERE sha256 = material_content.sha256)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->rowid);
+  return _qa_database_check (db, sqlite3_step (stmt), error);
+}
+
+static void
+set_changed (GError **error,
+             GFile   *file)
+{
+  g_autofree char *path = g_file_get_parse_name (file);
+
+  g_set_error (error, QA_MATERIAL_ERROR, QA_MATERIAL_ERROR_CHANGED,
+               _("The material “%s” changed while it was being stored; nothing was stored, try again"),
+               path);
+}
+
+/* Step 2: streams the file into the reserved row, checking that it is the file measured. */
+static gboolean
+copy_content (QaDatabase    *db,
+              AddData       *data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree guchar *buffer = NULL;
+  g_autofree char *sha256 = NULL;
+  struct sha256_ctx checksum;
+  gsize filled = 0;
+  gssize n = 0;
+
+  stream = g_file_read (data->job->file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      set_unreadable (error, data->job->file, local_error->message);
+      return FALSE;
+    }
+
+  sha256_init (&checksum);
+  buffer = g_malloc (STAGE_SIZE);
+  data->offset = 0;
+  do
+    {
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer + filled, STAGE_SIZE - filled,
+                               cancellable, &local_error);
+      if (n < 0)
+        {
+          set_unreadable (error, data->job->file, local_error->message);
+          return FALSE;
+        }
+      filled += (gsize)n;
+      if (data->offset + (gint64)filled > data->job->size)
+        {
+          set_changed (error, data->job->file);
+          return FALSE;
+        }
+      if (filled > 0 && (filled == STAGE_SIZE || n == 0))
+        {
+          sha256_update (&checksum, filled, buffer);
+          data->chunk = buffer;
+          data->chunk_size = filled;
+          if (!qa_database_transaction (db, write_chunk_cb, data, error))
+            return FALSE;
+          data->offset += (gint64)filled;
+          filled = 0;
+        }
+    }
+  while (n > 0);
+
+  sha256 = digest_hex (&checksum);
+  if (data->offset != data->job->size || g_strcmp0 (sha256, data->job->sha256) != 0)
+    {
+      set_changed (error, data->job->file);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Step 3 (or the only step when the content was already stored). */
+static gboolean
+link_cb (QaDatabase  *db,
+         gpointer     user_data,
+         GError     **error)
 {
   AddData *data = user_data;
   AddJob *job = data->job;
+  g_autofree char *after = NULL;
 
   if (!_qa_applicants_require (db, job->applicant_id, error))
     return FALSE;
 
-  if (!content_exists (db, job->sha256) && !store_content (db, job, data->cancellable, error))
-    return FALSE;
+  /* The content could have been collected as garbage while it was being copied. */
+  if (!content_exists (db, job->sha256))
+    {
+      set_changed (error, job->file);
+      return FALSE;
+    }
 
   if (!insert_material_row (db, job->applicant_id, job->kind, job->filename, job->content_type,
                             job->sha256, job->trade_secret, job->no_state_secret,
                             &job->material_id, error))
     return FALSE;
 
-  {
-    g_autofree char *after = g_strdup_printf ("material=%" G_GINT64_FORMAT "; kind=%s; file=%s; "
-                                              "sha256=%s; size=%" G_GINT64_FORMAT "; trade_secret=%d",
-                                              job->material_id, qa_material_kind_to_string (job->kind),
-                                              job->filename, job->sha256, job->size, job->trade_secret);
-
-    return _qa_audit_append (db, "material.add", "applicant", job->applicant_id, NULL, after, error);
-  }
+  after = g_strdup_printf ("material=%" G_GINT64_FORMAT "; kind=%s; file=%s; "
+                           "sha256=%s; size=%" G_GINT64_FORMAT "; trade_secret=%d",
+                           job->material_id, qa_material_kind_to_string (job->kind),
+                           job->filename, job->sha256, job->size, job->trade_secret);
+  return _qa_audit_append (db, "material.add", "applicant", job->applicant_id, NULL, after, error);
 }
 
-/* Does the whole addition on @db: measure, then store in one transaction. */
+/* A file of at most STAGE_SIZE bytes, kept whole by the measuring pass, is stored and linked in
+ * one transaction: its bytes read once, hashed once, written once, one sync. */
+static gboolean
+add_small_cb (QaDatabase  *db,
+              gpointer     user_data,
+              GError     **error)
+{
+  AddData *data = user_data;
+
+  if (!reserve_cb (db, data, error))
+    return FALSE;
+  /* An unlinked copy cut short is filled again. */
+  if (data->rowid != 0 && !write_chunk_cb (db, data, error))
+    return FALSE;
+  return link_cb (db, data, error);
+}
+
+/* Does the whole addition on @db: measure (no lock), reserve, copy in chunks, link. */
 static gboolean
 run_add (QaDatabase    *db,
          AddJob        *job,
          GCancellable  *cancellable,
          GError       **error)
 {
-  AddData data = { job, cancellable };
+  AddData data = { job, 0, NULL, 0, 0 };
+  gboolean relaxed = FALSE;
+  gboolean ok;
 
-  return measure_file (job, cancellable, error) &&
-         qa_database_transaction (db, add_cb, &data, error);
+  if (!measure_file (job, cancellable, error))
+    return FALSE;
+
+  /* Small: stored from the bytes the measuring pass read and hashed, read and hashed once. */
+  if (job->bytes != NULL)
+    {
+      data.chunk = job->bytes->data;
+      data.chunk_size = job->bytes->len;
+      return qa_database_transaction (db, add_small_cb, &data, error);
+    }
+
+  /* Only the link is made durable; its sync carries the chunks written before it. */
+  if (!_qa_database_in_transaction (db))
+    relaxed = _qa_database_exec (db, "PRAGMA synchronous = NORMAL", NULL);
+
+  ok = qa_database_transaction (db, reserve_cb, &data, error);
+  if (ok && data.rowid != 0 && !copy_content (db, &data, cancellable, error))
+    {
+      /* Whatever was written is not known to be the file's bytes. */
+      qa_database_transaction (db, unreserve_cb, &data, NULL);
+      ok = FALSE;
+    }
+
+  if (relaxed)
+    _qa_database_exec (db, "PRAGMA synchronous = FULL", NULL);
+
+  return ok && qa_database_transaction (db, link_cb, &data, error);
 }
 
 static AddJob *

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -280,6 +281,50 @@ attach_session (QaDatabase  *package,
   return TRUE;
 }
 
+/* Sets a pragma that answers with the value now in force (journal_mode does), and checks it. */
+static gboolean
+set_pragma (QaDatabase  *db,
+            const char  *sql,
+            const char  *expected,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _qa_database_prepare (db, sql, error);
+  gboolean ok;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && !_qa_database_check (db, rc, error))
+    return FALSE;
+  ok = rc == SQLITE_ROW &&
+       g_ascii_strcasecmp ((const char *)sqlite3_column_text (stmt, 0), expected) == 0;
+  sqlite3_reset (stmt);
+  if (!ok)
+    g_set_error (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_WRITE,
+                 _("The review package could not be written to “%s”: %s"),
+                 qa_database_get_path (db), sql);
+  return ok;
+}
+
+static gboolean
+sync_file (const char  *path,
+           GError     **error)
+{
+  int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd >= 0 && g_fsync (fd) == 0 && g_close (fd, NULL))
+    return TRUE;
+  saved_errno = errno;
+  if (fd >= 0)
+    g_close (fd, NULL);
+  g_set_error (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_WRITE,
+               _("The review package could not be written to “%s”: %s"), path,
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
 static gboolean
 build_package (QaSession   *session,
                Issue       *issue,
@@ -298,6 +343,11 @@ build_package (QaSession   *session,
   package = qa_database_open (partial, error);
   if (package == NULL)
     return FALSE;
+  /* A fresh file that is deleted if anything fails: no journal, no sync while it is built (every
+   * byte written once), and one fsync when it is complete. */
+  if (!set_pragma (package, "PRAGMA journal_mode = OFF", "off", error) ||
+      !_qa_database_exec (package, "PRAGMA synchronous = OFF", error))
+    return FALSE;
   qa_database_set_operator (package, qa_database_get_operator_name (qa_session_get_database (session)),
                             qa_database_get_operator_role (qa_session_get_database (session)));
 
@@ -311,8 +361,11 @@ build_package (QaSession   *session,
   if (!filled)
     return FALSE;
 
-  /* One self-contained file to hand over. */
-  return _qa_database_exec (package, "PRAGMA journal_mode = DELETE", error);
+  /* One self-contained file to hand over, on the disk before it is renamed into place. */
+  if (!set_pragma (package, "PRAGMA journal_mode = DELETE", "delete", error))
+    return FALSE;
+  g_clear_object (&package);
+  return sync_file (partial, error);
 }
 
 gboolean
