@@ -301,7 +301,7 @@ START_TEST (test_rules_refused)
                                 "INSERT INTO applicant SELECT 'A03', name || '（另）', '91440300708461136T', district, "
                                 "legal_person, founded, accidents_3y, management_system, gbt19580, self_score, "
                                 "industry, address, legal_representative, contact_person, phone, email, notes, "
-                                "status, eligibility, created_at FROM applicant WHERE id = 'A01';"
+                                "status, eligibility, created_at, NULL FROM applicant WHERE id = 'A01';"
                                 "INSERT INTO assignment VALUES ('material', 'E03', 'A03');", NULL));
   score (package, "A03", "4.1.2", 90, NULL, NULL);
   xml = export_sheet (package, "E03.qasheet");
@@ -312,7 +312,7 @@ START_TEST (test_rules_refused)
                                 "INSERT INTO applicant SELECT 'A06', name, '91440300708461136T', district, "
                                 "legal_person, founded, accidents_3y, management_system, gbt19580, self_score, "
                                 "industry, address, legal_representative, contact_person, phone, email, notes, "
-                                "status, eligibility, created_at FROM applicant WHERE id = 'A01';"
+                                "status, eligibility, created_at, NULL FROM applicant WHERE id = 'A01';"
                                 "INSERT INTO assignment VALUES ('material', 'E02', 'A06');", NULL));
   score (e02, "A06", "4.2.2", 80, NULL, NULL);
   conflicted = export_sheet (e02, "E02.qasheet");

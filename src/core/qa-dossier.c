@@ -18,6 +18,7 @@ struct _QaDossier
   char              *text[QA_DOSSIER_N_TEXT_FIELDS];
   gboolean           legal_person;
   gboolean           declared_accidents;
+  guint              accident_count;   /* as declared; 0 exactly when !declared_accidents */
   QaConditionResult  judged[3];
   char              *judged_notes[3];
   double             self_score;
@@ -534,7 +535,25 @@ qa_dossier_set_declared_accidents (QaDossier *self,
   if (self->declared_accidents == declared)
     return;
   self->declared_accidents = declared;
+  self->accident_count = declared ? MAX (self->accident_count, 1) : 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECLARED_ACCIDENTS]);
+}
+
+guint
+qa_dossier_get_accident_count (QaDossier *self)
+{
+  g_return_val_if_fail (QA_IS_DOSSIER (self), 0);
+  return self->accident_count;
+}
+
+void
+qa_dossier_set_accident_count (QaDossier *self,
+                               guint      count)
+{
+  g_return_if_fail (QA_IS_DOSSIER (self));
+
+  qa_dossier_set_declared_accidents (self, count > 0);
+  self->accident_count = count;
 }
 
 QaConditionResult
