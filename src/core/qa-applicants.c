@@ -780,9 +780,7 @@ qa_applicants_import_csv (QaSession   *session,
       check_row (&import, row, dossier);
     }
 
-  if (!_qa_import_check (&import.base, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID, error))
-    return _qa_import_refuse (db, "applicant.import.refused", name, error);
-
+  /* The rows' own problems are reported with those the session finds, in one refusal. */
   if (!qa_database_transaction (db, import_cb, &import, error))
     return import.refused ? _qa_import_refuse (db, "applicant.import.refused", name, error) : FALSE;
 
