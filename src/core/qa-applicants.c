@@ -399,10 +399,12 @@ write_dossier (QaDatabase  *db,
                QaDossier   *dossier,
                gboolean     from_application,
                gboolean     exists,
+               const char  *now,
+               const char  *known_key,
                GError     **error)
 {
-  g_autofree char *now = _qa_now_iso ();
-  g_autofree char *name_key = qa_name_key (qa_dossier_get_text (dossier, QA_DOSSIER_NAME));
+  g_autofree char *name_key = known_key == NULL
+                              ? qa_name_key (qa_dossier_get_text (dossier, QA_DOSSIER_NAME)) : NULL;
   const char *id = qa_dossier_get_text (dossier, QA_DOSSIER_ID);
   sqlite3_stmt *stmt;
 
@@ -446,8 +448,8 @@ write_dossier (QaDatabase  *db,
       else
         sqlite3_bind_null (stmt, (int)condition + 13);
     }
-  sqlite3_bind_text (stmt, 18, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 19, name_key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 18, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 19, known_key != NULL ? known_key : name_key, -1, SQLITE_TRANSIENT);
 
   if (!_qa_database_check (db, sqlite3_step (stmt), error) ||
       !write_lists (db, dossier, id, exists, error))
@@ -529,7 +531,9 @@ save_dossier_cb (QaDatabase  *db,
     g_autofree char *before = previous != NULL ? describe_dossier (previous) : NULL;
     g_autofree char *after = describe_dossier (dossier);
 
-    return write_dossier (db, dossier, FALSE, previous != NULL, error) &&
+    g_autofree char *now = _qa_now_iso ();
+
+    return write_dossier (db, dossier, FALSE, previous != NULL, now, NULL, error) &&
            _qa_audit_append (db, previous != NULL ? "applicant.edit" : "applicant.add",
                              "applicant", id, before, after, error);
   }
@@ -560,6 +564,7 @@ typedef struct
   GHashTable *ids;
   GHashTable *codes;
   GHashTable *names;
+  char       *today;      /* the rows are checked as of one day */
   gboolean    refused;    /* the rows were wrong, not the database */
 } Import;
 
@@ -571,6 +576,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->codes, g_hash_table_unref);
   g_clear_pointer (&import->names, g_hash_table_unref);
   g_clear_pointer (&import->name_keys, g_ptr_array_unref);
+  g_clear_pointer (&import->today, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -638,7 +644,7 @@ check_row (Import     *import,
            QaDossier  *dossier)
 {
   QaCsvTable *table = import->base.table;
-  g_autoptr(GPtrArray) problems = qa_dossier_check (dossier, NULL);
+  g_autoptr(GPtrArray) problems = qa_dossier_check (dossier, import->today);
   const char *id = qa_dossier_get_text (dossier, QA_DOSSIER_ID);
   const char *code = qa_dossier_get_text (dossier, QA_DOSSIER_CREDIT_CODE);
   const char *name = qa_dossier_get_text (dossier, QA_DOSSIER_NAME);
@@ -719,6 +725,7 @@ import_cb (QaDatabase  *db,
            GError     **error)
 {
   Import *import = user_data;
+  g_autofree char *now = _qa_now_iso ();
 
   if (!check_against_session (import, db, error))
     return FALSE;
@@ -733,7 +740,8 @@ import_cb (QaDatabase  *db,
       QaDossier *dossier = g_ptr_array_index (import->dossiers, row);
       g_autofree char *after = describe_dossier (dossier);
 
-      if (!write_dossier (db, dossier, TRUE, FALSE, error) ||
+      if (!write_dossier (db, dossier, TRUE, FALSE, now,
+                          g_ptr_array_index (import->name_keys, row), error) ||
           !_qa_audit_append (db, "applicant.import", "applicant",
                              qa_dossier_get_text (dossier, QA_DOSSIER_ID), NULL, after, error))
         return FALSE;
@@ -767,6 +775,11 @@ qa_applicants_import_csv (QaSession   *session,
   import.ids = g_hash_table_new (g_str_hash, g_str_equal);
   import.codes = g_hash_table_new (g_str_hash, g_str_equal);
   import.names = g_hash_table_new (g_str_hash, g_str_equal);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    import.today = g_date_time_format (now, "%Y-%m-%d");
+  }
   if (!_qa_import_init (&import.base, bytes, name, applicant_columns,
                         G_N_ELEMENTS (applicant_columns), error))
     return _qa_import_refuse (db, "applicant.import.refused", name, error);

@@ -28,12 +28,31 @@ is_ignored (gunichar c)
   return c == 0x180E || (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF;
 }
 
+/* Characters NFKC and case folding leave alone, that combine with nothing and that are never
+ * ignored: printable ASCII other than capitals and space, and the CJK unified ideographs (of
+ * which organisation names are mostly made). */
 static gboolean
-is_plain_ascii (const char *name)
+is_stable (gunichar c)
 {
-  for (const char *p = name; *p != '\0'; p++)
-    if ((guchar)*p >= 0x80)
-      return FALSE;
+  return (c > 0x20 && c < 0x7f && !(c >= 'A' && c <= 'Z')) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+/* TRUE when @name is made only of stable characters, plain spaces and ASCII capitals: then its
+ * key is the name with spaces removed and capitals lowered, computed without Unicode tables. */
+static gboolean
+is_simple (const char *name)
+{
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        return FALSE;
+      /* A combining mark after a stable character would compose with it. */
+      if (!is_stable (c) && c != ' ' && !(c >= 'A' && c <= 'Z'))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -50,11 +69,11 @@ qa_name_key (const char *name)
     return NULL;
 
   /* Most names need no Unicode tables at all. */
-  if (is_plain_ascii (name))
+  if (is_simple (name))
     {
       key = g_string_sized_new (strlen (name));
       for (const char *p = name; *p != '\0'; p++)
-        if (!g_ascii_isspace (*p) && !g_ascii_iscntrl (*p))
+        if (*p != ' ')
           g_string_append_c (key, g_ascii_tolower (*p));
       return g_string_free (key, FALSE);
     }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "qa-util-private.h"
 
@@ -38,17 +39,35 @@ _qa_date_parse (const char *str,
 char *
 _qa_now_iso (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  /* Asked for every row a bulk import writes: no GDateTime, no format parser. */
+  time_t now = time (NULL);
+  struct tm utc;
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  if (gmtime_r (&now, &utc) == NULL)
+    return g_strdup ("1970-01-01T00:00:00Z");
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900, utc.tm_mon + 1,
+                          utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
 }
 
 void
 _qa_canonical_append (GString    *out,
                       const char *value)
 {
+  char digits[24];
+  gsize length, i = sizeof digits;
+
   if (value == NULL)
-    g_string_append (out, "-;");
-  else
-    g_string_append_printf (out, "%" G_GSIZE_FORMAT ":%s;", strlen (value), value);
+    {
+      g_string_append_len (out, "-;", 2);
+      return;
+    }
+
+  length = strlen (value);
+  do
+    digits[--i] = (char)('0' + length % 10);
+  while ((length /= 10) > 0 && i > 0);
+  g_string_append_len (out, digits + i, (gssize)(sizeof digits - i));
+  g_string_append_c (out, ':');
+  g_string_append_len (out, value, (gssize)strlen (value));
+  g_string_append_c (out, ';');
 }
