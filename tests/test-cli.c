@@ -901,6 +901,36 @@ START_TEST (test_audit_backup_restore)
 }
 END_TEST
 
+
+/* 13.8: the operator recorded in the audit trail is one valid line of a name's length. */
+START_TEST (test_operator_validated)
+{
+  g_autofree char *db = tmp_path ("operator.db");
+  g_autofree char *huge = g_strnfill (120000, 'x');
+  static const char * const refused[] = { "王\n建国", "\x1b[31m王建国", "\xff\xfe", "\u3000" };
+  g_auto(Run) init = cli ("--db", db, "init", "--year", "2026", NULL);
+
+  ck_assert_int_eq (init.status, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(Run) run = cli ("--db", db, "--operator", refused[i], "demo", NULL);
+
+      ck_assert_msg (run.status == 2, "status %d for %s: %s", run.status, refused[i], run.err);
+      ck_assert (strstr (run.err, "--operator") != NULL);
+    }
+  {
+    g_auto(Run) run = cli ("--db", db, "--operator", huge, "demo", NULL);
+
+    ck_assert_int_eq (run.status, 2);
+  }
+  {
+    g_auto(Run) run = cli ("--db", db, "--operator", "王建国", "demo", NULL);
+
+    ck_assert_msg (run.status == 0, "%s", run.err);
+  }
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
@@ -915,6 +945,7 @@ cli_suite (void)
   tcase_add_test (tc, test_init_default_database);
   tcase_add_test (tc, test_init_refusals);
   tcase_add_test (tc, test_demo);
+  tcase_add_test (tc, test_operator_validated);
   tcase_add_test (tc, test_roles);
   tcase_add_test (tc, test_criteria_csv);
   tcase_add_test (tc, test_database_errors);

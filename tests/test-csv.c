@@ -153,6 +153,49 @@ START_TEST (test_round_trip)
 }
 END_TEST
 
+
+/* The one validator of free text. */
+START_TEST (test_text_validate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (QA_TEXT_NAME_MAX_LENGTH + 1, 'a');
+  g_autofree char *huge = g_strnfill (120000, 'x');
+
+  ck_assert (qa_text_validate ("一行", QA_TEXT_LINE, 10, &error));
+  ck_assert (qa_text_validate ("两\n行\t", QA_TEXT_MULTILINE, 10, &error));
+  ck_assert (qa_text_validate (NULL, QA_TEXT_LINE, 10, &error));
+  ck_assert (!qa_text_validate ("两\n行", QA_TEXT_LINE, 10, &error));
+  ck_assert (g_error_matches (error, QA_TEXT_ERROR, QA_TEXT_ERROR_CONTROL));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate ("a\fb", QA_TEXT_MULTILINE, 0, &error));
+  ck_assert_msg (strstr (error->message, "U+000C") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate ("a\rb", QA_TEXT_MULTILINE, 0, &error));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate ("\xc3\x28", QA_TEXT_LINE, 0, &error));
+  ck_assert (g_error_matches (error, QA_TEXT_ERROR, QA_TEXT_ERROR_ENCODING));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate ("一二三", QA_TEXT_LINE, 2, &error));
+  ck_assert (g_error_matches (error, QA_TEXT_ERROR, QA_TEXT_ERROR_LENGTH));
+  g_clear_error (&error);
+  ck_assert (qa_text_validate ("一二三", QA_TEXT_LINE, 3, &error));
+
+  /* 13.8: the operator's name. */
+  ck_assert (qa_text_validate_name ("王建国", &error));
+  ck_assert (!qa_text_validate_name ("王\n建国", &error));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate_name ("\x1b[2J王建国", &error));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate_name ("\u3000\u200b", &error));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate_name (long_name, &error));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate_name (huge, &error));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate_name ("\xff\xfe", &error));
+}
+END_TEST
+
 static Suite *
 csv_suite (void)
 {
@@ -161,6 +204,7 @@ csv_suite (void)
 
   tcase_add_test (tc, test_rfc4180);
   tcase_add_test (tc, test_lines_after_multiline_field);
+  tcase_add_test (tc, test_text_validate);
   tcase_add_test (tc, test_syntax_errors);
   tcase_add_test (tc, test_not_utf8);
   tcase_add_test (tc, test_empty);

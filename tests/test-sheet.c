@@ -549,6 +549,56 @@ START_TEST (test_async_import_refusal_names_file)
 }
 END_TEST
 
+
+/* 13.5: what a reviewer can enter, a sheet carries back; what it could not carry is refused at
+ * entry (form feed, escape, carriage return, one character over the schema's maxLength). */
+START_TEST (test_entry_refuses_what_a_sheet_cannot_carry)
+{
+  g_autoptr(QaSession) package = export_package ("E03");
+  g_autoptr(QaScoreSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  guint max = qa_text_comment_max_length ();
+  g_autofree char *longest = NULL;
+  g_autofree char *too_long = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *longest_chinese = NULL;
+  static const char * const refused[] = {
+    "第一段\f第二段", "颜色\x1b[31m红色", "回车\r换行", "空\x01字符", "删除\x7f", "C1\xc2\x85",
+    "invalid \xff UTF-8",
+  };
+  GString *chinese = g_string_new (NULL);
+
+  ck_assert_uint_eq (max, 20000);
+  sheet = qa_score_sheet_new (package, "E03", "A01", QA_STAGE_MATERIAL, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      ck_assert_msg (!qa_score_sheet_set (sheet, "4.1.2", 60, refused[i], NULL, &error),
+                     "accepted %s", refused[i]);
+      ck_assert_msg (g_error_matches (error, QA_SCORE_ERROR, QA_SCORE_ERROR_TEXT), "%s", error->message);
+      ck_assert (g_str_has_prefix (error->message, "strengths: "));
+      g_clear_error (&error);
+      ck_assert (!qa_score_sheet_set (sheet, "4.1.2", 60, NULL, refused[i], &error));
+      ck_assert (g_str_has_prefix (error->message, "improvements: "));
+      g_clear_error (&error);
+    }
+  ck_assert_int_eq (qa_item_score_get_percent (qa_score_sheet_lookup (sheet, "4.1.2")), -1);
+
+  too_long = g_strnfill (max + 1, 'x');
+  ck_assert (!qa_score_sheet_set (sheet, "4.1.2", 60, too_long, NULL, &error));
+  ck_assert_msg (strstr (error->message, "20000") != NULL, "%s", error->message);
+  g_clear_error (&error);
+
+  /* At the limit, in Chinese, with line feeds and tabs, it goes and comes back. */
+  for (guint i = 0; i < max; i++)
+    g_string_append (chinese, i % 100 == 99 ? "\n" : i % 50 == 7 ? "\t" : "优");
+  longest_chinese = g_string_free (chinese, FALSE);
+  longest = g_strnfill (max, 'y');
+  score (package, "A01", "4.1.2", 60, longest_chinese, longest);
+  xml = export_sheet (package, "E03.qasheet");
+  ck_assert_msg (import_text (xml, strlen (xml), NULL, &error), "%s", error ? error->message : "");
+}
+END_TEST
+
 static Suite *
 sheet_suite (void)
 {
@@ -558,6 +608,7 @@ sheet_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_checked_fixture (tc, setup, qa_test_teardown_tmpdir);
   tcase_add_test (tc, test_round_trip);
+  tcase_add_test (tc, test_entry_refuses_what_a_sheet_cannot_carry);
   tcase_add_test (tc, test_newer_replaces_older);
   tcase_add_test (tc, test_tampering_refused);
   tcase_add_test (tc, test_hostile_xml_refused);

@@ -1348,8 +1348,12 @@ main (int    argc,
         }
       else if (take_option_value ("--operator", argv, argc, &i, &value))
         {
+          g_autoptr(GError) name_error = NULL;
+
           if (value == NULL || *value == '\0')
             return qa_cli_usage_error (_("--operator needs a name"));
+          if (!qa_text_validate_name (value, &name_error))
+            return qa_cli_usage_error (_("--operator: the name %s"), name_error->message);
           globals.operator_name = value;
         }
       else if (take_option_value ("--role", argv, argc, &i, &value))
@@ -1368,7 +1372,8 @@ main (int    argc,
   if (globals.db_path == NULL)
     globals.db_path = default_db = qa_session_default_path ();
   if (globals.operator_name == NULL)
-    globals.operator_name = *g_get_real_name () != '\0' && g_strcmp0 (g_get_real_name (), "Unknown") != 0
+    globals.operator_name = *g_get_real_name () != '\0' && g_strcmp0 (g_get_real_name (), "Unknown") != 0 &&
+                            qa_text_validate_name (g_get_real_name (), NULL)
                             ? g_get_real_name () : g_get_user_name ();
 
   for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)

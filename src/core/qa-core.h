@@ -24,3 +24,4 @@
 #include "qa-scores.h"
 #include "qa-session.h"
 #include "qa-sheet.h"
+#include "qa-text.h"

@@ -9,6 +9,7 @@
 
 #include "qa-credit-code.h"
 #include "qa-dossier.h"
+#include "qa-text.h"
 #include "qa-util-private.h"
 
 struct _QaDossier
@@ -242,22 +243,6 @@ is_blank (const char *value)
 }
 
 static gboolean
-has_control_chars (const char *value,
-                   gboolean    allow_newlines)
-{
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (allow_newlines && (c == '\n' || c == '\t'))
-        continue;
-      if (g_unichar_iscntrl (c))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
 is_reference (const char *value)
 {
   gsize length = strlen (value);
@@ -374,17 +359,15 @@ qa_dossier_validate_text (QaDossierField   field,
       return FALSE;
     }
 
-  if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > MAX_TEXT_LENGTH)
+  /* The one check of free text (encoding, control characters, length), then the field's own. */
+  if (!qa_text_validate (value,
+                         field == QA_DOSSIER_NOTES || field == QA_DOSSIER_ADDRESS
+                         ? QA_TEXT_MULTILINE : QA_TEXT_LINE,
+                         field == QA_DOSSIER_NAME ? QA_TEXT_NAME_MAX_LENGTH : MAX_TEXT_LENGTH,
+                         &local_error) ||
+      (field == QA_DOSSIER_NAME && !qa_text_validate_name (value, &local_error)))
     {
-      g_set_error (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID,
-                   _("is longer than %d characters"), MAX_TEXT_LENGTH);
-      return FALSE;
-    }
-
-  if (has_control_chars (value, field == QA_DOSSIER_NOTES || field == QA_DOSSIER_ADDRESS))
-    {
-      g_set_error_literal (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID,
-                           _("contains control characters"));
+      g_set_error_literal (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID, local_error->message);
       return FALSE;
     }
 
@@ -400,12 +383,6 @@ qa_dossier_validate_text (QaDossierField   field,
       return TRUE;
 
     case QA_DOSSIER_NAME:
-      if (g_utf8_strlen (value, -1) > 200)
-        {
-          g_set_error_literal (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID,
-                               _("is longer than 200 characters"));
-          return FALSE;
-        }
       return TRUE;
 
     case QA_DOSSIER_CREDIT_CODE:

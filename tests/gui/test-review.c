@@ -392,6 +392,35 @@ START_TEST (test_notes_follow_the_keyboard)
 }
 END_TEST
 
+
+/* 13.5: the limit of what a sheet carries is shown as the reviewer types, and what it cannot
+ * carry (a form feed) is refused there, before anything is saved. */
+START_TEST (test_notes_show_the_limit)
+{
+  const char *strengths = "高层领导亲自推动卓越绩效模式";
+  GtkWidget *focus;
+
+  present (package);
+  assert_focus_on ("4.1.2");
+  gui_test_assert_label_on_screen (ROOT, "0 / 20000");
+  gtk_editable_set_text (GTK_EDITABLE (focus_widget ()), "70");
+  press ("score.notes");
+  focus = focus_widget ();
+  ck_assert (GTK_IS_TEXT_VIEW (focus));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), strengths, -1);
+  ck_assert (gui_test_iterate_until (notes_saved, (gpointer)strengths));
+  gui_test_assert_label_on_screen (ROOT, "14 / 20000");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "第一段\f第二段", -1);
+  gui_test_settle ();
+  gui_test_assert_label_on_screen (ROOT, "Strengths: contains the control character U+000C at character 4");
+  g_usleep (G_USEC_PER_SEC);
+  gui_test_settle ();
+  ck_assert (notes_saved ((gpointer)strengths));
+}
+END_TEST
+
 static gboolean
 pdf_is_shown (gpointer data)
 {
@@ -531,6 +560,7 @@ review_suite (void)
   tcase_add_test (tc, test_keyboard_scoring_and_exchange);
   tcase_add_test (tc, test_steps_of_five_and_refusals);
   tcase_add_test (tc, test_notes_follow_the_keyboard);
+  tcase_add_test (tc, test_notes_show_the_limit);
   tcase_add_test (tc, test_materials_beside_the_sheet);
   tcase_add_test (tc, test_secretariat_exchanges_packages_and_sheets);
   tcase_add_test (tc, test_import_refusal_says_why);
