@@ -196,6 +196,35 @@ START_TEST (test_text_validate)
 }
 END_TEST
 
+
+/* 13.9: a cell a spreadsheet would run as a formula is written with a leading apostrophe, in
+ * every CSV export (they all write through qa_csv_append_row); numbers and plain text as they
+ * are. */
+START_TEST (test_formula_cells_escaped)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  qa_csv_append_rowv (out, "=HYPERLINK(\"http://x\",\"y\")", "+1+cmd", "-2+3", "@SUM(A1)",
+                      "\tx", "\rx", "＝1+1", "-5", "+3.25", "-", "正常名称", "a=b", "", NULL);
+  ck_assert_str_eq (out->str,
+                    "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1+cmd,'-2+3,'@SUM(A1),'\tx,"
+                    "\"'\rx\",'＝1+1,-5,+3.25,'-,正常名称,a=b,\n");
+}
+END_TEST
+
+/* 13.6: a file read for an import never grows past the limit. */
+START_TEST (test_read_file_bounded)
+{
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = qa_csv_read_file (zero, &error);
+
+  ck_assert_ptr_null (bytes);
+  ck_assert (g_error_matches (error, QA_CSV_ERROR, QA_CSV_ERROR_TOO_LARGE));
+  ck_assert_msg (strstr (error->message, "/dev/zero") != NULL, "%s", error->message);
+}
+END_TEST
+
 static Suite *
 csv_suite (void)
 {
@@ -205,6 +234,8 @@ csv_suite (void)
   tcase_add_test (tc, test_rfc4180);
   tcase_add_test (tc, test_lines_after_multiline_field);
   tcase_add_test (tc, test_text_validate);
+  tcase_add_test (tc, test_formula_cells_escaped);
+  tcase_add_test (tc, test_read_file_bounded);
   tcase_add_test (tc, test_syntax_errors);
   tcase_add_test (tc, test_not_utf8);
   tcase_add_test (tc, test_empty);

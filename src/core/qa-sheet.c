@@ -13,6 +13,7 @@
 #include "qa-scores.h"
 #include "qa-session-private.h"
 #include "qa-sheet.h"
+#include "qa-text.h"
 #include "qa-util-private.h"
 #include "qa-xml-private.h"
 
@@ -647,11 +648,54 @@ lookup_secret (QaDatabase  *db,
   return secret;
 }
 
+/* What one item of a sheet may take: its element and attributes, and two comments of the
+ * longest length at up to 6 bytes a character (a quote is written &quot;). */
+#define SHEET_ITEM_OVERHEAD 256
+#define SHEET_BYTES_PER_CHAR 6
+
+gsize
+qa_sheet_get_max_size (QaSession *session)
+{
+  QaDatabase *db;
+  sqlite3_stmt *stmt;
+  guint64 size = QA_XML_MAX_SIZE;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), QA_XML_MAX_SIZE);
+
+  db = qa_session_get_database (session);
+  stmt = _qa_database_prepare (db, "SELECT (SELECT count(*) FROM applicant), (SELECT count(*) FROM item)",
+                               NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint64 per_item = SHEET_ITEM_OVERHEAD +
+                         2 * (guint64)qa_text_comment_max_length () * SHEET_BYTES_PER_CHAR;
+
+      size = MAX (size, 64 * 1024 + (guint64)sqlite3_column_int64 (stmt, 0) *
+                                    (guint64)sqlite3_column_int64 (stmt, 1) * per_item);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return (gsize)MIN (size, (guint64)QA_XML_HARD_MAX_SIZE);
+}
+
+GBytes *
+qa_sheet_read_file (QaSession  *session,
+                    GFile      *file,
+                    GError    **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return _qa_read_bounded (file, qa_sheet_get_max_size (session), QA_SHEET_ERROR,
+                           QA_SHEET_ERROR_PARSE, error);
+}
+
 /* Parses, validates and verifies the sheet; NULL with @error set when any of it fails. */
 static Sheet *
 read_signed_sheet (QaDatabase  *db,
                    GBytes      *bytes,
                    const char  *name,
+                   gsize        max_size,
                    GError     **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
@@ -659,7 +703,8 @@ read_signed_sheet (QaDatabase  *db,
   g_autofree char *secret = NULL;
   g_autofree char *expected = NULL;
 
-  doc = _qa_xml_parse_untrusted (bytes, name, QA_SHEET_ERROR, QA_SHEET_ERROR_PARSE, error);
+  doc = _qa_xml_parse_untrusted_sized (bytes, name, max_size, QA_SHEET_ERROR, QA_SHEET_ERROR_PARSE,
+                                       error);
   if (doc == NULL ||
       !_qa_xml_validate (doc, "schemas/scoresheet.xsd", name, QA_SHEET_ERROR, QA_SHEET_ERROR_PARSE, error))
     return NULL;
@@ -715,7 +760,7 @@ qa_sheet_import (QaSession       *session,
     *reviewer_id = NULL;
   db = qa_session_get_database (session);
 
-  sheet = read_signed_sheet (db, bytes, name, &local_error);
+  sheet = read_signed_sheet (db, bytes, name, qa_sheet_get_max_size (session), &local_error);
   if (sheet != NULL)
     {
       if (reviewer_id != NULL)
@@ -773,7 +818,7 @@ import_file_thread (GTask        *task,
 
   session = _qa_session_ticket_open (job->ticket, &error);
   if (session != NULL)
-    bytes = _qa_xml_load_file (job->file, &error);
+    bytes = qa_sheet_read_file (session, job->file, &error);
   if (bytes == NULL ||
       !qa_sheet_import (session, bytes, name, &job->outcome, &job->reviewer_id, &error))
     g_task_return_error (task, g_steal_pointer (&error));

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <glib/gi18n.h>
+
 #include "qa-util-private.h"
 
 gboolean
@@ -70,4 +72,74 @@ _qa_canonical_append (GString    *out,
   g_string_append_c (out, ':');
   g_string_append_len (out, value, (gssize)strlen (value));
   g_string_append_c (out, ';');
+}
+
+static void
+set_too_large (GError     **error,
+               GFile       *file,
+               gsize        limit,
+               GQuark       domain,
+               int          code)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *size = g_format_size_full (limit, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, domain, code, _("%s: the file is larger than %s and is not read"), name, size);
+}
+
+GBytes *
+_qa_read_bounded (GFile   *file,
+                  gsize    limit,
+                  GQuark   domain,
+                  int      too_large_code,
+                  GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autofree guint8 *chunk = NULL;
+  const gsize chunk_size = 256 * 1024;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The size first: a large regular file is refused without reading a byte of it. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+      (guint64)g_file_info_get_size (info) > limit)
+    {
+      set_too_large (error, file, limit, domain, too_large_code);
+      return NULL;
+    }
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+
+  buffer = g_byte_array_new ();
+  chunk = g_malloc (chunk_size);
+  for (;;)
+    {
+      gssize n_read = g_input_stream_read (G_INPUT_STREAM (stream), chunk, chunk_size, NULL, error);
+
+      if (n_read < 0)
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          g_prefix_error (error, "%s: ", name);
+          return NULL;
+        }
+      if (n_read == 0)
+        break;
+      /* A stream that never ends stops here. */
+      if ((gsize)n_read > limit - buffer->len)
+        {
+          set_too_large (error, file, limit, domain, too_large_code);
+          return NULL;
+        }
+      g_byte_array_append (buffer, chunk, (guint)n_read);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
