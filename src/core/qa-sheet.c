@@ -10,6 +10,7 @@
 #include "qa-audit-private.h"
 #include "qa-database-private.h"
 #include "qa-experts.h"
+#include "qa-experts-private.h"
 #include "qa-scores.h"
 #include "qa-session-private.h"
 #include "qa-sheet.h"
@@ -431,43 +432,54 @@ check_reviewer (QaDatabase  *db,
       return FALSE;
     }
 
-  for (guint a = 0; a < sheet->applications->len; a++)
-    {
-      const SheetApplication *application = g_ptr_array_index (sheet->applications, a);
-      g_autoptr(GPtrArray) ties = NULL;
-      gboolean assigned;
+  /* The reviewer's assignments and ties, each asked once for the whole sheet (the ties by the
+   * indexed name keys), then looked up per application. */
+  {
+    g_autoptr(GHashTable) assigned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GHashTable) tied = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GPtrArray) ties = NULL;
+    int rc;
 
-      stmt = _qa_database_prepare (db,
-                                   "SELECT 1 FROM assignment WHERE stage = ?1 AND expert_id = ?2 "
-                                   "AND applicant_id = ?3",
-                                   error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, sheet->stage, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, sheet->reviewer, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, application->id, -1, SQLITE_TRANSIENT);
-      assigned = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
+    stmt = _qa_database_prepare (db,
+                                 "SELECT applicant_id FROM assignment WHERE stage = ?1 AND expert_id = ?2",
+                                 error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, sheet->stage, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, sheet->reviewer, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_hash_table_add (assigned, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+    sqlite3_reset (stmt);
+    if (!_qa_database_check (db, rc, error))
+      return FALSE;
 
-      /* Recorded ties and those found from the employer alike (回避). */
-      ties = qa_experts_get_ties (job->session, sheet->reviewer, application->id, error);
-      if (ties == NULL)
-        return FALSE;
-      if (ties->len > 0)
-        {
-          g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NOT_ASSIGNED,
-                       _("%s: reviewer %s has a conflict of interest with applicant %s and may not score it"),
-                       job->name, sheet->reviewer, application->id);
-          return FALSE;
-        }
-      if (!assigned)
-        {
-          g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NOT_ASSIGNED,
-                       _("%s: applicant %s is not assigned to reviewer %s in the %s"),
-                       job->name, application->id, sheet->reviewer, stage_title (sheet->stage));
-          return FALSE;
-        }
-    }
+    /* Recorded ties and those found from the employer alike (回避). */
+    ties = _qa_experts_load_ties (db, sheet->reviewer, NULL, error);
+    if (ties == NULL)
+      return FALSE;
+    for (guint t = 0; t < ties->len; t++)
+      g_hash_table_add (tied, ((QaTie *)g_ptr_array_index (ties, t))->applicant_id);
+
+    for (guint a = 0; a < sheet->applications->len; a++)
+      {
+        const SheetApplication *application = g_ptr_array_index (sheet->applications, a);
+
+        if (g_hash_table_contains (tied, application->id))
+          {
+            g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NOT_ASSIGNED,
+                         _("%s: reviewer %s has a conflict of interest with applicant %s and may not score it"),
+                         job->name, sheet->reviewer, application->id);
+            return FALSE;
+          }
+        if (!g_hash_table_contains (assigned, application->id))
+          {
+            g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NOT_ASSIGNED,
+                         _("%s: applicant %s is not assigned to reviewer %s in the %s"),
+                         job->name, application->id, sheet->reviewer, stage_title (sheet->stage));
+            return FALSE;
+          }
+      }
+  }
   return TRUE;
 }
 
