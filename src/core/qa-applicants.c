@@ -369,18 +369,24 @@ write_judgement (QaDatabase         *db,
   return _qa_database_check (db, sqlite3_step (stmt), error);
 }
 
-/* The dossier's recorded facts as one line, for the audit trail. */
+/* The dossier's recorded facts as one line, for the audit trail. Written for every row of an
+ * import, so without printf for the texts. */
 static char *
 describe_dossier (QaDossier *dossier)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (256);
 
   for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
     {
       const char *value = qa_dossier_get_text (dossier, i);
 
       if (value != NULL)
-        g_string_append_printf (out, "%s=%s; ", qa_dossier_field_get_name (i), value);
+        {
+          g_string_append (out, qa_dossier_field_get_name (i));
+          g_string_append_c (out, '=');
+          g_string_append (out, value);
+          g_string_append_len (out, "; ", 2);
+        }
     }
   g_string_append_printf (out, "legal_person=%d; accidents_3y=%u; accidents=%u; certificates=%u; indicators=%u",
                           qa_dossier_get_legal_person (dossier),
@@ -674,13 +680,65 @@ check_row (Import     *import,
 
 /* What only the session can tell, asked inside the write transaction so that no other writer
  * can register the same applicant between the check and the insert. */
+/* The same when the session holds fewer applicants than the file: each registered applicant
+ * looked up in the file's hash sets, rather than a query per row. */
+static gboolean
+check_registered_in_file (Import      *import,
+                          QaDatabase  *db,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _qa_database_prepare (db, "SELECT id, credit_code, name_key FROM applicant", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *owner = column_text (stmt, 0);
+      const char *code = column_text (stmt, 1);
+      const char *key = column_text (stmt, 2);
+      gpointer by_id = owner != NULL ? g_hash_table_lookup (import->ids, owner) : NULL;
+      gpointer by_code = code != NULL ? g_hash_table_lookup (import->codes, code) : NULL;
+      gpointer by_name = key != NULL && *key != '\0' ? g_hash_table_lookup (import->names, key) : NULL;
+
+      if (by_id != NULL || by_code != NULL)
+        _qa_import_problem (&import->base, GPOINTER_TO_UINT (by_id != NULL ? by_id : by_code) - 1,
+                            by_id != NULL ? "id" : "credit_code",
+                            _("applicant %s is already registered in this session"), owner);
+      if (by_code != NULL && by_id != NULL && by_code != by_id)
+        _qa_import_problem (&import->base, GPOINTER_TO_UINT (by_code) - 1, "credit_code",
+                            _("applicant %s is already registered in this session"), owner);
+      if (by_name != NULL && by_name != by_id && by_name != by_code)
+        {
+          QaDossier *dossier = g_ptr_array_index (import->dossiers, GPOINTER_TO_UINT (by_name) - 1);
+
+          _qa_import_problem (&import->base, GPOINTER_TO_UINT (by_name) - 1, "name",
+                              _("“%s” is already the name of applicant %s"),
+                              qa_dossier_get_text (dossier, QA_DOSSIER_NAME), owner);
+        }
+    }
+  sqlite3_reset (stmt);
+  return _qa_database_check (db, rc, error);
+}
+
 static gboolean
 check_against_session (Import      *import,
                        QaDatabase  *db,
                        GError     **error)
 {
   sqlite3_stmt *stmt;
+  gint64 registered = 0;
   int rc;
+
+  stmt = _qa_database_prepare (db, "SELECT count(*) FROM applicant", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    registered = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (registered < (gint64)import->dossiers->len)
+    return check_registered_in_file (import, db, error);
 
   stmt = _qa_database_prepare (db,
                                "SELECT id, credit_code, name_key FROM applicant "
