@@ -16,30 +16,7 @@
 #include <unistd.h>
 
 #include "qa-core.h"
-
-static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-static char *
-credit_code (guint serial)
-{
-  char first17[18];
-
-  memcpy (first17, "91620702MA", 10);
-  for (guint k = 0; k < 7; k++, serial /= 31)
-    first17[10 + k] = alphabet[serial % 31];
-  first17[17] = '\0';
-  return g_strdup_printf ("%s%c", first17, qa_credit_code_check_char (first17));
-}
-
-static double
-cpu_seconds (int who)
-{
-  struct rusage usage;
-
-  getrusage (who, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
-         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
+#include "bench-common.h"
 
 static void
 remove_db (const char *path)
@@ -58,18 +35,10 @@ static char *
 write_csv (const char *dir,
            guint       n)
 {
-  g_autoptr(GString) csv = g_string_new ("id,name,credit_code,district,legal_person,founded,"
-                                         "accidents_3y,management_system,gbt19580,self_score\n");
+  g_autoptr(GString) csv = bench_applicants_csv (n);
   g_autofree char *name = g_strdup_printf ("applicants-%u.csv", n);
   char *path = g_build_filename (dir, name, NULL);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *code = credit_code (i + 1);
-
-      g_string_append_printf (csv, "B%06u,张掖市甘州区测试企业%u有限公司,%s,甘州区,yes,2012-04-18,0,yes,yes,%u\n",
-                              i + 1, i + 1, code, 400 + i % 500);
-    }
   g_assert (g_file_set_contents (path, csv->str, (gssize)csv->len, NULL));
   return path;
 }
@@ -103,14 +72,14 @@ run_qareview (const char *dir,
   g_assert (session != NULL);
 
   /* As the CLI does: read the file, then import it. */
-  cpu_start = cpu_seconds (RUSAGE_SELF);
+  cpu_start = bench_cpu_seconds (RUSAGE_SELF);
   start = g_get_monotonic_time ();
   g_assert (g_file_get_contents (csv_path, &contents, &length, NULL));
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   if (!qa_applicants_import_csv (session, bytes, "bench.csv", &imported, &error))
     g_error ("%s", error->message);
   *wall = (g_get_monotonic_time () - start) / 1e6;
-  *cpu = cpu_seconds (RUSAGE_SELF) - cpu_start;
+  *cpu = bench_cpu_seconds (RUSAGE_SELF) - cpu_start;
   g_assert (imported == n);
 
   g_clear_object (&session);
@@ -127,7 +96,7 @@ run_floor (const char *dir,
 {
   g_autofree char *path = g_build_filename (dir, "floor.db", NULL);
   g_autofree char *script = g_strdup_printf (".mode csv\n.import %s applicant\n", csv_path);
-  double cpu_start = cpu_seconds (RUSAGE_CHILDREN);
+  double cpu_start = bench_cpu_seconds (RUSAGE_CHILDREN);
   gint64 start = g_get_monotonic_time ();
   int fds[2];
   pid_t pid;
@@ -150,7 +119,7 @@ run_floor (const char *dir,
   close (fds[1]);
   g_assert (waitpid (pid, &status, 0) == pid && WIFEXITED (status) && WEXITSTATUS (status) == 0);
   *wall = (g_get_monotonic_time () - start) / 1e6;
-  *cpu = cpu_seconds (RUSAGE_CHILDREN) - cpu_start;
+  *cpu = bench_cpu_seconds (RUSAGE_CHILDREN) - cpu_start;
   remove_db (path);
 }
 

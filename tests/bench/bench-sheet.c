@@ -16,31 +16,8 @@
 #include <unistd.h>
 
 #include "qa-core.h"
+#include "bench-common.h"
 #include "qa-database-private.h"
-
-static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-static char *
-credit_code (guint serial)
-{
-  char first17[18];
-
-  memcpy (first17, "91620702MA", 10);
-  for (guint k = 0; k < 7; k++, serial /= 31)
-    first17[10 + k] = alphabet[serial % 31];
-  first17[17] = '\0';
-  return g_strdup_printf ("%s%c", first17, qa_credit_code_check_char (first17));
-}
-
-static double
-cpu_seconds (int who)
-{
-  struct rusage usage;
-
-  getrusage (who, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
-         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
 
 static void
 check (gboolean ok,
@@ -76,8 +53,7 @@ prepare (const char *dir,
   g_autofree char *path = g_build_filename (dir, "session.db", NULL);
   g_autofree char *package_path = g_build_filename (dir, "E03.qapkg", NULL);
   char *sheet_path = g_build_filename (dir, "E03.qasheet", NULL);
-  g_autoptr(GString) csv = g_string_new ("id,name,credit_code,district,legal_person,founded,"
-                                         "accidents_3y,management_system,gbt19580,self_score\n");
+  g_autoptr(GString) csv = bench_applicants_csv (n);
   static const char experts[] =
     "id,name,employer,experience_years,trained,ethics\n"
     "E01,王建国,甘肃省质量技术监督局,28,yes,yes\n"
@@ -95,13 +71,6 @@ prepare (const char *dir,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *code = credit_code (i + 1);
-
-      g_string_append_printf (csv, "B%06u,张掖市甘州区测试企业%u有限公司,%s,甘州区,yes,2012-04-18,0,yes,yes,%u\n",
-                              i + 1, i + 1, code, 400 + i % 500);
-    }
 
   db = qa_database_open (path, &error);
   check (db != NULL, error);
@@ -154,13 +123,13 @@ run_import (const char *session_path,
   session = qa_session_open (copy, &error);
   check (session != NULL, error);
 
-  cpu_start = cpu_seconds (RUSAGE_SELF);
+  cpu_start = bench_cpu_seconds (RUSAGE_SELF);
   start = g_get_monotonic_time ();
   bytes = qa_sheet_read_file (session, file, &error);
   check (bytes != NULL, error);
   check (qa_sheet_import (session, bytes, "E03.qasheet", &outcome, NULL, &error), error);
   *wall = (g_get_monotonic_time () - start) / 1e6;
-  *cpu = cpu_seconds (RUSAGE_SELF) - cpu_start;
+  *cpu = bench_cpu_seconds (RUSAGE_SELF) - cpu_start;
   g_assert (outcome == QA_SHEET_STORED);
 
   g_clear_object (&session);
@@ -180,7 +149,7 @@ run_floor (const char *xsd,
            double     *cpu,
            double     *wall)
 {
-  double cpu_start = cpu_seconds (RUSAGE_CHILDREN);
+  double cpu_start = bench_cpu_seconds (RUSAGE_CHILDREN);
   gint64 start = g_get_monotonic_time ();
   int status;
   pid_t pid = fork ();
@@ -194,7 +163,7 @@ run_floor (const char *xsd,
     }
   g_assert (waitpid (pid, &status, 0) == pid && WIFEXITED (status) && WEXITSTATUS (status) == 0);
   *wall = (g_get_monotonic_time () - start) / 1e6;
-  *cpu = cpu_seconds (RUSAGE_CHILDREN) - cpu_start;
+  *cpu = bench_cpu_seconds (RUSAGE_CHILDREN) - cpu_start;
 }
 
 int
