@@ -504,6 +504,34 @@ START_TEST (test_migration_keeps_rows)
 }
 END_TEST
 
+
+/* 13.8: every free text of a dossier goes through the one validator, the lists' too. */
+START_TEST (test_dossier_free_text_validated)
+{
+  g_autoptr(QaDossier) dossier = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  ck_assert (import (HEADER ROW_A01, NULL, &error));
+  dossier = qa_applicants_load_dossier (session, "A01", &error);
+  qa_dossier_add_accident (dossier, "2025-01-01", "safety", "描述\x1b[2J");
+  qa_dossier_add_certificate (dossier, "GB/T 19001-2016", "No.\n1", NULL, NULL);
+  qa_dossier_add_indicator (dossier, 2025, "营业收入\f", 1.0, "万元");
+  qa_dossier_set_text (dossier, QA_DOSSIER_NOTES, "备\r注");
+  problems = qa_dossier_check (dossier, NULL);
+  ck_assert_uint_eq (problems->len, 4);
+
+  before = snapshot ();
+  ck_assert (!qa_applicants_save_dossier (session, dossier, &error));
+  ck_assert_msg (strstr (error->message, "accidents:") != NULL && strstr (error->message, "U+001B") != NULL,
+                 "%s", error->message);
+  after = snapshot ();
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
 static Suite *
 applicants_suite (void)
 {
@@ -525,6 +553,7 @@ applicants_suite (void)
   tcase_add_test (tc, test_import_same_name_refused);
   tcase_add_test (tc, test_concurrent_import_refused);
   tcase_add_test (tc, test_migration_keeps_rows);
+  tcase_add_test (tc, test_dossier_free_text_validated);
   suite_add_tcase (suite, tc);
   return suite;
 }

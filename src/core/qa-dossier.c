@@ -676,6 +676,19 @@ add_problem (GPtrArray  *problems,
   g_ptr_array_add (problems, problem);
 }
 
+/* The free texts of the lists, through the one validator of free text. */
+static void
+check_list_text (GPtrArray  *problems,
+                 const char *list,
+                 const char *text,
+                 QaTextKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!qa_text_validate (text, kind, MAX_TEXT_LENGTH, &error))
+    add_problem (problems, list, error->message);
+}
+
 static void
 check_lists (QaDossier  *self,
              const char *today,
@@ -692,6 +705,7 @@ check_lists (QaDossier  *self,
           g_strcmp0 (accident->kind, "environment") != 0)
         add_problem (problems, "accidents",
                      _("the kind of an accident must be quality, safety or environment"));
+      check_list_text (problems, "accidents", accident->description, QA_TEXT_MULTILINE);
     }
 
   for (guint i = 0; i < self->certificates->len; i++)
@@ -704,6 +718,9 @@ check_lists (QaDossier  *self,
       if (certificate->valid_until != NULL && !_qa_date_parse (certificate->valid_until, &date))
         add_problem (problems, "certificates",
                      _("the validity of a certificate is not a date written as YYYY-MM-DD"));
+      check_list_text (problems, "certificates", certificate->standard, QA_TEXT_LINE);
+      check_list_text (problems, "certificates", certificate->number, QA_TEXT_LINE);
+      check_list_text (problems, "certificates", certificate->issuer, QA_TEXT_LINE);
     }
 
   for (guint i = 0; i < self->indicators->len; i++)
@@ -712,6 +729,8 @@ check_lists (QaDossier  *self,
 
       if (indicator->year < 1900 || indicator->year > 2999 || is_blank (indicator->name))
         add_problem (problems, "indicators", _("an indicator needs a year and a name"));
+      check_list_text (problems, "indicators", indicator->name, QA_TEXT_LINE);
+      check_list_text (problems, "indicators", indicator->unit, QA_TEXT_LINE);
 
       for (guint j = 0; j < i; j++)
         {
