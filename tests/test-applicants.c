@@ -337,6 +337,201 @@ START_TEST (test_validate_text)
 }
 END_TEST
 
+
+/* 12.21: accidents_3y is a count; yes/no still read. Art. 13(2) fails for any count above 0. */
+START_TEST (test_import_accident_count)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaDossier) a04 = NULL;
+  g_autoptr(QaDossier) a01 = NULL;
+  g_autoptr(QaApplicant) applicant = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  ck_assert_msg (import (HEADER ROW_A01
+                         "A04,甘州区金张掖玉米种业股份有限公司,91620702MA71JY3X5Q,甘州区,yes,2010-01-01,2,yes,yes,\n",
+                         NULL, &error),
+                 "%s", error ? error->message : "");
+  a04 = qa_applicants_load_dossier (session, "A04", &error);
+  ck_assert_uint_eq (qa_dossier_get_accident_count (a04), 2);
+  ck_assert (qa_dossier_get_declared_accidents (a04));
+  a01 = qa_applicants_load_dossier (session, "A01", &error);
+  ck_assert_uint_eq (qa_dossier_get_accident_count (a01), 0);
+
+  ck_assert (qa_applicants_store_eligibility (session, &error));
+  applicant = g_list_model_get_item (qa_session_get_applicants (session), 1);
+  ck_assert_str_eq (qa_applicant_get_id (applicant), "A04");
+  ck_assert_int_eq (qa_applicant_get_eligibility (applicant), QA_ELIGIBILITY_INELIGIBLE);
+
+  before = snapshot ();
+  ck_assert (!import (HEADER "A05,某公司,91620702MA72HD5C8X,甘州区,yes,2010-01-01,-1,yes,yes,\n"
+                             "A06,另一公司,91620702MA71DX6L1X,甘州区,yes,2010-01-01,two,yes,yes,\n",
+                      NULL, &error));
+  ck_assert_msg (strstr (error->message, "applicants.csv:2: accidents_3y:") != NULL, "%s", error->message);
+  ck_assert_msg (strstr (error->message, "applicants.csv:3: accidents_3y:") != NULL, "%s", error->message);
+  after = snapshot ();
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
+/* 13.3 for duplicates: the same organisation under an invisible or full-width difference. */
+START_TEST (test_import_same_name_refused)
+{
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (import (HEADER ROW_A01, NULL, &error));
+  ck_assert (!import (HEADER "A09,张掖祁连乳业有限公司\u3000,91620702MA71HH8W38,甘州区,yes,2010-01-01,0,yes,yes,\n",
+                      NULL, &error));
+  ck_assert_msg (strstr (error->message, "applicants.csv:2: name:") != NULL &&
+                 strstr (error->message, "A01") != NULL, "%s", error->message);
+  g_clear_error (&error);
+
+  ck_assert (!import (HEADER "B1,Ｑｉｌｉａｎ　Ｄａｉｒｙ,91620702MA71HH8W38,甘州区,yes,2010-01-01,0,yes,yes,\n"
+                             "B2,qilian\u200bdairy,91620702MA74TL9N64,甘州区,yes,2010-01-01,0,yes,yes,\n",
+                      NULL, &error));
+  ck_assert_msg (strstr (error->message, "applicants.csv:3: name:") != NULL &&
+                 strstr (error->message, "line 2") != NULL, "%s", error->message);
+  ck_assert_uint_eq (n_applicants (), 1);
+}
+END_TEST
+
+typedef struct
+{
+  char     *path;
+  gboolean  ok;
+  GError   *error;
+} RacingImport;
+
+static gpointer
+racing_import_thread (gpointer data)
+{
+  RacingImport *race = data;
+  g_autoptr(QaDatabase) db = qa_database_open (race->path, &race->error);
+  g_autoptr(QaSession) other = db != NULL ? qa_session_new (db, &race->error) : NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (HEADER ROW_A01, strlen (HEADER ROW_A01));
+
+  if (other != NULL)
+    race->ok = qa_applicants_import_csv (other, bytes, "second.csv", NULL, &race->error);
+  return NULL;
+}
+
+/* 13.4: another writer registers A01 after this import checked the file and before it writes:
+ * the import must see it (the check runs inside the write transaction) and refuse, never
+ * overwrite the other writer's row. */
+START_TEST (test_concurrent_import_refused)
+{
+  QaDatabase *db = qa_session_get_database (session);
+  RacingImport race = { NULL, FALSE, NULL };
+  g_autofree char *name = NULL;
+  GThread *thread;
+  sqlite3_stmt *stmt;
+
+  race.path = g_strdup (qa_database_get_path (db));
+
+  /* The first writer holds the write lock with its A01 not yet committed. */
+  ck_assert (_qa_database_exec (db, "BEGIN IMMEDIATE", NULL));
+  ck_assert (_qa_database_exec (db, "INSERT INTO applicant (id, name, credit_code, district, "
+                                    "legal_person, founded, created_at) VALUES ('A01', '第一个写入者', "
+                                    "'91620702MA71QL2K0F', '甘州区', 1, '2010-05-01', '2026-01-01')",
+                                NULL));
+  thread = g_thread_new ("racing-import", racing_import_thread, &race);
+  g_usleep (G_USEC_PER_SEC / 2);   /* the second import has read the file and waits for the lock */
+  ck_assert (_qa_database_exec (db, "COMMIT", NULL));
+  g_thread_join (thread);
+
+  ck_assert_msg (!race.ok, "the second import overwrote the first writer's A01");
+  ck_assert_msg (race.error != NULL && strstr (race.error->message, "second.csv:2: id:") != NULL &&
+                 strstr (race.error->message, "A01") != NULL,
+                 "%s", race.error ? race.error->message : "");
+  stmt = _qa_database_prepare (db, "SELECT name FROM applicant WHERE id = 'A01'", NULL);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  ck_assert_str_eq (name, "第一个写入者");
+
+  g_clear_error (&race.error);
+  g_free (race.path);
+}
+END_TEST
+
+/* A session of schema 1 is upgraded in place: every row kept, children included, the keys
+ * computed, accidents counted. */
+START_TEST (test_migration_keeps_rows)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "v1.db", NULL);
+  g_autofree char *sql_path = g_build_filename (g_getenv ("QA_SOURCE_DIR"), "src", "core", "sql",
+                                                "0001-initial.sql", NULL);
+  g_autofree char *schema = NULL;
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt;
+
+  ck_assert (g_file_get_contents (sql_path, &schema, NULL, NULL));
+  ck_assert_int_eq (sqlite3_open (path, &raw), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (raw, schema, NULL, NULL, NULL), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (raw,
+                                  "PRAGMA application_id = 1363235414; PRAGMA user_version = 1;"
+                                  "INSERT INTO applicant (id, name, credit_code, district, legal_person, "
+                                  "founded, accidents_3y, created_at) VALUES ('A01', '张掖祁连乳业有限公司　', "
+                                  "'91620702MA71QL2K0F', '甘州区', 1, '2010-05-01', 1, '2026-01-01');"
+                                  "INSERT INTO accident (applicant_id, date, kind) VALUES ('A01', '2025-01-01', 'safety');"
+                                  "INSERT INTO expert (id, name, employer, experience_years, trained, ethics) "
+                                  "VALUES ('E01', '王', '张掖祁连乳业有限公司', 9, 1, 1);",
+                                  NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = qa_database_open (path, &error);
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (qa_database_get_schema_version (db), QA_DATABASE_SCHEMA_VERSION);
+
+  stmt = _qa_database_prepare (db, "SELECT (SELECT count(*) FROM accident), "
+                                   "(SELECT name_key FROM applicant), (SELECT employer_key FROM expert), "
+                                   "(SELECT count(*) FROM pragma_foreign_key_list('accident') "
+                                   "WHERE \"table\" = 'applicant')",
+                               NULL);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  ck_assert_int_eq (sqlite3_column_int (stmt, 0), 1);
+  ck_assert_str_eq ((const char *)sqlite3_column_text (stmt, 1), "张掖祁连乳业有限公司");
+  ck_assert_str_eq ((const char *)sqlite3_column_text (stmt, 2), "张掖祁连乳业有限公司");
+  ck_assert_int_eq (sqlite3_column_int (stmt, 3), 1);
+  sqlite3_reset (stmt);
+
+  /* Foreign keys are on again, and a count of 3 now fits. */
+  ck_assert (!_qa_database_exec (db, "INSERT INTO accident (applicant_id, date, kind) "
+                                     "VALUES ('A99', '2025-01-01', 'safety')", NULL));
+  ck_assert (_qa_database_exec (db, "UPDATE applicant SET accidents_3y = 3", &error));
+}
+END_TEST
+
+
+/* 13.8: every free text of a dossier goes through the one validator, the lists' too. */
+START_TEST (test_dossier_free_text_validated)
+{
+  g_autoptr(QaDossier) dossier = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  ck_assert (import (HEADER ROW_A01, NULL, &error));
+  dossier = qa_applicants_load_dossier (session, "A01", &error);
+  qa_dossier_add_accident (dossier, "2025-01-01", "safety", "描述\x1b[2J");
+  qa_dossier_add_certificate (dossier, "GB/T 19001-2016", "No.\n1", NULL, NULL);
+  qa_dossier_add_indicator (dossier, 2025, "营业收入\f", 1.0, "万元");
+  qa_dossier_set_text (dossier, QA_DOSSIER_NOTES, "备\r注");
+  problems = qa_dossier_check (dossier, NULL);
+  ck_assert_uint_eq (problems->len, 4);
+
+  before = snapshot ();
+  ck_assert (!qa_applicants_save_dossier (session, dossier, &error));
+  ck_assert_msg (strstr (error->message, "accidents:") != NULL && strstr (error->message, "U+001B") != NULL,
+                 "%s", error->message);
+  after = snapshot ();
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
 static Suite *
 applicants_suite (void)
 {
@@ -354,6 +549,11 @@ applicants_suite (void)
   tcase_add_test (tc, test_override_needs_reason);
   tcase_add_test (tc, test_save_dossier);
   tcase_add_test (tc, test_validate_text);
+  tcase_add_test (tc, test_import_accident_count);
+  tcase_add_test (tc, test_import_same_name_refused);
+  tcase_add_test (tc, test_concurrent_import_refused);
+  tcase_add_test (tc, test_migration_keeps_rows);
+  tcase_add_test (tc, test_dossier_free_text_validated);
   suite_add_tcase (suite, tc);
   return suite;
 }

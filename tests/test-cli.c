@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "qa-database-private.h"
 #include <sqlite3.h>
@@ -932,6 +934,88 @@ START_TEST (test_audit_backup_restore)
 }
 END_TEST
 
+
+/* 13.8: the operator recorded in the audit trail is one valid line of a name's length. */
+START_TEST (test_operator_validated)
+{
+  g_autofree char *db = tmp_path ("operator.db");
+  g_autofree char *huge = g_strnfill (120000, 'x');
+  static const char * const refused[] = { "王\n建国", "\x1b[31m王建国", "\xff\xfe", "\u3000" };
+  g_auto(Run) init = cli ("--db", db, "init", "--year", "2026", NULL);
+
+  ck_assert_int_eq (init.status, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(Run) run = cli ("--db", db, "--operator", refused[i], "demo", NULL);
+
+      ck_assert_msg (run.status == 2, "status %d for %s: %s", run.status, refused[i], run.err);
+      ck_assert (strstr (run.err, "--operator") != NULL);
+    }
+  {
+    g_auto(Run) run = cli ("--db", db, "--operator", huge, "demo", NULL);
+
+    ck_assert_int_eq (run.status, 2);
+  }
+  {
+    g_auto(Run) run = cli ("--db", db, "--operator", "王建国", "demo", NULL);
+
+    ck_assert_msg (run.status == 0, "%s", run.err);
+  }
+}
+END_TEST
+
+
+/* 13.6: an input that never ends is refused at the limit, not read until the allocator gives up:
+ * /dev/zero and a FIFO fed forever, for applicants and for score sheets; the session unchanged. */
+START_TEST (test_endless_inputs_refused)
+{
+  g_autofree char *db = tmp_path ("endless.db");
+  g_autofree char *fifo = tmp_path ("endless.fifo");
+  g_autofree char *feed = g_strdup_printf ("yes 'A01,x' > '%s' 2>/dev/null", fifo);
+  const char *feeder[] = { "/bin/sh", "-c", feed, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid = 0;
+
+  {
+    g_auto(Run) init = cli ("--db", db, "init", "--year", "2026", NULL);
+    g_auto(Run) demo = cli ("--db", db, "demo", NULL);
+
+    ck_assert_int_eq (init.status, 0);
+    ck_assert_int_eq (demo.status, 0);
+  }
+  {
+    g_auto(Run) run = cli ("--db", db, "import", "applicants", "/dev/zero", NULL);
+
+    ck_assert_msg (run.status == 1, "status %d: %s", run.status, run.err);
+    ck_assert_msg (strstr (run.err, "128.0") != NULL && strstr (run.err, "is not read") != NULL, "%s", run.err);
+  }
+  {
+    g_auto(Run) run = cli ("--db", db, "sheet", "import", "/dev/zero", NULL);
+
+    ck_assert_msg (run.status == 1, "status %d: %s", run.status, run.err);
+    ck_assert_msg (strstr (run.err, "is not read") != NULL, "%s", run.err);
+  }
+
+  ck_assert_int_eq (mkfifo (fifo, 0600), 0);
+  ck_assert_msg (g_spawn_async (NULL, (char **)feeder, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &pid, &error), "%s", error ? error->message : "");
+  {
+    g_auto(Run) run = cli ("--db", db, "import", "applicants", fifo, NULL);
+
+    ck_assert_msg (run.status == 1, "status %d: %s", run.status, run.err);
+    ck_assert_msg (strstr (run.err, "128.0") != NULL && strstr (run.err, "is not read") != NULL, "%s", run.err);
+  }
+  kill (pid, SIGTERM);
+  g_spawn_close_pid (pid);
+  {
+    g_auto(Run) list = cli ("--db", db, "applicant", "list", NULL);
+
+    ck_assert_int_eq (list.status, 0);
+    ck_assert (strstr (list.out, "A09") == NULL);
+  }
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
@@ -946,6 +1030,8 @@ cli_suite (void)
   tcase_add_test (tc, test_init_default_database);
   tcase_add_test (tc, test_init_refusals);
   tcase_add_test (tc, test_demo);
+  tcase_add_test (tc, test_endless_inputs_refused);
+  tcase_add_test (tc, test_operator_validated);
   tcase_add_test (tc, test_roles);
   tcase_add_test (tc, test_criteria_csv);
   tcase_add_test (tc, test_database_errors);

@@ -153,6 +153,78 @@ START_TEST (test_round_trip)
 }
 END_TEST
 
+
+/* The one validator of free text. */
+START_TEST (test_text_validate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (QA_TEXT_NAME_MAX_LENGTH + 1, 'a');
+  g_autofree char *huge = g_strnfill (120000, 'x');
+
+  ck_assert (qa_text_validate ("一行", QA_TEXT_LINE, 10, &error));
+  ck_assert (qa_text_validate ("两\n行\t", QA_TEXT_MULTILINE, 10, &error));
+  ck_assert (qa_text_validate (NULL, QA_TEXT_LINE, 10, &error));
+  ck_assert (!qa_text_validate ("两\n行", QA_TEXT_LINE, 10, &error));
+  ck_assert (g_error_matches (error, QA_TEXT_ERROR, QA_TEXT_ERROR_CONTROL));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate ("a\fb", QA_TEXT_MULTILINE, 0, &error));
+  ck_assert_msg (strstr (error->message, "U+000C") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate ("a\rb", QA_TEXT_MULTILINE, 0, &error));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate ("\xc3\x28", QA_TEXT_LINE, 0, &error));
+  ck_assert (g_error_matches (error, QA_TEXT_ERROR, QA_TEXT_ERROR_ENCODING));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate ("一二三", QA_TEXT_LINE, 2, &error));
+  ck_assert (g_error_matches (error, QA_TEXT_ERROR, QA_TEXT_ERROR_LENGTH));
+  g_clear_error (&error);
+  ck_assert (qa_text_validate ("一二三", QA_TEXT_LINE, 3, &error));
+
+  /* 13.8: the operator's name. */
+  ck_assert (qa_text_validate_name ("王建国", &error));
+  ck_assert (!qa_text_validate_name ("王\n建国", &error));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate_name ("\x1b[2J王建国", &error));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate_name ("\u3000\u200b", &error));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate_name (long_name, &error));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate_name (huge, &error));
+  g_clear_error (&error);
+  ck_assert (!qa_text_validate_name ("\xff\xfe", &error));
+}
+END_TEST
+
+
+/* 13.9: a cell a spreadsheet would run as a formula is written with a leading apostrophe, in
+ * every CSV export (they all write through qa_csv_append_row); numbers and plain text as they
+ * are. */
+START_TEST (test_formula_cells_escaped)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  qa_csv_append_rowv (out, "=HYPERLINK(\"http://x\",\"y\")", "+1+cmd", "-2+3", "@SUM(A1)",
+                      "\tx", "\rx", "＝1+1", "-5", "+3.25", "-", "正常名称", "a=b", "", NULL);
+  ck_assert_str_eq (out->str,
+                    "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1+cmd,'-2+3,'@SUM(A1),'\tx,"
+                    "\"'\rx\",'＝1+1,-5,+3.25,'-,正常名称,a=b,\n");
+}
+END_TEST
+
+/* 13.6: a file read for an import never grows past the limit. */
+START_TEST (test_read_file_bounded)
+{
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = qa_csv_read_file (zero, &error);
+
+  ck_assert_ptr_null (bytes);
+  ck_assert (g_error_matches (error, QA_CSV_ERROR, QA_CSV_ERROR_TOO_LARGE));
+  ck_assert_msg (strstr (error->message, "/dev/zero") != NULL, "%s", error->message);
+}
+END_TEST
+
 static Suite *
 csv_suite (void)
 {
@@ -161,6 +233,9 @@ csv_suite (void)
 
   tcase_add_test (tc, test_rfc4180);
   tcase_add_test (tc, test_lines_after_multiline_field);
+  tcase_add_test (tc, test_text_validate);
+  tcase_add_test (tc, test_formula_cells_escaped);
+  tcase_add_test (tc, test_read_file_bounded);
   tcase_add_test (tc, test_syntax_errors);
   tcase_add_test (tc, test_not_utf8);
   tcase_add_test (tc, test_empty);

@@ -9,6 +9,7 @@
 
 #include "qa-core.h"
 #include "qa-database-private.h"
+#include "qa-names-private.h"
 #include "qa-test.h"
 
 #define EXPERT_HEADER "id,name,employer,experience_years,trained,ethics,specialty\n"
@@ -608,6 +609,137 @@ START_TEST (test_dup_name)
 }
 END_TEST
 
+
+/* Organisation names compare by one key: what an attacker can add to a name and still look the
+ * same (13.3: U+3000, U+00A0, U+200B, U+FEFF, full-width forms) changes nothing. */
+START_TEST (test_name_key)
+{
+  static const char * const same[] = {
+    "张掖祁连乳业有限公司\u3000",           /* ideographic space */
+    "张掖祁连乳业有限公司\u00a0",           /* no-break space */
+    "张掖祁连乳业有限公司\u200b",           /* zero-width space */
+    "\ufeff张掖祁连乳业有限公司",           /* byte-order mark */
+    "张掖\u200c祁连\u200d乳业\u2060有限公司", /* joiners, word joiner */
+    "  张掖祁连乳业 有限公司\t",
+    "张掖祁连乳业\u2003有限公司\u3000\u3000",
+  };
+  g_autofree char *plain = qa_name_key ("张掖祁连乳业有限公司");
+  g_autofree char *ascii = qa_name_key ("Qilian Dairy No.7 Co., Ltd.");
+  g_autofree char *wide = qa_name_key ("Ｑｉｌｉａｎ　Ｄａｉｒｙ　Ｎｏ．７　Ｃｏ．，　Ｌｔｄ．");
+  g_autofree char *upper = qa_name_key ("QILIAN DAIRY NO.7 CO., LTD.");
+  g_autofree char *digits = qa_name_key ("第１２３分公司");
+  g_autofree char *narrow = qa_name_key ("第123分公司");
+  g_autofree char *other = qa_name_key ("张掖祁连乳业有限责任公司");
+  g_autofree char *blank = qa_name_key ("\u3000\u200b\ufeff ");
+  g_autofree char *broken = qa_name_key ("\xff\xfe" "abc");
+
+  ck_assert_str_eq (plain, "张掖祁连乳业有限公司");
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *key = qa_name_key (same[i]);
+
+      ck_assert_msg (g_strcmp0 (key, plain) == 0, "“%s” → “%s”", same[i], key);
+    }
+  ck_assert_str_eq (ascii, "qiliandairyno.7co.,ltd.");
+  ck_assert_str_eq (wide, ascii);
+  ck_assert_str_eq (upper, ascii);
+  ck_assert_str_eq (digits, narrow);
+  ck_assert_str_ne (other, plain);
+  ck_assert_str_eq (blank, "");
+  ck_assert (g_utf8_validate (broken, -1, NULL));
+  ck_assert_ptr_null (qa_name_key (NULL));
+}
+END_TEST
+
+static gboolean
+contains (const char *data,
+          gsize       length,
+          const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* An expert whose employer is an applicant's name with an invisible or full-width difference is
+ * tied to it, through the whole procedure: never assigned it, and its package holds nothing of
+ * it. */
+START_TEST (test_unicode_space_does_not_hide_tie)
+{
+  static const char * const employers[] = {
+    "E21,甲,张掖祁连乳业有限公司\u3000,10,yes,yes\n",
+    "E22,乙,张掖祁连乳业有限公司\u00a0,10,yes,yes\n",
+    "E23,丙,张掖祁连乳业\u200b有限公司,10,yes,yes\n",
+    "E24,丁,\ufeff张掖祁连乳业有限公司,10,yes,yes\n",
+    "E25,戊,甘州区康源中医医院\u3000,10,yes,yes\n",
+  };
+  static const char * const tied[] = { "A01", "A01", "A01", "A01", "A07" };
+  static const char * const judged[] = { "A01", "A02", "A04", "A06", "A07" };
+  g_autoptr(GString) csv = g_string_new ("id,name,employer,experience_years,trained,ethics\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (employers); i++)
+    g_string_append (csv, employers[i]);
+  ck_assert_msg (import_experts (csv->str, NULL, &error), "%s", error ? error->message : "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (employers); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("E2%u", i + 1);
+      g_autoptr(GPtrArray) ties = qa_experts_get_ties (session, id, tied[i], &error);
+      const QaTie *tie;
+
+      ck_assert_ptr_nonnull (ties);
+      tie = find_tie (ties, QA_CONFLICT_AUTOMATIC);
+      ck_assert_msg (tie != NULL, "%s is not tied to %s", id, tied[i]);
+      ck_assert_str_eq (tie->reason, "the expert’s employer is the applicant");
+      ck_assert (qa_experts_declare (session, id, &error));
+    }
+
+  /* The material panel with E21 and E25 on it: neither scores its own employer. */
+  for (guint i = 0; i < G_N_ELEMENTS (judged); i++)
+    ck_assert (qa_applicants_judge (session, judged[i], 5, TRUE, NULL, &error));
+  ck_assert (qa_applicants_store_eligibility (session, &error));
+  {
+    static const char * const members[] = { "E01", "E02", "E03", "E05", "E06", "E21", "E25", NULL };
+    g_autofree char *path = g_build_filename (tmpdir, "E21.qapkg", NULL);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    ck_assert_msg (qa_panel_form (session, QA_STAGE_MATERIAL, "E01", members, NULL, &error),
+                   "%s", error ? error->message : "");
+    ck_assert (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E21", "A01"));
+    ck_assert (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E25", "A07"));
+    ck_assert (qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E21", "A02"));
+
+    ck_assert_msg (qa_package_export (session, "E21", QA_STAGE_MATERIAL, path, &error),
+                   "%s", error ? error->message : "");
+    ck_assert (g_file_get_contents (path, &contents, &length, NULL));
+    ck_assert (!contains (contents, length, "91620702MA71QL2K0"));
+    ck_assert (contains (contents, length, "甘州区黑河水务集团有限公司"));
+  }
+}
+END_TEST
+
+/* Every write keeps the key: an employer changed by any writer is compared under its new key. */
+START_TEST (test_name_key_follows_the_name)
+{
+  QaDatabase *db = qa_session_get_database (session);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  before = qa_experts_get_ties (session, "E01", "A01", &error);
+  ck_assert_uint_eq (before->len, 0);
+  ck_assert (_qa_database_exec (db, "UPDATE expert SET employer = '张掖祁连乳业有限公司' || "
+                                    "char(12288) WHERE id = 'E01'", &error));
+  after = qa_experts_get_ties (session, "E01", "A01", &error);
+  ck_assert_uint_eq (after->len, 1);
+}
+END_TEST
+
 static Suite *
 experts_suite (void)
 {
@@ -629,6 +761,9 @@ experts_suite (void)
   tcase_add_test (tc, test_record_training);
   tcase_add_test (tc, test_names);
   tcase_add_test (tc, test_dup_name);
+  tcase_add_test (tc, test_name_key);
+  tcase_add_test (tc, test_unicode_space_does_not_hide_tie);
+  tcase_add_test (tc, test_name_key_follows_the_name);
   suite_add_tcase (suite, tc);
   return suite;
 }

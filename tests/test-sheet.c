@@ -281,7 +281,11 @@ START_TEST (test_hostile_xml_refused)
   assert_refused (laughs, -1, QA_SHEET_ERROR_PARSE, "DOCTYPE");
   assert_refused (broken, -1, QA_SHEET_ERROR_PARSE, ":");
 
-  while (huge->len <= 17 * 1024 * 1024)
+  /* The limit scales with what the session needs (8 applicants × 23 items × two comments of
+   * 20,000 characters are more than 16 MiB), and a sheet past it is refused unread. */
+  ck_assert_uint_gt (qa_sheet_get_max_size (session), 16 * 1024 * 1024);
+  ck_assert_uint_le (qa_sheet_get_max_size (session), 1024 * 1024 * 1024);
+  while (huge->len <= qa_sheet_get_max_size (session))
     g_string_append (huge, "<!-- padding padding padding padding padding padding padding -->\n");
   g_string_append (huge, "</scoresheet>");
   assert_refused (huge->str, (gssize)huge->len, QA_SHEET_ERROR_PARSE, "E03-material.qasheet");
@@ -301,7 +305,7 @@ START_TEST (test_rules_refused)
                                 "INSERT INTO applicant SELECT 'A03', name || '（另）', '91440300708461136T', district, "
                                 "legal_person, founded, accidents_3y, management_system, gbt19580, self_score, "
                                 "industry, address, legal_representative, contact_person, phone, email, notes, "
-                                "status, eligibility, created_at FROM applicant WHERE id = 'A01';"
+                                "status, eligibility, created_at, NULL FROM applicant WHERE id = 'A01';"
                                 "INSERT INTO assignment VALUES ('material', 'E03', 'A03');", NULL));
   score (package, "A03", "4.1.2", 90, NULL, NULL);
   xml = export_sheet (package, "E03.qasheet");
@@ -312,7 +316,7 @@ START_TEST (test_rules_refused)
                                 "INSERT INTO applicant SELECT 'A06', name, '91440300708461136T', district, "
                                 "legal_person, founded, accidents_3y, management_system, gbt19580, self_score, "
                                 "industry, address, legal_representative, contact_person, phone, email, notes, "
-                                "status, eligibility, created_at FROM applicant WHERE id = 'A01';"
+                                "status, eligibility, created_at, NULL FROM applicant WHERE id = 'A01';"
                                 "INSERT INTO assignment VALUES ('material', 'E02', 'A06');", NULL));
   score (e02, "A06", "4.2.2", 80, NULL, NULL);
   conflicted = export_sheet (e02, "E02.qasheet");
@@ -552,6 +556,56 @@ START_TEST (test_async_import_refusal_names_file)
 }
 END_TEST
 
+
+/* 13.5: what a reviewer can enter, a sheet carries back; what it could not carry is refused at
+ * entry (form feed, escape, carriage return, one character over the schema's maxLength). */
+START_TEST (test_entry_refuses_what_a_sheet_cannot_carry)
+{
+  g_autoptr(QaSession) package = export_package ("E03");
+  g_autoptr(QaScoreSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  guint max = qa_text_comment_max_length ();
+  g_autofree char *longest = NULL;
+  g_autofree char *too_long = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *longest_chinese = NULL;
+  static const char * const refused[] = {
+    "第一段\f第二段", "颜色\x1b[31m红色", "回车\r换行", "空\x01字符", "删除\x7f", "C1\xc2\x85",
+    "invalid \xff UTF-8",
+  };
+  GString *chinese = g_string_new (NULL);
+
+  ck_assert_uint_eq (max, 20000);
+  sheet = qa_score_sheet_new (package, "E03", "A01", QA_STAGE_MATERIAL, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      ck_assert_msg (!qa_score_sheet_set (sheet, "4.1.2", 60, refused[i], NULL, &error),
+                     "accepted %s", refused[i]);
+      ck_assert_msg (g_error_matches (error, QA_SCORE_ERROR, QA_SCORE_ERROR_TEXT), "%s", error->message);
+      ck_assert (g_str_has_prefix (error->message, "strengths: "));
+      g_clear_error (&error);
+      ck_assert (!qa_score_sheet_set (sheet, "4.1.2", 60, NULL, refused[i], &error));
+      ck_assert (g_str_has_prefix (error->message, "improvements: "));
+      g_clear_error (&error);
+    }
+  ck_assert_int_eq (qa_item_score_get_percent (qa_score_sheet_lookup (sheet, "4.1.2")), -1);
+
+  too_long = g_strnfill (max + 1, 'x');
+  ck_assert (!qa_score_sheet_set (sheet, "4.1.2", 60, too_long, NULL, &error));
+  ck_assert_msg (strstr (error->message, "20000") != NULL, "%s", error->message);
+  g_clear_error (&error);
+
+  /* At the limit, in Chinese, with line feeds and tabs, it goes and comes back. */
+  for (guint i = 0; i < max; i++)
+    g_string_append (chinese, i % 100 == 99 ? "\n" : i % 50 == 7 ? "\t" : "优");
+  longest_chinese = g_string_free (chinese, FALSE);
+  longest = g_strnfill (max, 'y');
+  score (package, "A01", "4.1.2", 60, longest_chinese, longest);
+  xml = export_sheet (package, "E03.qasheet");
+  ck_assert_msg (import_text (xml, strlen (xml), NULL, &error), "%s", error ? error->message : "");
+}
+END_TEST
+
 static Suite *
 sheet_suite (void)
 {
@@ -561,6 +615,7 @@ sheet_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_checked_fixture (tc, setup, qa_test_teardown_tmpdir);
   tcase_add_test (tc, test_round_trip);
+  tcase_add_test (tc, test_entry_refuses_what_a_sheet_cannot_carry);
   tcase_add_test (tc, test_newer_replaces_older);
   tcase_add_test (tc, test_tampering_refused);
   tcase_add_test (tc, test_hostile_xml_refused);

@@ -43,10 +43,12 @@ struct _QaScoreSheetEditor
   GtkBox         *categories_box;
   QaItemGuide    *guide;
   GtkTextView    *improvements_view;
+  GtkLabel       *improvements_count_label;
   GtkLabel       *notes_hint_label;
   AdwClamp          *sheet_clamp;
   GtkScrolledWindow *sheet_scroller;
   GtkTextView    *strengths_view;
+  GtkLabel       *strengths_count_label;
 };
 
 G_DEFINE_FINAL_TYPE (QaScoreSheetEditor, qa_score_sheet_editor, GTK_TYPE_WIDGET)
@@ -222,13 +224,64 @@ save_notes_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* How much of what a score sheet carries the text uses, as the reviewer types; and at once
+ * what core would refuse (a control character, too long), not only when saving. */
+static gboolean
+update_notes_count (QaScoreSheetEditor *self,
+                    GtkTextBuffer      *buffer)
+{
+  gboolean strengths = buffer == gtk_text_view_get_buffer (self->strengths_view);
+  GtkLabel *label = strengths ? self->strengths_count_label : self->improvements_count_label;
+  guint max = qa_text_comment_max_length ();
+  guint count = (guint)gtk_text_buffer_get_char_count (buffer);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Translators: characters typed, of those a score sheet carries, e.g. “120 / 20000” */
+  text = g_strdup_printf (_("%u / %u"), count, max);
+  gtk_label_set_label (label, text);
+
+  if (count <= max)
+    {
+      g_autofree char *typed = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      typed = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (qa_text_validate (typed, QA_TEXT_MULTILINE, max, &error))
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+          gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+          return TRUE;
+        }
+    }
+
+  gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  if (!self->loading_notes)
+    {
+      g_autofree char *hint = NULL;
+
+      if (error != NULL)
+        hint = g_strdup_printf (strengths ? _("Strengths: %s") : _("Opportunities for improvement: %s"),
+                                error->message);
+      else
+        hint = g_strdup_printf (strengths
+                                ? _("Strengths: %u characters over what a score sheet carries")
+                                : _("Opportunities for improvement: %u characters over what a score sheet carries"),
+                                count - max);
+      show_notes_hint (self, hint, TRUE);
+    }
+  return FALSE;
+}
+
 static void
 notes_changed_cb (QaScoreSheetEditor *self,
                   GtkTextBuffer      *buffer)
 {
   g_assert (QA_IS_SCORE_SHEET_EDITOR (self));
 
-  if (self->loading_notes)
+  if (!update_notes_count (self, buffer) || self->loading_notes)
     return;
 
   g_clear_handle_id (&self->notes_source, g_source_remove);
@@ -695,10 +748,12 @@ qa_score_sheet_editor_class_init (QaScoreSheetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, categories_box);
   gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, guide);
   gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, improvements_view);
+  gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, improvements_count_label);
   gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, notes_hint_label);
   gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, sheet_clamp);
   gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, sheet_scroller);
   gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, strengths_view);
+  gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, strengths_count_label);
   gtk_widget_class_bind_template_callback (widget_class, notes_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, notes_focus_leave_cb);
 
@@ -715,6 +770,10 @@ qa_score_sheet_editor_init (QaScoreSheetEditor *self)
 
   add_notes_shortcuts (self, self->strengths_view);
   add_notes_shortcuts (self, self->improvements_view);
+  self->loading_notes = TRUE;
+  update_notes_count (self, gtk_text_view_get_buffer (self->strengths_view));
+  update_notes_count (self, gtk_text_view_get_buffer (self->improvements_view));
+  self->loading_notes = FALSE;
   update_notes_sensitivity (self);
 }
 

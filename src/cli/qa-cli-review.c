@@ -147,7 +147,9 @@ sheet_import (const Globals  *globals,
       g_autofree char *reviewer = NULL;
       QaSheetOutcome outcome = QA_SHEET_UNCHANGED;
 
-      bytes = qa_cli_read_input (argv[i], &file_error);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+
+      bytes = qa_sheet_read_file (session, file, &file_error);
       if (bytes == NULL ||
           !qa_sheet_import (session, bytes, argv[i], &outcome, &reviewer, &file_error))
         {

@@ -202,12 +202,9 @@ qa_cli_read_input (const char  *path,
                  GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
-    return NULL;
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+  /* Bounded: /dev/zero or a FIFO that never ends is refused at the limit, not read forever. */
+  return qa_csv_read_file (file, error);
 }
 
 gboolean
@@ -1469,8 +1466,12 @@ main (int    argc,
         }
       else if (take_option_value ("--operator", argv, argc, &i, &value))
         {
+          g_autoptr(GError) name_error = NULL;
+
           if (value == NULL || *value == '\0')
             return qa_cli_usage_error (_("--operator needs a name"));
+          if (!qa_text_validate_name (value, &name_error))
+            return qa_cli_usage_error (_("--operator: the name %s"), name_error->message);
           globals.operator_name = value;
         }
       else if (take_option_value ("--role", argv, argc, &i, &value))
@@ -1489,7 +1490,8 @@ main (int    argc,
   if (globals.db_path == NULL)
     globals.db_path = default_db = qa_session_default_path ();
   if (globals.operator_name == NULL)
-    globals.operator_name = *g_get_real_name () != '\0' && g_strcmp0 (g_get_real_name (), "Unknown") != 0
+    globals.operator_name = *g_get_real_name () != '\0' && g_strcmp0 (g_get_real_name (), "Unknown") != 0 &&
+                            qa_text_validate_name (g_get_real_name (), NULL)
                             ? g_get_real_name () : g_get_user_name ();
 
   for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)

@@ -32,3 +32,4 @@
 #include "qa-session.h"
 #include "qa-sheet.h"
 #include "qa-sheet-status.h"
+#include "qa-text.h"

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "qa-csv.h"
+#include "qa-util-private.h"
 
 struct _QaCsvTable
 {
@@ -138,6 +139,14 @@ qa_csv_table_parse (GBytes      *bytes,
   table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
 
   data = g_bytes_get_data (bytes, &size);
+  if (size > QA_CSV_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size_full (QA_CSV_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, QA_CSV_ERROR, QA_CSV_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %s and is not read"), name, limit);
+      return NULL;
+    }
   if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
       data += 3;
@@ -307,20 +316,83 @@ qa_csv_table_get (QaCsvTable *table,
   return g_strstrip (field);
 }
 
+GBytes *
+qa_csv_read_file (GFile   *file,
+                  GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _qa_read_bounded (file, QA_CSV_MAX_SIZE, QA_CSV_ERROR, QA_CSV_ERROR_TOO_LARGE, error);
+}
+
+/* A plain decimal number (-5, +3.25): a spreadsheet reads it as a number, never as a formula. */
+static gboolean
+is_plain_number (const char *field)
+{
+  const char *p = field + 1;
+  gboolean digits = FALSE, point = FALSE;
+
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits = TRUE;
+      else if (*p == '.' && !point)
+        point = TRUE;
+      else
+        return FALSE;
+    }
+  return digits;
+}
+
+/* What Excel, WPS and LibreOffice would evaluate at the start of a cell (OWASP, CSV injection). */
+static gboolean
+is_formula_like (const char *field)
+{
+  switch (field[0])
+    {
+    case '=':
+    case '@':
+    case '\t':
+    case '\r':
+      return TRUE;
+    case '+':
+    case '-':
+      return !is_plain_number (field);
+    default:
+      /* The full-width forms a spreadsheet with an IME folds to the same signs. */
+      return g_str_has_prefix (field, "\xef\xbc\x9d") ||   /* ＝ */
+             g_str_has_prefix (field, "\xef\xbc\x8b") ||   /* ＋ */
+             g_str_has_prefix (field, "\xef\xbc\x8d") ||   /* － */
+             g_str_has_prefix (field, "\xef\xbc\xa0");     /* ＠ */
+    }
+}
+
 static void
 append_field (GString    *out,
               const char *field)
 {
+  gboolean escape;
+
   if (field == NULL)
     return;
 
+  escape = is_formula_like (field);
+  if (!escape && strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, field);
+      return;
+    }
   if (strpbrk (field, ",\"\r\n") == NULL)
     {
+      g_string_append_c (out, '\'');
       g_string_append (out, field);
       return;
     }
 
   g_string_append_c (out, '"');
+  if (escape)
+    g_string_append_c (out, '\'');
   for (const char *p = field; *p != '\0'; p++)
     {
       if (*p == '"')

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,11 @@ typedef enum
   QA_CSV_ERROR_SYNTAX,    /* not RFC 4180: a stray or unclosed quote, a ragged row */
   QA_CSV_ERROR_COLUMNS,   /* an unknown, missing or repeated column */
   QA_CSV_ERROR_EMPTY,     /* no header row */
+  QA_CSV_ERROR_TOO_LARGE, /* larger than QA_CSV_MAX_SIZE */
 } QaCsvError;
+
+/* The largest CSV file read (100,000 applicants take about 15 MiB). */
+#define QA_CSV_MAX_SIZE (128 * 1024 * 1024)
 
 /* A column an importer knows; @required ones must be present in the header. */
 typedef struct
@@ -32,6 +36,11 @@ QaCsvTable  *qa_csv_table_parse          (GBytes             *bytes,
                                           const char         *name,
                                           GError            **error);
 void         qa_csv_table_free           (QaCsvTable         *table);
+/* Reads a CSV file for an import, at most QA_CSV_MAX_SIZE bytes: a larger file is refused before
+ * it is read, a stream that never ends (/dev/zero, a FIFO) when it passes the limit
+ * (QA_CSV_ERROR_TOO_LARGE, naming the file). */
+GBytes      *qa_csv_read_file            (GFile              *file,
+                                          GError            **error);
 /* Refuses a header with a column not in @columns, a required column missing, or a column named
  * twice, naming every such column. */
 gboolean     qa_csv_table_check_columns  (QaCsvTable         *table,
@@ -50,7 +59,10 @@ const char  *qa_csv_table_get            (QaCsvTable         *table,
                                           const char         *column);
 
 /* Appends one RFC 4180 record to @out: fields quoted when they hold a comma, a quote or a line
- * break, quotes doubled, the record ended by a line feed. A NULL field is written empty. */
+ * break, quotes doubled, the record ended by a line feed. A NULL field is written empty. A
+ * field a spreadsheet would take for a formula (starting with =, +, -, @, a tab or a carriage
+ * return, other than a plain number) is written with a leading apostrophe (OWASP's CSV
+ * injection advice); what is stored is never changed. */
 void         qa_csv_append_row           (GString            *out,
                                           const char * const *fields,
                                           guint               n_fields);

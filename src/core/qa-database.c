@@ -10,6 +10,7 @@
 
 #include "qa-database-private.h"
 #include "qa-roles.h"
+#include "qa-names-private.h"
 #include "qa-xml-private.h"
 
 /* Written into the file header so that another program's SQLite file is never mistaken for a
@@ -43,6 +44,7 @@ static guint signals[N_SIGNALS];
 /* Schema version N is reached by running migrations[N - 1]. */
 static const char * const migrations[] = {
   "sql/0001-initial.sql",
+  "sql/0003-name-keys.sql",
   "sql/0004-consensus.sql",
   "sql/0005-outcome.sql",
 };
@@ -245,6 +247,30 @@ typedef struct
   const char *script;
 } Migration;
 
+/* A migration that rebuilds a table runs with foreign keys off: nothing may dangle after it. */
+static gboolean
+check_foreign_keys (QaDatabase  *db,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_CONSTRAINT,
+                   _("%s: a row of %s refers to a missing row of %s; the session was not upgraded"),
+                   db->path, sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2));
+      return FALSE;
+    }
+  set_sqlite_error (error, db->db, rc, db->path);
+  return FALSE;
+}
+
 static gboolean
 run_migration (QaDatabase  *db,
                gpointer     user_data,
@@ -253,7 +279,8 @@ run_migration (QaDatabase  *db,
   const Migration *migration = user_data;
   g_autofree char *set_version = NULL;
 
-  if (!_qa_database_exec (db, migration->script, error))
+  if (!_qa_database_exec (db, migration->script, error) ||
+      !check_foreign_keys (db, error))
     return FALSE;
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d", migration->version);
@@ -273,6 +300,11 @@ migrate (QaDatabase  *self,
         return FALSE;
     }
 
+  /* Table rebuilds (SQLite's 12-step recipe) need foreign keys off outside the transaction,
+   * or dropping the old table would cascade into every table that refers to it. */
+  if (!_qa_database_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+
   for (int version = from_version + 1; version <= QA_DATABASE_SCHEMA_VERSION; version++)
     {
       g_autoptr(GBytes) bytes = NULL;
@@ -289,10 +321,13 @@ migrate (QaDatabase  *self,
 
       g_debug ("%s: migrating to schema %d", self->path, version);
       if (!qa_database_transaction (self, run_migration, &migration, error))
-        return FALSE;
+        {
+          _qa_database_exec (self, "PRAGMA foreign_keys = ON", NULL);
+          return FALSE;
+        }
     }
 
-  return TRUE;
+  return _qa_database_exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
 /**
@@ -325,6 +360,11 @@ qa_database_open (const char  *path,
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, self->db, rc, path);
+      return NULL;
+    }
+  if (!_qa_names_register_sql (self->db))
+    {
+      set_sqlite_error (error, self->db, sqlite3_errcode (self->db), path);
       return NULL;
     }
 

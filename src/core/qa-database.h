@@ -21,7 +21,7 @@ typedef enum
 } QaDatabaseError;
 
 /* The newest schema this build understands; files with a higher user_version are refused. */
-#define QA_DATABASE_SCHEMA_VERSION 3
+#define QA_DATABASE_SCHEMA_VERSION 4
 
 #define QA_DATABASE_KEEP_BACKUPS 20
 

@@ -9,6 +9,7 @@
 
 #include "qa-credit-code.h"
 #include "qa-dossier.h"
+#include "qa-text.h"
 #include "qa-util-private.h"
 
 struct _QaDossier
@@ -18,6 +19,7 @@ struct _QaDossier
   char              *text[QA_DOSSIER_N_TEXT_FIELDS];
   gboolean           legal_person;
   gboolean           declared_accidents;
+  guint              accident_count;   /* as declared; 0 exactly when !declared_accidents */
   QaConditionResult  judged[3];
   char              *judged_notes[3];
   double             self_score;
@@ -241,22 +243,6 @@ is_blank (const char *value)
 }
 
 static gboolean
-has_control_chars (const char *value,
-                   gboolean    allow_newlines)
-{
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (allow_newlines && (c == '\n' || c == '\t'))
-        continue;
-      if (g_unichar_iscntrl (c))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
 is_reference (const char *value)
 {
   gsize length = strlen (value);
@@ -373,17 +359,15 @@ qa_dossier_validate_text (QaDossierField   field,
       return FALSE;
     }
 
-  if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > MAX_TEXT_LENGTH)
+  /* The one check of free text (encoding, control characters, length), then the field's own. */
+  if (!qa_text_validate (value,
+                         field == QA_DOSSIER_NOTES || field == QA_DOSSIER_ADDRESS
+                         ? QA_TEXT_MULTILINE : QA_TEXT_LINE,
+                         field == QA_DOSSIER_NAME ? QA_TEXT_NAME_MAX_LENGTH : MAX_TEXT_LENGTH,
+                         &local_error) ||
+      (field == QA_DOSSIER_NAME && !qa_text_validate_name (value, &local_error)))
     {
-      g_set_error (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID,
-                   _("is longer than %d characters"), MAX_TEXT_LENGTH);
-      return FALSE;
-    }
-
-  if (has_control_chars (value, field == QA_DOSSIER_NOTES || field == QA_DOSSIER_ADDRESS))
-    {
-      g_set_error_literal (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID,
-                           _("contains control characters"));
+      g_set_error_literal (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID, local_error->message);
       return FALSE;
     }
 
@@ -399,12 +383,6 @@ qa_dossier_validate_text (QaDossierField   field,
       return TRUE;
 
     case QA_DOSSIER_NAME:
-      if (g_utf8_strlen (value, -1) > 200)
-        {
-          g_set_error_literal (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID,
-                               _("is longer than 200 characters"));
-          return FALSE;
-        }
       return TRUE;
 
     case QA_DOSSIER_CREDIT_CODE:
@@ -534,7 +512,25 @@ qa_dossier_set_declared_accidents (QaDossier *self,
   if (self->declared_accidents == declared)
     return;
   self->declared_accidents = declared;
+  self->accident_count = declared ? MAX (self->accident_count, 1) : 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECLARED_ACCIDENTS]);
+}
+
+guint
+qa_dossier_get_accident_count (QaDossier *self)
+{
+  g_return_val_if_fail (QA_IS_DOSSIER (self), 0);
+  return self->accident_count;
+}
+
+void
+qa_dossier_set_accident_count (QaDossier *self,
+                               guint      count)
+{
+  g_return_if_fail (QA_IS_DOSSIER (self));
+
+  qa_dossier_set_declared_accidents (self, count > 0);
+  self->accident_count = count;
 }
 
 QaConditionResult
@@ -680,6 +676,19 @@ add_problem (GPtrArray  *problems,
   g_ptr_array_add (problems, problem);
 }
 
+/* The free texts of the lists, through the one validator of free text. */
+static void
+check_list_text (GPtrArray  *problems,
+                 const char *list,
+                 const char *text,
+                 QaTextKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!qa_text_validate (text, kind, MAX_TEXT_LENGTH, &error))
+    add_problem (problems, list, error->message);
+}
+
 static void
 check_lists (QaDossier  *self,
              const char *today,
@@ -696,6 +705,7 @@ check_lists (QaDossier  *self,
           g_strcmp0 (accident->kind, "environment") != 0)
         add_problem (problems, "accidents",
                      _("the kind of an accident must be quality, safety or environment"));
+      check_list_text (problems, "accidents", accident->description, QA_TEXT_MULTILINE);
     }
 
   for (guint i = 0; i < self->certificates->len; i++)
@@ -708,6 +718,9 @@ check_lists (QaDossier  *self,
       if (certificate->valid_until != NULL && !_qa_date_parse (certificate->valid_until, &date))
         add_problem (problems, "certificates",
                      _("the validity of a certificate is not a date written as YYYY-MM-DD"));
+      check_list_text (problems, "certificates", certificate->standard, QA_TEXT_LINE);
+      check_list_text (problems, "certificates", certificate->number, QA_TEXT_LINE);
+      check_list_text (problems, "certificates", certificate->issuer, QA_TEXT_LINE);
     }
 
   for (guint i = 0; i < self->indicators->len; i++)
@@ -716,6 +729,8 @@ check_lists (QaDossier  *self,
 
       if (indicator->year < 1900 || indicator->year > 2999 || is_blank (indicator->name))
         add_problem (problems, "indicators", _("an indicator needs a year and a name"));
+      check_list_text (problems, "indicators", indicator->name, QA_TEXT_LINE);
+      check_list_text (problems, "indicators", indicator->unit, QA_TEXT_LINE);
 
       for (guint j = 0; j < i; j++)
         {

@@ -90,6 +90,11 @@ void                qa_dossier_set_legal_person     (QaDossier       *self,
 gboolean            qa_dossier_get_declared_accidents (QaDossier     *self);
 void                qa_dossier_set_declared_accidents (QaDossier     *self,
                                                        gboolean       declared);
+/* How many accidents were declared (the CSV column accidents_3y); any count above 0 declares
+ * accidents, and declaring them without a count counts 1. */
+guint               qa_dossier_get_accident_count   (QaDossier       *self);
+void                qa_dossier_set_accident_count   (QaDossier       *self,
+                                                     guint            count);
 /* The secretariat's findings on Art. 13(3), (4), (5): @condition 3–5. */
 QaConditionResult   qa_dossier_get_judgement        (QaDossier       *self,
                                                      guint            condition);

@@ -14,6 +14,7 @@
 #include "qa-expert-private.h"
 #include "qa-experts-private.h"
 #include "qa-import-private.h"
+#include "qa-names-private.h"
 #include "qa-util-private.h"
 
 G_DEFINE_QUARK (qa-experts-error-quark, qa_experts_error)
@@ -334,12 +335,13 @@ insert_expert (QaDatabase       *db,
                GError          **error)
 {
   g_autofree char *after = describe_expert (row);
+  g_autofree char *employer_key = qa_name_key (row->employer);
   sqlite3_stmt *stmt;
 
   stmt = _qa_database_prepare (db,
                                "INSERT INTO expert (id, name, employer, credit_code, title, "
-                               "specialty, contact, experience_years, trained, ethics) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               "specialty, contact, experience_years, trained, ethics, employer_key) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -354,6 +356,7 @@ insert_expert (QaDatabase       *db,
   sqlite3_bind_int (stmt, 8, (int)row->experience_years);
   sqlite3_bind_int (stmt, 9, row->trained);
   sqlite3_bind_int (stmt, 10, row->ethics);
+  bind_text_or_null (stmt, 11, employer_key);
   return _qa_database_check (db, sqlite3_step (stmt), error) &&
          _qa_audit_append (db, "expert.import", "expert", row->id, NULL, after, error);
 }
@@ -367,7 +370,7 @@ expert_exists (QaDatabase *db,
 
 static void
 read_expert_row (QaImport   *import,
-                 QaDatabase *db,
+                 GHashTable *ids,
                  guint       row,
                  GArray     *rows)
 {
@@ -400,12 +403,13 @@ read_expert_row (QaImport   *import,
 
   if (expert.id != NULL)
     {
-      for (guint other = 0; other < rows->len; other++)
-        if (g_strcmp0 (g_array_index (rows, ExpertRow, other).id, expert.id) == 0)
-          _qa_import_problem (import, row, "id", _("“%s” is also the reference on line %u"),
-                              expert.id, qa_csv_table_get_line (import->table, other));
-      if (expert_exists (db, expert.id))
-        _qa_import_problem (import, row, "id", _("expert %s is already in the pool"), expert.id);
+      gpointer other = g_hash_table_lookup (ids, expert.id);
+
+      if (other != NULL)
+        _qa_import_problem (import, row, "id", _("“%s” is also the reference on line %u"),
+                            expert.id, qa_csv_table_get_line (import->table, GPOINTER_TO_UINT (other) - 1));
+      else
+        g_hash_table_insert (ids, (gpointer)expert.id, GUINT_TO_POINTER (row + 1));
     }
 
   g_array_append_val (rows, expert);
@@ -413,7 +417,9 @@ read_expert_row (QaImport   *import,
 
 typedef struct
 {
-  GArray *rows;   /* ExpertRow */
+  QaImport *base;
+  GArray   *rows;      /* ExpertRow */
+  gboolean  refused;   /* the rows were wrong, not the database */
 } ExpertImport;
 
 static gboolean
@@ -422,6 +428,20 @@ import_experts_cb (QaDatabase  *db,
                    GError     **error)
 {
   ExpertImport *import = user_data;
+
+  /* Asked inside the write transaction: no other writer can add the same expert meanwhile. */
+  for (guint i = 0; i < import->rows->len; i++)
+    {
+      const char *id = g_array_index (import->rows, ExpertRow, i).id;
+
+      if (id != NULL && expert_exists (db, id))
+        _qa_import_problem (import->base, i, "id", _("expert %s is already in the pool"), id);
+    }
+  if (!_qa_import_check (import->base, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID, error))
+    {
+      import->refused = TRUE;
+      return FALSE;
+    }
 
   for (guint i = 0; i < import->rows->len; i++)
     if (!insert_expert (db, &g_array_index (import->rows, ExpertRow, i), error))
@@ -438,8 +458,9 @@ qa_experts_import_csv (QaSession   *session,
 {
   g_auto(QaImport) import = { NULL, };
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (ExpertRow));
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   QaDatabase *db;
-  ExpertImport data = { rows };
+  ExpertImport data = { &import, rows, FALSE };
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -454,12 +475,11 @@ qa_experts_import_csv (QaSession   *session,
     return _qa_import_refuse (db, "expert.import.refused", name, error);
 
   for (guint row = 0; row < qa_csv_table_get_n_rows (import.table); row++)
-    read_expert_row (&import, db, row, rows);
+    read_expert_row (&import, ids, row, rows);
 
-  if (!_qa_import_check (&import, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID, error))
-    return _qa_import_refuse (db, "expert.import.refused", name, error);
+  /* The rows' own problems are reported with those the session finds, in one refusal. */
   if (!qa_database_transaction (db, import_experts_cb, &data, error))
-    return FALSE;
+    return data.refused ? _qa_import_refuse (db, "expert.import.refused", name, error) : FALSE;
 
   if (n_imported != NULL)
     *n_imported = rows->len;

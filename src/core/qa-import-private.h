@@ -40,6 +40,13 @@ gboolean     _qa_import_boolean  (QaImport           *import,
                                   guint               row,
                                   const char         *column,
                                   gboolean           *value);
+/* A count from 0 to @max, or yes/no (and the other words _qa_import_boolean() takes) as 1/0;
+ * FALSE (with the problem noted) otherwise. */
+gboolean     _qa_import_count    (QaImport           *import,
+                                  guint               row,
+                                  const char         *column,
+                                  guint               max,
+                                  guint              *value);
 /* FALSE with every problem in @error (@domain, @code) when any row was wrong. */
 gboolean     _qa_import_check    (QaImport           *import,
                                   GQuark              domain,

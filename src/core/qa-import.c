@@ -68,17 +68,14 @@ _qa_import_text (QaImport       *import,
   return value != NULL && *value != '\0' ? value : NULL;
 }
 
-gboolean
-_qa_import_boolean (QaImport   *import,
-                    guint       row,
-                    const char *column,
-                    gboolean   *value)
+static gboolean
+boolean_word (const char *text,
+              gboolean   *value)
 {
   static const char * const yes[] = { "yes", "true", "1", "是" };
   static const char * const no[] = { "no", "false", "0", "否" };
-  const char *text = qa_csv_table_get (import->table, row, column);
 
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (yes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
     {
       if (g_ascii_strcasecmp (text, yes[i]) == 0 || g_ascii_strcasecmp (text, no[i]) == 0)
         {
@@ -86,9 +83,49 @@ _qa_import_boolean (QaImport   *import,
           return TRUE;
         }
     }
+  return FALSE;
+}
+
+gboolean
+_qa_import_boolean (QaImport   *import,
+                    guint       row,
+                    const char *column,
+                    gboolean   *value)
+{
+  const char *text = qa_csv_table_get (import->table, row, column);
+
+  if (text != NULL && boolean_word (text, value))
+    return TRUE;
 
   _qa_import_problem (import, row, column, _("“%s” is not yes/no, true/false, 1/0 or 是/否"),
                       text != NULL ? text : "");
+  return FALSE;
+}
+
+gboolean
+_qa_import_count (QaImport   *import,
+                  guint       row,
+                  const char *column,
+                  guint       max,
+                  guint      *value)
+{
+  const char *text = qa_csv_table_get (import->table, row, column);
+  guint64 number = 0;
+  gboolean yes = FALSE;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 0, max, &number, NULL))
+    {
+      *value = (guint)number;
+      return TRUE;
+    }
+  if (text != NULL && !g_ascii_isdigit (*text) && boolean_word (text, &yes))
+    {
+      *value = yes ? 1 : 0;
+      return TRUE;
+    }
+
+  _qa_import_problem (import, row, column, _("“%s” is not a count from 0 to %u (yes/no are accepted too)"),
+                      text != NULL ? text : "", max);
   return FALSE;
 }
 

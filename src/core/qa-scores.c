@@ -9,6 +9,7 @@
 #include "qa-audit-private.h"
 #include "qa-database-private.h"
 #include "qa-scores.h"
+#include "qa-text.h"
 #include "qa-session-private.h"
 #include "qa-util-private.h"
 
@@ -567,6 +568,25 @@ qa_score_sheet_set (QaScoreSheet  *self,
                    qa_score_sheet_get_step (self));
       return FALSE;
     }
+
+  /* Refused at entry exactly what the score sheet could not carry back (13.5). */
+  {
+    const char *texts[] = { clean_strengths, clean_improvements };
+    const char *names[] = { "strengths", "improvements" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autoptr(GError) text_error = NULL;
+
+        if (!qa_text_validate (texts[i], QA_TEXT_MULTILINE, qa_text_comment_max_length (),
+                               &text_error))
+          {
+            g_set_error (error, QA_SCORE_ERROR, QA_SCORE_ERROR_TEXT, "%s: %s", names[i],
+                         text_error->message);
+            return FALSE;
+          }
+      }
+  }
 
   score = qa_score_sheet_lookup (self, item_code);
   if (score == NULL)

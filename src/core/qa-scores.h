@@ -22,6 +22,7 @@ typedef enum
   QA_SCORE_ERROR_NOT_ON_PANEL,
   QA_SCORE_ERROR_STAGE_CLOSED,
   QA_SCORE_ERROR_ROLE,          /* outside a review package, or for another reviewer */
+  QA_SCORE_ERROR_TEXT,          /* strengths or improvements a score sheet cannot carry */
 } QaScoreError;
 
 /* One item of one reviewer's sheet for one applicant. */

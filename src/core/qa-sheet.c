@@ -10,9 +10,11 @@
 #include "qa-audit-private.h"
 #include "qa-database-private.h"
 #include "qa-experts.h"
+#include "qa-experts-private.h"
 #include "qa-scores.h"
 #include "qa-session-private.h"
 #include "qa-sheet.h"
+#include "qa-text.h"
 #include "qa-util-private.h"
 #include "qa-xml-private.h"
 
@@ -430,43 +432,54 @@ check_reviewer (QaDatabase  *db,
       return FALSE;
     }
 
-  for (guint a = 0; a < sheet->applications->len; a++)
-    {
-      const SheetApplication *application = g_ptr_array_index (sheet->applications, a);
-      g_autoptr(GPtrArray) ties = NULL;
-      gboolean assigned;
+  /* The reviewer's assignments and ties, each asked once for the whole sheet (the ties by the
+   * indexed name keys), then looked up per application. */
+  {
+    g_autoptr(GHashTable) assigned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GHashTable) tied = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GPtrArray) ties = NULL;
+    int rc;
 
-      stmt = _qa_database_prepare (db,
-                                   "SELECT 1 FROM assignment WHERE stage = ?1 AND expert_id = ?2 "
-                                   "AND applicant_id = ?3",
-                                   error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, sheet->stage, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, sheet->reviewer, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, application->id, -1, SQLITE_TRANSIENT);
-      assigned = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
+    stmt = _qa_database_prepare (db,
+                                 "SELECT applicant_id FROM assignment WHERE stage = ?1 AND expert_id = ?2",
+                                 error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, sheet->stage, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, sheet->reviewer, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_hash_table_add (assigned, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+    sqlite3_reset (stmt);
+    if (!_qa_database_check (db, rc, error))
+      return FALSE;
 
-      /* Recorded ties and those found from the employer alike (回避). */
-      ties = qa_experts_get_ties (job->session, sheet->reviewer, application->id, error);
-      if (ties == NULL)
-        return FALSE;
-      if (ties->len > 0)
-        {
-          g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NOT_ASSIGNED,
-                       _("%s: reviewer %s has a conflict of interest with applicant %s and may not score it"),
-                       job->name, sheet->reviewer, application->id);
-          return FALSE;
-        }
-      if (!assigned)
-        {
-          g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NOT_ASSIGNED,
-                       _("%s: applicant %s is not assigned to reviewer %s in the %s"),
-                       job->name, application->id, sheet->reviewer, stage_title (sheet->stage));
-          return FALSE;
-        }
-    }
+    /* Recorded ties and those found from the employer alike (回避). */
+    ties = _qa_experts_load_ties (db, sheet->reviewer, NULL, error);
+    if (ties == NULL)
+      return FALSE;
+    for (guint t = 0; t < ties->len; t++)
+      g_hash_table_add (tied, ((QaTie *)g_ptr_array_index (ties, t))->applicant_id);
+
+    for (guint a = 0; a < sheet->applications->len; a++)
+      {
+        const SheetApplication *application = g_ptr_array_index (sheet->applications, a);
+
+        if (g_hash_table_contains (tied, application->id))
+          {
+            g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NOT_ASSIGNED,
+                         _("%s: reviewer %s has a conflict of interest with applicant %s and may not score it"),
+                         job->name, sheet->reviewer, application->id);
+            return FALSE;
+          }
+        if (!g_hash_table_contains (assigned, application->id))
+          {
+            g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_NOT_ASSIGNED,
+                         _("%s: applicant %s is not assigned to reviewer %s in the %s"),
+                         job->name, application->id, sheet->reviewer, stage_title (sheet->stage));
+            return FALSE;
+          }
+      }
+  }
   return TRUE;
 }
 
@@ -649,11 +662,54 @@ lookup_secret (QaDatabase  *db,
   return secret;
 }
 
+/* What one item of a sheet may take: its element and attributes, and two comments of the
+ * longest length at up to 6 bytes a character (a quote is written &quot;). */
+#define SHEET_ITEM_OVERHEAD 256
+#define SHEET_BYTES_PER_CHAR 6
+
+gsize
+qa_sheet_get_max_size (QaSession *session)
+{
+  QaDatabase *db;
+  sqlite3_stmt *stmt;
+  guint64 size = QA_XML_MAX_SIZE;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), QA_XML_MAX_SIZE);
+
+  db = qa_session_get_database (session);
+  stmt = _qa_database_prepare (db, "SELECT (SELECT count(*) FROM applicant), (SELECT count(*) FROM item)",
+                               NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint64 per_item = SHEET_ITEM_OVERHEAD +
+                         2 * (guint64)qa_text_comment_max_length () * SHEET_BYTES_PER_CHAR;
+
+      size = MAX (size, 64 * 1024 + (guint64)sqlite3_column_int64 (stmt, 0) *
+                                    (guint64)sqlite3_column_int64 (stmt, 1) * per_item);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return (gsize)MIN (size, (guint64)QA_XML_HARD_MAX_SIZE);
+}
+
+GBytes *
+qa_sheet_read_file (QaSession  *session,
+                    GFile      *file,
+                    GError    **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return _qa_read_bounded (file, qa_sheet_get_max_size (session), QA_SHEET_ERROR,
+                           QA_SHEET_ERROR_PARSE, error);
+}
+
 /* Parses, validates and verifies the sheet; NULL with @error set when any of it fails. */
 static Sheet *
 read_signed_sheet (QaDatabase  *db,
                    GBytes      *bytes,
                    const char  *name,
+                   gsize        max_size,
                    GError     **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
@@ -661,7 +717,8 @@ read_signed_sheet (QaDatabase  *db,
   g_autofree char *secret = NULL;
   g_autofree char *expected = NULL;
 
-  doc = _qa_xml_parse_untrusted (bytes, name, QA_SHEET_ERROR, QA_SHEET_ERROR_PARSE, error);
+  doc = _qa_xml_parse_untrusted_sized (bytes, name, max_size, QA_SHEET_ERROR, QA_SHEET_ERROR_PARSE,
+                                       error);
   if (doc == NULL ||
       !_qa_xml_validate (doc, "schemas/scoresheet.xsd", name, QA_SHEET_ERROR, QA_SHEET_ERROR_PARSE, error))
     return NULL;
@@ -717,7 +774,7 @@ qa_sheet_import (QaSession       *session,
     *reviewer_id = NULL;
   db = qa_session_get_database (session);
 
-  sheet = read_signed_sheet (db, bytes, name, &local_error);
+  sheet = read_signed_sheet (db, bytes, name, qa_sheet_get_max_size (session), &local_error);
   if (sheet != NULL)
     {
       if (reviewer_id != NULL)
@@ -775,7 +832,7 @@ import_file_thread (GTask        *task,
 
   session = _qa_session_ticket_open (job->ticket, &error);
   if (session != NULL)
-    bytes = _qa_xml_load_file (job->file, &error);
+    bytes = qa_sheet_read_file (session, job->file, &error);
   if (bytes == NULL ||
       !qa_sheet_import (session, bytes, name, &job->outcome, &job->reviewer_id, &error))
     g_task_return_error (task, g_steal_pointer (&error));

@@ -47,6 +47,15 @@ gboolean  qa_sheet_import      (QaSession       *session,
                                 QaSheetOutcome  *outcome,
                                 char           **reviewer_id,
                                 GError         **error);
+/* The largest sheet this session takes, in bytes: what its applicants, items and longest
+ * comments could fill (at least 16 MiB, at most 1 GiB, against hostile input). */
+gsize     qa_sheet_get_max_size (QaSession      *session);
+/* Reads a sheet file for qa_sheet_import(), never more than qa_sheet_get_max_size(): a larger
+ * file is refused before it is read, a stream that never ends at the limit (QA_SHEET_ERROR_PARSE,
+ * naming the file). */
+GBytes   *qa_sheet_read_file    (QaSession      *session,
+                                 GFile          *file,
+                                 GError        **error);
 /* Reads the sheet in @file (no more of it than a sheet may hold) and imports it as
  * qa_sheet_import() does, named by its file name, in a worker thread on a connection of its
  * own. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +18,14 @@ char     *_qa_now_iso    (void);
 /* The date of an official letter from YYYY-MM-DD (today when NULL or not a date), e.g.
  * “2026年11月25日” in Chinese. */
 char     *_qa_format_letter_date (const char *iso);
+/* Reads @file whole, but never more than @limit bytes: a file whose size is known to be larger
+ * is refused before reading, and a stream that does not end (/dev/zero, a FIFO) is refused as
+ * soon as it passes @limit. Refusals are @too_large_code in @domain, naming the file; failures
+ * to read are G_IO_ERROR, naming it too. */
+GBytes   *_qa_read_bounded (GFile       *file,
+                            gsize        limit,
+                            GQuark       domain,
+                            int          too_large_code,
+                            GError     **error);
 
 G_END_DECLS

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
 #define QA_XML_MAX_SIZE (16 * 1024 * 1024)
+/* No document is read past this, whatever the caller allows (libxml2 takes an int size). */
+#define QA_XML_HARD_MAX_SIZE (1024 * 1024 * 1024)
 /* Deepest element nesting accepted (the root element is at depth 1). */
 #define QA_XML_MAX_DEPTH 64
 
@@ -21,6 +23,13 @@ xmlDoc   *_qa_xml_parse_untrusted (GBytes      *bytes,
                                    GQuark       domain,
                                    int          parse_code,
                                    GError     **error);
+/* The same, refusing documents over @max_size bytes (at most QA_XML_HARD_MAX_SIZE). */
+xmlDoc   *_qa_xml_parse_untrusted_sized (GBytes     *bytes,
+                                         const char *name,
+                                         gsize       max_size,
+                                         GQuark      domain,
+                                         int         parse_code,
+                                         GError    **error);
 /* Validates @doc against the XSD embedded at @xsd_resource (a path in the core resources, e.g.
  * "schemas/criteria.xsd"); the message names the line and what is wrong. */
 gboolean  _qa_xml_validate        (xmlDoc      *doc,

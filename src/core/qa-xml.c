@@ -245,6 +245,17 @@ _qa_xml_parse_untrusted (GBytes      *bytes,
                          int          parse_code,
                          GError     **error)
 {
+  return _qa_xml_parse_untrusted_sized (bytes, name, QA_XML_MAX_SIZE, domain, parse_code, error);
+}
+
+xmlDoc *
+_qa_xml_parse_untrusted_sized (GBytes      *bytes,
+                               const char  *name,
+                               gsize        max_size,
+                               GQuark       domain,
+                               int          parse_code,
+                               GError     **error)
+{
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   QaXmlErrors errors;
@@ -257,11 +268,11 @@ _qa_xml_parse_untrusted (GBytes      *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
-  if (size > QA_XML_MAX_SIZE)
+  if (size > MIN (max_size, (gsize)QA_XML_HARD_MAX_SIZE))
     {
       g_set_error (error, domain, parse_code,
                    _("%s: the file is larger than %d MiB and is not read"),
-                   name, QA_XML_MAX_SIZE / (1024 * 1024));
+                   name, (int)(MIN (max_size, (gsize)QA_XML_HARD_MAX_SIZE) / (1024 * 1024)));
       return NULL;
     }
   if (size == 0)

@@ -11,20 +11,7 @@
 #include <string.h>
 
 #include "qa-core.h"
-
-static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-static char *
-credit_code (guint serial)
-{
-  char first17[18];
-
-  memcpy (first17, "91620702MA", 10);
-  for (guint k = 0; k < 7; k++, serial /= 31)
-    first17[10 + k] = alphabet[serial % 31];
-  first17[17] = '\0';
-  return g_strdup_printf ("%s%c", first17, qa_credit_code_check_char (first17));
-}
+#include "bench-common.h"
 
 static double
 seconds_since (gint64 start)
@@ -39,8 +26,7 @@ main (int    argc,
   guint n = argc > 1 ? (guint)g_ascii_strtoull (argv[1], NULL, 10) : 10000;
   g_autofree char *dir = g_dir_make_tmp ("qareview-bench-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
-  g_autoptr(GString) csv = g_string_new ("id,name,credit_code,district,legal_person,founded,"
-                                         "accidents_3y,management_system,gbt19580,self_score\n");
+  g_autoptr(GString) csv = bench_applicants_csv (n);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(QaDatabase) db = NULL;
   g_autoptr(QaProfile) profile = NULL;
@@ -50,13 +36,6 @@ main (int    argc,
   guint imported = 0, matches = 0;
   gint64 start;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *code = credit_code (i + 1);
-
-      g_string_append_printf (csv, "B%05u,张掖市甘州区测试企业%u有限公司,%s,甘州区,yes,2012-04-18,no,yes,yes,%u\n",
-                              i + 1, i + 1, code, 400 + i % 500);
-    }
   bytes = g_bytes_new (csv->str, csv->len);
 
   db = qa_database_open (path, &error);

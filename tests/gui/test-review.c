@@ -14,7 +14,9 @@
 #include <adwaita.h>
 #include <cairo-pdf.h>
 #include <check.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "qa-core.h"
@@ -401,6 +403,63 @@ START_TEST (test_notes_follow_the_keyboard)
 }
 END_TEST
 
+
+/* When QA_GUI_SHOT is set, the window as it is drawn, written there as PNG (to look at it). */
+static void
+save_shot (const char *suffix)
+{
+  const char *base = g_getenv ("QA_GUI_SHOT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (base == NULL)
+    return;
+  gui_test_settle ();
+  paintable = gtk_widget_paintable_new (ROOT);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (ROOT),
+                          gtk_widget_get_height (ROOT));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (ROOT)), node, NULL);
+  path = g_strconcat (base, suffix, ".png", NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* 13.5: the limit of what a sheet carries is shown as the reviewer types, and what it cannot
+ * carry (a form feed) is refused there, before anything is saved. */
+START_TEST (test_notes_show_the_limit)
+{
+  const char *strengths = "高层领导亲自推动卓越绩效模式";
+  GtkWidget *focus;
+
+  present (package);
+  assert_focus_on ("4.1.2");
+  gui_test_assert_label_on_screen (ROOT, "0 / 20000");
+  gtk_editable_set_text (GTK_EDITABLE (focus_widget ()), "70");
+  press ("score.notes");
+  focus = focus_widget ();
+  ck_assert (GTK_IS_TEXT_VIEW (focus));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), strengths, -1);
+  ck_assert (gui_test_iterate_until (notes_saved, (gpointer)strengths));
+  save_shot ("-typed");
+  gui_test_assert_label_on_screen (ROOT, "14 / 20000");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "第一段\f第二段", -1);
+  gui_test_settle ();
+  save_shot ("-refused");
+  gui_test_assert_label_on_screen (ROOT, "Strengths: contains the control character U+000C at character 4");
+  g_usleep (G_USEC_PER_SEC);
+  gui_test_settle ();
+  ck_assert (notes_saved ((gpointer)strengths));
+}
+END_TEST
+
 static gboolean
 pdf_is_shown (gpointer data)
 {
@@ -540,6 +599,7 @@ review_suite (void)
   tcase_add_test (tc, test_keyboard_scoring_and_exchange);
   tcase_add_test (tc, test_steps_of_five_and_refusals);
   tcase_add_test (tc, test_notes_follow_the_keyboard);
+  tcase_add_test (tc, test_notes_show_the_limit);
   tcase_add_test (tc, test_materials_beside_the_sheet);
   tcase_add_test (tc, test_secretariat_exchanges_packages_and_sheets);
   tcase_add_test (tc, test_import_refusal_says_why);
@@ -551,5 +611,13 @@ review_suite (void)
 int
 main (void)
 {
+  /* Shots are taken in the language of the environment, as the program runs. */
+  if (g_getenv ("QA_GUI_SHOT") != NULL && g_getenv ("QAREVIEW_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("QAREVIEW_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   return gui_test_run (review_suite ());
 }
