@@ -354,6 +354,8 @@ typedef struct
   char     *backup;    /* the backup written or restored */
   gboolean  damaged;   /* restored over a file that cannot be opened */
   char     *kept;      /* what was kept first: the session as it was, or the damaged file */
+  char     *operator_name;
+  char     *operator_role;
 } SafetyJob;
 
 static void
@@ -362,6 +364,8 @@ safety_job_free (SafetyJob *job)
   g_free (job->path);
   g_free (job->backup);
   g_free (job->kept);
+  g_free (job->operator_name);
+  g_free (job->operator_role);
   g_free (job);
 }
 
@@ -388,7 +392,8 @@ backup_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   db = qa_database_open (job->path, &error);
-  if (db == NULL || !qa_database_backup (db, job->backup, &error))
+  /* The file chooser asked before a file was replaced; the open session never is. */
+  if (db == NULL || !qa_database_backup (db, job->backup, QA_OUTPUT_REPLACE, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -404,19 +409,9 @@ restore_thread (GTask        *task,
   SafetyJob *job = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (job->damaged)
-    job->kept = qa_database_restore_damaged (job->backup, job->path, &error);
-  else
-    {
-      g_autoptr(QaDatabase) db = qa_database_open (job->path, &error);
-
-      if (db != NULL)
-        job->kept = qa_database_auto_backup (db, "before-restore", &error);
-      if (job->kept != NULL && !qa_database_restore (job->backup, job->path, &error))
-        g_clear_pointer (&job->kept, g_free);
-    }
-
-  if (job->kept == NULL)
+  /* The core's policy: what may be restored, the copy of what is replaced, the audit entry. */
+  if (!qa_session_restore (job->path, job->backup, job->operator_name, job->operator_role,
+                           QA_RESTORE_NONE, &job->kept, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -522,10 +517,7 @@ open_restored (QaWindow  *self,
     }
 
   qa_window_set_session (self, session);
-
-  /* The trail is the backup's now: it says it was cut back here, and by whom. */
-  if (!qa_audit_record_restore (qa_session_get_database (session), job->backup, job->kept, &error))
-    g_warning ("The restore could not be noted in the audit trail: %s", error->message);
+  /* The trail is the backup's now, with the restore noted at its end. */
   qa_audit_view_refresh (self->audit_view);
 
   qa_window_confirm_operator (self);
@@ -555,7 +547,7 @@ restore_done_cb (GObject      *object,
   open_restored (self, job);
 
   time = qa_restore_dialog_dup_time (job->backup);
-  kept = g_filename_display_basename (job->kept);
+  kept = job->kept != NULL ? g_filename_display_basename (job->kept) : g_strdup ("");
   if (job->damaged)
     /* Translators: %s is the backup's time; %s the name the damaged file was kept under */
     toast = adw_toast_new_format (_("Restored the backup of %s. The damaged file is kept as “%s”."),
@@ -602,6 +594,13 @@ confirm_restore (QaWindow   *self,
   GtkWidget *dialog;
 
   job->damaged = damaged;
+  if (self->session != NULL)
+    {
+      QaDatabase *db = qa_session_get_database (self->session);
+
+      job->operator_name = g_strdup (qa_database_get_operator_name (db));
+      job->operator_role = g_strdup (qa_database_get_operator_role (db));
+    }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),

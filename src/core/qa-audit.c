@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 
 #include "qa-audit-private.h"
+#include "qa-output-private.h"
 #include "qa-csv.h"
 #include "qa-database-private.h"
 #include "qa-util-private.h"
@@ -483,9 +484,10 @@ qa_audit_action_dup_label (const char *action)
 }
 
 gboolean
-qa_audit_write_csv (GPtrArray   *entries,
-                    const char  *path,
-                    GError     **error)
+qa_audit_write_csv (GPtrArray      *entries,
+                    const char     *path,
+                    QaOutputFlags   flags,
+                    GError        **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -503,7 +505,7 @@ qa_audit_write_csv (GPtrArray   *entries,
 
       qa_csv_append_row (out, fields, G_N_ELEMENTS (fields));
     }
-  return g_file_set_contents (path, out->str, (gssize)out->len, error);
+  return qa_output_write_file (path, flags, out->str, out->len, error);
 }
 
 #define PAGE_WIDTH  841.890   /* A4 landscape, in points */
@@ -569,11 +571,13 @@ pdf_row (PdfReport          *report,
 }
 
 gboolean
-qa_audit_write_pdf (GPtrArray   *entries,
-                    const char  *title,
-                    const char  *path,
-                    GError     **error)
+qa_audit_write_pdf (GPtrArray      *entries,
+                    const char     *title,
+                    const char     *path,
+                    QaOutputFlags   flags,
+                    GError        **error)
 {
+  g_autoptr(QaOutput) output = NULL;
   static const double widths[] = { 30, 118, 80, 62, 120, 80, 271 };
   g_autoptr(PangoFontDescription) body = pango_font_description_from_string ("Noto Sans CJK SC, Sans 7.5");
   g_autoptr(PangoFontDescription) heading = pango_font_description_from_string ("Noto Sans CJK SC, Sans Bold 13");
@@ -586,7 +590,11 @@ qa_audit_write_pdf (GPtrArray   *entries,
   g_return_val_if_fail (entries != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  output = qa_output_new (path, flags, error);
+  if (output == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create_for_stream (_qa_output_cairo_write, output, PAGE_WIDTH,
+                                                 PAGE_HEIGHT);
   report.cr = cairo_create (surface);
   report.layout = pango_cairo_create_layout (report.cr);
   pango_layout_set_wrap (report.layout, PANGO_WRAP_WORD_CHAR);
@@ -617,6 +625,9 @@ qa_audit_write_pdf (GPtrArray   *entries,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  /* A failed write is the output's to tell (it names the cause, e.g. a full disk). */
+  if (status == CAIRO_STATUS_WRITE_ERROR)
+    return qa_output_commit (output, error);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, QA_AUDIT_ERROR, QA_AUDIT_ERROR_WRITE,
@@ -624,5 +635,5 @@ qa_audit_write_pdf (GPtrArray   *entries,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return qa_output_commit (output, error);
 }

@@ -16,6 +16,7 @@
 #include "qa-item.h"
 #include "qa-materials.h"
 #include "qa-notice.h"
+#include "qa-output.h"
 #include "qa-package.h"
 #include "qa-panel.h"
 #include "qa-profile.h"

@@ -10,6 +10,7 @@
 
 #include "qa-applicants.h"
 #include "qa-notice.h"
+#include "qa-output-private.h"
 #include "qa-util-private.h"
 
 #define A4_WIDTH  595.276
@@ -273,10 +274,12 @@ qa_notice_draw_page (QaNotice *self,
 }
 
 gboolean
-qa_notice_write_pdf (QaNotice    *self,
-                     const char  *path,
-                     GError     **error)
+qa_notice_write_pdf (QaNotice       *self,
+                     const char     *path,
+                     QaOutputFlags   flags,
+                     GError        **error)
 {
+  g_autoptr(QaOutput) output = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -284,7 +287,11 @@ qa_notice_write_pdf (QaNotice    *self,
   g_return_val_if_fail (QA_IS_NOTICE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, A4_WIDTH, A4_HEIGHT);
+  output = qa_output_new (path, flags, error);
+  if (output == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create_for_stream (_qa_output_cairo_write, output, A4_WIDTH,
+                                                 A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->heading);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "qareview " PACKAGE_VERSION);
   cr = cairo_create (surface);
@@ -295,6 +302,9 @@ qa_notice_write_pdf (QaNotice    *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  /* A failed write is the output's to tell (it names the cause, e.g. a full disk). */
+  if (status == CAIRO_STATUS_WRITE_ERROR)
+    return qa_output_commit (output, error);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, QA_NOTICE_ERROR, QA_NOTICE_ERROR_WRITE,
@@ -302,5 +312,5 @@ qa_notice_write_pdf (QaNotice    *self,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return qa_output_commit (output, error);
 }

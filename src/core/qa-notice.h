@@ -36,8 +36,10 @@ void        qa_notice_draw_page    (QaNotice    *self,
                                     cairo_t     *cr,
                                     double       width,
                                     double       height);
+/* See QaOutput for what @path may replace. */
 gboolean    qa_notice_write_pdf    (QaNotice    *self,
                                     const char  *path,
+                                    QaOutputFlags flags,
                                     GError     **error);
 
 G_END_DECLS

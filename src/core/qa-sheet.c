@@ -9,6 +9,7 @@
 
 #include "qa-audit-private.h"
 #include "qa-database-private.h"
+#include "qa-output-private.h"
 #include "qa-experts.h"
 #include "qa-scores.h"
 #include "qa-session-private.h"
@@ -297,10 +298,12 @@ record_export_cb (QaDatabase  *db,
 }
 
 gboolean
-qa_sheet_export (QaSession   *package,
-                 const char  *path,
-                 GError     **error)
+qa_sheet_export (QaSession      *package,
+                 const char     *path,
+                 QaOutputFlags   flags,
+                 GError        **error)
 {
+  g_autoptr(QaOutput) output = NULL;
   g_autoptr(Sheet) sheet = sheet_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *secret = NULL;
@@ -332,14 +335,16 @@ qa_sheet_export (QaSession   *package,
   xmlFreeDoc (doc);
 
   sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, text, (gsize)length);
-  ok = g_file_set_contents (path, (const char *)text, length, error);
-  xmlFree (text);
-  if (!ok)
-    return FALSE;
-
   record.sheet = sheet;
   record.sha256 = sha256;
-  return qa_database_transaction (qa_session_get_database (package), record_export_cb, &record, error);
+
+  /* Recorded as exported only with the file in place. */
+  output = qa_output_new (path, flags, error);
+  ok = output != NULL && qa_output_write (output, text, (gsize)length, error) &&
+       _qa_output_commit_recorded (output, qa_session_get_database (package), record_export_cb,
+                                   &record, error);
+  xmlFree (text);
+  return ok;
 }
 
 /* Import ------------------------------------------------------------------------------------- */
