@@ -328,7 +328,7 @@ START_TEST (test_backup_and_restore)
   db = qa_database_open (path, &error);
   ck_assert (qa_session_create (db, profile, 2026, NULL, &error));
   ck_assert (qa_database_transaction (db, insert_expert, (gpointer)"E01", &error));
-  ck_assert_msg (qa_database_backup (db, copy, &error), "%s", error ? error->message : "");
+  ck_assert_msg (qa_database_backup (db, copy, QA_OUTPUT_NONE, &error), "%s", error ? error->message : "");
   ck_assert (!g_file_test (partial, G_FILE_TEST_EXISTS));
 
   {
@@ -373,7 +373,7 @@ START_TEST (test_restore_over_damaged_file)
 
     ck_assert (qa_session_create (db, profile, 2026, NULL, &error));
     ck_assert (qa_database_transaction (db, insert_expert, (gpointer)"E01", &error));
-    ck_assert (qa_database_backup (db, copy, &error));
+    ck_assert (qa_database_backup (db, copy, QA_OUTPUT_NONE, &error));
   }
 
   ck_assert (g_file_set_contents (path, "garbage where a session was, long enough to matter", -1, NULL));

@@ -40,7 +40,7 @@ export_package (const char *reviewer)
   g_autoptr(GError) error = NULL;
   QaSession *package;
 
-  ck_assert_msg (qa_package_export (session, reviewer, QA_STAGE_MATERIAL, path, &error),
+  ck_assert_msg (qa_package_export (session, reviewer, QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error),
                  "%s", error ? error->message : "");
   package = qa_session_open (path, &error);
   ck_assert_msg (package != NULL, "%s", error ? error->message : "");
@@ -75,7 +75,7 @@ export_sheet (QaSession  *package,
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
 
-  ck_assert_msg (qa_sheet_export (package, path, &error), "%s", error ? error->message : "");
+  ck_assert_msg (qa_sheet_export (package, path, QA_OUTPUT_NONE, &error), "%s", error ? error->message : "");
   ck_assert (g_file_get_contents (path, &contents, NULL, NULL));
   return contents;
 }
@@ -384,7 +384,7 @@ START_TEST (test_package_holds_nothing_else)
     ck_assert (import_text (xml, strlen (xml), NULL, &error));
   }
 
-  ck_assert (qa_package_export (session, "E02", QA_STAGE_MATERIAL, path, &error));
+  ck_assert (qa_package_export (session, "E02", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error));
   ck_assert (g_file_get_contents (path, &contents, &length, NULL));
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
 
@@ -415,7 +415,7 @@ START_TEST (test_package_refusals)
   g_autofree char *path = path_in_tmp ("E08.qapkg");
   g_autoptr(GError) error = NULL;
 
-  ck_assert (!qa_package_export (session, "E08", QA_STAGE_MATERIAL, path, &error));
+  ck_assert (!qa_package_export (session, "E08", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error));
   ck_assert (g_error_matches (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_NOT_ON_PANEL));
   ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
@@ -424,7 +424,7 @@ START_TEST (test_package_refusals)
   ck_assert (_qa_database_exec (qa_session_get_database (session),
                                 "UPDATE expert SET status = 'suspended', status_reason = '涉嫌违规' "
                                 "WHERE id = 'E05'", NULL));
-  ck_assert (!qa_package_export (session, "E05", QA_STAGE_MATERIAL, path, &error));
+  ck_assert (!qa_package_export (session, "E05", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error));
   ck_assert_msg (strstr (error->message, "Art. 23") != NULL, "%s", error->message);
   ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -493,10 +493,10 @@ START_TEST (test_async_export_and_import)
   QaSheetOutcome outcome = QA_SHEET_UNCHANGED;
 
   qa_database_set_operator (qa_session_get_database (session), "秘书处 刘芳", "secretariat");
-  qa_package_export_async (session, "E03", QA_STAGE_MATERIAL, path, NULL, store_result_cb, &exported);
+  qa_package_export_async (session, "E03", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, NULL, store_result_cb, &exported);
   ck_assert_msg (qa_package_export_finish (session, wait_for (&exported), &error),
                  "%s", error ? error->message : "");
-  qa_package_export_async (session, "E08", QA_STAGE_MATERIAL, bad_path, NULL, store_result_cb, &refused);
+  qa_package_export_async (session, "E08", QA_STAGE_MATERIAL, bad_path, QA_OUTPUT_NONE, NULL, store_result_cb, &refused);
   ck_assert (!qa_package_export_finish (session, wait_for (&refused), &error));
   ck_assert (g_error_matches (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_NOT_ON_PANEL));
   ck_assert (!g_file_test (bad_path, G_FILE_TEST_EXISTS));
@@ -506,7 +506,7 @@ START_TEST (test_async_export_and_import)
   ck_assert_msg (package != NULL, "%s", error ? error->message : "");
   ck_assert_str_eq (qa_session_get_package_reviewer (package), "E03");
   score (package, "A02", "4.2.3", 65, "部署到位", NULL);
-  ck_assert (qa_sheet_export (package, sheet_path, &error));
+  ck_assert (qa_sheet_export (package, sheet_path, QA_OUTPUT_NONE, &error));
 
   qa_sheet_import_file_async (session, sheet_file, NULL, store_result_cb, &imported);
   ck_assert_msg (qa_sheet_import_file_finish (session, wait_for (&imported), &outcome, &reviewer, &error),

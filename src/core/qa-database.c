@@ -966,7 +966,7 @@ qa_database_restore (const char  *backup,
     return FALSE;
   if (n_packages != 0)
     {
-      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_OPEN,
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_NO_SESSION,
                    _("“%s” is a reviewer’s review package, not a backup of the session; it was not restored"),
                    backup);
       return FALSE;

@@ -604,7 +604,8 @@ check_restorable (const char      *backup,
     }
   if (qa_session_is_package (session))
     {
-      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_OPEN,
+      /* It holds no award session: refused as such. */
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_NO_SESSION,
                    _("“%s” is a reviewer’s review package, not a backup of the session; it was not restored"),
                    backup);
       return FALSE;
