@@ -258,6 +258,95 @@ START_TEST (test_tampering_refused)
 }
 END_TEST
 
+
+/* A second award session in @path, at the same point as the fixture's. */
+static QaSession *
+other_session (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaSession) other = qa_session_open_with_demo (path, &error);
+  static const char * const judged[] = { "A01", "A02", "A04", "A06", "A07" };
+
+  ck_assert_msg (other != NULL, "%s", error ? error->message : "");
+  for (guint i = 0; i < G_N_ELEMENTS (judged); i++)
+    ck_assert (qa_applicants_judge (other, judged[i], 5, TRUE, NULL, &error));
+  ck_assert (qa_applicants_store_eligibility (other, &error));
+  ck_assert (qa_panel_form (other, QA_STAGE_MATERIAL, "E01", panel_members, NULL, &error));
+  return g_steal_pointer (&other);
+}
+
+/* Issue 13.10: the sheet names its session, under the signature; another session's sheet is
+ * refused as such. */
+START_TEST (test_sheet_bound_to_session)
+{
+  g_autoptr(QaSession) package = export_package ("E03");
+  g_autofree char *other_path = path_in_tmp ("other.db");
+  g_autofree char *other_package_path = path_in_tmp ("other-E03.qapkg");
+  g_autoptr(QaSession) other = NULL;
+  g_autoptr(QaSession) other_package = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *other_xml = NULL;
+  g_autofree char *attribute = NULL;
+  const char *uuid = qa_session_get_uuid (session);
+
+  ck_assert_ptr_nonnull (uuid);
+  ck_assert_uint_eq (strlen (uuid), 32);
+  ck_assert_str_eq (qa_session_get_uuid (package), uuid);
+
+  score (package, "A01", "4.1.2", 55, "方法系统", "展开不足");
+  xml = export_sheet (package, "E03.qasheet");
+  attribute = g_strdup_printf ("session=\"%s\"", uuid);
+  ck_assert_msg (strstr (xml, attribute) != NULL, "%s", xml);
+
+  /* The same reviewer's sheet from another session's package. */
+  other = other_session (other_path);
+  ck_assert_str_ne (qa_session_get_uuid (other), uuid);
+  ck_assert (qa_package_export (other, "E03", QA_STAGE_MATERIAL, other_package_path, QA_OUTPUT_NONE, &error));
+  other_package = qa_session_open (other_package_path, &error);
+  ck_assert_ptr_nonnull (other_package);
+  score (other_package, "A01", "4.1.2", 55, "方法系统", "展开不足");
+  other_xml = export_sheet (other_package, "other-E03.qasheet");
+  assert_refused (other_xml, -1, QA_SHEET_ERROR_OTHER_SESSION, "another award session");
+
+  {
+    /* Taking the session out breaks the signature: it is signed. */
+    g_autofree char *with_space = g_strconcat (attribute, " ", NULL);
+    g_autofree char *stripped = replaced (xml, with_space, "");
+
+    assert_refused (stripped, -1, QA_SHEET_ERROR_SIGNATURE, "signature does not match");
+  }
+  {
+    g_autofree char *changed = replaced (xml, uuid, "0123456789abcdef0123456789abcdef");
+    assert_refused (changed, -1, QA_SHEET_ERROR_OTHER_SESSION, "0123456789abcdef0123456789abcdef");
+  }
+
+  ck_assert_msg (import_text (xml, strlen (xml), NULL, &error), "%s", error ? error->message : "");
+}
+END_TEST
+
+/* A package made before sessions had an identity: its sheet carries none and is taken as before. */
+START_TEST (test_sheet_of_older_package)
+{
+  g_autofree char *path = path_in_tmp ("E03.qapkg");
+  g_autoptr(QaSession) package = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+
+  {
+    g_autoptr(QaSession) made = export_package ("E03");
+    ck_assert (_qa_database_exec (qa_session_get_database (made), "UPDATE session SET uuid = NULL", &error));
+  }
+  package = qa_session_open (path, &error);
+  ck_assert_ptr_nonnull (package);
+  ck_assert_ptr_null (qa_session_get_uuid (package));
+  score (package, "A01", "4.1.2", 55, NULL, NULL);
+  xml = export_sheet (package, "E03.qasheet");
+  ck_assert (strstr (xml, "session=") == NULL);
+  ck_assert_msg (import_text (xml, strlen (xml), NULL, &error), "%s", error ? error->message : "");
+}
+END_TEST
+
 START_TEST (test_hostile_xml_refused)
 {
   static const char xxe[] =
@@ -560,6 +649,8 @@ sheet_suite (void)
   tcase_add_test (tc, test_round_trip);
   tcase_add_test (tc, test_newer_replaces_older);
   tcase_add_test (tc, test_tampering_refused);
+  tcase_add_test (tc, test_sheet_bound_to_session);
+  tcase_add_test (tc, test_sheet_of_older_package);
   tcase_add_test (tc, test_hostile_xml_refused);
   tcase_add_test (tc, test_rules_refused);
   tcase_add_test (tc, test_not_on_panel_and_closed_stage);

@@ -37,6 +37,7 @@ G_DEFINE_QUARK (qa-database-error-quark, qa_database_error)
 /* Schema version N is reached by running migrations[N - 1]. */
 static const char * const migrations[] = {
   "sql/0001-initial.sql",
+  "sql/0002-session-uuid.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == QA_DATABASE_SCHEMA_VERSION);

@@ -204,7 +204,8 @@ fill_package_cb (QaDatabase  *db,
     "INSERT INTO score SELECT * FROM src.score WHERE stage = ?1 AND expert_id = ?2 "
     "AND applicant_id IN (SELECT id FROM temp.package_applicant)",
     "INSERT INTO sheet SELECT * FROM src.sheet WHERE stage = ?1 AND expert_id = ?2",
-    "UPDATE session SET kind = 'package', stage = ?1",
+    /* The package speaks for its session: sheets made in it say which session that is. */
+    "UPDATE session SET kind = 'package', stage = ?1, uuid = (SELECT uuid FROM src.session WHERE id = 1)",
     "DROP TABLE temp.package_applicant",
   };
 

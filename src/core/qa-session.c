@@ -31,6 +31,8 @@ struct _QaSession
   /* Set in a review package. */
   char        *package_reviewer;
   QaStage      package_stage;
+  /* The session's identity; in a package, its session's (NULL in one made before there was). */
+  char        *uuid;
 };
 
 G_DEFINE_FINAL_TYPE (QaSession, qa_session, G_TYPE_OBJECT)
@@ -75,6 +77,7 @@ qa_session_finalize (GObject *object)
   g_clear_object (&self->experts);
   g_clear_pointer (&self->deadline, g_free);
   g_clear_pointer (&self->package_reviewer, g_free);
+  g_clear_pointer (&self->uuid, g_free);
 
   G_OBJECT_CLASS (qa_session_parent_class)->finalize (object);
 }
@@ -270,8 +273,9 @@ create_session (QaDatabase  *db,
   profile_bytes = qa_profile_get_bytes (data->profile);
   stmt = _qa_database_prepare (db,
                                "INSERT INTO session (id, year, profile_id, profile_xml, "
-                               "criteria_id, deadline, stage, kind, created_at) "
-                               "VALUES (1, ?1, ?2, ?3, ?4, ?5, 'application', 'session', ?6)",
+                               "criteria_id, deadline, stage, kind, created_at, uuid) "
+                               "VALUES (1, ?1, ?2, ?3, ?4, ?5, 'application', 'session', ?6, "
+                               "lower(hex(randomblob(16))))",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -444,7 +448,7 @@ load_session_row (QaSession  *self,
 
   stmt = _qa_database_prepare (self->database,
                                "SELECT year, profile_id, profile_xml, criteria_id, deadline, stage, "
-                               "kind FROM session WHERE id = 1",
+                               "kind, uuid FROM session WHERE id = 1",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -463,6 +467,7 @@ load_session_row (QaSession  *self,
   self->year = (guint)sqlite3_column_int (stmt, 0);
   profile_bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), (gsize)sqlite3_column_bytes (stmt, 2));
   self->deadline = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+  self->uuid = g_strdup ((const char *)sqlite3_column_text (stmt, 7));
   qa_stage_from_string ((const char *)sqlite3_column_text (stmt, 5), &stage);
   self->stage = stage;
 
@@ -763,6 +768,13 @@ qa_session_dup_title (QaSession *self)
 
   /* Translators: the session's year and the award's name, as in “2026届 甘州区人民政府质量奖”. */
   return g_strdup_printf (_("%u · %s"), self->year, qa_profile_get_award_name (self->profile));
+}
+
+const char *
+qa_session_get_uuid (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), NULL);
+  return self->uuid;
 }
 
 gboolean

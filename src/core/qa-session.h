@@ -85,6 +85,9 @@ guint        qa_session_get_year         (QaSession   *self);
 /* YYYY-MM-DD */
 const char  *qa_session_get_deadline     (QaSession   *self);
 QaStage      qa_session_get_stage        (QaSession   *self);
+/* The session's identity (32 hex digits), the same in its review packages and the sheets made in
+ * them; NULL in a package made before sessions had one. */
+const char  *qa_session_get_uuid         (QaSession   *self);
 /* A review package holds one reviewer's work for one stage (see spec/scoresheet.md). */
 gboolean     qa_session_is_package       (QaSession   *self);
 const char  *qa_session_get_package_reviewer (QaSession *self);

@@ -38,6 +38,7 @@ typedef struct
 
 typedef struct
 {
+  char      *session;    /* the session's identity; absent in sheets of older packages */
   char      *reviewer;
   char      *stage;
   guint      revision;
@@ -66,6 +67,7 @@ sheet_application_free (SheetApplication *application)
 static void
 sheet_free (Sheet *sheet)
 {
+  g_free (sheet->session);
   g_free (sheet->reviewer);
   g_free (sheet->stage);
   g_free (sheet->created);
@@ -98,14 +100,19 @@ sheet_add_application (Sheet      *sheet,
 }
 
 /* Everything the signature covers, each field length-prefixed so no two sheets serialise alike:
- * the reviewer, stage, revision and time, and every application's every item with its texts. */
+ * the session, reviewer, stage, revision and time, and every application's every item with its
+ * texts. A sheet of a package made before sessions had an identity is signed without it, in the
+ * first form; removing the session from a sheet therefore breaks its signature. */
 static char *
 sheet_signature (const Sheet *sheet,
                  const char  *secret)
 {
-  g_autoptr(GString) canonical = g_string_new ("qareview-scoresheet-1;");
+  g_autoptr(GString) canonical = g_string_new (sheet->session != NULL ? "qareview-scoresheet-2;"
+                                                                      : "qareview-scoresheet-1;");
   g_autofree char *revision = g_strdup_printf ("%u", sheet->revision);
 
+  if (sheet->session != NULL)
+    _qa_canonical_append (canonical, sheet->session);
   _qa_canonical_append (canonical, sheet->reviewer);
   _qa_canonical_append (canonical, sheet->stage);
   _qa_canonical_append (canonical, revision);
@@ -185,6 +192,7 @@ read_package_sheet (QaSession  *package,
   sheet->revision = (guint)sqlite3_column_int (stmt, 1) + 1;
   sqlite3_reset (stmt);
 
+  sheet->session = g_strdup (qa_session_get_uuid (package));
   sheet->reviewer = g_strdup (reviewer);
   sheet->stage = g_strdup (qa_stage_to_string (stage));
 
@@ -233,6 +241,8 @@ sheet_to_xml (const Sheet *sheet)
   xmlDocSetRootElement (doc, root);
   ns = xmlNewNs (root, (const xmlChar *)SHEET_NS, NULL);
   xmlSetNs (root, ns);
+  if (sheet->session != NULL)
+    xmlNewProp (root, (const xmlChar *)"session", (const xmlChar *)sheet->session);
   xmlNewProp (root, (const xmlChar *)"reviewer", (const xmlChar *)sheet->reviewer);
   xmlNewProp (root, (const xmlChar *)"stage", (const xmlChar *)sheet->stage);
   xmlNewProp (root, (const xmlChar *)"revision", (const xmlChar *)revision);
@@ -357,6 +367,7 @@ sheet_from_xml (xmlDoc *doc)
   g_autofree char *revision = NULL;
 
   /* The document is valid against the XSD: the structure and values are known good. */
+  sheet->session = _qa_xml_prop (root, "session");
   sheet->reviewer = _qa_xml_prop (root, "reviewer");
   sheet->stage = _qa_xml_prop (root, "stage");
   revision = _qa_xml_prop (root, "revision");
@@ -654,11 +665,13 @@ lookup_secret (QaDatabase  *db,
 
 /* Parses, validates and verifies the sheet; NULL with @error set when any of it fails. */
 static Sheet *
-read_signed_sheet (QaDatabase  *db,
+read_signed_sheet (QaSession   *session,
                    GBytes      *bytes,
                    const char  *name,
                    GError     **error)
 {
+  QaDatabase *db = qa_session_get_database (session);
+  const char *uuid = qa_session_get_uuid (session);
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(Sheet) sheet = NULL;
   g_autofree char *secret = NULL;
@@ -670,6 +683,14 @@ read_signed_sheet (QaDatabase  *db,
     return NULL;
 
   sheet = sheet_from_xml (doc);
+  /* Said first: another session's sheet fails its signature here too, but not for a change. */
+  if (sheet->session != NULL && g_strcmp0 (sheet->session, uuid) != 0)
+    {
+      g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_OTHER_SESSION,
+                   _("%s: the sheet comes from a review package of another award session (%s), not of this one; reviewer %s must return the sheet of this session’s package"),
+                   name, sheet->session, sheet->reviewer);
+      return NULL;
+    }
   secret = lookup_secret (db, sheet);
   if (secret == NULL)
     {
@@ -720,7 +741,7 @@ qa_sheet_import (QaSession       *session,
     *reviewer_id = NULL;
   db = qa_session_get_database (session);
 
-  sheet = read_signed_sheet (db, bytes, name, &local_error);
+  sheet = read_signed_sheet (session, bytes, name, &local_error);
   if (sheet != NULL)
     {
       if (reviewer_id != NULL)

@@ -22,6 +22,7 @@ typedef enum
   QA_SHEET_ERROR_OLDER,          /* older than the sheet already stored */
   QA_SHEET_ERROR_NO_KEY,         /* no package was issued to this reviewer for this stage */
   QA_SHEET_ERROR_WRITE,
+  QA_SHEET_ERROR_OTHER_SESSION,  /* made in a package of another session */
 } QaSheetError;
 
 typedef enum
