@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,7 +21,7 @@ struct _QaOutput
 {
   char     *path;
   char     *temp;
-  int       fd;          /* -1 once closed or handed over to a writer that opens it by name */
+  int       fd;          /* holds an flock while the file is being made */
   gboolean  committed;
   GError   *failure;     /* the first write that failed */
 };
@@ -186,6 +187,55 @@ check_destination (const char     *path,
   return TRUE;
 }
 
+static gboolean
+is_temp_name (const char *name,
+              const char *base)
+{
+  gsize len = strlen (base);
+
+  /* “.<base>.XXXXXX.partial”, as made below. */
+  return name[0] == '.' && strncmp (name + 1, base, len) == 0 && name[len + 1] == '.' &&
+         strlen (name + len + 2) == 6 + strlen (".partial") &&
+         strcmp (name + len + 2 + 6, ".partial") == 0;
+}
+
+/* Removes what writers killed while making @path left behind: a temporary file no live writer
+ * holds locked, with its journals. */
+static void
+remove_stale_temps (const char *dir,
+                    const char *base)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (folder == NULL)
+    return;
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *file = NULL;
+      int fd;
+
+      if (!is_temp_name (name, base))
+        continue;
+      file = g_build_filename (dir, name, NULL);
+      /* Being made here (a package is open as a database while it is built): closing a
+       * descriptor on it would drop that connection's locks. */
+      if (is_open_session (file))
+        continue;
+      fd = g_open (file, O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0);
+      if (fd < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        for (guint i = 0; i < G_N_ELEMENTS (journal_suffixes); i++)
+          {
+            g_autofree char *companion = g_strconcat (file, journal_suffixes[i], NULL);
+
+            g_unlink (companion);
+          }
+      close (fd);
+    }
+}
+
 QaOutput *
 qa_output_new (const char     *path,
                QaOutputFlags   flags,
@@ -212,7 +262,10 @@ qa_output_new (const char     *path,
   self->path = g_strdup (path);
   self->temp = g_build_filename (dir, name, NULL);
 
+  remove_stale_temps (dir, base);
   fd = g_mkstemp_full (self->temp, O_RDWR | O_CLOEXEC, 0666);
+  if (fd >= 0 && flock (fd, LOCK_EX | LOCK_NB) != 0)
+    g_debug ("%s: cannot lock the temporary file: %s", self->temp, g_strerror (errno));
   if (fd < 0)
     {
       set_errno_error (error, path, errno);
@@ -230,13 +283,8 @@ qa_output_get_temp_path (QaOutput *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  /* The writer opens the file by name; closing a second descriptor on it later would drop the
-   * writer's POSIX locks (SQLite's), so ours goes now. */
-  if (self->fd >= 0)
-    {
-      close (self->fd);
-      self->fd = -1;
-    }
+  /* A writer that opens the file by name (SQLite) must have closed it before the output is
+   * committed or freed: closing our descriptor drops the process's POSIX locks on the file. */
   return self->temp;
 }
 
@@ -321,7 +369,7 @@ qa_output_commit (QaOutput  *self,
       return FALSE;
     }
 
-  fd = self->fd >= 0 ? self->fd : g_open (self->temp, O_RDONLY | O_CLOEXEC, 0);
+  fd = self->fd;
   self->fd = -1;
   if (fd < 0 || fsync (fd) != 0)
     {
