@@ -594,12 +594,11 @@ confirm_restore (QaWindow   *self,
   GtkWidget *dialog;
 
   job->damaged = damaged;
-  if (self->session != NULL)
+  /* Who restores, as this window acts (there may be no session open to ask). */
+  if (self->operator_name != NULL)
     {
-      QaDatabase *db = qa_session_get_database (self->session);
-
-      job->operator_name = g_strdup (qa_database_get_operator_name (db));
-      job->operator_role = g_strdup (qa_database_get_operator_role (db));
+      job->operator_name = g_strdup (self->operator_name);
+      job->operator_role = g_strdup (qa_role_to_string (acting_role (self)));
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
