@@ -336,6 +336,37 @@ migrate (QaDatabase  *self,
   return TRUE;
 }
 
+static gboolean copy_pages (sqlite3     *from,
+                            sqlite3     *to,
+                            const char  *to_path,
+                            GError     **error);
+
+static gboolean
+migrate_in_memory (QaDatabase  *self,
+                   int          version,
+                   GError     **error)
+{
+  sqlite3 *memory = NULL;
+  gboolean ok;
+
+  if (sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+      !copy_pages (self->db, memory, self->path, error))
+    {
+      if (error != NULL && *error == NULL)
+        set_sqlite_error (error, memory, SQLITE_NOMEM, self->path);
+      sqlite3_close (memory);
+      return FALSE;
+    }
+  sqlite3_close_v2 (self->db);
+  self->db = memory;
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  self->read_only = FALSE;
+  ok = _qa_database_exec (self, "PRAGMA foreign_keys = ON", error) && migrate (self, version, error);
+  self->read_only = TRUE;
+  return ok;
+}
+
 /* Opens the connection and answers the first query (the file's identity), waiting for other
  * writers from the start. */
 static int
@@ -466,14 +497,11 @@ qa_database_open_full (const char           *path,
 
   if (self->read_only)
     {
-      if (version < QA_DATABASE_SCHEMA_VERSION)
-        {
-          g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_READ_ONLY,
-                       _("“%s” is in an older format and must be updated, but nothing can be written beside it (the disk is full or read-only). Nothing was changed or lost; free some space and open it again"),
-                       path);
-          return NULL;
-        }
       g_debug ("%s: nothing can be written beside the file; it is open for reading only", path);
+      /* An older format is read from a copy in memory brought up to date; the file stays as it
+       * is. */
+      if (version < QA_DATABASE_SCHEMA_VERSION && !migrate_in_memory (self, version, error))
+        return NULL;
     }
   else if (!configure_connection (self, error))
     return NULL;

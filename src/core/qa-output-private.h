@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 void     _qa_output_protect        (const char *database_path);
 void     _qa_output_unprotect      (const char *database_path);
 
+/* Whether @path may be written as an output (see QaOutput), for writers that cannot go through
+ * QaOutput itself. */
+gboolean _qa_output_check_destination (const char     *path,
+                                       QaOutputFlags   flags,
+                                       GError        **error);
+
 /* A cairo write function over a QaOutput (the closure): the first failure is kept in the
  * output and reported by qa_output_commit(). */
 cairo_status_t _qa_output_cairo_write (void                *closure,

@@ -163,10 +163,10 @@ set_errno_error (GError     **error,
                  g_strerror (saved_errno));
 }
 
-static gboolean
-check_destination (const char     *path,
-                   QaOutputFlags   flags,
-                   GError        **error)
+gboolean
+_qa_output_check_destination (const char     *path,
+                              QaOutputFlags   flags,
+                              GError        **error)
 {
   g_autofree char *display = g_filename_display_name (path);
 
@@ -250,7 +250,7 @@ qa_output_new (const char     *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_destination (path, flags, error))
+  if (!_qa_output_check_destination (path, flags, error))
     return NULL;
 
   /* In the destination's folder, so the rename neither copies nor crosses file systems. */
@@ -385,7 +385,7 @@ qa_output_commit (QaOutput  *self,
     }
 
   /* Checked again: the destination may have changed while the content was made. */
-  if (!check_destination (self->path, QA_OUTPUT_REPLACE, error))
+  if (!_qa_output_check_destination (self->path, QA_OUTPUT_REPLACE, error))
     return FALSE;
 
   if (g_rename (self->temp, self->path) != 0)
