@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "qa-database-private.h"
@@ -286,25 +289,32 @@ START_TEST (test_existing_empty_file_untouched)
 }
 END_TEST
 
-/* A session of schema 1 gets its identity when it is migrated; a package of then gets none. */
-START_TEST (test_migration_gives_identity)
+/* A session file as schema 1 left it. */
+static void
+write_v1_session (const char *path)
 {
-  g_autofree char *path = db_path ("v1.db");
   g_autoptr(GBytes) script = NULL;
-  g_autoptr(QaDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uuid = NULL;
   g_autofree char *sql = NULL;
-  g_auto(GStrv) backups = NULL;
 
-  script = g_resources_lookup_data ("/cn/gov/ganzhou/QaReview/core/sql/0001-initial.sql", 0, &error);
+  script = g_resources_lookup_data ("/cn/gov/ganzhou/QaReview/core/sql/0001-initial.sql", 0, NULL);
   ck_assert_ptr_nonnull (script);
   sql = g_strdup_printf ("PRAGMA application_id = 1363235414; %.*s; PRAGMA user_version = 1; "
                          "INSERT INTO session (id, year, profile_id, profile_xml, criteria_id, deadline, created_at) "
                          "VALUES (1, 2025, 'ganzhou', x'00', 'gbt19580-2012', '2025-09-30', '2025-01-01T00:00:00Z');",
                          (int)g_bytes_get_size (script), (const char *)g_bytes_get_data (script, NULL));
   write_foreign_sqlite (path, sql);
+}
 
+/* A session of schema 1 gets its identity when it is migrated; a package of then gets none. */
+START_TEST (test_migration_gives_identity)
+{
+  g_autofree char *path = db_path ("v1.db");
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_auto(GStrv) backups = NULL;
+
+  write_v1_session (path);
   db = qa_database_open (path, &error);
   ck_assert_msg (db != NULL, "%s", error ? error->message : "");
   ck_assert_int_eq (qa_database_get_schema_version (db), QA_DATABASE_SCHEMA_VERSION);
@@ -313,6 +323,59 @@ START_TEST (test_migration_gives_identity)
   /* Copied aside before the change. */
   backups = qa_database_list_backups (path);
   ck_assert_ptr_nonnull (backups[0]);
+}
+END_TEST
+
+/* In a child where no file may grow (a full disk): what it checks, as an exit status. */
+static int
+open_on_full_disk (const char *path)
+{
+  struct rlimit limit = { 0, 0 };
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signal (SIGXFSZ, SIG_IGN);
+  if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+    return 10;
+  db = qa_database_open_full (path, QA_DATABASE_OPEN_EXISTING, &error);
+  if (db == NULL)
+    {
+      g_printerr ("# %s\n", error->message);
+      return 11;
+    }
+  if (!qa_database_is_read_only (db))
+    return 12;
+  /* An older file is read as brought up to date, in memory. */
+  if (qa_database_get_schema_version (db) != QA_DATABASE_SCHEMA_VERSION)
+    return 13;
+  if (query_int (db, "SELECT count(*) FROM session") != 1)
+    return 14;
+  if (qa_database_transaction (db, insert_expert, (gpointer)"E01", &error) ||
+      !g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_READ_ONLY) ||
+      strstr (error->message, "nothing was lost") == NULL)
+    return 15;
+  return 0;
+}
+
+/* Issue 12.22: nothing can be written beside the file, yet it is read, even in an older format;
+ * a write is refused saying nothing was lost, and the file is not changed. */
+START_TEST (test_full_disk_opens_read_only)
+{
+  g_autofree char *path = db_path ("full.db");
+  g_autofree char *before = NULL;
+  int wait_status = 0;
+  pid_t child;
+
+  write_v1_session (path);
+  before = qa_test_file_checksum (path);
+  child = fork ();
+  ck_assert_int_ge (child, 0);
+  if (child == 0)
+    _exit (open_on_full_disk (path));
+  ck_assert_int_eq (waitpid (child, &wait_status, 0), child);
+  ck_assert (WIFEXITED (wait_status));
+  ck_assert_msg (WEXITSTATUS (wait_status) == 0, "check %d failed", WEXITSTATUS (wait_status));
+  ck_assert_str_eq (qa_test_file_checksum (path), before);
 }
 END_TEST
 
@@ -621,6 +684,7 @@ database_suite (void)
   tcase_add_test (tc, test_negative_version_refused_untouched);
   tcase_add_test (tc, test_existing_empty_file_untouched);
   tcase_add_test (tc, test_migration_gives_identity);
+  tcase_add_test (tc, test_full_disk_opens_read_only);
   tcase_add_test (tc, test_output_refuses_open_session);
   tcase_add_test (tc, test_restore_refuses_package);
   suite_add_tcase (suite, tc);

@@ -418,6 +418,40 @@ has_live_wal (const char *path)
   return g_stat (wal, &st) == 0 && st.st_size > 0;
 }
 
+/* Sets the connection up for writing and brings the schema up to date. */
+static gboolean
+open_for_writing (QaDatabase  *self,
+                  int          version,
+                  GError     **error)
+{
+  if (!configure_connection (self, error))
+    return FALSE;
+  if (version >= QA_DATABASE_SCHEMA_VERSION)
+    return TRUE;
+
+  /* A session that holds data is copied aside before its schema changes. */
+  if (version > 0)
+    {
+      g_autofree char *backup = qa_database_auto_backup (self, "before-migration", error);
+
+      if (backup == NULL)
+        return FALSE;
+    }
+  return migrate (self, version, error);
+}
+
+/* Whether @error says only that nothing could be written (rather than that the file is bad). */
+static gboolean
+is_write_failure_error (QaDatabase   *self,
+                        const GError *error)
+{
+  if (error->domain == G_FILE_ERROR ||
+      g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_WRITE) ||
+      g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_FULL))
+    return TRUE;
+  return error->domain == QA_DATABASE_ERROR && is_write_failure (sqlite3_extended_errcode (self->db));
+}
+
 /* A full disk or a read-only medium: the session is opened for reading. Without a write-ahead
  * log left behind, the file itself is the whole session and is read as it is. */
 static int
@@ -480,45 +514,45 @@ qa_database_open_full (const char           *path,
     }
 
   rc = connect (self, path, SQLITE_OPEN_READWRITE | (flags & QA_DATABASE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0));
-  if (rc != SQLITE_OK && is_write_failure (rc) &&
-      g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (rc == SQLITE_OK)
     {
-      rc = connect_read_only (self);
-      self->read_only = rc == SQLITE_OK;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!check_file_identity (self, flags, &version, error))
+        return NULL;
+      if (open_for_writing (self, version, &local_error))
+        {
+          _qa_output_protect (path);
+          self->protected = TRUE;
+          return g_steal_pointer (&self);
+        }
+      if (!is_write_failure_error (self, local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_debug ("%s: %s", path, local_error->message);
     }
-  if (rc != SQLITE_OK)
+  else if (!is_write_failure (rc) || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       set_sqlite_error (error, self->db, rc, path);
       return NULL;
     }
 
+  /* Nothing can be written beside the file (a full disk, a read-only medium): it is read. */
+  rc = connect_read_only (self);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, path);
+      return NULL;
+    }
+  self->read_only = TRUE;
   if (!check_file_identity (self, flags, &version, error))
     return NULL;
-
-  if (self->read_only)
-    {
-      g_debug ("%s: nothing can be written beside the file; it is open for reading only", path);
-      /* An older format is read from a copy in memory brought up to date; the file stays as it
-       * is. */
-      if (version < QA_DATABASE_SCHEMA_VERSION && !migrate_in_memory (self, version, error))
-        return NULL;
-    }
-  else if (!configure_connection (self, error))
+  g_debug ("%s: nothing can be written beside the file; it is open for reading only", path);
+  /* An older format is read from a copy in memory brought up to date; the file stays as it is. */
+  if (version < QA_DATABASE_SCHEMA_VERSION && !migrate_in_memory (self, version, error))
     return NULL;
-
-  if (!self->read_only && version < QA_DATABASE_SCHEMA_VERSION)
-    {
-      /* A session that holds data is copied aside before its schema changes. */
-      if (version > 0)
-        {
-          g_autofree char *backup = qa_database_auto_backup (self, "before-migration", error);
-
-          if (backup == NULL)
-            return NULL;
-        }
-      if (!migrate (self, version, error))
-        return NULL;
-    }
 
   _qa_output_protect (path);
   self->protected = TRUE;
