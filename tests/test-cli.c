@@ -1052,8 +1052,16 @@ START_TEST (test_output_never_replaces_a_session)
     ck_assert (strstr (backup_over.err, "--force") != NULL);
     assert_refused_naming (&package_again, package);
   }
-  ck_assert_str_eq (qa_test_file_checksum (db), before);
-  ck_assert_str_eq (qa_test_file_checksum (other), other_before);
+  {
+    g_autofree char *now = qa_test_file_checksum (db);
+
+    ck_assert_str_eq (now, before);
+  }
+  {
+    g_autofree char *now = qa_test_file_checksum (other);
+
+    ck_assert_str_eq (now, other_before);
+  }
   /* A refused export records nothing. */
   ck_assert_int_eq (query_number (db, "SELECT count(*) FROM audit_log"), n_audit);
   ck_assert_int_eq (query_number (db, "SELECT count(*) FROM package_key"), n_keys);
@@ -1127,7 +1135,11 @@ START_TEST (test_failed_write_leaves_nothing)
   assert_no_litter ();
   ck_assert_int_eq (query_number (db, "SELECT count(*) FROM audit_log"), n_audit);
   ck_assert_int_eq (query_number (db, "SELECT count(*) FROM package_key"), n_keys);
-  ck_assert_str_eq (qa_test_file_checksum (db), before);
+  {
+    g_autofree char *now = qa_test_file_checksum (db);
+
+    ck_assert_str_eq (now, before);
+  }
 
   /* A folder that cannot exist (under a file): refused as an I/O error, nothing left. */
   ck_assert (g_file_set_contents (not_a_folder, "x", 1, NULL));
@@ -1174,7 +1186,11 @@ START_TEST (test_full_disk_keeps_reading)
     ck_assert (strstr (list.out, "A01,") != NULL);
     ck_assert_msg (verify.status == 0, "%s", verify.err);
   }
-  ck_assert_str_eq (qa_test_file_checksum (db), before);
+  {
+    g_autofree char *now = qa_test_file_checksum (db);
+
+    ck_assert_str_eq (now, before);
+  }
   {
     g_auto(Run) judge = cli ("--db", db, "eligibility", "judge", "--applicant", "A03",
                              "--condition", "5", "--pass", "yes", NULL);
@@ -1223,7 +1239,11 @@ START_TEST (test_refused_files_untouched)
     ck_assert_msg (list.status != 0 && strstr (list.err, negative) != NULL, "%s", list.err);
     ck_assert_int_ne (demo.status, 0);
   }
-  ck_assert_str_eq (qa_test_file_checksum (negative), before);
+  {
+    g_autofree char *now = qa_test_file_checksum (negative);
+
+    ck_assert_str_eq (now, before);
+  }
 }
 END_TEST
 
@@ -1304,7 +1324,11 @@ START_TEST (test_restore_policy)
     ck_assert_msg (strstr (broken.err, "entry 2") != NULL, "%s", broken.err);
     ck_assert (strstr (broken.err, "--accept-broken-audit") != NULL);
   }
-  ck_assert_str_eq (qa_test_file_checksum (db), before);
+  {
+    g_autofree char *now = qa_test_file_checksum (db);
+
+    ck_assert_str_eq (now, before);
+  }
 
   /* A good backup: the session as it was is kept, and the trail says who restored what. */
   n_audit = query_number (backup, "SELECT count(*) FROM audit_log");

@@ -262,7 +262,11 @@ START_TEST (test_negative_version_refused_untouched)
   ck_assert_ptr_null (db);
   ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_OPEN));
   ck_assert_msg (strstr (error->message, "-1") != NULL, "message: %s", error->message);
-  ck_assert_str_eq (qa_test_file_checksum (path), before);
+  {
+    g_autofree char *now = qa_test_file_checksum (path);
+
+    ck_assert_str_eq (now, before);
+  }
   ck_assert (!g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 END_TEST
@@ -375,7 +379,11 @@ START_TEST (test_full_disk_opens_read_only)
   ck_assert_int_eq (waitpid (child, &wait_status, 0), child);
   ck_assert (WIFEXITED (wait_status));
   ck_assert_msg (WEXITSTATUS (wait_status) == 0, "check %d failed", WEXITSTATUS (wait_status));
-  ck_assert_str_eq (qa_test_file_checksum (path), before);
+  {
+    g_autofree char *now = qa_test_file_checksum (path);
+
+    ck_assert_str_eq (now, before);
+  }
 }
 END_TEST
 
@@ -412,7 +420,11 @@ START_TEST (test_output_refuses_open_session)
       ck_assert (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_OPEN_SESSION));
       g_clear_error (&error);
     }
-  ck_assert_str_eq (qa_test_file_checksum (path), before);
+  {
+    g_autofree char *now = qa_test_file_checksum (path);
+
+    ck_assert_str_eq (now, before);
+  }
 
   /* Another session: only when confirmed. */
   ck_assert (qa_database_backup (db, other, QA_OUTPUT_NONE, &error));
@@ -469,7 +481,11 @@ START_TEST (test_restore_refuses_package)
   ck_assert_msg (strstr (error->message, "review package") != NULL, "%s", error->message);
   g_clear_error (&error);
   ck_assert (!qa_session_restore (path, package, NULL, NULL, QA_RESTORE_NONE, NULL, &error));
-  ck_assert_str_eq (qa_test_file_checksum (path), before);
+  {
+    g_autofree char *now = qa_test_file_checksum (path);
+
+    ck_assert_str_eq (now, before);
+  }
 }
 END_TEST
 
