@@ -433,6 +433,11 @@ START_TEST (test_output_refuses_open_session)
   ck_assert (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_EXISTS));
   g_clear_error (&error);
   ck_assert (qa_output_is_session_file (other));
+  /* Allowed to replace a package, a session is still refused. */
+  ck_assert (!qa_output_is_package_file (other));
+  ck_assert (!qa_output_write_file (other, QA_OUTPUT_REPLACE_PACKAGE, "x", 1, &error));
+  ck_assert (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_EXISTS));
+  g_clear_error (&error);
   ck_assert (qa_output_write_file (other, QA_OUTPUT_REPLACE, "x", 1, &error));
   ck_assert (!qa_output_is_session_file (other));
 

@@ -347,6 +347,43 @@ START_TEST (test_sheet_of_older_package)
 }
 END_TEST
 
+
+/* Issue 13.1: a package issued again replaces the old one only when allowed, and never a
+ * session; a refused or failed export records nothing. */
+START_TEST (test_package_export_destination)
+{
+  g_autofree char *path = path_in_tmp ("E03.qapkg");
+  g_autofree char *session_copy = path_in_tmp ("copy.db");
+  QaDatabase *db = qa_session_get_database (session);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  ck_assert (qa_package_export (session, "E03", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error));
+  ck_assert (qa_database_backup (db, session_copy, QA_OUTPUT_NONE, &error));
+  before = qa_audit_list (db, &error);
+
+  ck_assert (!qa_package_export (session, "E03", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error));
+  ck_assert (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_EXISTS));
+  g_clear_error (&error);
+  ck_assert (!qa_package_export (session, "E04", QA_STAGE_MATERIAL, session_copy,
+                                 QA_OUTPUT_REPLACE_PACKAGE, &error));
+  ck_assert (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_EXISTS));
+  g_clear_error (&error);
+  ck_assert (!qa_package_export (session, "E04", QA_STAGE_MATERIAL, qa_database_get_path (db),
+                                 QA_OUTPUT_REPLACE, &error));
+  ck_assert (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_OPEN_SESSION));
+  g_clear_error (&error);
+  after = qa_audit_list (db, &error);
+  ck_assert_uint_eq (after->len, before->len);
+  ck_assert (qa_output_is_session_file (session_copy) && !qa_output_is_package_file (session_copy));
+
+  ck_assert_msg (qa_package_export (session, "E03", QA_STAGE_MATERIAL, path, QA_OUTPUT_REPLACE_PACKAGE, &error),
+                 "%s", error ? error->message : "");
+  ck_assert (qa_output_is_package_file (path));
+}
+END_TEST
+
 START_TEST (test_hostile_xml_refused)
 {
   static const char xxe[] =
@@ -651,6 +688,7 @@ sheet_suite (void)
   tcase_add_test (tc, test_tampering_refused);
   tcase_add_test (tc, test_sheet_bound_to_session);
   tcase_add_test (tc, test_sheet_of_older_package);
+  tcase_add_test (tc, test_package_export_destination);
   tcase_add_test (tc, test_hostile_xml_refused);
   tcase_add_test (tc, test_rules_refused);
   tcase_add_test (tc, test_not_on_panel_and_closed_stage);

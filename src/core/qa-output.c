@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "qa-output-private.h"
@@ -146,6 +147,32 @@ qa_output_is_session_file (const char *path)
   return g_stat (wal, &st) == 0 && st.st_size > 0;
 }
 
+gboolean
+qa_output_is_package_file (const char *path)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean package = FALSE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!qa_output_is_session_file (path))
+    return FALSE;
+
+  /* A package is one self-contained file (no write-ahead log): read as it is, untouched. */
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT kind FROM session WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    package = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "package") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return package;
+}
+
 static void
 set_errno_error (GError     **error,
                  const char  *path,
@@ -177,7 +204,8 @@ _qa_output_check_destination (const char     *path,
                    display);
       return FALSE;
     }
-  if (!(flags & QA_OUTPUT_REPLACE) && qa_output_is_session_file (path))
+  if (!(flags & QA_OUTPUT_REPLACE) && qa_output_is_session_file (path) &&
+      !((flags & QA_OUTPUT_REPLACE_PACKAGE) && qa_output_is_package_file (path)))
     {
       g_set_error (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_EXISTS,
                    _("“%s” is a qareview session or review package; it was not replaced: choose another file, or confirm that it is to be replaced"),

@@ -27,6 +27,9 @@ typedef enum
   /* The user confirmed that an existing session or review package at the destination is to be
    * replaced (a file chooser asked; the CLI's --force). An open session is never replaced. */
   QA_OUTPUT_REPLACE = 1 << 0,
+  /* An existing review package may be replaced (a package issued again into the folder it was
+   * issued to), but not a session. */
+  QA_OUTPUT_REPLACE_PACKAGE = 1 << 1,
 } QaOutputFlags;
 
 typedef struct _QaOutput QaOutput;
@@ -59,6 +62,8 @@ gboolean       qa_output_write_file    (const char     *path,
 
 /* Whether @path is a qareview session or review package (an SQLite file with our id). */
 gboolean       qa_output_is_session_file (const char   *path);
+/* Whether @path is a review package (not a session), read without changing it. */
+gboolean       qa_output_is_package_file (const char   *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaOutput, qa_output_free)
 
