@@ -330,6 +330,38 @@ START_TEST (test_migration_gives_identity)
 }
 END_TEST
 
+
+/* A backup is only read: one of an older format is restored brought up to date, and the backup
+ * file itself stays byte for byte as it was (no migration, no journal, no backup folder). */
+START_TEST (test_restore_leaves_backup_untouched)
+{
+  g_autofree char *backup = db_path ("old-backup.db");
+  g_autofree char *backups_of_backup = g_strconcat (backup, ".backups", NULL);
+  g_autofree char *path = db_path ("restored.db");
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_v1_session (backup);
+  before = qa_test_file_checksum (backup);
+  ck_assert_msg (qa_database_restore (backup, path, &error), "%s", error ? error->message : "");
+  {
+    g_autofree char *now = qa_test_file_checksum (backup);
+
+    ck_assert_str_eq (now, before);
+  }
+  ck_assert (!g_file_test (backups_of_backup, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(QaDatabase) db = qa_database_open (path, &error);
+    g_autofree char *uuid = NULL;
+
+    ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+    ck_assert_int_eq (qa_database_get_schema_version (db), QA_DATABASE_SCHEMA_VERSION);
+    uuid = query_text (db, "SELECT uuid FROM session");
+    ck_assert_uint_eq (strlen (uuid), 32);
+  }
+}
+END_TEST
+
 /* In a child where no file may grow (a full disk): what it checks, as an exit status. */
 static int
 open_on_full_disk (const char *path)
@@ -706,6 +738,7 @@ database_suite (void)
   tcase_add_test (tc, test_existing_empty_file_untouched);
   tcase_add_test (tc, test_migration_gives_identity);
   tcase_add_test (tc, test_full_disk_opens_read_only);
+  tcase_add_test (tc, test_restore_leaves_backup_untouched);
   tcase_add_test (tc, test_output_refuses_open_session);
   tcase_add_test (tc, test_restore_refuses_package);
   suite_add_tcase (suite, tc);

@@ -513,7 +513,10 @@ qa_database_open_full (const char           *path,
       return NULL;
     }
 
-  rc = connect (self, path, SQLITE_OPEN_READWRITE | (flags & QA_DATABASE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0));
+  if (flags & QA_DATABASE_OPEN_READ_ONLY)
+    rc = SQLITE_READONLY;
+  else
+    rc = connect (self, path, SQLITE_OPEN_READWRITE | (flags & QA_DATABASE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0));
   if (rc == SQLITE_OK)
     {
       g_autoptr(GError) local_error = NULL;
@@ -1008,8 +1011,8 @@ qa_database_restore (const char  *backup,
       return FALSE;
     }
 
-  /* Only an intact qareview session replaces the session. */
-  source = qa_database_open_full (backup, QA_DATABASE_OPEN_EXISTING, &local_error);
+  /* Only an intact qareview session replaces the session; the backup itself is not changed. */
+  source = qa_database_open_full (backup, QA_DATABASE_OPEN_READ_ONLY, &local_error);
   if (source == NULL)
     {
       g_set_error (error, QA_DATABASE_ERROR, local_error->code,

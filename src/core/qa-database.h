@@ -29,6 +29,8 @@ typedef enum
 {
   QA_DATABASE_OPEN_EXISTING = 0,       /* an existing session: an empty file is refused untouched */
   QA_DATABASE_OPEN_CREATE   = 1 << 0,  /* the file may be created and the schema written into it */
+  /* read only, the file left as it is (an older format is brought up to date in memory) */
+  QA_DATABASE_OPEN_READ_ONLY = 1 << 1,
 } QaDatabaseOpenFlags;
 
 /* The newest schema this build understands; files with a higher user_version are refused. */

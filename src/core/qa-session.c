@@ -598,7 +598,7 @@ check_restorable (const char      *backup,
       return FALSE;
     }
 
-  source = qa_database_open_full (backup, QA_DATABASE_OPEN_EXISTING, &local_error);
+  source = qa_database_open_full (backup, QA_DATABASE_OPEN_READ_ONLY, &local_error);
   if (source != NULL)
     session = qa_session_new (source, &local_error);
   if (session == NULL)
