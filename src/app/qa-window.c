@@ -356,6 +356,7 @@ typedef struct
   char     *kept;      /* what was kept first: the session as it was, or the damaged file */
   char     *operator_name;
   char     *operator_role;
+  QaRestoreFlags flags;
 } SafetyJob;
 
 static void
@@ -411,7 +412,7 @@ restore_thread (GTask        *task,
 
   /* The core's policy: what may be restored, the copy of what is replaced, the audit entry. */
   if (!qa_session_restore (job->path, job->backup, job->operator_name, job->operator_role,
-                           QA_RESTORE_NONE, &job->kept, &error))
+                           job->flags, &job->kept, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -523,6 +524,57 @@ open_restored (QaWindow  *self,
   qa_window_confirm_operator (self);
 }
 
+static void restore_done_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data);
+
+static void
+accept_broken_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  QaWindow         *self)
+{
+  SafetyJob *job = g_object_steal_data (G_OBJECT (dialog), "qa-job");
+
+  if (g_strcmp0 (response, "accept") != 0 || job == NULL)
+    {
+      g_clear_pointer (&job, safety_job_free);
+      return;
+    }
+  run_safety_job (self, job, restore_thread, restore_done_cb);
+}
+
+/* The core refused a backup whose trail does not verify: the secretariat may accept it, on the
+ * record, having read which entry fails. */
+static void
+offer_accept_broken (QaWindow        *self,
+                     const SafetyJob *refused,
+                     const GError    *error)
+{
+  SafetyJob *job = safety_job_new (refused->path, refused->backup);
+  GtkWidget *dialog;
+
+  job->damaged = refused->damaged;
+  job->operator_name = g_strdup (refused->operator_name);
+  job->operator_role = g_strdup (refused->operator_role);
+  job->flags = QA_RESTORE_ACCEPT_BROKEN_AUDIT;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Backup’s Audit Trail Does Not Verify"),
+                                   NULL);
+  /* The refusal names the failing entry and says that accepting it is recorded. */
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "accept", _("Restore _Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "qa-job", job, (GDestroyNotify)safety_job_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (accept_broken_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 restore_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -539,7 +591,12 @@ restore_done_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      _qa_ui_show_error (GTK_WIDGET (self), _("Could Not Restore the Backup"), error->message);
+      if (g_error_matches (error, QA_AUDIT_ERROR, QA_AUDIT_ERROR_BROKEN) &&
+          !(job->flags & QA_RESTORE_ACCEPT_BROKEN_AUDIT) &&
+          qa_role_allows (acting_role (self), QA_PERMISSION_RESTORE))
+        offer_accept_broken (self, job, error);
+      else
+        _qa_ui_show_error (GTK_WIDGET (self), _("Could Not Restore the Backup"), error->message);
       return;
     }
 

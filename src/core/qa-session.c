@@ -621,7 +621,7 @@ check_restorable (const char      *backup,
       if (!(flags & QA_RESTORE_ACCEPT_BROKEN_AUDIT))
         {
           g_set_error (error, QA_AUDIT_ERROR, QA_AUDIT_ERROR_BROKEN,
-                       _("The backup “%s” was not restored: its audit trail does not verify (%s). Restore it only if the secretariat accepts the broken trail explicitly; that acceptance is recorded"),
+                       _("The backup “%s” was not restored. %s. Restore it only if the secretariat accepts the broken trail explicitly; that acceptance is recorded"),
                        backup, local_error->message);
           return FALSE;
         }
