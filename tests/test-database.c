@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -496,6 +498,40 @@ START_TEST (test_output_refuses_open_session)
 }
 END_TEST
 
+
+/* What a killed export left behind is cleared by the next export to the same file; a temporary
+ * file a live writer holds is not touched. */
+START_TEST (test_output_clears_stale_temps)
+{
+  g_autofree char *out = db_path ("x.csv");
+  g_autofree char *stale = db_path (".x.csv.ABCDEF.partial");
+  g_autofree char *stale_journal = db_path (".x.csv.ABCDEF.partial-journal");
+  g_autofree char *orphan_journal = db_path (".x.csv.QWERTY.partial-journal");
+  g_autofree char *live = db_path (".x.csv.LIVE00.partial");
+  g_autofree char *other = db_path (".y.csv.ABCDEF.partial");
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  ck_assert (g_file_set_contents (stale, "half", -1, NULL));
+  ck_assert (g_file_set_contents (stale_journal, "j", -1, NULL));
+  ck_assert (g_file_set_contents (orphan_journal, "j", -1, NULL));
+  ck_assert (g_file_set_contents (live, "being written", -1, NULL));
+  ck_assert (g_file_set_contents (other, "another file's", -1, NULL));
+  fd = g_open (live, O_RDWR, 0);
+  ck_assert_int_ge (fd, 0);
+  ck_assert_int_eq (flock (fd, LOCK_EX), 0);
+
+  ck_assert_msg (qa_output_write_file (out, QA_OUTPUT_NONE, "a,b\n", 4, &error), "%s",
+                 error ? error->message : "");
+  ck_assert (!g_file_test (stale, G_FILE_TEST_EXISTS));
+  ck_assert (!g_file_test (stale_journal, G_FILE_TEST_EXISTS));
+  ck_assert (!g_file_test (orphan_journal, G_FILE_TEST_EXISTS));
+  ck_assert (g_file_test (live, G_FILE_TEST_EXISTS));
+  ck_assert (g_file_test (other, G_FILE_TEST_EXISTS));
+  close (fd);
+}
+END_TEST
+
 /* Issue 13.2: a review package is not a session backup. */
 START_TEST (test_restore_refuses_package)
 {
@@ -741,6 +777,7 @@ database_suite (void)
   tcase_add_test (tc, test_restore_leaves_backup_untouched);
   tcase_add_test (tc, test_output_refuses_open_session);
   tcase_add_test (tc, test_restore_refuses_package);
+  tcase_add_test (tc, test_output_clears_stale_temps);
   suite_add_tcase (suite, tc);
   return suite;
 }

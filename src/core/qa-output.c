@@ -227,6 +227,22 @@ is_temp_name (const char *name,
          strcmp (name + len + 2 + 6, ".partial") == 0;
 }
 
+/* The temporary file @name belongs to, when it is one or a journal SQLite keeps beside one. */
+static char *
+temp_name_of (const char *name,
+              const char *base)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (journal_suffixes); i++)
+    if (g_str_has_suffix (name, journal_suffixes[i]))
+      {
+        g_autofree char *main_name = g_strndup (name, strlen (name) - strlen (journal_suffixes[i]));
+
+        if (is_temp_name (main_name, base))
+          return g_steal_pointer (&main_name);
+      }
+  return NULL;
+}
+
 /* Removes what writers killed while making @path left behind: a temporary file no live writer
  * holds locked, with its journals. */
 static void
@@ -240,19 +256,29 @@ remove_stale_temps (const char *dir,
     return;
   while ((name = g_dir_read_name (folder)) != NULL)
     {
+      g_autofree char *main_name = temp_name_of (name, base);
       g_autofree char *file = NULL;
       int fd;
 
-      if (!is_temp_name (name, base))
+      if (main_name == NULL)
         continue;
-      file = g_build_filename (dir, name, NULL);
+      file = g_build_filename (dir, main_name, NULL);
       /* Being made here (a package is open as a database while it is built): closing a
        * descriptor on it would drop that connection's locks. */
       if (is_open_session (file))
         continue;
       fd = g_open (file, O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0);
       if (fd < 0)
-        continue;
+        {
+          /* A journal whose file is gone: nobody writes it. */
+          if (errno == ENOENT)
+            {
+              g_autofree char *orphan = g_build_filename (dir, name, NULL);
+
+              g_unlink (orphan);
+            }
+          continue;
+        }
       if (flock (fd, LOCK_EX | LOCK_NB) == 0)
         for (guint i = 0; i < G_N_ELEMENTS (journal_suffixes); i++)
           {
