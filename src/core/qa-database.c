@@ -118,7 +118,8 @@ set_sqlite_error (GError     **error,
       break;
     case QA_DATABASE_ERROR_CORRUPT:
       g_set_error (error, QA_DATABASE_ERROR, code,
-                   _("The session file “%s” is damaged; restore it from a backup"), path);
+                   _("“%s” is damaged: restore a session from a backup; for a review package, ask the secretariat for a new one"),
+                   path);
       break;
     case QA_DATABASE_ERROR_OPEN:
       g_set_error (error, QA_DATABASE_ERROR, code,
