@@ -243,12 +243,12 @@ START_TEST (test_filter_and_export)
   ck_assert_uint_eq (picked->len, 2);
   ck_assert_str_eq (((QaAuditEntry *)g_ptr_array_index (picked, 0))->action, "eligibility.judge");
 
-  ck_assert (qa_audit_write_csv (picked, csv_path, &error));
+  ck_assert (qa_audit_write_csv (picked, csv_path, QA_OUTPUT_NONE, &error));
   ck_assert (g_file_get_contents (csv_path, &csv, NULL, NULL));
   ck_assert (g_str_has_prefix (csv, "seq,at,operator,role,action,subject_kind,subject_id,before,after,hash\n"));
   ck_assert (strstr (csv, ",赵丽娟,secretariat,eligibility.judge,applicant,A01,") != NULL);
 
-  ck_assert (qa_audit_write_pdf (entries, "2026 · 审计日志", pdf_path, &error));
+  ck_assert (qa_audit_write_pdf (entries, "2026 · 审计日志", pdf_path, QA_OUTPUT_NONE, &error));
   ck_assert (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
 
   model = qa_audit_list_model (qa_session_get_database (session), &error);
@@ -271,7 +271,7 @@ START_TEST (test_restore_is_recorded)
   guint64 before;
 
   before = verified_entries ();
-  ck_assert (qa_database_backup (qa_session_get_database (session), backup, &error));
+  ck_assert (qa_database_backup (qa_session_get_database (session), backup, QA_OUTPUT_NONE, &error));
   ck_assert (qa_experts_declare (session, "E09", &error));
   ck_assert_uint_eq (verified_entries (), before + 1);
 

@@ -8,6 +8,9 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "qa-database-private.h"
 #include <sqlite3.h>
@@ -960,6 +963,257 @@ START_TEST (test_operator_validated)
     g_auto(Run) run = cli ("--db", db, "--operator", "王建国", "demo", NULL);
 
     ck_assert_msg (run.status == 0, "%s", run.err);
+}
+END_TEST
+
+/* One number from the session, read with the sqlite3 library as an outsider would. */
+static gint64
+query_number (const char *db,
+              const char *sql)
+{
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  ck_assert_int_eq (sqlite3_open_v2 (db, &raw, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return value;
+}
+
+static void
+run_sql (const char *db,
+         const char *sql)
+{
+  sqlite3 *raw = NULL;
+
+  ck_assert_int_eq (sqlite3_open (db, &raw), SQLITE_OK);
+  ck_assert_msg (sqlite3_exec (raw, sql, NULL, NULL, NULL) == SQLITE_OK, "%s", sqlite3_errmsg (raw));
+  sqlite3_close (raw);
+}
+
+/* No temporary file of a failed or refused output is left in the scratch folder. */
+static void
+assert_no_litter (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+  const char *name;
+
+  ck_assert (dir != NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    ck_assert_msg (!g_str_has_suffix (name, ".partial") && !g_str_has_suffix (name, ".partial-journal") &&
+                   !g_str_has_suffix (name, ".partial-wal"),
+                   "left behind: %s", name);
+}
+
+static void
+assert_refused_naming (const Run  *run,
+                       const char *path)
+{
+  ck_assert_msg (run->status == 1, "exit %d: %s", run->status, run->err);
+  ck_assert_msg (strstr (run->err, path) != NULL, "stderr: %s", run->err);
+}
+
+/* Issue 13.1: no --out, by any role, overwrites the open session (by any name for it), another
+ * session or a package, unless --force says so for the latter. */
+START_TEST (test_output_never_replaces_a_session)
+{
+  g_autofree char *db = session_with_panel ();
+  g_autofree char *symbolic = tmp_path ("link.db");
+  g_autofree char *hard = tmp_path ("hard.db");
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *other = tmp_path ("other.db");
+  g_autofree char *package = tmp_path ("E03.qapkg");
+  g_autofree char *before = NULL;
+  g_autofree char *other_before = NULL;
+  gint64 n_audit, n_keys;
+
+  ck_assert_int_eq (symlink (db, symbolic), 0);
+  ck_assert_int_eq (link (db, hard), 0);
+  {
+    g_auto(Run) init = cli ("--db", other, "init", "--year", "2025", NULL);
+    g_auto(Run) export = cli ("--db", db, "package", "export", "--reviewer", "E03",
+                              "--stage", "material", "--out", package, NULL);
+
+    ck_assert_int_eq (init.status, 0);
+    ck_assert_msg (export.status == 0, "%s", export.err);
+  }
+  before = qa_test_file_checksum (db);
+  other_before = qa_test_file_checksum (other);
+  n_audit = query_number (db, "SELECT count(*) FROM audit_log");
+  n_keys = query_number (db, "SELECT count(*) FROM package_key");
+
+  {
+    g_auto(Run) audit = cli ("--db", db, "--role", "supervisor", "audit", "export", "--format", "csv",
+                             "--out", db, NULL);
+    g_auto(Run) audit_forced = cli ("--db", db, "audit", "export", "--format", "pdf", "--out", symbolic,
+                                    "--force", NULL);
+    g_auto(Run) notice = cli ("--db", db, "notice", "export", "--applicant", "A03", "--out", hard,
+                              "--force", NULL);
+    g_auto(Run) package_over = cli ("--db", db, "package", "export", "--reviewer", "E04",
+                                    "--stage", "material", "--out", db, "--force", NULL);
+    g_auto(Run) journal = cli ("--db", db, "backup", "--out", wal, NULL);
+    g_auto(Run) backup_over = cli ("--db", db, "backup", "--out", other, NULL);
+    g_auto(Run) package_again = cli ("--db", db, "package", "export", "--reviewer", "E04",
+                                     "--stage", "material", "--out", package, NULL);
+
+    /* The open session is never replaced, not even with --force. */
+    assert_refused_naming (&audit, db);
+    assert_refused_naming (&audit_forced, symbolic);
+    assert_refused_naming (&notice, hard);
+    assert_refused_naming (&package_over, db);
+    assert_refused_naming (&journal, wal);
+    /* Another session or a package only with --force. */
+    assert_refused_naming (&backup_over, other);
+    ck_assert (strstr (backup_over.err, "--force") != NULL);
+    assert_refused_naming (&package_again, package);
+  }
+  {
+    g_autofree char *now = qa_test_file_checksum (db);
+
+    ck_assert_str_eq (now, before);
+  }
+  {
+    g_autofree char *now = qa_test_file_checksum (other);
+
+    ck_assert_str_eq (now, other_before);
+  }
+  /* A refused export records nothing. */
+  ck_assert_int_eq (query_number (db, "SELECT count(*) FROM audit_log"), n_audit);
+  ck_assert_int_eq (query_number (db, "SELECT count(*) FROM package_key"), n_keys);
+
+  /* In the package: the sheet cannot overwrite the package itself. */
+  {
+    g_auto(Run) scored = cli ("--db", package, "score", "--applicant", "A01", "--item", "4.1.2",
+                              "--percent", "60", NULL);
+    g_auto(Run) sheet = cli ("--db", package, "sheet", "export", "--out", package, "--force", NULL);
+    g_auto(Run) reading = cli ("--db", package, "applicant", "list", NULL);
+
+    ck_assert_int_eq (scored.status, 0);
+    assert_refused_naming (&sheet, package);
+    ck_assert_int_eq (reading.status, 0);
+  }
+
+  /* Confirmed, another session is replaced by the backup — whole. */
+  {
+    g_auto(Run) forced = cli ("--db", db, "backup", "--out", other, "--force", NULL);
+    g_auto(Run) list = cli ("--db", other, "applicant", "list", NULL);
+
+    ck_assert_msg (forced.status == 0, "%s", forced.err);
+    ck_assert_int_eq (list.status, 0);
+    ck_assert (strstr (list.out, "A01,") != NULL);
+  }
+  assert_no_litter ();
+}
+END_TEST
+
+/* Issue 13.7, 12.23: on a full disk every export fails with exit 3, leaves no file, no
+ * temporary file, and records nothing; the session is untouched. */
+START_TEST (test_failed_write_leaves_nothing)
+{
+  g_autofree char *db = session_with_panel ();
+  g_autofree char *notice = tmp_path ("notice.pdf");
+  g_autofree char *audit = tmp_path ("audit.pdf");
+  g_autofree char *package = tmp_path ("E03.qapkg");
+  g_autofree char *backup = tmp_path ("backup.db");
+  g_autofree char *not_a_folder = tmp_path ("notice.pdf");
+  g_autofree char *under_a_file = NULL;
+  g_autofree char *before = NULL;
+  gint64 n_audit, n_keys;
+  /* Above the size of the session's wal-index, below that of any of these outputs. */
+  const gsize limit = 40 * 1024;
+
+  n_audit = query_number (db, "SELECT count(*) FROM audit_log");
+  n_keys = query_number (db, "SELECT count(*) FROM package_key");
+  before = qa_test_file_checksum (db);
+
+  {
+    g_auto(Run) n = cli_full_disk (limit, "--db", db, "notice", "export", "--applicant", "A03",
+                                   "--out", notice, NULL);
+    g_auto(Run) a = cli_full_disk (limit, "--db", db, "audit", "export", "--format", "pdf",
+                                   "--out", audit, NULL);
+    g_auto(Run) p = cli_full_disk (limit, "--db", db, "package", "export", "--reviewer", "E03",
+                                   "--stage", "material", "--out", package, NULL);
+    g_auto(Run) b = cli_full_disk (limit, "--db", db, "backup", "--out", backup, NULL);
+
+    ck_assert_msg (n.status == 3, "notice: exit %d: %s", n.status, n.err);
+    ck_assert_msg (a.status == 3, "audit: exit %d: %s", a.status, a.err);
+    ck_assert_msg (p.status == 3, "package: exit %d: %s", p.status, p.err);
+    ck_assert_msg (b.status == 3, "backup: exit %d: %s", b.status, b.err);
+    ck_assert_msg (strstr (n.err, "notice.pdf") != NULL && strstr (n.err, "Nothing") != NULL, "%s", n.err);
+    ck_assert_msg (strstr (p.err, "E03.qapkg") != NULL && strstr (p.err, "Nothing was recorded") != NULL,
+                   "%s", p.err);
+  }
+  ck_assert (!g_file_test (notice, G_FILE_TEST_EXISTS));
+  ck_assert (!g_file_test (audit, G_FILE_TEST_EXISTS));
+  ck_assert (!g_file_test (package, G_FILE_TEST_EXISTS));
+  ck_assert (!g_file_test (backup, G_FILE_TEST_EXISTS));
+  assert_no_litter ();
+  ck_assert_int_eq (query_number (db, "SELECT count(*) FROM audit_log"), n_audit);
+  ck_assert_int_eq (query_number (db, "SELECT count(*) FROM package_key"), n_keys);
+  {
+    g_autofree char *now = qa_test_file_checksum (db);
+
+    ck_assert_str_eq (now, before);
+  }
+
+  /* A folder that cannot exist (under a file): refused as an I/O error, nothing left. */
+  ck_assert (g_file_set_contents (not_a_folder, "x", 1, NULL));
+  under_a_file = g_build_filename (not_a_folder, "audit.csv", NULL);
+  {
+    g_auto(Run) csv = cli ("--db", db, "audit", "export", "--format", "csv", "--out", under_a_file, NULL);
+
+    ck_assert_int_eq (csv.status, 3);
+    ck_assert_msg (strstr (csv.err, "audit.csv") != NULL, "%s", csv.err);
+  }
+
+  /* With room again, the same export works and is recorded once. */
+  {
+    g_auto(Run) p = cli ("--db", db, "package", "export", "--reviewer", "E03", "--stage", "material",
+                         "--out", package, NULL);
+
+    ck_assert_msg (p.status == 0, "%s", p.err);
+  }
+  ck_assert_int_eq (query_number (db, "SELECT count(*) FROM audit_log WHERE action = 'package.export'"), 1);
+  ck_assert_int_eq (query_number (db, "SELECT count(*) FROM package_key"), n_keys + 1);
+}
+END_TEST
+
+/* Issue 12.22: with nothing writable, reading goes on; a write says nothing was lost. */
+START_TEST (test_full_disk_keeps_reading)
+{
+  g_autofree char *db = tmp_path ("full.db");
+  g_autofree char *before = NULL;
+
+  {
+    g_auto(Run) demo = cli ("--db", db, "demo", NULL);
+    ck_assert_int_eq (demo.status, 0);
+  }
+  before = qa_test_file_checksum (db);
+  {
+    g_auto(Run) judge = cli_full_disk (1024, "--db", db, "eligibility", "judge", "--applicant", "A03",
+                                       "--condition", "5", "--pass", "yes", NULL);
+    g_auto(Run) list = cli_full_disk (1024, "--db", db, "applicant", "list", NULL);
+    g_auto(Run) verify = cli_full_disk (1024, "--db", db, "audit", "verify", NULL);
+
+    ck_assert_msg (judge.status == 3, "exit %d: %s", judge.status, judge.err);
+    ck_assert_msg (strstr (judge.err, "nothing was lost") != NULL, "%s", judge.err);
+    ck_assert_msg (list.status == 0, "%s", list.err);
+    ck_assert (strstr (list.out, "A01,") != NULL);
+    ck_assert_msg (verify.status == 0, "%s", verify.err);
+  }
+  {
+    g_autofree char *now = qa_test_file_checksum (db);
+
+    ck_assert_str_eq (now, before);
+  }
+  {
+    g_auto(Run) judge = cli ("--db", db, "eligibility", "judge", "--applicant", "A03",
+                             "--condition", "5", "--pass", "yes", NULL);
+    ck_assert_msg (judge.status == 0, "%s", judge.err);
   }
 }
 END_TEST
@@ -1016,6 +1270,211 @@ START_TEST (test_endless_inputs_refused)
 }
 END_TEST
 
+/* Issue 13.12, 12.12: a file that holds no session, or one with a format number no qareview
+ * wrote, is refused and left byte for byte as it was; only init creates a session. */
+START_TEST (test_refused_files_untouched)
+{
+  g_autofree char *empty = tmp_path ("empty.db");
+  g_autofree char *negative = tmp_path ("negative.db");
+  g_autofree char *before = NULL;
+  GStatBuf st;
+
+  ck_assert (g_file_set_contents (empty, "", 0, NULL));
+  {
+    g_auto(Run) list = cli ("--db", empty, "--role", "supervisor", "applicant", "list", NULL);
+    g_auto(Run) score = cli ("--db", empty, "score", "--applicant", "A01", "--item", "4.1.2",
+                             "--percent", "50", NULL);
+    g_auto(Run) verify = cli ("--db", empty, "audit", "verify", NULL);
+
+    assert_refused_naming (&list, empty);
+    ck_assert_int_eq (score.status, 1);
+    ck_assert_int_eq (verify.status, 1);
+  }
+  ck_assert_int_eq (g_stat (empty, &st), 0);
+  ck_assert_int_eq (st.st_size, 0);
+  {
+    g_auto(Run) init = cli ("--db", empty, "init", "--year", "2026", NULL);
+    ck_assert_msg (init.status == 0, "%s", init.err);
+  }
+
+  {
+    g_auto(Run) init = cli ("--db", negative, "init", "--year", "2026", NULL);
+    ck_assert_int_eq (init.status, 0);
+  }
+  run_sql (negative, "PRAGMA user_version = -1");
+  before = qa_test_file_checksum (negative);
+  {
+    g_auto(Run) list = cli ("--db", negative, "applicant", "list", NULL);
+    g_auto(Run) demo = cli ("--db", negative, "demo", NULL);
+
+    ck_assert_msg (list.status != 0 && strstr (list.err, negative) != NULL, "%s", list.err);
+    ck_assert_int_ne (demo.status, 0);
+  }
+  {
+    g_autofree char *now = qa_test_file_checksum (negative);
+
+    ck_assert_str_eq (now, before);
+  }
+}
+END_TEST
+
+/* Issue 13.13: a package that cannot be opened says so (exit 3), not “may not use”. */
+START_TEST (test_unopenable_package)
+{
+  g_autofree char *db = session_with_panel ();
+  g_autofree char *package = tmp_path ("E03.qapkg");
+  g_autofree char *damaged = tmp_path ("damaged.qapkg");
+  g_autofree char *keyless = tmp_path ("keyless.qapkg");
+  g_autofree char *newer = tmp_path ("newer.qapkg");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  {
+    g_auto(Run) export = cli ("--db", db, "package", "export", "--reviewer", "E03",
+                              "--stage", "material", "--out", package, NULL);
+    ck_assert_msg (export.status == 0, "%s", export.err);
+  }
+  ck_assert (g_file_get_contents (package, &contents, &length, NULL));
+  ck_assert (g_file_set_contents (damaged, contents, (gssize)length / 3, NULL));
+  ck_assert (g_file_set_contents (keyless, contents, (gssize)length, NULL));
+  ck_assert (g_file_set_contents (newer, contents, (gssize)length, NULL));
+  run_sql (keyless, "DELETE FROM package_key");
+  run_sql (newer, "PRAGMA user_version = 99");
+
+  {
+    g_auto(Run) d = cli ("--db", damaged, "score", "--applicant", "A01", "--item", "4.1.2",
+                         "--percent", "50", NULL);
+    g_auto(Run) k = cli ("--db", keyless, "score", "--applicant", "A01", "--item", "4.1.2",
+                         "--percent", "50", NULL);
+    g_auto(Run) n = cli ("--db", newer, "score", "--applicant", "A01", "--item", "4.1.2",
+                         "--percent", "50", NULL);
+
+    ck_assert_msg (d.status == 3 && strstr (d.err, "damaged") != NULL, "%d %s", d.status, d.err);
+    ck_assert_msg (k.status == 3 && strstr (k.err, "key") != NULL, "%d %s", k.status, k.err);
+    ck_assert_msg (strstr (n.err, "newer") != NULL, "%s", n.err);
+    ck_assert (strstr (d.err, "may not use") == NULL);
+    ck_assert (strstr (k.err, "may not use") == NULL);
+    ck_assert (strstr (n.err, "may not use") == NULL);
+  }
+}
+END_TEST
+
+/* Issue 13.2, 12.13, 12.24: restore takes only a session of this program whose trail verifies
+ * (or whose broken trail the secretariat accepts, on the record), and keeps what it replaces. */
+START_TEST (test_restore_policy)
+{
+  g_autofree char *db = session_with_panel ();
+  g_autofree char *package = tmp_path ("E03.qapkg");
+  g_autofree char *backup = tmp_path ("backup.db");
+  g_autofree char *edited = tmp_path ("edited.db");
+  g_autofree char *backups_dir = g_strconcat (db, ".backups", NULL);
+  g_autofree char *before = NULL;
+  g_auto(GStrv) kept = NULL;
+  gint64 n_audit;
+
+  {
+    g_auto(Run) export = cli ("--db", db, "package", "export", "--reviewer", "E03",
+                              "--stage", "material", "--out", package, NULL);
+    g_auto(Run) copy = cli ("--db", db, "backup", "--out", backup, NULL);
+    g_auto(Run) copy2 = cli ("--db", db, "backup", "--out", edited, NULL);
+
+    ck_assert_int_eq (export.status, 0);
+    ck_assert_int_eq (copy.status, 0);
+    ck_assert_int_eq (copy2.status, 0);
+  }
+  run_sql (edited, "UPDATE audit_log SET operator = 'someone' WHERE seq = 2");
+
+  before = qa_test_file_checksum (db);
+  {
+    g_auto(Run) pkg = cli ("--db", db, "restore", "--yes", package, NULL);
+    g_auto(Run) broken = cli ("--db", db, "restore", "--yes", edited, NULL);
+
+    ck_assert_int_eq (pkg.status, 1);
+    ck_assert_msg (strstr (pkg.err, "review package") != NULL, "%s", pkg.err);
+    ck_assert_int_eq (broken.status, 1);
+    ck_assert_msg (strstr (broken.err, "entry 2") != NULL, "%s", broken.err);
+    ck_assert (strstr (broken.err, "--accept-broken-audit") != NULL);
+  }
+  {
+    g_autofree char *now = qa_test_file_checksum (db);
+
+    ck_assert_str_eq (now, before);
+  }
+
+  /* A good backup: the session as it was is kept, and the trail says who restored what. */
+  n_audit = query_number (backup, "SELECT count(*) FROM audit_log");
+  {
+    g_auto(Run) restored = cli ("--db", db, "--operator", "赵丽娟", "restore", "--yes", backup, NULL);
+    g_auto(Run) verify = cli ("--db", db, "audit", "verify", NULL);
+
+    ck_assert_msg (restored.status == 0, "%s", restored.err);
+    ck_assert_msg (verify.status == 0, "%s", verify.err);
+  }
+  kept = qa_database_list_backups (db);
+  ck_assert_uint_ge (g_strv_length (kept), 1);
+  ck_assert (strstr (kept[0], "before-restore") != NULL);
+  ck_assert (g_str_has_prefix (kept[0], backups_dir));
+  ck_assert_int_eq (query_number (db, "SELECT count(*) FROM audit_log"), n_audit + 1);
+  ck_assert_int_eq (query_number (db, "SELECT count(*) FROM audit_log WHERE action = 'session.restore' "
+                                      "AND operator = '赵丽娟' AND role = 'secretariat'"), 1);
+
+  /* Accepted explicitly, a broken backup is restored, and the acceptance is on the record. */
+  {
+    g_auto(Run) accepted = cli ("--db", db, "restore", "--yes", "--accept-broken-audit", edited, NULL);
+
+    ck_assert_msg (accepted.status == 0, "%s", accepted.err);
+  }
+  ck_assert_int_eq (query_number (db, "SELECT count(*) FROM audit_log WHERE action = 'session.restore' "
+                                      "AND after LIKE '%broken audit trail accepted%entry 2%'"), 1);
+}
+END_TEST
+
+/* Issue 13.11: a writer holding the file when the command starts is waited for, from the very
+ * first query. */
+START_TEST (test_waits_for_a_writer)
+{
+  g_autofree char *db = tmp_path ("busy.db");
+  int ready[2];
+  pid_t child;
+  char byte = 0;
+  int wait_status = 0;
+
+  {
+    g_auto(Run) demo = cli ("--db", db, "demo", NULL);
+    ck_assert_int_eq (demo.status, 0);
+  }
+  ck_assert_int_eq (pipe (ready), 0);
+  child = fork ();
+  ck_assert_int_ge (child, 0);
+  if (child == 0)
+    {
+      sqlite3 *raw = NULL;
+
+      /* Exclusive: no other connection may even read until this one lets go. */
+      if (sqlite3_open (db, &raw) != SQLITE_OK ||
+          sqlite3_exec (raw, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
+                             "UPDATE applicant SET name = name WHERE id = 'A01'", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      if (write (ready[1], "x", 1) != 1)
+        _exit (1);
+      g_usleep (1500 * 1000);
+      sqlite3_exec (raw, "COMMIT", NULL, NULL, NULL);
+      sqlite3_close (raw);
+      _exit (0);
+    }
+  close (ready[1]);
+  ck_assert_int_eq (read (ready[0], &byte, 1), 1);
+  close (ready[0]);
+  {
+    g_auto(Run) list = cli ("--db", db, "applicant", "list", NULL);
+
+    ck_assert_msg (list.status == 0, "exit %d: %s", list.status, list.err);
+  }
+  ck_assert_int_eq (waitpid (child, &wait_status, 0), child);
+  ck_assert (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
@@ -1046,6 +1505,13 @@ cli_suite (void)
   tcase_add_test (tc, test_advance);
   tcase_add_test (tc, test_review_round_trip);
   tcase_add_test (tc, test_audit_backup_restore);
+  tcase_add_test (tc, test_output_never_replaces_a_session);
+  tcase_add_test (tc, test_failed_write_leaves_nothing);
+  tcase_add_test (tc, test_full_disk_keeps_reading);
+  tcase_add_test (tc, test_refused_files_untouched);
+  tcase_add_test (tc, test_unopenable_package);
+  tcase_add_test (tc, test_restore_policy);
+  tcase_add_test (tc, test_waits_for_a_writer);
   suite_add_tcase (suite, tc);
   return suite;
 }

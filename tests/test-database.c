@@ -3,6 +3,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "qa-database-private.h"
 #include "qa-test.h"
@@ -241,6 +247,321 @@ START_TEST (test_newer_schema_refused_untouched)
 }
 END_TEST
 
+
+/* Issue 12.12: a format number below 0 is no version of ours; the file is not changed. */
+START_TEST (test_negative_version_refused_untouched)
+{
+  g_autofree char *path = db_path ("negative.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_foreign_sqlite (path, "PRAGMA application_id = 1363235414; PRAGMA user_version = -1;");
+  before = qa_test_file_checksum (path);
+
+  db = qa_database_open (path, &error);
+  ck_assert_ptr_null (db);
+  ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_OPEN));
+  ck_assert_msg (strstr (error->message, "-1") != NULL, "message: %s", error->message);
+  {
+    g_autofree char *now = qa_test_file_checksum (path);
+
+    ck_assert_str_eq (now, before);
+  }
+  ck_assert (!g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
+/* Issue 13.12: opening an existing session never writes a schema into an empty file. */
+START_TEST (test_existing_empty_file_untouched)
+{
+  g_autofree char *path = db_path ("empty.db");
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(QaSession) opened = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  ck_assert (g_file_set_contents (path, "", 0, NULL));
+  db = qa_database_open_full (path, QA_DATABASE_OPEN_EXISTING, &error);
+  ck_assert_ptr_null (db);
+  ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_NO_SESSION));
+  g_clear_error (&error);
+  opened = qa_session_open (path, &error);
+  ck_assert_ptr_null (opened);
+  ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_NO_SESSION));
+  ck_assert_int_eq (g_stat (path, &st), 0);
+  ck_assert_int_eq (st.st_size, 0);
+}
+END_TEST
+
+/* A session file as schema 1 left it. */
+static void
+write_v1_session (const char *path)
+{
+  g_autoptr(GBytes) script = NULL;
+  g_autofree char *sql = NULL;
+
+  script = g_resources_lookup_data ("/cn/gov/ganzhou/QaReview/core/sql/0001-initial.sql", 0, NULL);
+  ck_assert_ptr_nonnull (script);
+  sql = g_strdup_printf ("PRAGMA application_id = 1363235414; %.*s; PRAGMA user_version = 1; "
+                         "INSERT INTO session (id, year, profile_id, profile_xml, criteria_id, deadline, created_at) "
+                         "VALUES (1, 2025, 'ganzhou', x'00', 'gbt19580-2012', '2025-09-30', '2025-01-01T00:00:00Z');",
+                         (int)g_bytes_get_size (script), (const char *)g_bytes_get_data (script, NULL));
+  write_foreign_sqlite (path, sql);
+}
+
+/* A session of schema 1 gets its identity when it is migrated; a package of then gets none. */
+START_TEST (test_migration_gives_identity)
+{
+  g_autofree char *path = db_path ("v1.db");
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_auto(GStrv) backups = NULL;
+
+  write_v1_session (path);
+  db = qa_database_open (path, &error);
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (qa_database_get_schema_version (db), QA_DATABASE_SCHEMA_VERSION);
+  uuid = query_text (db, "SELECT uuid FROM session");
+  ck_assert_uint_eq (strlen (uuid), 32);
+  /* Copied aside before the change. */
+  backups = qa_database_list_backups (path);
+  ck_assert_ptr_nonnull (backups[0]);
+}
+END_TEST
+
+
+/* A backup is only read: one of an older format is restored brought up to date, and the backup
+ * file itself stays byte for byte as it was (no migration, no journal, no backup folder). */
+START_TEST (test_restore_leaves_backup_untouched)
+{
+  g_autofree char *backup = db_path ("old-backup.db");
+  g_autofree char *backups_of_backup = g_strconcat (backup, ".backups", NULL);
+  g_autofree char *path = db_path ("restored.db");
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_v1_session (backup);
+  before = qa_test_file_checksum (backup);
+  ck_assert_msg (qa_database_restore (backup, path, &error), "%s", error ? error->message : "");
+  {
+    g_autofree char *now = qa_test_file_checksum (backup);
+
+    ck_assert_str_eq (now, before);
+  }
+  ck_assert (!g_file_test (backups_of_backup, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(QaDatabase) db = qa_database_open (path, &error);
+    g_autofree char *uuid = NULL;
+
+    ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+    ck_assert_int_eq (qa_database_get_schema_version (db), QA_DATABASE_SCHEMA_VERSION);
+    uuid = query_text (db, "SELECT uuid FROM session");
+    ck_assert_uint_eq (strlen (uuid), 32);
+  }
+}
+END_TEST
+
+/* In a child where no file may grow (a full disk): what it checks, as an exit status. */
+static int
+open_on_full_disk (const char *path)
+{
+  struct rlimit limit = { 0, 0 };
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signal (SIGXFSZ, SIG_IGN);
+  if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+    return 10;
+  db = qa_database_open_full (path, QA_DATABASE_OPEN_EXISTING, &error);
+  if (db == NULL)
+    {
+      g_printerr ("# %s\n", error->message);
+      return 11;
+    }
+  if (!qa_database_is_read_only (db))
+    return 12;
+  /* An older file is read as brought up to date, in memory. */
+  if (qa_database_get_schema_version (db) != QA_DATABASE_SCHEMA_VERSION)
+    return 13;
+  if (query_int (db, "SELECT count(*) FROM session") != 1)
+    return 14;
+  if (qa_database_transaction (db, insert_expert, (gpointer)"E01", &error) ||
+      !g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_READ_ONLY) ||
+      strstr (error->message, "nothing was lost") == NULL)
+    return 15;
+  return 0;
+}
+
+/* Issue 12.22: nothing can be written beside the file, yet it is read, even in an older format;
+ * a write is refused saying nothing was lost, and the file is not changed. */
+START_TEST (test_full_disk_opens_read_only)
+{
+  g_autofree char *path = db_path ("full.db");
+  g_autofree char *before = NULL;
+  int wait_status = 0;
+  pid_t child;
+
+  write_v1_session (path);
+  before = qa_test_file_checksum (path);
+  child = fork ();
+  ck_assert_int_ge (child, 0);
+  if (child == 0)
+    _exit (open_on_full_disk (path));
+  ck_assert_int_eq (waitpid (child, &wait_status, 0), child);
+  ck_assert (WIFEXITED (wait_status));
+  ck_assert_msg (WEXITSTATUS (wait_status) == 0, "check %d failed", WEXITSTATUS (wait_status));
+  {
+    g_autofree char *now = qa_test_file_checksum (path);
+
+    ck_assert_str_eq (now, before);
+  }
+}
+END_TEST
+
+/* Issue 13.1 in core: no output replaces the open session, by any of its names. */
+START_TEST (test_output_refuses_open_session)
+{
+  g_autofree char *path = db_path ("open.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *symbolic = db_path ("link.db");
+  g_autofree char *hard = db_path ("hard.db");
+  g_autofree char *other = db_path ("other.db");
+  g_autofree char *plain = db_path ("plain.csv");
+  g_autofree char *under_file = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const refused[] = { path, wal, shm, symbolic, hard };
+
+  db = qa_database_open (path, &error);
+  ck_assert_ptr_nonnull (db);
+  ck_assert (qa_database_transaction (db, insert_expert, (gpointer)"E01", &error));
+  ck_assert_int_eq (symlink (path, symbolic), 0);
+  ck_assert_int_eq (link (path, hard), 0);
+  before = qa_test_file_checksum (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      ck_assert (!qa_output_write_file (refused[i], QA_OUTPUT_REPLACE, "x", 1, &error));
+      ck_assert_msg (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_OPEN_SESSION),
+                     "%s: %s", refused[i], error->message);
+      g_clear_error (&error);
+      ck_assert (!qa_database_backup (db, refused[i], QA_OUTPUT_REPLACE, &error));
+      ck_assert (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_OPEN_SESSION));
+      g_clear_error (&error);
+    }
+  {
+    g_autofree char *now = qa_test_file_checksum (path);
+
+    ck_assert_str_eq (now, before);
+  }
+
+  /* Another session: only when confirmed. */
+  ck_assert (qa_database_backup (db, other, QA_OUTPUT_NONE, &error));
+  ck_assert (qa_output_is_session_file (other));
+  ck_assert (!qa_output_write_file (other, QA_OUTPUT_NONE, "x", 1, &error));
+  ck_assert (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_EXISTS));
+  g_clear_error (&error);
+  ck_assert (qa_output_is_session_file (other));
+  /* Allowed to replace a package, a session is still refused. */
+  ck_assert (!qa_output_is_package_file (other));
+  ck_assert (!qa_output_write_file (other, QA_OUTPUT_REPLACE_PACKAGE, "x", 1, &error));
+  ck_assert (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_EXISTS));
+  g_clear_error (&error);
+  ck_assert (qa_output_write_file (other, QA_OUTPUT_REPLACE, "x", 1, &error));
+  ck_assert (!qa_output_is_session_file (other));
+
+  /* Any other file is replaced whole; a folder that cannot exist leaves nothing. */
+  ck_assert (g_file_set_contents (plain, "old", -1, NULL));
+  ck_assert (qa_output_write_file (plain, QA_OUTPUT_NONE, "new", 3, &error));
+  under_file = g_build_filename (plain, "x.csv", NULL);
+  ck_assert (!qa_output_write_file (under_file, QA_OUTPUT_NONE, "x", 1, &error));
+  ck_assert (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_WRITE));
+  ck_assert_msg (strstr (error->message, "x.csv") != NULL, "%s", error->message);
+  {
+    g_autofree char *contents = NULL;
+
+    ck_assert (g_file_get_contents (plain, &contents, NULL, NULL));
+    ck_assert_str_eq (contents, "new");
+  }
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      ck_assert_msg (!g_str_has_suffix (name, ".partial"), "left behind: %s", name);
+  }
+}
+END_TEST
+
+
+/* What a killed export left behind is cleared by the next export to the same file; a temporary
+ * file a live writer holds is not touched. */
+START_TEST (test_output_clears_stale_temps)
+{
+  g_autofree char *out = db_path ("x.csv");
+  g_autofree char *stale = db_path (".x.csv.ABCDEF.partial");
+  g_autofree char *stale_journal = db_path (".x.csv.ABCDEF.partial-journal");
+  g_autofree char *orphan_journal = db_path (".x.csv.QWERTY.partial-journal");
+  g_autofree char *live = db_path (".x.csv.LIVE00.partial");
+  g_autofree char *other = db_path (".y.csv.ABCDEF.partial");
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  ck_assert (g_file_set_contents (stale, "half", -1, NULL));
+  ck_assert (g_file_set_contents (stale_journal, "j", -1, NULL));
+  ck_assert (g_file_set_contents (orphan_journal, "j", -1, NULL));
+  ck_assert (g_file_set_contents (live, "being written", -1, NULL));
+  ck_assert (g_file_set_contents (other, "another file's", -1, NULL));
+  fd = g_open (live, O_RDWR, 0);
+  ck_assert_int_ge (fd, 0);
+  ck_assert_int_eq (flock (fd, LOCK_EX), 0);
+
+  ck_assert_msg (qa_output_write_file (out, QA_OUTPUT_NONE, "a,b\n", 4, &error), "%s",
+                 error ? error->message : "");
+  ck_assert (!g_file_test (stale, G_FILE_TEST_EXISTS));
+  ck_assert (!g_file_test (stale_journal, G_FILE_TEST_EXISTS));
+  ck_assert (!g_file_test (orphan_journal, G_FILE_TEST_EXISTS));
+  ck_assert (g_file_test (live, G_FILE_TEST_EXISTS));
+  ck_assert (g_file_test (other, G_FILE_TEST_EXISTS));
+  close (fd);
+}
+END_TEST
+
+/* Issue 13.2: a review package is not a session backup. */
+START_TEST (test_restore_refuses_package)
+{
+  g_autofree char *path = db_path ("session.db");
+  g_autofree char *package = db_path ("package.db");
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(QaSession) demo = qa_session_open_with_demo (path, &error);
+    g_autoptr(QaDatabase) copy = NULL;
+
+    ck_assert_ptr_nonnull (demo);
+    ck_assert (qa_database_backup (qa_session_get_database (demo), package, QA_OUTPUT_NONE, &error));
+    copy = qa_database_open (package, &error);
+    ck_assert (_qa_database_exec (copy, "UPDATE session SET kind = 'package'", &error));
+  }
+  before = qa_test_file_checksum (path);
+  ck_assert (!qa_database_restore (package, path, &error));
+  ck_assert_msg (strstr (error->message, "review package") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  ck_assert (!qa_session_restore (path, package, NULL, NULL, QA_RESTORE_NONE, NULL, &error));
+  {
+    g_autofree char *now = qa_test_file_checksum (path);
+
+    ck_assert_str_eq (now, before);
+  }
+}
+END_TEST
+
 START_TEST (test_foreign_database_refused_untouched)
 {
   g_autofree char *path = db_path ("other.db");
@@ -328,7 +649,7 @@ START_TEST (test_backup_and_restore)
   db = qa_database_open (path, &error);
   ck_assert (qa_session_create (db, profile, 2026, NULL, &error));
   ck_assert (qa_database_transaction (db, insert_expert, (gpointer)"E01", &error));
-  ck_assert_msg (qa_database_backup (db, copy, &error), "%s", error ? error->message : "");
+  ck_assert_msg (qa_database_backup (db, copy, QA_OUTPUT_NONE, &error), "%s", error ? error->message : "");
   ck_assert (!g_file_test (partial, G_FILE_TEST_EXISTS));
 
   {
@@ -373,7 +694,7 @@ START_TEST (test_restore_over_damaged_file)
 
     ck_assert (qa_session_create (db, profile, 2026, NULL, &error));
     ck_assert (qa_database_transaction (db, insert_expert, (gpointer)"E01", &error));
-    ck_assert (qa_database_backup (db, copy, &error));
+    ck_assert (qa_database_backup (db, copy, QA_OUTPUT_NONE, &error));
   }
 
   ck_assert (g_file_set_contents (path, "garbage where a session was, long enough to matter", -1, NULL));
@@ -449,6 +770,14 @@ database_suite (void)
   tcase_add_test (tc, test_backup_and_restore);
   tcase_add_test (tc, test_restore_over_damaged_file);
   tcase_add_test (tc, test_auto_backup_retention);
+  tcase_add_test (tc, test_negative_version_refused_untouched);
+  tcase_add_test (tc, test_existing_empty_file_untouched);
+  tcase_add_test (tc, test_migration_gives_identity);
+  tcase_add_test (tc, test_full_disk_opens_read_only);
+  tcase_add_test (tc, test_restore_leaves_backup_untouched);
+  tcase_add_test (tc, test_output_refuses_open_session);
+  tcase_add_test (tc, test_restore_refuses_package);
+  tcase_add_test (tc, test_output_clears_stale_temps);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -62,6 +62,16 @@ START_TEST (test_add_list_extract)
   ck_assert (qa_materials_extract (session, qa_material_get_id (material), out, NULL, &error));
   ck_assert (g_file_get_contents (out_path, &extracted, NULL, NULL));
   ck_assert_str_eq (extracted, "一、组织概述\n二、领导\n");
+  {
+    /* Issue 13.1: a copy is never saved over the open session. */
+    g_autoptr(GFile) over = g_file_new_for_path (qa_database_get_path (qa_session_get_database (session)));
+    g_autoptr(GError) refused = NULL;
+
+    ck_assert (!qa_materials_extract (session, qa_material_get_id (material), over, NULL, &refused));
+    ck_assert (g_error_matches (refused, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_OPEN_SESSION));
+    g_clear_error (&refused);
+    ck_assert_msg (qa_session_reload (session, &refused), "%s", refused ? refused->message : "");
+  }
 
   ck_assert (qa_materials_set_trade_secret (session, qa_material_get_id (material), FALSE, &error));
   g_clear_object (&list);

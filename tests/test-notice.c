@@ -36,7 +36,7 @@ export (const char *id)
 
   notice = qa_notice_new (session, id, "2026-10-15", &error);
   ck_assert_msg (notice != NULL, "%s", error ? error->message : "");
-  ck_assert (qa_notice_write_pdf (notice, pdf, &error));
+  ck_assert (qa_notice_write_pdf (notice, pdf, QA_OUTPUT_NONE, &error));
   return pdf_text (pdf);
 }
 

@@ -40,7 +40,7 @@ export_package (const char *reviewer)
   g_autoptr(GError) error = NULL;
   QaSession *package;
 
-  ck_assert_msg (qa_package_export (session, reviewer, QA_STAGE_MATERIAL, path, &error),
+  ck_assert_msg (qa_package_export (session, reviewer, QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error),
                  "%s", error ? error->message : "");
   package = qa_session_open (path, &error);
   ck_assert_msg (package != NULL, "%s", error ? error->message : "");
@@ -75,7 +75,7 @@ export_sheet (QaSession  *package,
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
 
-  ck_assert_msg (qa_sheet_export (package, path, &error), "%s", error ? error->message : "");
+  ck_assert_msg (qa_sheet_export (package, path, QA_OUTPUT_NONE, &error), "%s", error ? error->message : "");
   ck_assert (g_file_get_contents (path, &contents, NULL, NULL));
   return contents;
 }
@@ -258,6 +258,132 @@ START_TEST (test_tampering_refused)
 }
 END_TEST
 
+
+/* A second award session in @path, at the same point as the fixture's. */
+static QaSession *
+other_session (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaSession) other = qa_session_open_with_demo (path, &error);
+  static const char * const judged[] = { "A01", "A02", "A04", "A06", "A07" };
+
+  ck_assert_msg (other != NULL, "%s", error ? error->message : "");
+  for (guint i = 0; i < G_N_ELEMENTS (judged); i++)
+    ck_assert (qa_applicants_judge (other, judged[i], 5, TRUE, NULL, &error));
+  ck_assert (qa_applicants_store_eligibility (other, &error));
+  ck_assert (qa_panel_form (other, QA_STAGE_MATERIAL, "E01", panel_members, NULL, &error));
+  return g_steal_pointer (&other);
+}
+
+/* Issue 13.10: the sheet names its session, under the signature; another session's sheet is
+ * refused as such. */
+START_TEST (test_sheet_bound_to_session)
+{
+  g_autoptr(QaSession) package = export_package ("E03");
+  g_autofree char *other_path = path_in_tmp ("other.db");
+  g_autofree char *other_package_path = path_in_tmp ("other-E03.qapkg");
+  g_autoptr(QaSession) other = NULL;
+  g_autoptr(QaSession) other_package = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *other_xml = NULL;
+  g_autofree char *attribute = NULL;
+  const char *uuid = qa_session_get_uuid (session);
+
+  ck_assert_ptr_nonnull (uuid);
+  ck_assert_uint_eq (strlen (uuid), 32);
+  ck_assert_str_eq (qa_session_get_uuid (package), uuid);
+
+  score (package, "A01", "4.1.2", 55, "方法系统", "展开不足");
+  xml = export_sheet (package, "E03.qasheet");
+  attribute = g_strdup_printf ("session=\"%s\"", uuid);
+  ck_assert_msg (strstr (xml, attribute) != NULL, "%s", xml);
+
+  /* The same reviewer's sheet from another session's package. */
+  other = other_session (other_path);
+  ck_assert_str_ne (qa_session_get_uuid (other), uuid);
+  ck_assert (qa_package_export (other, "E03", QA_STAGE_MATERIAL, other_package_path, QA_OUTPUT_NONE, &error));
+  other_package = qa_session_open (other_package_path, &error);
+  ck_assert_ptr_nonnull (other_package);
+  score (other_package, "A01", "4.1.2", 55, "方法系统", "展开不足");
+  other_xml = export_sheet (other_package, "other-E03.qasheet");
+  assert_refused (other_xml, -1, QA_SHEET_ERROR_OTHER_SESSION, "another award session");
+
+  {
+    /* Taking the session out breaks the signature: it is signed. */
+    g_autofree char *with_space = g_strconcat (attribute, " ", NULL);
+    g_autofree char *stripped = replaced (xml, with_space, "");
+
+    assert_refused (stripped, -1, QA_SHEET_ERROR_SIGNATURE, "signature does not match");
+  }
+  {
+    g_autofree char *changed = replaced (xml, uuid, "0123456789abcdef0123456789abcdef");
+    assert_refused (changed, -1, QA_SHEET_ERROR_OTHER_SESSION, "0123456789abcdef0123456789abcdef");
+  }
+
+  ck_assert_msg (import_text (xml, strlen (xml), NULL, &error), "%s", error ? error->message : "");
+}
+END_TEST
+
+/* A package made before sessions had an identity: its sheet carries none and is taken as before. */
+START_TEST (test_sheet_of_older_package)
+{
+  g_autofree char *path = path_in_tmp ("E03.qapkg");
+  g_autoptr(QaSession) package = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+
+  {
+    g_autoptr(QaSession) made = export_package ("E03");
+    ck_assert (_qa_database_exec (qa_session_get_database (made), "UPDATE session SET uuid = NULL", &error));
+  }
+  package = qa_session_open (path, &error);
+  ck_assert_ptr_nonnull (package);
+  ck_assert_ptr_null (qa_session_get_uuid (package));
+  score (package, "A01", "4.1.2", 55, NULL, NULL);
+  xml = export_sheet (package, "E03.qasheet");
+  ck_assert (strstr (xml, "session=") == NULL);
+  ck_assert_msg (import_text (xml, strlen (xml), NULL, &error), "%s", error ? error->message : "");
+}
+END_TEST
+
+
+/* Issue 13.1: a package issued again replaces the old one only when allowed, and never a
+ * session; a refused or failed export records nothing. */
+START_TEST (test_package_export_destination)
+{
+  g_autofree char *path = path_in_tmp ("E03.qapkg");
+  g_autofree char *session_copy = path_in_tmp ("copy.db");
+  QaDatabase *db = qa_session_get_database (session);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  ck_assert (qa_package_export (session, "E03", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error));
+  ck_assert (qa_database_backup (db, session_copy, QA_OUTPUT_NONE, &error));
+  before = qa_audit_list (db, &error);
+
+  ck_assert (!qa_package_export (session, "E03", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error));
+  ck_assert (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_EXISTS));
+  g_clear_error (&error);
+  ck_assert (!qa_package_export (session, "E04", QA_STAGE_MATERIAL, session_copy,
+                                 QA_OUTPUT_REPLACE_PACKAGE, &error));
+  ck_assert (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_EXISTS));
+  g_clear_error (&error);
+  ck_assert (!qa_package_export (session, "E04", QA_STAGE_MATERIAL, qa_database_get_path (db),
+                                 QA_OUTPUT_REPLACE, &error));
+  ck_assert (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_OPEN_SESSION));
+  g_clear_error (&error);
+  after = qa_audit_list (db, &error);
+  ck_assert_uint_eq (after->len, before->len);
+  ck_assert (qa_output_is_session_file (session_copy) && !qa_output_is_package_file (session_copy));
+
+  ck_assert_msg (qa_package_export (session, "E03", QA_STAGE_MATERIAL, path, QA_OUTPUT_REPLACE_PACKAGE, &error),
+                 "%s", error ? error->message : "");
+  ck_assert (qa_output_is_package_file (path));
+}
+END_TEST
+
 START_TEST (test_hostile_xml_refused)
 {
   static const char xxe[] =
@@ -391,7 +517,7 @@ START_TEST (test_package_holds_nothing_else)
     ck_assert (import_text (xml, strlen (xml), NULL, &error));
   }
 
-  ck_assert (qa_package_export (session, "E02", QA_STAGE_MATERIAL, path, &error));
+  ck_assert (qa_package_export (session, "E02", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error));
   ck_assert (g_file_get_contents (path, &contents, &length, NULL));
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
 
@@ -422,7 +548,7 @@ START_TEST (test_package_refusals)
   g_autofree char *path = path_in_tmp ("E08.qapkg");
   g_autoptr(GError) error = NULL;
 
-  ck_assert (!qa_package_export (session, "E08", QA_STAGE_MATERIAL, path, &error));
+  ck_assert (!qa_package_export (session, "E08", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error));
   ck_assert (g_error_matches (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_NOT_ON_PANEL));
   ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
@@ -431,7 +557,7 @@ START_TEST (test_package_refusals)
   ck_assert (_qa_database_exec (qa_session_get_database (session),
                                 "UPDATE expert SET status = 'suspended', status_reason = '涉嫌违规' "
                                 "WHERE id = 'E05'", NULL));
-  ck_assert (!qa_package_export (session, "E05", QA_STAGE_MATERIAL, path, &error));
+  ck_assert (!qa_package_export (session, "E05", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error));
   ck_assert_msg (strstr (error->message, "Art. 23") != NULL, "%s", error->message);
   ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -500,10 +626,10 @@ START_TEST (test_async_export_and_import)
   QaSheetOutcome outcome = QA_SHEET_UNCHANGED;
 
   qa_database_set_operator (qa_session_get_database (session), "秘书处 刘芳", "secretariat");
-  qa_package_export_async (session, "E03", QA_STAGE_MATERIAL, path, NULL, store_result_cb, &exported);
+  qa_package_export_async (session, "E03", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, NULL, store_result_cb, &exported);
   ck_assert_msg (qa_package_export_finish (session, wait_for (&exported), &error),
                  "%s", error ? error->message : "");
-  qa_package_export_async (session, "E08", QA_STAGE_MATERIAL, bad_path, NULL, store_result_cb, &refused);
+  qa_package_export_async (session, "E08", QA_STAGE_MATERIAL, bad_path, QA_OUTPUT_NONE, NULL, store_result_cb, &refused);
   ck_assert (!qa_package_export_finish (session, wait_for (&refused), &error));
   ck_assert (g_error_matches (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_NOT_ON_PANEL));
   ck_assert (!g_file_test (bad_path, G_FILE_TEST_EXISTS));
@@ -513,7 +639,7 @@ START_TEST (test_async_export_and_import)
   ck_assert_msg (package != NULL, "%s", error ? error->message : "");
   ck_assert_str_eq (qa_session_get_package_reviewer (package), "E03");
   score (package, "A02", "4.2.3", 65, "部署到位", NULL);
-  ck_assert (qa_sheet_export (package, sheet_path, &error));
+  ck_assert (qa_sheet_export (package, sheet_path, QA_OUTPUT_NONE, &error));
 
   qa_sheet_import_file_async (session, sheet_file, NULL, store_result_cb, &imported);
   ck_assert_msg (qa_sheet_import_file_finish (session, wait_for (&imported), &outcome, &reviewer, &error),
@@ -618,6 +744,9 @@ sheet_suite (void)
   tcase_add_test (tc, test_entry_refuses_what_a_sheet_cannot_carry);
   tcase_add_test (tc, test_newer_replaces_older);
   tcase_add_test (tc, test_tampering_refused);
+  tcase_add_test (tc, test_sheet_bound_to_session);
+  tcase_add_test (tc, test_sheet_of_older_package);
+  tcase_add_test (tc, test_package_export_destination);
   tcase_add_test (tc, test_hostile_xml_refused);
   tcase_add_test (tc, test_rules_refused);
   tcase_add_test (tc, test_not_on_panel_and_closed_stage);

@@ -645,9 +645,10 @@ export_thread (GTask        *task,
     g_ptr_array_add (entries, (gpointer)qa_audit_item_get_entry (g_ptr_array_index (job->items, i)));
 
   if (job->format == QA_AUDIT_EXPORT_CSV)
-    ok = qa_audit_write_csv (entries, job->path, &error);
+    /* The file chooser asked before a file was replaced. */
+    ok = qa_audit_write_csv (entries, job->path, QA_OUTPUT_REPLACE, &error);
   else
-    ok = qa_audit_write_pdf (entries, job->title, job->path, &error);
+    ok = qa_audit_write_pdf (entries, job->title, job->path, QA_OUTPUT_REPLACE, &error);
 
   if (!ok)
     g_task_return_error (task, g_steal_pointer (&error));

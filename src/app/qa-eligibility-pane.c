@@ -696,7 +696,7 @@ qa_eligibility_pane_export_notice (QaEligibilityPane *self,
   if ((path = g_file_get_path (file)) == NULL)
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                          _("The notice can be saved only to a folder on this computer."));
-  if (error != NULL || !qa_notice_write_pdf (notice, path, &error))
+  if (error != NULL || !qa_notice_write_pdf (notice, path, QA_OUTPUT_REPLACE, &error))
     {
       _qa_ui_show_error (GTK_WIDGET (self), _("The Notice Was Not Saved"), error->message);
       return;

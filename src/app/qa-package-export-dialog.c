@@ -388,7 +388,10 @@ export_next (QaPackageExportDialog *self)
   progress = g_strdup_printf (_("Writing the package of %s…"), name);
   qa_outcome_list_set_progress (self->outcome_list, progress);
 
-  qa_package_export_async (self->session, reviewer, self->exporting_stage, path, NULL,
+  /* A folder was chosen, no file: a package issued there before is replaced by the new one, a
+   * session there never. */
+  qa_package_export_async (self->session, reviewer, self->exporting_stage, path,
+                           QA_OUTPUT_REPLACE_PACKAGE, NULL,
                            package_exported_cb, g_object_ref (self));
   g_free (self->exporting_reviewer);
   self->exporting_reviewer = g_steal_pointer (&reviewer);

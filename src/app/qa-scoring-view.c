@@ -1339,5 +1339,6 @@ qa_scoring_view_export_sheet (QaScoringView  *self,
   /* What is still being typed is part of the sheet. */
   qa_score_sheet_editor_save_pending (self->sheet_editor);
 
-  return qa_sheet_export (self->session, path, error);
+  /* The file chooser asked before a file was replaced. */
+  return qa_sheet_export (self->session, path, QA_OUTPUT_REPLACE, error);
 }

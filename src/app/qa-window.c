@@ -379,6 +379,9 @@ typedef struct
   char     *backup;    /* the backup written or restored */
   gboolean  damaged;   /* restored over a file that cannot be opened */
   char     *kept;      /* what was kept first: the session as it was, or the damaged file */
+  char     *operator_name;
+  char     *operator_role;
+  QaRestoreFlags flags;
 } SafetyJob;
 
 static void
@@ -387,6 +390,8 @@ safety_job_free (SafetyJob *job)
   g_free (job->path);
   g_free (job->backup);
   g_free (job->kept);
+  g_free (job->operator_name);
+  g_free (job->operator_role);
   g_free (job);
 }
 
@@ -413,7 +418,8 @@ backup_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   db = qa_database_open (job->path, &error);
-  if (db == NULL || !qa_database_backup (db, job->backup, &error))
+  /* The file chooser asked before a file was replaced; the open session never is. */
+  if (db == NULL || !qa_database_backup (db, job->backup, QA_OUTPUT_REPLACE, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -429,19 +435,9 @@ restore_thread (GTask        *task,
   SafetyJob *job = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (job->damaged)
-    job->kept = qa_database_restore_damaged (job->backup, job->path, &error);
-  else
-    {
-      g_autoptr(QaDatabase) db = qa_database_open (job->path, &error);
-
-      if (db != NULL)
-        job->kept = qa_database_auto_backup (db, "before-restore", &error);
-      if (job->kept != NULL && !qa_database_restore (job->backup, job->path, &error))
-        g_clear_pointer (&job->kept, g_free);
-    }
-
-  if (job->kept == NULL)
+  /* The core's policy: what may be restored, the copy of what is replaced, the audit entry. */
+  if (!qa_session_restore (job->path, job->backup, job->operator_name, job->operator_role,
+                           job->flags, &job->kept, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -547,13 +543,61 @@ open_restored (QaWindow  *self,
     }
 
   qa_window_set_session (self, session);
-
-  /* The trail is the backup's now: it says it was cut back here, and by whom. */
-  if (!qa_audit_record_restore (qa_session_get_database (session), job->backup, job->kept, &error))
-    g_warning ("The restore could not be noted in the audit trail: %s", error->message);
+  /* The trail is the backup's now, with the restore noted at its end. */
   qa_audit_view_refresh (self->audit_view);
 
   qa_window_confirm_operator (self);
+}
+
+static void restore_done_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data);
+
+static void
+accept_broken_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  QaWindow         *self)
+{
+  SafetyJob *job = g_object_steal_data (G_OBJECT (dialog), "qa-job");
+
+  if (g_strcmp0 (response, "accept") != 0 || job == NULL)
+    {
+      g_clear_pointer (&job, safety_job_free);
+      return;
+    }
+  run_safety_job (self, job, restore_thread, restore_done_cb);
+}
+
+/* The core refused a backup whose trail does not verify: the secretariat may accept it, on the
+ * record, having read which entry fails. */
+static void
+offer_accept_broken (QaWindow        *self,
+                     const SafetyJob *refused,
+                     const GError    *error)
+{
+  SafetyJob *job = safety_job_new (refused->path, refused->backup);
+  GtkWidget *dialog;
+
+  job->damaged = refused->damaged;
+  job->operator_name = g_strdup (refused->operator_name);
+  job->operator_role = g_strdup (refused->operator_role);
+  job->flags = QA_RESTORE_ACCEPT_BROKEN_AUDIT;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Backup’s Audit Trail Does Not Verify"),
+                                   NULL);
+  /* The refusal names the failing entry and says that accepting it is recorded. */
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "accept", _("Restore _Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "qa-job", job, (GDestroyNotify)safety_job_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (accept_broken_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -572,7 +616,12 @@ restore_done_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      _qa_ui_show_error (GTK_WIDGET (self), _("Could Not Restore the Backup"), error->message);
+      if (g_error_matches (error, QA_AUDIT_ERROR, QA_AUDIT_ERROR_BROKEN) &&
+          !(job->flags & QA_RESTORE_ACCEPT_BROKEN_AUDIT) &&
+          qa_role_allows (acting_role (self), QA_PERMISSION_RESTORE))
+        offer_accept_broken (self, job, error);
+      else
+        _qa_ui_show_error (GTK_WIDGET (self), _("Could Not Restore the Backup"), error->message);
       return;
     }
 
@@ -580,7 +629,7 @@ restore_done_cb (GObject      *object,
   open_restored (self, job);
 
   time = qa_restore_dialog_dup_time (job->backup);
-  kept = g_filename_display_basename (job->kept);
+  kept = job->kept != NULL ? g_filename_display_basename (job->kept) : g_strdup ("");
   if (job->damaged)
     /* Translators: %s is the backup's time; %s the name the damaged file was kept under */
     toast = adw_toast_new_format (_("Restored the backup of %s. The damaged file is kept as “%s”."),
@@ -627,6 +676,12 @@ confirm_restore (QaWindow   *self,
   GtkWidget *dialog;
 
   job->damaged = damaged;
+  /* Who restores, as this window acts (there may be no session open to ask). */
+  if (self->operator_name != NULL)
+    {
+      job->operator_name = g_strdup (self->operator_name);
+      job->operator_role = g_strdup (qa_role_to_string (acting_role (self)));
+    }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),

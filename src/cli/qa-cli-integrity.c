@@ -30,6 +30,7 @@ audit_export (const Globals  *globals,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   QaAuditFilter filter;
+  gboolean force = FALSE;
   gboolean ok;
   int status = EXIT_DONE;
   GOptionEntry entries_options[] = {
@@ -41,6 +42,7 @@ audit_export (const Globals  *globals,
     { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_name, NULL, NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, NULL, NULL },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -62,20 +64,17 @@ audit_export (const Globals  *globals,
       g_ptr_array_add (picked, g_ptr_array_index (entries, i));
 
   if (g_strcmp0 (format, "csv") == 0)
-    ok = qa_audit_write_csv (picked, out, &error);
+    ok = qa_audit_write_csv (picked, out, qa_cli_output_flags (force), &error);
   else
     {
       g_autofree char *session_title = qa_session_dup_title (session);
 
       /* Translators: the title of the audit report, e.g. “2026届 甘州区人民政府质量奖 · 审计日志” */
       title = g_strdup_printf (_("%s · Audit trail"), session_title);
-      ok = qa_audit_write_pdf (picked, title, out, &error);
+      ok = qa_audit_write_pdf (picked, title, out, qa_cli_output_flags (force), &error);
     }
   if (!ok)
-    {
-      g_printerr ("qareview-cli: %s\n", error->message);
-      return EXIT_IO;
-    }
+    return qa_cli_report_error (error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u audit entry to %s\n",
                         "Wrote %u audit entries to %s\n", picked->len),
@@ -127,9 +126,11 @@ qa_cli_backup (const Globals  *globals,
   g_autofree char *out = NULL;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean force = FALSE;
   int status = EXIT_DONE;
   GOptionEntry entries[] = {
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -141,11 +142,9 @@ qa_cli_backup (const Globals  *globals,
   session = qa_cli_open_session (globals, &error);
   if (session == NULL)
     return qa_cli_report_error (error);
-  if (!qa_database_backup (qa_session_get_database (session), out, &error))
-    {
-      g_printerr ("qareview-cli: %s\n", error->message);
-      return EXIT_IO;
-    }
+  if (!qa_database_backup (qa_session_get_database (session), out, qa_cli_output_flags (force),
+                           &error))
+    return qa_cli_report_error (error);
 
   g_print (_("Backed up %s to %s\n"), globals->db_path, out);
   return EXIT_DONE;
@@ -158,10 +157,13 @@ qa_cli_restore (const Globals  *globals,
 {
   g_auto(GStrv) files = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
   gboolean yes = FALSE;
+  gboolean accept_broken = FALSE;
   int status = EXIT_DONE;
   GOptionEntry entries[] = {
     { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, NULL, NULL },
+    { "accept-broken-audit", 0, 0, G_OPTION_ARG_NONE, &accept_broken, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -181,9 +183,25 @@ qa_cli_restore (const Globals  *globals,
       return EXIT_REFUSED;
     }
 
-  if (!qa_database_restore (files[0], globals->db_path, &error))
-    return qa_cli_report_error (error);
+  /* The policy (what may be restored, the safety copy, the audit entry) is the core's. */
+  if (!qa_session_restore (globals->db_path, files[0], globals->operator_name,
+                           qa_role_to_string (globals->role),
+                           accept_broken ? QA_RESTORE_ACCEPT_BROKEN_AUDIT : QA_RESTORE_NONE,
+                           &kept, &error))
+    {
+      status = qa_cli_report_error (error);
+      if (g_error_matches (error, QA_AUDIT_ERROR, QA_AUDIT_ERROR_BROKEN))
+        {
+          g_printerr ("qareview-cli: ");
+          g_printerr (_("to restore it all the same, run it again with --accept-broken-audit (recorded in the audit trail)"));
+          g_printerr ("\n");
+        }
+      return status;
+    }
 
   g_print (_("Restored %s from %s\n"), globals->db_path, files[0]);
+  if (kept != NULL)
+    /* Translators: where the session as it was before the restore is kept */
+    g_print (_("The session as it was is kept as %s\n"), kept);
   return EXIT_DONE;
 }

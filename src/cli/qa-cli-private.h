@@ -27,6 +27,8 @@ int         qa_cli_usage_error   (const char     *format,
                                   ...) G_GNUC_PRINTF (1, 2);
 /* Reports @error on stderr and turns it into the exit status (1 refused, 3 I/O). */
 int         qa_cli_report_error  (const GError   *error);
+/* --force: the user confirms replacing an existing session or package with an output. */
+QaOutputFlags qa_cli_output_flags (gboolean       force);
 /* Parses a verb's own options; unknown ones and stray arguments are usage errors. */
 gboolean    qa_cli_parse_options (const char     *verb,
                                   GOptionEntry   *entries,

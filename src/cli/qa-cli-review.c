@@ -22,11 +22,13 @@ qa_cli_package (const Globals  *globals,
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GError) error = NULL;
   QaStage stage = QA_STAGE_MATERIAL;
+  gboolean force = FALSE;
   int status = EXIT_DONE;
   GOptionEntry entries[] = {
     { "reviewer", 0, 0, G_OPTION_ARG_STRING, &reviewer, NULL, NULL },
     { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_name, NULL, NULL },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -37,7 +39,8 @@ qa_cli_package (const Globals  *globals,
     return qa_cli_usage_error (_("package export: give --reviewer ID, --stage STAGE and --out FILE"));
 
   session = qa_cli_open_session (globals, &error);
-  if (session == NULL || !qa_package_export (session, reviewer, stage, out, &error))
+  if (session == NULL || !qa_package_export (session, reviewer, stage, out,
+                                                  qa_cli_output_flags (force), &error))
     return qa_cli_report_error (error);
 
   g_print (_("Wrote the review package of %s for the %s to %s\n"), reviewer,
@@ -103,9 +106,11 @@ sheet_export (const Globals  *globals,
   g_autofree char *out = NULL;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean force = FALSE;
   int status = EXIT_DONE;
   GOptionEntry entries[] = {
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -115,7 +120,7 @@ sheet_export (const Globals  *globals,
     return qa_cli_usage_error (_("sheet export: give --out FILE"));
 
   session = qa_cli_open_session (globals, &error);
-  if (session == NULL || !qa_sheet_export (session, out, &error))
+  if (session == NULL || !qa_sheet_export (session, out, qa_cli_output_flags (force), &error))
     return qa_cli_report_error (error);
   return EXIT_DONE;
 }

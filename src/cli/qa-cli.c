@@ -81,12 +81,27 @@ qa_cli_report_error (const GError *error)
     refused = error->code != QA_SHEET_ERROR_WRITE;
   else if (error->domain == QA_PACKAGE_ERROR)
     refused = error->code != QA_PACKAGE_ERROR_WRITE;
+  else if (error->domain == QA_OUTPUT_ERROR)
+    refused = error->code != QA_OUTPUT_ERROR_WRITE;
   else if (error->domain == G_IO_ERROR || error->domain == G_FILE_ERROR)
     /* A file named on the command line that is not there is the caller's mistake. */
     refused = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
               g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 
+  if (g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_EXISTS))
+    {
+      g_printerr ("qareview-cli: ");
+      g_printerr (_("to replace it, run the command again with --force"));
+      g_printerr ("\n");
+    }
+
   return refused ? EXIT_REFUSED : EXIT_IO;
+}
+
+QaOutputFlags
+qa_cli_output_flags (gboolean force)
+{
+  return force ? QA_OUTPUT_REPLACE : QA_OUTPUT_NONE;
 }
 
 /* Parses a verb's own options; unknown ones and stray arguments are usage errors. */
@@ -641,11 +656,13 @@ verb_notice (const Globals  *globals,
   g_autoptr(QaSession) session = NULL;
   g_autoptr(QaNotice) notice = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean force = FALSE;
   int status = EXIT_DONE;
   GOptionEntry entries[] = {
     { "applicant", 0, 0, G_OPTION_ARG_STRING, &applicant, NULL, NULL },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -661,11 +678,8 @@ verb_notice (const Globals  *globals,
   notice = qa_notice_new (session, applicant, date, &error);
   if (notice == NULL)
     return qa_cli_report_error (error);
-  if (!qa_notice_write_pdf (notice, out, &error))
-    {
-      g_printerr ("qareview-cli: %s\n", error->message);
-      return EXIT_IO;
-    }
+  if (!qa_notice_write_pdf (notice, out, qa_cli_output_flags (force), &error))
+    return qa_cli_report_error (error);
   return EXIT_DONE;
 }
 
@@ -1209,7 +1223,7 @@ static const Verb verbs[] = {
     QA_PERMISSION_READ, verb_applicant },
   { "material add", "--applicant ID [--kind KIND] [--trade-secret] [--no-state-secret] FILE",
     N_("Store a material of an applicant inside the session"), QA_PERMISSION_REGISTER, verb_material },
-  { "notice export", "--applicant ID --out FILE.pdf [--date YYYY-MM-DD]",
+  { "notice export", "--applicant ID --out FILE.pdf [--date YYYY-MM-DD] [--force]",
     N_("Write the written notice of the eligibility check as PDF (Art. 16(2))"),
     QA_PERMISSION_EXPORT, verb_notice },
   { "expert list", "",
@@ -1249,12 +1263,12 @@ static const Verb verbs[] = {
   { "advance", "--applicants ID,ID,...",
     N_("Record which applicants the panel sends from material review to site review"),
     QA_PERMISSION_FORM_PANEL, verb_advance },
-  { "package export", "--reviewer ID --stage material|site --out FILE",
+  { "package export", "--reviewer ID --stage material|site --out FILE [--force]",
     N_("Write a reviewer's review package for a stage"), QA_PERMISSION_EXPORT, qa_cli_package },
   { "score", "--applicant ID --item CODE --percent N [--strengths TEXT] [--improvements TEXT]",
     N_("In a review package: record the reviewer's score of one item"), QA_PERMISSION_SCORE,
     qa_cli_score },
-  { "sheet export", "--out FILE",
+  { "sheet export", "--out FILE [--force]",
     N_("In a review package: write the reviewer's signed score sheet"), QA_PERMISSION_SCORE,
     qa_cli_sheet },
   { "sheet import", "FILE...",
@@ -1354,12 +1368,12 @@ static const Verb verbs[] = {
   { "audit verify", "",
     N_("Check the tamper-evident audit trail; names the first entry that fails"), QA_PERMISSION_READ,
     qa_cli_audit },
-  { "audit export", "--format csv|pdf --out FILE [--applicant ID] [--expert ID] [--action A] [--operator NAME] [--from DATE] [--to DATE]",
+  { "audit export", "--format csv|pdf --out FILE [--applicant ID] [--expert ID] [--action A] [--operator NAME] [--from DATE] [--to DATE] [--force]",
     N_("Write the audit trail, or the entries a filter picks, as CSV or PDF"), QA_PERMISSION_READ,
     qa_cli_audit },
-  { "backup", "--out FILE",
+  { "backup", "--out FILE [--force]",
     N_("Copy the session safely, even while it is open elsewhere"), QA_PERMISSION_BACKUP, qa_cli_backup },
-  { "restore", "--yes FILE",
+  { "restore", "--yes [--accept-broken-audit] FILE",
     N_("Replace the session with a backup"), QA_PERMISSION_RESTORE, qa_cli_restore },
 };
 
@@ -1415,16 +1429,32 @@ take_option_value (const char  *name,
   return FALSE;
 }
 
-/* In a review package the role is always its reviewer, whatever --role says. */
-static QaRole
-acting_role (const Globals *globals)
+/* In a review package the role is always its reviewer, whatever --role says. A file that cannot
+ * be opened is reported as what it is (damaged, newer, no session), not as a role refusal;
+ * creating and restoring deal with such files themselves. */
+static gboolean
+acting_role (const Globals *globals,
+             const Verb    *verb,
+             QaRole        *role,
+             int           *status)
 {
   g_autoptr(QaSession) session = NULL;
+  g_autoptr(GError) error = NULL;
 
+  *role = globals->role;
   if (!g_file_test (globals->db_path, G_FILE_TEST_IS_REGULAR))
-    return globals->role;
-  session = qa_session_open (globals->db_path, NULL);
-  return session != NULL && qa_session_is_package (session) ? QA_ROLE_REVIEWER : globals->role;
+    return TRUE;
+  session = qa_session_open (globals->db_path, &error);
+  if (session == NULL)
+    {
+      if (verb->permission == QA_PERMISSION_CREATE || verb->permission == QA_PERMISSION_RESTORE)
+        return TRUE;
+      *status = qa_cli_report_error (error);
+      return FALSE;
+    }
+  if (qa_session_is_package (session))
+    *role = QA_ROLE_REVIEWER;
+  return TRUE;
 }
 
 int
@@ -1436,6 +1466,7 @@ main (int    argc,
   Globals globals = { NULL, NULL, QA_ROLE_SECRETARIAT };
   QaRole role;
   gboolean known_verb = FALSE;
+  int status;
   int i;
 
   setlocale (LC_ALL, "");
@@ -1509,7 +1540,8 @@ main (int    argc,
       if (action != NULL && (i + 1 >= argc || strcmp (argv[i + 1], action + 1) != 0))
         continue;
 
-      role = acting_role (&globals);
+      if (!acting_role (&globals, &verbs[v], &role, &status))
+        return status;
       if (!qa_role_allows (role, verbs[v].permission))
         {
           g_printerr ("qareview-cli: ");

@@ -10,6 +10,7 @@
 
 #include "qa-audit-private.h"
 #include "qa-pdf-private.h"
+#include "qa-output-private.h"
 #include "qa-csv.h"
 #include "qa-database-private.h"
 #include "qa-roles.h"
@@ -486,9 +487,10 @@ qa_audit_action_dup_label (const char *action)
 }
 
 gboolean
-qa_audit_write_csv (GPtrArray   *entries,
-                    const char  *path,
-                    GError     **error)
+qa_audit_write_csv (GPtrArray      *entries,
+                    const char     *path,
+                    QaOutputFlags   flags,
+                    GError        **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -506,7 +508,7 @@ qa_audit_write_csv (GPtrArray   *entries,
 
       qa_csv_append_row (out, fields, G_N_ELEMENTS (fields));
     }
-  return g_file_set_contents (path, out->str, (gssize)out->len, error);
+  return qa_output_write_file (path, flags, out->str, out->len, error);
 }
 
 static char *local_time (const char *text);
@@ -520,10 +522,11 @@ role_label (const char *role)
 }
 
 gboolean
-qa_audit_write_pdf (GPtrArray   *entries,
-                    const char  *title,
-                    const char  *path,
-                    GError     **error)
+qa_audit_write_pdf (GPtrArray      *entries,
+                    const char     *title,
+                    const char     *path,
+                    QaOutputFlags   flags,
+                    GError        **error)
 {
   /* Fractions of the text width: No., time, operator, role, action, subject, values. */
   static const double widths[] = { 0.04, 0.165, 0.10, 0.10, 0.16, 0.10, 0.335 };
@@ -552,7 +555,7 @@ qa_audit_write_pdf (GPtrArray   *entries,
 
       _qa_pdf_add_row (doc, cells, widths, G_N_ELEMENTS (widths), FALSE);
     }
-  return _qa_pdf_write (doc, path, QA_AUDIT_ERROR, QA_AUDIT_ERROR_WRITE, error);
+  return _qa_pdf_write (doc, path, flags, QA_AUDIT_ERROR, QA_AUDIT_ERROR_WRITE, error);
 }
 
 /* Entries in words ------------------------------------------------------------------------ */

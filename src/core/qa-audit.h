@@ -81,10 +81,12 @@ char         *qa_audit_action_dup_label (const char         *action);
  * seq,at,operator,role,action,subject_kind,subject_id,before,after,hash, or a PDF report. */
 gboolean      qa_audit_write_csv       (GPtrArray     *entries,
                                         const char    *path,
+                                        QaOutputFlags  flags,
                                         GError       **error);
 gboolean      qa_audit_write_pdf       (GPtrArray     *entries,
                                         const char    *title,
                                         const char    *path,
+                                        QaOutputFlags  flags,
                                         GError       **error);
 /* Notes a refused change (an import, a sheet) in its own transaction: the refused data itself
  * changed nothing. */

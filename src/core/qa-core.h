@@ -21,6 +21,7 @@
 #include "qa-materials.h"
 #include "qa-notice.h"
 #include "qa-outcome.h"
+#include "qa-output.h"
 #include "qa-package.h"
 #include "qa-panel.h"
 #include "qa-profile.h"

@@ -7,15 +7,16 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sys/statvfs.h>
 
 #include "qa-database-private.h"
 #include "qa-roles.h"
 #include "qa-names-private.h"
+#include "qa-output-private.h"
 #include "qa-xml-private.h"
 
-/* Written into the file header so that another program's SQLite file is never mistaken for a
- * session: "QARV". */
-#define QA_APPLICATION_ID 0x51415256
+/* QA_APPLICATION_ID (qa-output-private.h) is written into the file header so that another
+ * program's SQLite file is never mistaken for a session. */
 
 struct _QaDatabase
 {
@@ -28,6 +29,8 @@ struct _QaDatabase
   char       *operator_name;
   char       *operator_role;
   int         changed_pending;  /* a "changed" emission is queued on the main context */
+  gboolean    read_only;    /* nothing can be written beside the file */
+  gboolean    protected;    /* registered with QaOutput as an open session */
 };
 
 G_DEFINE_FINAL_TYPE (QaDatabase, qa_database, G_TYPE_OBJECT)
@@ -44,6 +47,7 @@ static guint signals[N_SIGNALS];
 /* Schema version N is reached by running migrations[N - 1]. */
 static const char * const migrations[] = {
   "sql/0001-initial.sql",
+  "sql/0002-session-uuid.sql",
   "sql/0003-name-keys.sql",
   "sql/0004-consensus.sql",
   "sql/0005-outcome.sql",
@@ -73,6 +77,27 @@ error_code_for_sqlite (int rc)
     }
 }
 
+/* Whether the file system holding @path has (next to) no room left. */
+static gboolean
+file_system_is_full (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statvfs st;
+
+  return statvfs (dir, &st) == 0 && (guint64)st.f_bavail * st.f_frsize < 1024 * 1024;
+}
+
+static gboolean
+is_disk_full (int         rc,
+              const char *path)
+{
+  if ((rc & 0xff) == SQLITE_FULL)
+    return TRUE;
+  /* SQLite does not keep the cause of a failed write or a wal-index it could not extend. */
+  return (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_SHMSIZE || rc == SQLITE_IOERR_FSYNC) &&
+         path != NULL && file_system_is_full (path);
+}
+
 static void
 set_sqlite_error (GError     **error,
                   sqlite3     *db,
@@ -81,6 +106,21 @@ set_sqlite_error (GError     **error,
 {
   QaDatabaseError code = error_code_for_sqlite (rc);
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  if (is_disk_full (rc, path))
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_FULL,
+                   _("The disk holding the session file “%s” is full: the change was not saved, and nothing saved before was lost. Free some space and try again"),
+                   path);
+      return;
+    }
+  if ((rc & 0xff) == SQLITE_IOERR)
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_FAILED,
+                   _("The session file “%s” could not be written to the disk (%s): the change was not saved, and nothing saved before was lost"),
+                   path, detail);
+      return;
+    }
 
   switch (code)
     {
@@ -91,7 +131,8 @@ set_sqlite_error (GError     **error,
       break;
     case QA_DATABASE_ERROR_CORRUPT:
       g_set_error (error, QA_DATABASE_ERROR, code,
-                   _("The session file “%s” is damaged; restore it from a backup"), path);
+                   _("“%s” is damaged: restore a session from a backup; for a review package, ask the secretariat for a new one"),
+                   path);
       break;
     case QA_DATABASE_ERROR_OPEN:
       g_set_error (error, QA_DATABASE_ERROR, code,
@@ -104,6 +145,8 @@ set_sqlite_error (GError     **error,
                    path, detail);
       break;
     case QA_DATABASE_ERROR_TOO_NEW:
+    case QA_DATABASE_ERROR_READ_ONLY:
+    case QA_DATABASE_ERROR_FULL:
     case QA_DATABASE_ERROR_NO_SESSION:
     case QA_DATABASE_ERROR_SESSION_EXISTS:
     case QA_DATABASE_ERROR_NOT_ALLOWED:
@@ -121,6 +164,8 @@ qa_database_finalize (GObject *object)
   QaDatabase *self = (QaDatabase *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->protected)
+    _qa_output_unprotect (self->path);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -180,9 +225,10 @@ query_int (QaDatabase  *self,
 
 /* Refuses, without writing anything, a file that is not ours or that is newer than we are. */
 static gboolean
-check_file_identity (QaDatabase  *self,
-                     int         *version,
-                     GError     **error)
+check_file_identity (QaDatabase           *self,
+                     QaDatabaseOpenFlags   flags,
+                     int                  *version,
+                     GError              **error)
 {
   int application_id = 0;
   int n_tables = 0;
@@ -192,11 +238,28 @@ check_file_identity (QaDatabase  *self,
       !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
     return FALSE;
 
+  /* Only creating a session writes a schema into an empty file. */
+  if (application_id == 0 && n_tables == 0 && *version == 0 && !(flags & QA_DATABASE_OPEN_CREATE))
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_NO_SESSION,
+                   _("“%s” holds no award session yet; create one first (qareview-cli init). The file was left untouched"),
+                   self->path);
+      return FALSE;
+    }
+
   if (application_id != QA_APPLICATION_ID && (application_id != 0 || n_tables > 0))
     {
       g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_OPEN,
                    _("“%s” is a database of another program, not a qareview session; it was left untouched"),
                    self->path);
+      return FALSE;
+    }
+
+  if (*version < 0)
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_OPEN,
+                   _("“%s” has the format number %d, which no qareview ever wrote: it is not a qareview session; it was left untouched"),
+                   self->path, *version);
       return FALSE;
     }
 
@@ -217,9 +280,6 @@ configure_connection (QaDatabase  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
-
-  sqlite3_busy_timeout (self->db, 5000);
-  sqlite3_extended_result_codes (self->db, TRUE);
 
   if (!_qa_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_qa_database_exec (self, "PRAGMA synchronous = FULL", error))
@@ -330,6 +390,142 @@ migrate (QaDatabase  *self,
   return _qa_database_exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
+static gboolean copy_pages (sqlite3     *from,
+                            sqlite3     *to,
+                            const char  *to_path,
+                            GError     **error);
+
+static gboolean
+migrate_in_memory (QaDatabase  *self,
+                   int          version,
+                   GError     **error)
+{
+  sqlite3 *memory = NULL;
+  gboolean ok;
+
+  if (sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+      !copy_pages (self->db, memory, self->path, error))
+    {
+      if (error != NULL && *error == NULL)
+        set_sqlite_error (error, memory, SQLITE_NOMEM, self->path);
+      sqlite3_close (memory);
+      return FALSE;
+    }
+  sqlite3_close_v2 (self->db);
+  self->db = memory;
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  self->read_only = FALSE;
+  ok = _qa_database_exec (self, "PRAGMA foreign_keys = ON", error) && migrate (self, version, error);
+  self->read_only = TRUE;
+  return ok;
+}
+
+/* Opens the connection and answers the first query (the file's identity), waiting for other
+ * writers from the start. */
+static int
+connect (QaDatabase  *self,
+         const char  *filename,
+         int          open_flags)
+{
+  int rc;
+
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+
+  rc = sqlite3_open_v2 (filename, &self->db, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (self->db != NULL)
+    {
+      sqlite3_busy_timeout (self->db, 5000);
+      sqlite3_extended_result_codes (self->db, TRUE);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  return rc;
+}
+
+/* Whether @rc says that the file can be read but nothing can be written beside it. */
+static gboolean
+is_write_failure (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+has_live_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+/* Sets the connection up for writing and brings the schema up to date. */
+static gboolean
+open_for_writing (QaDatabase  *self,
+                  int          version,
+                  GError     **error)
+{
+  if (!configure_connection (self, error))
+    return FALSE;
+  if (version >= QA_DATABASE_SCHEMA_VERSION)
+    return TRUE;
+
+  /* A session that holds data is copied aside before its schema changes. */
+  if (version > 0)
+    {
+      g_autofree char *backup = qa_database_auto_backup (self, "before-migration", error);
+
+      if (backup == NULL)
+        return FALSE;
+    }
+  return migrate (self, version, error);
+}
+
+/* Whether @error says only that nothing could be written (rather than that the file is bad). */
+static gboolean
+is_write_failure_error (QaDatabase   *self,
+                        const GError *error)
+{
+  if (error->domain == G_FILE_ERROR ||
+      g_error_matches (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_WRITE) ||
+      g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_FULL))
+    return TRUE;
+  return error->domain == QA_DATABASE_ERROR && is_write_failure (sqlite3_extended_errcode (self->db));
+}
+
+/* A full disk or a read-only medium: the session is opened for reading. Without a write-ahead
+ * log left behind, the file itself is the whole session and is read as it is. */
+static int
+connect_read_only (QaDatabase *self)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  int rc;
+
+  uri = g_strdup_printf ("file:%s?mode=ro", escaped);
+  rc = connect (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+  if (rc != SQLITE_OK && is_write_failure (rc) && !has_live_wal (self->path))
+    {
+      g_free (uri);
+      uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+      rc = connect (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    }
+  return rc;
+}
+
 /**
  * qa_database_open:
  * @path: the session file; created when missing
@@ -344,6 +540,14 @@ QaDatabase *
 qa_database_open (const char  *path,
                   GError     **error)
 {
+  return qa_database_open_full (path, QA_DATABASE_OPEN_CREATE, error);
+}
+
+QaDatabase *
+qa_database_open_full (const char           *path,
+                       QaDatabaseOpenFlags   flags,
+                       GError              **error)
+{
   g_autoptr(QaDatabase) self = NULL;
   int version = 0;
   int rc;
@@ -354,10 +558,39 @@ qa_database_open (const char  *path,
   self = g_object_new (QA_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
+  if (!(flags & QA_DATABASE_OPEN_CREATE) && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no file “%s”. Check its name, or create a new session."), display);
+      return NULL;
+    }
+
+  if (flags & QA_DATABASE_OPEN_READ_ONLY)
+    rc = SQLITE_READONLY;
+  else
+    rc = connect (self, path, SQLITE_OPEN_READWRITE | (flags & QA_DATABASE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0));
+  if (rc == SQLITE_OK)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!check_file_identity (self, flags, &version, error))
+        return NULL;
+      if (open_for_writing (self, version, &local_error))
+        {
+          _qa_output_protect (path);
+          self->protected = TRUE;
+          return g_steal_pointer (&self);
+        }
+      if (!is_write_failure_error (self, local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_debug ("%s: %s", path, local_error->message);
+    }
+  else if (!is_write_failure (rc) || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       set_sqlite_error (error, self->db, rc, path);
       return NULL;
@@ -368,25 +601,32 @@ qa_database_open (const char  *path,
       return NULL;
     }
 
-  if (!check_file_identity (self, &version, error) ||
-      !configure_connection (self, error))
+  /* Nothing can be written beside the file (a full disk, a read-only medium): it is read. */
+  rc = connect_read_only (self);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, path);
+      return NULL;
+    }
+  self->read_only = TRUE;
+  if (!check_file_identity (self, flags, &version, error))
+    return NULL;
+  g_debug ("%s: nothing can be written beside the file; it is open for reading only", path);
+  /* An older format is read from a copy in memory brought up to date; the file stays as it is. */
+  if (version < QA_DATABASE_SCHEMA_VERSION && !migrate_in_memory (self, version, error))
     return NULL;
 
-  if (version < QA_DATABASE_SCHEMA_VERSION)
-    {
-      /* A session that holds data is copied aside before its schema changes. */
-      if (version > 0)
-        {
-          g_autofree char *backup = qa_database_auto_backup (self, "before-migration", error);
-
-          if (backup == NULL)
-            return NULL;
-        }
-      if (!migrate (self, version, error))
-        return NULL;
-    }
-
+  _qa_output_protect (path);
+  self->protected = TRUE;
   return g_steal_pointer (&self);
+}
+
+gboolean
+qa_database_is_read_only (QaDatabase *self)
+{
+  g_return_val_if_fail (QA_IS_DATABASE (self), FALSE);
+
+  return self->read_only;
 }
 
 const char *
@@ -494,6 +734,14 @@ qa_database_transaction (QaDatabase         *self,
 
   g_return_val_if_fail (QA_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_READ_ONLY,
+                   _("The session file “%s” is open for reading only, because the disk is full or read-only: nothing was changed, and nothing was lost. Free some space (or copy the session to a writable disk) and try again"),
+                   self->path);
+      return FALSE;
+    }
 
   if (self->depth == 0)
     {
@@ -703,25 +951,23 @@ copy_pages (sqlite3     *from,
   return TRUE;
 }
 
-gboolean
-qa_database_backup (QaDatabase  *self,
-                    const char  *destination,
-                    GError     **error)
+static gboolean
+copy_to_output (QaDatabase     *self,
+                const char     *destination,
+                QaOutputFlags   flags,
+                GError        **error)
 {
-  g_autofree char *partial = NULL;
+  g_autoptr(QaOutput) output = NULL;
   sqlite3 *to = NULL;
   gboolean ok;
   int rc;
 
-  g_return_val_if_fail (QA_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (destination != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   /* Written beside the destination first, so a failed copy never replaces a good backup. */
-  partial = g_strconcat (destination, ".partial", NULL);
-  g_unlink (partial);
+  output = qa_output_new (destination, flags, error);
+  if (output == NULL)
+    return FALSE;
 
-  rc = sqlite3_open_v2 (partial, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  rc = sqlite3_open_v2 (qa_output_get_temp_path (output), &to, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, to, rc, destination);
@@ -732,21 +978,64 @@ qa_database_backup (QaDatabase  *self,
   ok = copy_pages (self->db, to, destination, error);
   /* A backup is one self-contained file. */
   if (ok)
-    sqlite3_exec (to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  sqlite3_close (to);
-
-  if (ok && g_rename (partial, destination) != 0)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("The backup could not be written to “%s”: %s"), destination,
-                   g_strerror (saved_errno));
+      rc = sqlite3_exec (to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (error, to, rc, destination);
+          ok = FALSE;
+        }
+    }
+  rc = sqlite3_close (to);
+  if (ok && rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, NULL, rc, destination);
       ok = FALSE;
     }
-  if (!ok)
-    g_unlink (partial);
-  return ok;
+
+  return ok && qa_output_commit (output, error);
+}
+
+/* A failed copy is about the backup being written, not the session. */
+static gboolean
+backup_failed (const char  *destination,
+               GError      *cause,
+               GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (destination);
+
+  if (cause->domain != QA_DATABASE_ERROR)
+    g_propagate_error (error, cause);
+  else
+    {
+      if (cause->code == QA_DATABASE_ERROR_FULL)
+        g_set_error (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_WRITE,
+                     _("The backup was not written to “%s”: the disk is full. Nothing else was changed; free some space and try again"),
+                     display);
+      else
+        g_set_error (error, QA_OUTPUT_ERROR, QA_OUTPUT_ERROR_WRITE,
+                     _("The backup could not be written to “%s” (%s). Nothing else was changed"),
+                     display, cause->message);
+      g_error_free (cause);
+    }
+  return FALSE;
+}
+
+gboolean
+qa_database_backup (QaDatabase     *self,
+                    const char     *destination,
+                    QaOutputFlags   flags,
+                    GError        **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (QA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (copy_to_output (self, destination, flags, &local_error))
+    return TRUE;
+  return backup_failed (destination, local_error, error);
 }
 
 static char *
@@ -813,7 +1102,7 @@ qa_database_auto_backup (QaDatabase  *self,
   stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
   name = g_strdup_printf ("%s.%06d-%s.db", stamp, g_date_time_get_microsecond (now), reason);
   destination = g_build_filename (dir, name, NULL);
-  if (!qa_database_backup (self, destination, error))
+  if (!qa_database_backup (self, destination, QA_OUTPUT_NONE, error))
     return NULL;
 
   backups = qa_database_list_backups (self->path);
@@ -832,7 +1121,7 @@ qa_database_restore (const char  *backup,
   g_autoptr(GError) local_error = NULL;
   sqlite3 *to = NULL;
   gboolean ok;
-  int rc, integrity = 0;
+  int rc, integrity = 0, n_packages = 0;
 
   g_return_val_if_fail (backup != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -845,8 +1134,8 @@ qa_database_restore (const char  *backup,
       return FALSE;
     }
 
-  /* Only an intact qareview session replaces the session. */
-  source = qa_database_open (backup, &local_error);
+  /* Only an intact qareview session replaces the session; the backup itself is not changed. */
+  source = qa_database_open_full (backup, QA_DATABASE_OPEN_READ_ONLY, &local_error);
   if (source == NULL)
     {
       g_set_error (error, QA_DATABASE_ERROR, local_error->code,
@@ -860,6 +1149,15 @@ qa_database_restore (const char  *backup,
     {
       g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_CORRUPT,
                    _("The backup “%s” is damaged or holds no session; it was not restored"), backup);
+      return FALSE;
+    }
+  if (!query_int (source, "SELECT count(*) FROM session WHERE kind = 'package'", &n_packages, error))
+    return FALSE;
+  if (n_packages != 0)
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_NO_SESSION,
+                   _("“%s” is a reviewer’s review package, not a backup of the session; it was not restored"),
+                   backup);
       return FALSE;
     }
 

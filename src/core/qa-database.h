@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "qa-output.h"
+
 G_BEGIN_DECLS
 
 #define QA_DATABASE_ERROR (qa_database_error_quark ())
@@ -18,10 +20,22 @@ typedef enum
   QA_DATABASE_ERROR_BUSY,           /* another program holds the file */
   QA_DATABASE_ERROR_NOT_ALLOWED,    /* the operator's role may not change the session */
   QA_DATABASE_ERROR_FAILED,
+  /* open for reading only (the disk is full or read-only): nothing can be written */
+  QA_DATABASE_ERROR_READ_ONLY,
+  /* the disk is full: the write was not made, nothing written before is lost */
+  QA_DATABASE_ERROR_FULL,
 } QaDatabaseError;
 
+typedef enum
+{
+  QA_DATABASE_OPEN_EXISTING = 0,       /* an existing session: an empty file is refused untouched */
+  QA_DATABASE_OPEN_CREATE   = 1 << 0,  /* the file may be created and the schema written into it */
+  /* read only, the file left as it is (an older format is brought up to date in memory) */
+  QA_DATABASE_OPEN_READ_ONLY = 1 << 1,
+} QaDatabaseOpenFlags;
+
 /* The newest schema this build understands; files with a higher user_version are refused. */
-#define QA_DATABASE_SCHEMA_VERSION 4
+#define QA_DATABASE_SCHEMA_VERSION 5
 
 #define QA_DATABASE_KEEP_BACKUPS 20
 
@@ -36,6 +50,13 @@ typedef gboolean (*QaTransactionFunc) (QaDatabase  *db,
 GQuark      qa_database_error_quark        (void);
 QaDatabase *qa_database_open               (const char        *path,
                                             GError           **error);
+/* As qa_database_open(), but creating the schema only with QA_DATABASE_OPEN_CREATE. When the
+ * file can be read but nothing can be written beside it (a full disk, a read-only medium), it is
+ * opened for reading only: every write is then refused with QA_DATABASE_ERROR_READ_ONLY. */
+QaDatabase *qa_database_open_full          (const char        *path,
+                                            QaDatabaseOpenFlags flags,
+                                            GError           **error);
+gboolean    qa_database_is_read_only       (QaDatabase        *self);
 const char *qa_database_get_path           (QaDatabase        *self);
 int         qa_database_get_schema_version (QaDatabase        *self);
 gboolean    qa_database_transaction        (QaDatabase        *self,
@@ -54,9 +75,10 @@ const char *qa_database_get_operator_name  (QaDatabase        *self);
 const char *qa_database_get_operator_role  (QaDatabase        *self);
 
 /* Copies the session, consistent even while it is being written, to @destination (replaced
- * whole when the copy is complete). */
+ * whole when the copy is complete; see QaOutput for what may be replaced). */
 gboolean    qa_database_backup             (QaDatabase        *self,
                                             const char        *destination,
+                                            QaOutputFlags      flags,
                                             GError           **error);
 /* Writes an automatic backup next to the file, in “<file>.backups/”, named by the time and
  * @reason (e.g. "before-migration"), keeping the newest QA_DATABASE_KEEP_BACKUPS. Returns the

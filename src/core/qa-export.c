@@ -11,6 +11,7 @@
 
 #include "qa-csv.h"
 #include "qa-export.h"
+#include "qa-output.h"
 #include "qa-pdf-writer-private.h"
 #include "qa-util-private.h"
 #include "qa-xml-private.h"
@@ -127,7 +128,7 @@ write_csv (QaExportTable  *table,
   g_autofree char *csv = qa_export_table_dup_csv (table);
   g_autofree char *contents = g_strconcat (UTF8_BOM, csv, NULL);
 
-  return g_file_set_contents (path, contents, -1, error);
+  return qa_output_write_file (path, QA_OUTPUT_NONE, contents, strlen (contents), error);
 }
 
 static gboolean
@@ -162,12 +163,18 @@ write_xlsx (QaExportTable  *table,
             GError        **error)
 {
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
-  lxw_workbook *workbook = workbook_new_opt (path, &options);
+  g_autoptr(QaOutput) output = qa_output_new (path, QA_OUTPUT_NONE, error);
+  lxw_workbook *workbook;
   lxw_worksheet *sheet;
   lxw_format *header, *text, *integer, *decimal1, *decimal2;
   g_autofree char *sheet_name = NULL;
   lxw_error rc;
 
+  /* libxlsxwriter writes a file of its own name: the output's temporary file, put in place
+   * only when the workbook is whole. */
+  if (output == NULL)
+    return FALSE;
+  workbook = workbook_new_opt (qa_output_get_temp_path (output), &options);
   if (workbook == NULL)
     {
       g_set_error (error, QA_EXPORT_ERROR, QA_EXPORT_ERROR_WRITE,
@@ -252,7 +259,7 @@ write_xlsx (QaExportTable  *table,
                             g_ptr_array_index (table->notes, i), NULL);
 
   rc = workbook_close (workbook);
-  return !xlsx_failed (rc, path, error);
+  return !xlsx_failed (rc, path, error) && qa_output_commit (output, error);
 }
 
 static gboolean
@@ -325,7 +332,7 @@ write_xml (QaExportTable  *table,
     return FALSE;
 
   xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
-  ok = g_file_set_contents (path, (const char *)buffer, size, error);
+  ok = qa_output_write_file (path, QA_OUTPUT_NONE, buffer, (gsize)size, error);
   xmlFree (buffer);
   return ok;
 }

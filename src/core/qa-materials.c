@@ -10,6 +10,7 @@
 #include "qa-applicants-private.h"
 #include "qa-audit-private.h"
 #include "qa-database-private.h"
+#include "qa-output-private.h"
 #include "qa-materials.h"
 #include "qa-util-private.h"
 
@@ -1086,6 +1087,13 @@ qa_materials_extract (QaSession     *session,
   rowid = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
+  /* The file chooser asked before a file is replaced; the open session never is. */
+  {
+    g_autofree char *path = g_file_get_path (destination);
+
+    if (path != NULL && !_qa_output_check_destination (path, QA_OUTPUT_REPLACE, error))
+      return FALSE;
+  }
   output = g_file_replace (destination, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, error);
   if (output == NULL)
     return FALSE;

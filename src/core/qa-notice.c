@@ -12,6 +12,7 @@
 #include "qa-audit-private.h"
 #include "qa-notice.h"
 #include "qa-pdf-private.h"
+#include "qa-output-private.h"
 #include "qa-util-private.h"
 
 struct _QaNotice
@@ -336,9 +337,10 @@ qa_notice_draw_page (QaNotice *self,
 }
 
 gboolean
-qa_notice_write_pdf (QaNotice    *self,
-                     const char  *path,
-                     GError     **error)
+qa_notice_write_pdf (QaNotice       *self,
+                     const char     *path,
+                     QaOutputFlags   flags,
+                     GError        **error)
 {
   g_autoptr(QaPdfDocument) doc = NULL;
 
@@ -346,7 +348,7 @@ qa_notice_write_pdf (QaNotice    *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   doc = build_document (self);
-  if (!_qa_pdf_write (doc, path, QA_NOTICE_ERROR, QA_NOTICE_ERROR_WRITE, error))
+  if (!_qa_pdf_write (doc, path, flags, QA_NOTICE_ERROR, QA_NOTICE_ERROR_WRITE, error))
     return FALSE;
 
   {

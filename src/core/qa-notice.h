@@ -49,9 +49,11 @@ void        qa_notice_draw_page    (QaNotice    *self,
                                     cairo_t     *cr,
                                     double       width,
                                     double       height);
-/* Writes the notice as PDF and notes it in the audit trail. */
+/* Writes the notice as PDF and notes it in the audit trail. See QaOutput for what @path may
+ * replace. */
 gboolean    qa_notice_write_pdf    (QaNotice    *self,
                                     const char  *path,
+                                    QaOutputFlags flags,
                                     GError     **error);
 
 G_END_DECLS

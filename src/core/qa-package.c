@@ -7,11 +7,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
+#include <string.h>
+#include <sys/random.h>
 #include <glib/gstdio.h>
 
 #include "qa-audit-private.h"
 #include "qa-consensus.h"
 #include "qa-database-private.h"
+#include "qa-output-private.h"
 #include "qa-package.h"
 #include "qa-scores.h"
 #include "qa-session-private.h"
@@ -24,6 +27,7 @@ typedef struct
   const char *reviewer_id;
   QaStage     stage;
   char       *secret;
+  gboolean    new_key;  /* drawn for this export, not yet stored in the session */
   GPtrArray  *points;   /* site review: VerificationPoint of the applicants to be assigned */
 } Issue;
 
@@ -111,6 +115,41 @@ insert_verification_points (QaDatabase  *db,
   return TRUE;
 }
 
+/* A key no one can guess: 32 bytes from the kernel's cryptographic generator, as hex. */
+static char *
+random_secret (GError **error)
+{
+  guint8 bytes[32];
+  gsize filled = 0;
+
+  while (filled < sizeof bytes)
+    {
+      gssize n = getrandom (bytes + filled, sizeof bytes - filled, 0);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_WRITE,
+                       _("No secure random key could be drawn for the review package: %s"),
+                       g_strerror (saved_errno));
+          return NULL;
+        }
+      filled += (gsize)n;
+    }
+
+  {
+    GString *hex = g_string_sized_new (2 * sizeof bytes);
+
+    for (guint i = 0; i < sizeof bytes; i++)
+      g_string_append_printf (hex, "%02x", bytes[i]);
+    explicit_bzero (bytes, sizeof bytes);
+    return g_string_free (hex, FALSE);
+  }
+}
+
 static gboolean
 step_bound (QaDatabase   *db,
             const char   *sql,
@@ -129,15 +168,14 @@ step_bound (QaDatabase   *db,
   return _qa_database_check (db, sqlite3_step (stmt), error);
 }
 
-/* In the session: the reviewer must sit on the stage's panel and have applicants; their key is
- * issued once per stage and kept, so a package issued again signs alike. */
+/* In the session, before anything is written: the reviewer must sit on the stage's panel and
+ * have applicants; their key is issued once per stage and kept, so a package issued again signs
+ * alike. A new key is only drawn here; it is stored when the package is in place. */
 static gboolean
-issue_key_cb (QaDatabase  *db,
-              gpointer     user_data,
-              GError     **error)
+check_issue (QaDatabase  *db,
+             Issue       *issue,
+             GError     **error)
 {
-  Issue *issue = user_data;
-  g_autofree char *now = _qa_now_iso ();
   sqlite3_stmt *stmt;
   int n_assigned;
 
@@ -186,12 +224,27 @@ issue_key_cb (QaDatabase  *db,
 
   if (issue->secret == NULL)
     {
-      guint8 bytes[32];
+      issue->secret = random_secret (error);
+      if (issue->secret == NULL)
+        return FALSE;
+      issue->new_key = TRUE;
+    }
+  return TRUE;
+}
 
-      for (guint i = 0; i < G_N_ELEMENTS (bytes); i++)
-        bytes[i] = (guint8)g_random_int_range (0, 256);
-      issue->secret = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, sizeof bytes);
+/* In the session, in the transaction that puts the package in place: the key it carries is
+ * stored (when new) and the export recorded. */
+static gboolean
+record_issue_cb (QaDatabase  *db,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  Issue *issue = user_data;
+  g_autofree char *now = _qa_now_iso ();
+  sqlite3_stmt *stmt;
 
+  if (issue->new_key)
+    {
       stmt = _qa_database_prepare (db,
                                    "INSERT INTO package_key (stage, expert_id, secret, issued_at) "
                                    "VALUES (?1, ?2, ?3, ?4)",
@@ -202,6 +255,7 @@ issue_key_cb (QaDatabase  *db,
       sqlite3_bind_text (stmt, 2, issue->reviewer_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, issue->secret, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+      /* Another export issued the key meanwhile: this package would not sign alike. */
       if (!_qa_database_check (db, sqlite3_step (stmt), error))
         return FALSE;
     }
@@ -238,7 +292,8 @@ fill_package_cb (QaDatabase  *db,
     "INSERT INTO score SELECT * FROM src.score WHERE stage = ?1 AND expert_id = ?2 "
     "AND applicant_id IN (SELECT id FROM temp.package_applicant)",
     "INSERT INTO sheet SELECT * FROM src.sheet WHERE stage = ?1 AND expert_id = ?2",
-    "UPDATE session SET kind = 'package', stage = ?1",
+    /* The package speaks for its session: sheets made in it say which session that is. */
+    "UPDATE session SET kind = 'package', stage = ?1, uuid = (SELECT uuid FROM src.session WHERE id = 1)",
     "DROP TABLE temp.package_applicant",
   };
 
@@ -369,15 +424,17 @@ build_package (QaSession   *session,
 }
 
 gboolean
-qa_package_export (QaSession   *session,
-                   const char  *reviewer_id,
-                   QaStage      stage,
-                   const char  *path,
-                   GError     **error)
+qa_package_export (QaSession      *session,
+                   const char     *reviewer_id,
+                   QaStage         stage,
+                   const char     *path,
+                   QaOutputFlags   flags,
+                   GError        **error)
 {
-  g_autofree char *partial = NULL;
-  g_autofree char *partial_wal = NULL;
-  Issue issue = { reviewer_id, stage, NULL, NULL };
+  g_autoptr(QaOutput) output = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Issue issue = { reviewer_id, stage, NULL, FALSE, NULL };
+  QaDatabase *db;
   gboolean ok;
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
@@ -393,39 +450,46 @@ qa_package_export (QaSession   *session,
       return FALSE;
     }
 
-  if (!qa_database_transaction (qa_session_get_database (session), issue_key_cb, &issue, error))
+  db = qa_session_get_database (session);
+  if (!check_issue (db, &issue, error))
     {
       g_free (issue.secret);
       return FALSE;
     }
 
-  /* Built from nothing in a file of its own, so no freed page can hold anything else. */
-  partial = g_strconcat (path, ".partial", NULL);
-  partial_wal = g_strconcat (partial, "-wal", NULL);
-  g_unlink (partial);
-  g_unlink (partial_wal);
-
+  /* Built from nothing in a file of its own, so no freed page can hold anything else; the key
+   * and the export are recorded only with the package in place. */
   if (stage == QA_STAGE_SITE)
-    issue.points = collect_verification_points (session, reviewer_id, error);
-  ok = (stage != QA_STAGE_SITE || issue.points != NULL) &&
-       build_package (session, &issue, partial, error);
-  g_free (issue.secret);
-  g_clear_pointer (&issue.points, g_ptr_array_unref);
-
-  if (ok && g_rename (partial, path) != 0)
     {
-      int saved_errno = errno;
+      issue.points = collect_verification_points (session, reviewer_id, error);
+      if (issue.points == NULL)
+        {
+          g_free (issue.secret);
+          return FALSE;
+        }
+    }
+  output = qa_output_new (path, flags, error);
+  if (output == NULL)
+    ok = FALSE;
+  else if (!build_package (session, &issue, qa_output_get_temp_path (output), &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (path);
 
-      g_set_error (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_WRITE,
-                   _("The review package could not be written to “%s”: %s"), path,
-                   g_strerror (saved_errno));
+      /* What failed is the file being made, whatever its temporary name. */
+      if (g_error_matches (local_error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_FULL))
+        g_set_error (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_WRITE,
+                     _("The review package was not written to “%s”: the disk is full. Nothing was recorded in the session and nothing was lost; free some space and try again"),
+                     display);
+      else
+        g_set_error (error, QA_PACKAGE_ERROR, QA_PACKAGE_ERROR_WRITE,
+                     _("The review package could not be written to “%s” (%s). Nothing was recorded in the session and nothing was lost"),
+                     display, local_error->message);
       ok = FALSE;
     }
-  if (!ok)
-    {
-      g_unlink (partial);
-      g_unlink (partial_wal);
-    }
+  else
+    ok = _qa_output_commit_recorded (output, db, record_issue_cb, &issue, error);
+  g_free (issue.secret);
+  g_clear_pointer (&issue.points, g_ptr_array_unref);
   return ok;
 }
 
@@ -435,6 +499,7 @@ typedef struct
   char            *reviewer_id;
   QaStage          stage;
   char            *path;
+  QaOutputFlags    flags;
 } ExportJob;
 
 static void
@@ -458,7 +523,7 @@ export_thread (GTask        *task,
 
   session = _qa_session_ticket_open (job->ticket, &error);
   if (session == NULL ||
-      !qa_package_export (session, job->reviewer_id, job->stage, job->path, &error))
+      !qa_package_export (session, job->reviewer_id, job->stage, job->path, job->flags, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -469,6 +534,7 @@ qa_package_export_async (QaSession           *session,
                          const char          *reviewer_id,
                          QaStage              stage,
                          const char          *path,
+                         QaOutputFlags        flags,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -486,6 +552,7 @@ qa_package_export_async (QaSession           *session,
   job->reviewer_id = g_strdup (reviewer_id);
   job->stage = stage;
   job->path = g_strdup (path);
+  job->flags = flags;
 
   task = g_task_new (session, cancellable, callback, user_data);
   g_task_set_source_tag (task, qa_package_export_async);

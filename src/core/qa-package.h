@@ -25,11 +25,13 @@ GQuark   qa_package_error_quark (void);
 /* Writes the review package of @reviewer_id for @stage to @path, built fresh: the profile, the
  * criteria, the reviewer, the applicants assigned to them (conflicts excluded) with their
  * dossiers and materials, the reviewer's own scores so far, and the key their sheet is signed
- * with — nothing else. */
+ * with — nothing else. The key and the export are recorded in the session only once the package
+ * is in place (see QaOutput for what @path may replace). */
 gboolean qa_package_export      (QaSession   *session,
                                  const char  *reviewer_id,
                                  QaStage      stage,
                                  const char  *path,
+                                 QaOutputFlags flags,
                                  GError     **error);
 /* The same in a worker thread, on a connection of its own, so a large package does not hold the
  * program up. */
@@ -37,6 +39,7 @@ void     qa_package_export_async  (QaSession           *session,
                                    const char          *reviewer_id,
                                    QaStage              stage,
                                    const char          *path,
+                                   QaOutputFlags        flags,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data);

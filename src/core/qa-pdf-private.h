@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cairo.h>
+
+#include "qa-output.h"
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
@@ -75,6 +77,7 @@ void           _qa_pdf_draw_page          (QaPdfDocument     *doc,
 /* Writes the document as PDF; @domain and @code are those of the error to report. */
 gboolean       _qa_pdf_write              (QaPdfDocument     *doc,
                                            const char        *path,
+                                           QaOutputFlags      flags,
                                            GQuark             domain,
                                            int                code,
                                            GError           **error);

@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 
+#include "qa-output.h"
 #include "qa-pdf-writer-private.h"
 
 #define A4_SHORT 595.276
@@ -16,6 +17,7 @@
 struct _QaPdf
 {
   char            *path;
+  GByteArray      *bytes;     /* the document, until it is written whole */
   cairo_surface_t *surface;
   cairo_t         *cr;
   PangoLayout     *layout;
@@ -24,6 +26,15 @@ struct _QaPdf
   guint            page;
   gboolean         unnumbered;
 };
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
 
 QaPdf *
 _qa_pdf_new (const char *path,
@@ -35,7 +46,11 @@ _qa_pdf_new (const char *path,
   pdf->path = g_strdup (path);
   pdf->width = landscape ? A4_LONG : A4_SHORT;
   pdf->height = landscape ? A4_SHORT : A4_LONG;
-  pdf->surface = cairo_pdf_surface_create (path, pdf->width, pdf->height);
+  /* Drawn into memory and written through QaOutput at the end (a temporary file renamed into
+   * place when whole; never over an open session). */
+  pdf->bytes = g_byte_array_new ();
+  pdf->surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf->bytes, pdf->width,
+                                                      pdf->height);
   cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATOR,
                                   "qareview " PACKAGE_VERSION);
@@ -189,6 +204,7 @@ _qa_pdf_finish (QaPdf   *pdf,
                 GError **error)
 {
   cairo_status_t status;
+  gboolean ok = FALSE;
 
   draw_footer (pdf);
   cairo_show_page (pdf->cr);
@@ -201,7 +217,10 @@ _qa_pdf_finish (QaPdf   *pdf,
   if (status != CAIRO_STATUS_SUCCESS)
     g_set_error (error, domain, code, _("“%s” could not be written: %s"), pdf->path,
                  cairo_status_to_string (status));
+  else
+    ok = qa_output_write_file (pdf->path, QA_OUTPUT_NONE, pdf->bytes->data, pdf->bytes->len, error);
+  g_byte_array_unref (pdf->bytes);
   g_free (pdf->path);
   g_free (pdf);
-  return status == CAIRO_STATUS_SUCCESS;
+  return ok;
 }

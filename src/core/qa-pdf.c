@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "qa-output-private.h"
 #include "qa-pdf-private.h"
 
 #define A4_SHORT 595.276
@@ -499,16 +500,23 @@ _qa_pdf_draw_page (QaPdfDocument *doc,
 gboolean
 _qa_pdf_write (QaPdfDocument  *doc,
                const char     *path,
+               QaOutputFlags   flags,
                GQuark          domain,
                int             code,
                GError        **error)
 {
+  g_autoptr(QaOutput) output = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   Pass pass = { doc, NULL, NULL, 0, 0, 0, -1, TRUE, FALSE };
 
+  /* Into a temporary file beside @path, renamed into place only when whole (QaOutput). */
+  output = qa_output_new (path, flags, error);
+  if (output == NULL)
+    return FALSE;
   pass.n_pages = _qa_pdf_count_pages (doc);
-  surface = cairo_pdf_surface_create (path, doc->width, doc->height);
+  surface = cairo_pdf_surface_create_for_stream (_qa_output_cairo_write, output, doc->width,
+                                                 doc->height);
   if (doc->title != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "qareview " PACKAGE_VERSION);
@@ -519,11 +527,14 @@ _qa_pdf_write (QaPdfDocument  *doc,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  /* A failed write is the output's to tell (it names the cause, e.g. a full disk). */
+  if (status == CAIRO_STATUS_WRITE_ERROR)
+    return qa_output_commit (output, error);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, domain, code, _("“%s” could not be written: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return qa_output_commit (output, error);
 }

@@ -92,7 +92,7 @@ qa_report_write_pdf (QaReport    *self,
 {
   g_return_val_if_fail (QA_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  return _qa_pdf_write (self->doc, path, QA_REPORT_ERROR, QA_REPORT_ERROR_WRITE, error);
+  return _qa_pdf_write (self->doc, path, QA_OUTPUT_NONE, QA_REPORT_ERROR, QA_REPORT_ERROR_WRITE, error);
 }
 
 /* Shared pieces ------------------------------------------------------------------------------ */

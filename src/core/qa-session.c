@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "qa-applicant-private.h"
+#include "qa-audit.h"
 #include "qa-audit-private.h"
 #include "qa-consensus-private.h"
 #include "qa-database-private.h"
@@ -31,6 +32,8 @@ struct _QaSession
   /* Set in a review package. */
   char        *package_reviewer;
   QaStage      package_stage;
+  /* The session's identity; in a package, its session's (NULL in one made before there was). */
+  char        *uuid;
 };
 
 G_DEFINE_FINAL_TYPE (QaSession, qa_session, G_TYPE_OBJECT)
@@ -75,6 +78,7 @@ qa_session_finalize (GObject *object)
   g_clear_object (&self->experts);
   g_clear_pointer (&self->deadline, g_free);
   g_clear_pointer (&self->package_reviewer, g_free);
+  g_clear_pointer (&self->uuid, g_free);
 
   G_OBJECT_CLASS (qa_session_parent_class)->finalize (object);
 }
@@ -270,8 +274,9 @@ create_session (QaDatabase  *db,
   profile_bytes = qa_profile_get_bytes (data->profile);
   stmt = _qa_database_prepare (db,
                                "INSERT INTO session (id, year, profile_id, profile_xml, "
-                               "criteria_id, deadline, stage, kind, created_at) "
-                               "VALUES (1, ?1, ?2, ?3, ?4, ?5, 'application', 'session', ?6)",
+                               "criteria_id, deadline, stage, kind, created_at, uuid) "
+                               "VALUES (1, ?1, ?2, ?3, ?4, ?5, 'application', 'session', ?6, "
+                               "lower(hex(randomblob(16))))",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -444,7 +449,7 @@ load_session_row (QaSession  *self,
 
   stmt = _qa_database_prepare (self->database,
                                "SELECT year, profile_id, profile_xml, criteria_id, deadline, stage, "
-                               "kind FROM session WHERE id = 1",
+                               "kind, uuid FROM session WHERE id = 1",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -463,6 +468,7 @@ load_session_row (QaSession  *self,
   self->year = (guint)sqlite3_column_int (stmt, 0);
   profile_bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), (gsize)sqlite3_column_bytes (stmt, 2));
   self->deadline = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+  self->uuid = g_strdup ((const char *)sqlite3_column_text (stmt, 7));
   qa_stage_from_string ((const char *)sqlite3_column_text (stmt, 5), &stage);
   self->stage = stage;
 
@@ -538,7 +544,7 @@ qa_session_open (const char  *path,
       return NULL;
     }
 
-  db = qa_database_open (path, error);
+  db = qa_database_open_full (path, QA_DATABASE_OPEN_EXISTING, error);
   if (db == NULL)
     return NULL;
   return qa_session_new (db, error);
@@ -573,6 +579,145 @@ qa_session_open_with_demo (const char  *path,
     return NULL;
 
   return qa_session_new (db, error);
+}
+
+/* Refuses, before anything is replaced, what may not take the session's place. */
+static gboolean
+check_restorable (const char      *backup,
+                  QaRestoreFlags   flags,
+                  char           **accepted,
+                  GError         **error)
+{
+  g_autoptr(QaDatabase) source = NULL;
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_OPEN,
+                   _("The backup “%s” does not exist"), backup);
+      return FALSE;
+    }
+
+  source = qa_database_open_full (backup, QA_DATABASE_OPEN_READ_ONLY, &local_error);
+  if (source != NULL)
+    session = qa_session_new (source, &local_error);
+  if (session == NULL)
+    {
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_OPEN,
+                   _("The backup “%s” cannot be restored: %s"), backup, local_error->message);
+      return FALSE;
+    }
+  if (qa_session_is_package (session))
+    {
+      /* It holds no award session: refused as such. */
+      g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_NO_SESSION,
+                   _("“%s” is a reviewer’s review package, not a backup of the session; it was not restored"),
+                   backup);
+      return FALSE;
+    }
+
+  if (!qa_audit_verify (source, NULL, NULL, &local_error))
+    {
+      if (!(flags & QA_RESTORE_ACCEPT_BROKEN_AUDIT))
+        {
+          g_set_error (error, QA_AUDIT_ERROR, QA_AUDIT_ERROR_BROKEN,
+                       _("The backup “%s” was not restored. %s. Restore it only if the secretariat accepts the broken trail explicitly; that acceptance is recorded"),
+                       backup, local_error->message);
+          return FALSE;
+        }
+      *accepted = g_strdup (local_error->message);
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *backup;
+  const char *kept;
+  const char *accepted;
+} RestoreRecord;
+
+static gboolean
+record_restore_cb (QaDatabase  *db,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  RestoreRecord *record = user_data;
+  g_autoptr(GString) after = g_string_new (NULL);
+
+  g_string_append_printf (after, "backup=%s; replaced session kept as %s", record->backup,
+                          record->kept != NULL ? record->kept : "(none)");
+  if (record->accepted != NULL)
+    g_string_append_printf (after, "; broken audit trail accepted: %s", record->accepted);
+  return _qa_audit_append (db, "session.restore", "session", NULL, NULL, after->str, error);
+}
+
+gboolean
+qa_session_restore (const char      *path,
+                    const char      *backup,
+                    const char      *operator_name,
+                    const char      *operator_role,
+                    QaRestoreFlags   flags,
+                    char           **kept,
+                    GError         **error)
+{
+  g_autofree char *accepted = NULL;
+  g_autofree char *kept_path = NULL;
+  g_autoptr(QaDatabase) restored = NULL;
+  RestoreRecord record;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_restorable (backup, flags, &accepted, error))
+    return FALSE;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(QaDatabase) current = NULL;
+      g_autoptr(GError) open_error = NULL;
+
+      current = qa_database_open_full (path, QA_DATABASE_OPEN_EXISTING, &open_error);
+      if (current != NULL && qa_database_is_read_only (current))
+        {
+          g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_READ_ONLY,
+                       _("The session file “%s” cannot be replaced: the disk is full or read-only. Nothing was changed"),
+                       path);
+          return FALSE;
+        }
+      if (current != NULL)
+        {
+          /* The session as it is: a restore can be undone. */
+          kept_path = qa_database_auto_backup (current, "before-restore", error);
+          g_clear_object (&current);
+          if (kept_path == NULL || !qa_database_restore (backup, path, error))
+            return FALSE;
+        }
+      else
+        {
+          kept_path = qa_database_restore_damaged (backup, path, error);
+          if (kept_path == NULL)
+            return FALSE;
+        }
+    }
+  else if (!qa_database_restore (backup, path, error))
+    return FALSE;
+
+  restored = qa_database_open_full (path, QA_DATABASE_OPEN_EXISTING, error);
+  if (restored == NULL)
+    return FALSE;
+  if (operator_name != NULL && operator_role != NULL)
+    qa_database_set_operator (restored, operator_name, operator_role);
+
+  record = (RestoreRecord) { backup, kept_path, accepted };
+  if (!qa_database_transaction (restored, record_restore_cb, &record, error))
+    return FALSE;
+
+  if (kept != NULL)
+    *kept = g_steal_pointer (&kept_path);
+  return TRUE;
 }
 
 QaDatabase *
@@ -624,6 +769,13 @@ qa_session_dup_title (QaSession *self)
 
   /* Translators: the session's year and the award's name, as in “2026届 甘州区人民政府质量奖”. */
   return g_strdup_printf (_("%u · %s"), self->year, qa_profile_get_award_name (self->profile));
+}
+
+const char *
+qa_session_get_uuid (QaSession *self)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), NULL);
+  return self->uuid;
 }
 
 gboolean

@@ -55,6 +55,29 @@ QaSession   *qa_session_open             (const char  *path,
 QaSession   *qa_session_open_with_demo   (const char  *path,
                                           GError     **error);
 
+typedef enum
+{
+  QA_RESTORE_NONE                = 0,
+  /* The secretariat accepts a backup whose audit trail does not verify; the restore's audit
+   * entry says so, naming the first failing entry. */
+  QA_RESTORE_ACCEPT_BROKEN_AUDIT = 1 << 0,
+} QaRestoreFlags;
+
+/* Puts the backup @backup in the place of the session file @path — the one restore policy, for
+ * every face. Only an intact session of this program is restored (never a review package), and
+ * only when its audit trail verifies, unless QA_RESTORE_ACCEPT_BROKEN_AUDIT. The session as it
+ * was is kept first: as the newest automatic backup in “<file>.backups/”, or, when it cannot be
+ * opened, beside it as “<file>.damaged-<time>” (qa_database_restore_damaged()). The restore is
+ * recorded in the restored session's audit trail, by @operator_name acting as @operator_role.
+ * @kept (optional) is set to where the replaced session is kept, NULL when there was none. */
+gboolean     qa_session_restore          (const char      *path,
+                                          const char      *backup,
+                                          const char      *operator_name,
+                                          const char      *operator_role,
+                                          QaRestoreFlags   flags,
+                                          char           **kept,
+                                          GError         **error);
+
 QaDatabase  *qa_session_get_database     (QaSession   *self);
 QaProfile   *qa_session_get_profile      (QaSession   *self);
 QaCriteria  *qa_session_get_criteria     (QaSession   *self);
@@ -62,6 +85,9 @@ guint        qa_session_get_year         (QaSession   *self);
 /* YYYY-MM-DD */
 const char  *qa_session_get_deadline     (QaSession   *self);
 QaStage      qa_session_get_stage        (QaSession   *self);
+/* The session's identity (32 hex digits), the same in its review packages and the sheets made in
+ * them; NULL in a package made before sessions had one. */
+const char  *qa_session_get_uuid         (QaSession   *self);
 /* A review package holds one reviewer's work for one stage (see spec/scoresheet.md). */
 gboolean     qa_session_is_package       (QaSession   *self);
 const char  *qa_session_get_package_reviewer (QaSession *self);

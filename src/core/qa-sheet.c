@@ -9,6 +9,7 @@
 
 #include "qa-audit-private.h"
 #include "qa-database-private.h"
+#include "qa-output-private.h"
 #include "qa-experts.h"
 #include "qa-experts-private.h"
 #include "qa-scores.h"
@@ -39,6 +40,7 @@ typedef struct
 
 typedef struct
 {
+  char      *session;    /* the session's identity; absent in sheets of older packages */
   char      *reviewer;
   char      *stage;
   guint      revision;
@@ -67,6 +69,7 @@ sheet_application_free (SheetApplication *application)
 static void
 sheet_free (Sheet *sheet)
 {
+  g_free (sheet->session);
   g_free (sheet->reviewer);
   g_free (sheet->stage);
   g_free (sheet->created);
@@ -99,14 +102,19 @@ sheet_add_application (Sheet      *sheet,
 }
 
 /* Everything the signature covers, each field length-prefixed so no two sheets serialise alike:
- * the reviewer, stage, revision and time, and every application's every item with its texts. */
+ * the session, reviewer, stage, revision and time, and every application's every item with its
+ * texts. A sheet of a package made before sessions had an identity is signed without it, in the
+ * first form; removing the session from a sheet therefore breaks its signature. */
 static char *
 sheet_signature (const Sheet *sheet,
                  const char  *secret)
 {
-  g_autoptr(GString) canonical = g_string_new ("qareview-scoresheet-1;");
+  g_autoptr(GString) canonical = g_string_new (sheet->session != NULL ? "qareview-scoresheet-2;"
+                                                                      : "qareview-scoresheet-1;");
   g_autofree char *revision = g_strdup_printf ("%u", sheet->revision);
 
+  if (sheet->session != NULL)
+    _qa_canonical_append (canonical, sheet->session);
   _qa_canonical_append (canonical, sheet->reviewer);
   _qa_canonical_append (canonical, sheet->stage);
   _qa_canonical_append (canonical, revision);
@@ -186,6 +194,7 @@ read_package_sheet (QaSession  *package,
   sheet->revision = (guint)sqlite3_column_int (stmt, 1) + 1;
   sqlite3_reset (stmt);
 
+  sheet->session = g_strdup (qa_session_get_uuid (package));
   sheet->reviewer = g_strdup (reviewer);
   sheet->stage = g_strdup (qa_stage_to_string (stage));
 
@@ -234,6 +243,8 @@ sheet_to_xml (const Sheet *sheet)
   xmlDocSetRootElement (doc, root);
   ns = xmlNewNs (root, (const xmlChar *)SHEET_NS, NULL);
   xmlSetNs (root, ns);
+  if (sheet->session != NULL)
+    xmlNewProp (root, (const xmlChar *)"session", (const xmlChar *)sheet->session);
   xmlNewProp (root, (const xmlChar *)"reviewer", (const xmlChar *)sheet->reviewer);
   xmlNewProp (root, (const xmlChar *)"stage", (const xmlChar *)sheet->stage);
   xmlNewProp (root, (const xmlChar *)"revision", (const xmlChar *)revision);
@@ -299,10 +310,12 @@ record_export_cb (QaDatabase  *db,
 }
 
 gboolean
-qa_sheet_export (QaSession   *package,
-                 const char  *path,
-                 GError     **error)
+qa_sheet_export (QaSession      *package,
+                 const char     *path,
+                 QaOutputFlags   flags,
+                 GError        **error)
 {
+  g_autoptr(QaOutput) output = NULL;
   g_autoptr(Sheet) sheet = sheet_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *secret = NULL;
@@ -334,14 +347,16 @@ qa_sheet_export (QaSession   *package,
   xmlFreeDoc (doc);
 
   sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, text, (gsize)length);
-  ok = g_file_set_contents (path, (const char *)text, length, error);
-  xmlFree (text);
-  if (!ok)
-    return FALSE;
-
   record.sheet = sheet;
   record.sha256 = sha256;
-  return qa_database_transaction (qa_session_get_database (package), record_export_cb, &record, error);
+
+  /* Recorded as exported only with the file in place. */
+  output = qa_output_new (path, flags, error);
+  ok = output != NULL && qa_output_write (output, text, (gsize)length, error) &&
+       _qa_output_commit_recorded (output, qa_session_get_database (package), record_export_cb,
+                                   &record, error);
+  xmlFree (text);
+  return ok;
 }
 
 /* Import ------------------------------------------------------------------------------------- */
@@ -354,6 +369,7 @@ sheet_from_xml (xmlDoc *doc)
   g_autofree char *revision = NULL;
 
   /* The document is valid against the XSD: the structure and values are known good. */
+  sheet->session = _qa_xml_prop (root, "session");
   sheet->reviewer = _qa_xml_prop (root, "reviewer");
   sheet->stage = _qa_xml_prop (root, "stage");
   revision = _qa_xml_prop (root, "revision");
@@ -706,12 +722,14 @@ qa_sheet_read_file (QaSession  *session,
 
 /* Parses, validates and verifies the sheet; NULL with @error set when any of it fails. */
 static Sheet *
-read_signed_sheet (QaDatabase  *db,
+read_signed_sheet (QaSession   *session,
                    GBytes      *bytes,
                    const char  *name,
                    gsize        max_size,
                    GError     **error)
 {
+  QaDatabase *db = qa_session_get_database (session);
+  const char *uuid = qa_session_get_uuid (session);
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(Sheet) sheet = NULL;
   g_autofree char *secret = NULL;
@@ -724,6 +742,14 @@ read_signed_sheet (QaDatabase  *db,
     return NULL;
 
   sheet = sheet_from_xml (doc);
+  /* Said first: another session's sheet fails its signature here too, but not for a change. */
+  if (sheet->session != NULL && g_strcmp0 (sheet->session, uuid) != 0)
+    {
+      g_set_error (error, QA_SHEET_ERROR, QA_SHEET_ERROR_OTHER_SESSION,
+                   _("%s: the sheet comes from a review package of another award session (%s), not of this one; reviewer %s must return the sheet of this session’s package"),
+                   name, sheet->session, sheet->reviewer);
+      return NULL;
+    }
   secret = lookup_secret (db, sheet);
   if (secret == NULL)
     {
@@ -774,7 +800,7 @@ qa_sheet_import (QaSession       *session,
     *reviewer_id = NULL;
   db = qa_session_get_database (session);
 
-  sheet = read_signed_sheet (db, bytes, name, qa_sheet_get_max_size (session), &local_error);
+  sheet = read_signed_sheet (session, bytes, name, qa_sheet_get_max_size (session), &local_error);
   if (sheet != NULL)
     {
       if (reviewer_id != NULL)

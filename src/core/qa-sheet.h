@@ -22,6 +22,7 @@ typedef enum
   QA_SHEET_ERROR_OLDER,          /* older than the sheet already stored */
   QA_SHEET_ERROR_NO_KEY,         /* no package was issued to this reviewer for this stage */
   QA_SHEET_ERROR_WRITE,
+  QA_SHEET_ERROR_OTHER_SESSION,  /* made in a package of another session */
 } QaSheetError;
 
 typedef enum
@@ -33,9 +34,11 @@ typedef enum
 GQuark    qa_sheet_error_quark (void);
 
 /* In a review package: writes the reviewer's signed sheet with every item scored so far, as the
- * next revision. */
+ * next revision (recorded only once the file is in place; see QaOutput for what @path may
+ * replace). */
 gboolean  qa_sheet_export      (QaSession       *package,
                                 const char      *path,
+                                QaOutputFlags    flags,
                                 GError         **error);
 /* In the session database: verifies and stores one returned sheet, all or nothing. @name names
  * the file in messages. @reviewer_id, when not NULL, is set to the sheet's reviewer (when the

@@ -44,6 +44,29 @@ def main():
     assert run("init", "--year", "2026", "--deadline", "2026-09-30").returncode == 0
     assert run("demo").returncode == 0
 
+    backup = os.path.join(workdir, "crash-backup.db")
+    audit_csv = os.path.join(workdir, "crash-audit.csv")
+    for path in (backup, audit_csv):
+        if os.path.exists(path):
+            os.unlink(path)
+
+    def output_is_whole():
+        """An output killed while it was written is the old file or the new one, never torn."""
+        if os.path.exists(backup):
+            con = sqlite3.connect("file:%s?mode=ro" % backup, uri=True)
+            whole = (con.execute("PRAGMA integrity_check").fetchone()[0] == "ok" and
+                     con.execute("PRAGMA application_id").fetchone()[0] == 0x51415256 and
+                     con.execute("SELECT count(*) FROM session").fetchone()[0] == 1)
+            con.close()
+            if not whole:
+                return "backup"
+        if os.path.exists(audit_csv):
+            with open(audit_csv, encoding="utf-8") as f:
+                text = f.read()
+            if not text.startswith("seq,at,operator,") or not text.endswith("\n"):
+                return "audit export"
+        return None
+
     material = os.path.join(workdir, "evidence.bin")
     with open(material, "wb") as f:
         f.write(rng.randbytes(8 * 1024 * 1024))
@@ -55,7 +78,8 @@ def main():
     attempt = 0
     while n_killed < kills:
         attempt += 1
-        kind = rng.choice(["import", "import", "bad-import", "material", "judge"])
+        kind = rng.choice(["import", "import", "bad-import", "material", "judge", "backup",
+                           "audit-export", "over-session"])
         ids = []
         if kind in ("import", "bad-import"):
             rows = []
@@ -72,6 +96,14 @@ def main():
             args = ["import", "applicants", path]
         elif kind == "material":
             args = ["material", "add", "--applicant", "A01", "--kind", "evidence", material]
+        elif kind == "backup":
+            # Over the previous backup, a session: only with --force, and replaced whole or not at all.
+            args = ["backup", "--out", backup, "--force"]
+        elif kind == "over-session":
+            # Refused, whatever --force says: the open session is never an output.
+            args = ["audit", "export", "--format", "csv", "--out", db, "--force"]
+        elif kind == "audit-export":
+            args = ["audit", "export", "--format", "csv", "--out", audit_csv]
         else:
             args = ["eligibility", "judge", "--applicant", "A0%d" % rng.randint(1, 8),
                     "--condition", "5", "--pass", rng.choice(["yes", "no"])]
@@ -84,6 +116,9 @@ def main():
             proc.wait()
             n_killed += 1
             killed.append((kind, ids))
+        elif proc.returncode == 0 and kind == "over-session":
+            print("not ok - an export replaced the open session (attempt %d)" % attempt)
+            return 1
         elif proc.returncode == 0:
             done.append((kind, ids))
         else:
@@ -95,6 +130,10 @@ def main():
         con.close()
         if integrity != "ok":
             print("not ok - integrity_check after attempt %d: %s" % (attempt, integrity))
+            return 1
+        torn_output = output_is_whole()
+        if torn_output is not None:
+            print("not ok - the %s was left torn after attempt %d" % (torn_output, attempt))
             return 1
 
     con = sqlite3.connect(db)
@@ -115,10 +154,15 @@ def main():
             if len({i in present for i in ids}) != 1]
     check("every killed import is all there or all absent (%d killed imports)" % sum(1 for k, _ in killed if k == "import"),
           not torn, "torn %s" % torn[:5])
+    # The next export clears what the killed ones left behind.
+    run("backup", "--out", backup, "--force")
+    run("audit", "export", "--format", "csv", "--out", audit_csv)
+    litter = [name for name in os.listdir(workdir) if ".partial" in name]
+    check("no temporary file is left once the next export ran", not litter, " ".join(litter[:5]))
     verify = run("audit", "verify")
     check("the audit trail verifies", verify.returncode == 0, verify.stderr.strip())
     print("# %d attempts, %d killed, %d done, %d refused" % (attempt, n_killed, len(done), len(refused)))
-    print("1..4")
+    print("1..5")
     return 1 if failures else 0
 
 

@@ -46,6 +46,6 @@ fuzz_session (void)
   g_assert (qa_applicants_store_eligibility (session, NULL));
   g_assert (qa_panel_form (session, QA_STAGE_MATERIAL, "E01", members, NULL, NULL));
   package = g_build_filename (scratch, "E03.qapkg", NULL);
-  g_assert (qa_package_export (session, "E03", QA_STAGE_MATERIAL, package, NULL));
+  g_assert (qa_package_export (session, "E03", QA_STAGE_MATERIAL, package, QA_OUTPUT_NONE, NULL));
   return session;
 }

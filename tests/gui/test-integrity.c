@@ -554,6 +554,57 @@ dup_kept_damaged (const char *damaged)
   return NULL;
 }
 
+
+/* Issue 12.24 in the window: a backup whose trail does not verify is refused naming the entry;
+ * the secretariat may restore it anyway, which the trail records. */
+START_TEST (test_restore_broken_backup_asks)
+{
+  g_autofree char *backup = g_build_filename (tmpdir, "edited.db", NULL);
+  QaSession *before = session;
+  QaRestoreDialog *picker;
+  AdwMessageDialog *confirm;
+  AdwMessageDialog *broken;
+  g_autoptr(GPtrArray) entries = NULL;
+  const QaAuditEntry *last;
+
+  qa_window_back_up (window, backup);
+  ck_assert (gui_test_iterate_until (window_not_busy, NULL));
+  {
+    sqlite3 *raw = NULL;
+
+    ck_assert_int_eq (sqlite3_open (backup, &raw), SQLITE_OK);
+    ck_assert_int_eq (sqlite3_exec (raw, "UPDATE audit_log SET operator = 'someone' WHERE seq = 2",
+                                    NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close (raw);
+  }
+
+  ck_assert (gtk_widget_activate_action (ROOT, "win.restore", NULL));
+  picker = QA_RESTORE_DIALOG (wait_for_window (QA_TYPE_RESTORE_DIALOG));
+  qa_restore_dialog_choose (picker, backup);
+  confirm = ADW_MESSAGE_DIALOG (wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (confirm, "restore");
+  ck_assert (gui_test_iterate_until (window_not_busy, NULL));
+
+  /* Refused, naming the entry; nothing replaced yet. */
+  broken = ADW_MESSAGE_DIALOG (wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  ck_assert_str_eq (adw_message_dialog_get_heading (broken), "The Backup’s Audit Trail Does Not Verify");
+  ck_assert_msg (strstr (adw_message_dialog_get_body (broken), "entry 2") != NULL, "%s",
+                 adw_message_dialog_get_body (broken));
+  ck_assert (qa_window_get_session (window) == before);
+
+  adw_message_dialog_response (broken, "accept");
+  ck_assert (gui_test_iterate_until (session_is_not, before));
+  ck_assert (gui_test_iterate_until (window_not_busy, NULL));
+  gui_test_settle ();
+
+  entries = qa_audit_list (qa_session_get_database (qa_window_get_session (window)), NULL);
+  last = g_ptr_array_index (entries, entries->len - 1);
+  ck_assert_str_eq (last->action, "session.restore");
+  ck_assert_str_eq (last->operator_name, "Test Operator");
+  ck_assert_msg (strstr (last->after, "broken audit trail accepted") != NULL, "%s", last->after);
+}
+END_TEST
+
 START_TEST (test_damaged_file_offers_backup)
 {
   g_autofree char *damaged = g_build_filename (tmpdir, "damaged.db", NULL);
@@ -638,6 +689,7 @@ integrity_suite (void)
   tcase_add_test (tc, test_verify_catches_tampering);
   tcase_add_test (tc, test_backup_then_restore);
   tcase_add_test (tc, test_damaged_file_offers_backup);
+  tcase_add_test (tc, test_restore_broken_backup_asks);
   suite_add_tcase (suite, tc);
   return suite;
 }

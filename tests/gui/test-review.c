@@ -86,7 +86,7 @@ setup (void)
   ck_assert_msg (material != NULL, "%s", error ? error->message : "");
 
   package_path = path_in_tmp ("E03-material.qapkg");
-  ck_assert_msg (qa_package_export (session, "E03", QA_STAGE_MATERIAL, package_path, &error),
+  ck_assert_msg (qa_package_export (session, "E03", QA_STAGE_MATERIAL, package_path, QA_OUTPUT_NONE, &error),
                  "%s", error ? error->message : "");
   package = qa_session_open (package_path, &error);
   ck_assert_msg (package != NULL, "%s", error ? error->message : "");
