@@ -963,6 +963,7 @@ START_TEST (test_operator_validated)
     g_auto(Run) run = cli ("--db", db, "--operator", "王建国", "demo", NULL);
 
     ck_assert_msg (run.status == 0, "%s", run.err);
+  }
 }
 END_TEST
 

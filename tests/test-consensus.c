@@ -462,7 +462,7 @@ START_TEST (test_site_package_points)
   qa_database_set_operator (qa_session_get_database (session), "秘书", "secretariat");
   ck_assert_msg (advance ("A01,A04", &error), "%s", error ? error->message : "");
   qa_test_form_panel (QA_STAGE_SITE);
-  ck_assert_msg (qa_package_export (session, "E01", QA_STAGE_SITE, path, &error), "%s",
+  ck_assert_msg (qa_package_export (session, "E01", QA_STAGE_SITE, path, QA_OUTPUT_NONE, &error), "%s",
                  error ? error->message : "");
 
   package = qa_session_open (path, &error);
@@ -609,7 +609,7 @@ START_TEST (test_sheets_to_closed_stage)
       g_autofree char *sheet = NULL;
       gsize length = 0;
 
-      ck_assert_msg (qa_package_export (session, qa_test_panel[r], QA_STAGE_MATERIAL, package_path, &error),
+      ck_assert_msg (qa_package_export (session, qa_test_panel[r], QA_STAGE_MATERIAL, package_path, QA_OUTPUT_NONE, &error),
                      "%s", error ? error->message : "");
       package = qa_session_open (package_path, &error);
       ck_assert_ptr_nonnull (package);
@@ -629,7 +629,7 @@ START_TEST (test_sheets_to_closed_stage)
                              "%s", error ? error->message : "");
             }
         }
-      ck_assert (qa_sheet_export (package, sheet_path, &error));
+      ck_assert (qa_sheet_export (package, sheet_path, QA_OUTPUT_NONE, &error));
       ck_assert (g_file_get_contents (sheet_path, &sheet, &length, NULL));
       {
         g_autoptr(GBytes) bytes = g_bytes_new (sheet, length);

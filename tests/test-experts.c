@@ -714,7 +714,7 @@ START_TEST (test_unicode_space_does_not_hide_tie)
     ck_assert (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E25", "A07"));
     ck_assert (qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E21", "A02"));
 
-    ck_assert_msg (qa_package_export (session, "E21", QA_STAGE_MATERIAL, path, &error),
+    ck_assert_msg (qa_package_export (session, "E21", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error),
                    "%s", error ? error->message : "");
     ck_assert (g_file_get_contents (path, &contents, &length, NULL));
     ck_assert (!contains (contents, length, "91620702MA71QL2K0"));

@@ -70,7 +70,7 @@ open_copy (const char *template)
   path = g_build_filename (tmpdir, "session.db", NULL);
   source = qa_session_open (template, &error);
   ck_assert_msg (source != NULL, "%s", error ? error->message : "");
-  ck_assert (qa_database_backup (qa_session_get_database (source), path, &error));
+  ck_assert (qa_database_backup (qa_session_get_database (source), path, QA_OUTPUT_NONE, &error));
   session = qa_session_open (path, &error);
   ck_assert_msg (session != NULL, "%s", error ? error->message : "");
   qa_database_set_operator (qa_session_get_database (session), "秘书处测试", "secretariat");

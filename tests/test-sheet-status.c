@@ -18,7 +18,7 @@ export_package (const char *reviewer)
   g_autoptr(GError) error = NULL;
   QaSession *package;
 
-  ck_assert_msg (qa_package_export (session, reviewer, QA_STAGE_MATERIAL, path, &error),
+  ck_assert_msg (qa_package_export (session, reviewer, QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error),
                  "%s", error ? error->message : "");
   package = qa_session_open (path, &error);
   ck_assert_msg (package != NULL, "%s", error ? error->message : "");
@@ -53,7 +53,7 @@ return_sheet (const char *reviewer,
                                          percent, NULL, NULL, &error),
                      "%s", error ? error->message : "");
     }
-  ck_assert_msg (qa_sheet_export (package, path, &error), "%s", error ? error->message : "");
+  ck_assert_msg (qa_sheet_export (package, path, QA_OUTPUT_NONE, &error), "%s", error ? error->message : "");
   ck_assert (g_file_get_contents (path, &contents, &length, NULL));
   bytes = g_bytes_new (contents, length);
   ck_assert_msg (qa_sheet_import (session, bytes, name, NULL, NULL, &error),

@@ -151,7 +151,7 @@ score_stage (QaSession  *session,
       gsize length = 0;
       GListModel *applicants;
 
-      ok = qa_package_export (session, reviewer, stage, package_path, error);
+      ok = qa_package_export (session, reviewer, stage, package_path, QA_OUTPUT_NONE, error);
       if (ok)
         {
           package = qa_session_open (package_path, error);
@@ -176,7 +176,7 @@ score_stage (QaSession  *session,
                                        NULL, NULL, error);
             }
         }
-      ok = ok && qa_sheet_export (package, sheet_path, error) &&
+      ok = ok && qa_sheet_export (package, sheet_path, QA_OUTPUT_NONE, error) &&
            g_file_get_contents (sheet_path, &contents, &length, error);
       if (ok)
         {

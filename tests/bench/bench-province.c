@@ -238,7 +238,7 @@ make_workload (const char *dir,
       g_autoptr(QaSession) package = NULL;
       ScoreAll all;
 
-      check (qa_package_export (session, members[m], QA_STAGE_MATERIAL, package_path, &error),
+      check (qa_package_export (session, members[m], QA_STAGE_MATERIAL, package_path, QA_OUTPUT_NONE, &error),
              &error, "package");
       package = qa_session_open (package_path, &error);
       check (package != NULL, &error, package_path);
@@ -248,7 +248,7 @@ make_workload (const char *dir,
       check (qa_database_transaction (qa_session_get_database (package), score_all_cb, &all, &error),
              &error, "score");
       g_strfreev (all.applicants);
-      check (qa_sheet_export (package, sheet_path, &error), &error, "sheet");
+      check (qa_sheet_export (package, sheet_path, QA_OUTPUT_NONE, &error), &error, "sheet");
       if (m > 0)
         {
           g_autofree char *wal = g_strconcat (package_path, "-wal", NULL);
@@ -267,7 +267,7 @@ make_workload (const char *dir,
       g_autofree char *material_bin = g_build_filename (dir, "material.bin", NULL);
       g_autoptr(QaSession) with_materials = NULL;
 
-      check (qa_database_backup (db, materials_path, &error), &error, materials_path);
+      check (qa_database_backup (db, materials_path, QA_OUTPUT_NONE, &error), &error, materials_path);
       with_materials = qa_session_open (materials_path, &error);
       check (with_materials != NULL, &error, materials_path);
       for (guint i = 0; i < g_list_model_get_n_items (applicants); i++)

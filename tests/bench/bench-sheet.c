@@ -89,12 +89,12 @@ prepare (const char *dir,
                             &error), error);
   check (qa_applicants_store_eligibility (session, &error), error);
   check (qa_panel_form (session, QA_STAGE_MATERIAL, "E01", members, NULL, &error), error);
-  check (qa_package_export (session, "E03", QA_STAGE_MATERIAL, package_path, &error), error);
+  check (qa_package_export (session, "E03", QA_STAGE_MATERIAL, package_path, QA_OUTPUT_NONE, &error), error);
 
   package = qa_session_open (package_path, &error);
   check (package != NULL, error);
   check (qa_database_transaction (qa_session_get_database (package), score_all_cb, NULL, &error), error);
-  check (qa_sheet_export (package, sheet_path, &error), error);
+  check (qa_sheet_export (package, sheet_path, QA_OUTPUT_NONE, &error), error);
 
   *session_path = g_steal_pointer (&path);
   return sheet_path;

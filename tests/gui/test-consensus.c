@@ -72,7 +72,7 @@ return_sheet (guint    reviewer,
   g_autoptr(GBytes) bytes = NULL;
   gsize length = 0;
 
-  ck_assert_msg (qa_package_export (session, id, QA_STAGE_MATERIAL, package_path, &error),
+  ck_assert_msg (qa_package_export (session, id, QA_STAGE_MATERIAL, package_path, QA_OUTPUT_NONE, &error),
                  "%s", error ? error->message : "");
   package = qa_session_open (package_path, &error);
   ck_assert_msg (package != NULL, "%s", error ? error->message : "");
@@ -99,7 +99,7 @@ return_sheet (guint    reviewer,
         }
     }
 
-  ck_assert_msg (qa_sheet_export (package, sheet_path, &error), "%s", error ? error->message : "");
+  ck_assert_msg (qa_sheet_export (package, sheet_path, QA_OUTPUT_NONE, &error), "%s", error ? error->message : "");
   ck_assert (g_file_get_contents (sheet_path, &contents, &length, NULL));
   bytes = g_bytes_new (contents, length);
   ck_assert_msg (qa_sheet_import (session, bytes, sheet_name, NULL, NULL, &error),
