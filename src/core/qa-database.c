@@ -414,6 +414,11 @@ migrate_in_memory (QaDatabase  *self,
   sqlite3_close_v2 (self->db);
   self->db = memory;
   sqlite3_extended_result_codes (self->db, TRUE);
+  if (!_qa_names_register_sql (self->db))
+    {
+      set_sqlite_error (error, self->db, sqlite3_errcode (self->db), self->path);
+      return FALSE;
+    }
 
   self->read_only = FALSE;
   ok = _qa_database_exec (self, "PRAGMA foreign_keys = ON", error) && migrate (self, version, error);
@@ -442,6 +447,9 @@ connect (QaDatabase  *self,
       sqlite3_busy_timeout (self->db, 5000);
       sqlite3_extended_result_codes (self->db, TRUE);
     }
+  /* The one comparison key of organisation names, for the ties and duplicates in SQL. */
+  if (rc == SQLITE_OK && !_qa_names_register_sql (self->db))
+    rc = sqlite3_errcode (self->db);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
   return rc;
@@ -595,12 +603,6 @@ qa_database_open_full (const char           *path,
       set_sqlite_error (error, self->db, rc, path);
       return NULL;
     }
-  if (!_qa_names_register_sql (self->db))
-    {
-      set_sqlite_error (error, self->db, sqlite3_errcode (self->db), path);
-      return NULL;
-    }
-
   /* Nothing can be written beside the file (a full disk, a read-only medium): it is read. */
   rc = connect_read_only (self);
   if (rc != SQLITE_OK)

@@ -21,6 +21,7 @@ typedef enum
 {
   QA_PERMISSION_READ,          /* see the session and verify its audit trail */
   QA_PERMISSION_BACKUP,        /* copy the session */
+  QA_PERMISSION_RESULTS,       /* read the review stages' consensus and the reviewers' figures */
   QA_PERMISSION_REGISTER,      /* applicants, materials, eligibility, experts, conflicts */
   QA_PERMISSION_FORM_PANEL,    /* panels, draws, advancing to site review */
   QA_PERMISSION_EXPORT,        /* review packages, notices, shortlists */
@@ -29,7 +30,6 @@ typedef enum
   QA_PERMISSION_SCORE,         /* score items and export the sheet, in one's own package */
   QA_PERMISSION_RESTORE,       /* replace the session with a backup */
   QA_PERMISSION_CREATE,        /* create a session, fill the demo */
-  QA_PERMISSION_RESULTS,       /* read the review stages' consensus and the reviewers' figures */
   QA_PERMISSION_OUTCOME,       /* confirm the list, the public notice and its objections, the
                                 * awards and what follows them (Art. 10, 16(6)–(7), 17–22) */
   QA_PERMISSION_WRITE,         /* change the session at all; checked by every transaction */
