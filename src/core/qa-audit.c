@@ -9,9 +9,9 @@
 
 
 #include "qa-audit-private.h"
+#include "qa-pdf-private.h"
 #include "qa-csv.h"
 #include "qa-database-private.h"
-#include "qa-pdf-private.h"
 #include "qa-util-private.h"
 
 /* The hash the first entry is chained to. */
@@ -511,20 +511,18 @@ qa_audit_write_pdf (GPtrArray   *entries,
                     const char  *path,
                     GError     **error)
 {
-  /* Shares of the landscape page's text width. */
-  static const double widths[] = { 0.040, 0.155, 0.105, 0.080, 0.155, 0.105, 0.360 };
+  /* Fractions of the text width: No., time, operator, role, action, subject, values. */
+  static const double widths[] = { 0.04, 0.165, 0.10, 0.10, 0.16, 0.10, 0.335 };
   const char *header[] = { _("No."), _("Time"), _("Operator"), _("Role"), _("Action"),
                            _("Subject"), _("Values") };
-  QaPdf *pdf;
+  g_autoptr(QaPdfDocument) doc = NULL;
 
   g_return_val_if_fail (entries != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  pdf = _qa_pdf_new (path, title, TRUE);
-  _qa_pdf_text (pdf, QA_PDF_SANS " Bold 13", title, PANGO_ALIGN_LEFT, 0, 0);
-  _qa_pdf_keep (pdf, 10);
-  _qa_pdf_row (pdf, header, widths, G_N_ELEMENTS (widths), TRUE);
-
+  doc = _qa_pdf_document_new (title, QA_PDF_LANDSCAPE);
+  _qa_pdf_add_heading (doc, title);
+  _qa_pdf_add_row (doc, header, widths, G_N_ELEMENTS (widths), TRUE);
   for (guint i = 0; i < entries->len; i++)
     {
       const QaAuditEntry *e = g_ptr_array_index (entries, i);
@@ -536,7 +534,7 @@ qa_audit_write_pdf (GPtrArray   *entries,
                                                  e->after != NULL ? e->after : "");
       const char *cells[] = { seq, e->at, e->operator_name, e->role, e->action, subject, values };
 
-      _qa_pdf_row (pdf, cells, widths, G_N_ELEMENTS (widths), FALSE);
+      _qa_pdf_add_row (doc, cells, widths, G_N_ELEMENTS (widths), FALSE);
     }
-  return _qa_pdf_finish (pdf, QA_AUDIT_ERROR, QA_AUDIT_ERROR_WRITE, error);
+  return _qa_pdf_write (doc, path, QA_AUDIT_ERROR, QA_AUDIT_ERROR_WRITE, error);
 }

@@ -361,7 +361,7 @@ qa_award_write_certificate_pdf (QaSession   *session,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   const char *award_name;
-  QaPdf *pdf;
+  g_autoptr(QaPdfDocument) pdf = NULL;
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
 
@@ -381,31 +381,27 @@ qa_award_write_certificate_pdf (QaSession   *session,
                : qa_profile_get_award_name (profile);
 
   title = g_strdup (_("Certificate of Honour"));
-  pdf = _qa_pdf_new (path, title, TRUE);
-  _qa_pdf_set_numbered (pdf, FALSE);
-  _qa_pdf_text (pdf, QA_PDF_FONT " Bold 36", title, PANGO_ALIGN_CENTER, 0, 8);
-  _qa_pdf_rule (pdf);
+  pdf = _qa_pdf_document_new (title, QA_PDF_LANDSCAPE);
+  _qa_pdf_add_title (pdf, title, NULL);
   /* Translators: the certificate's text: the organisation, the year and the award */
   body = g_strdup_printf (_("%s is awarded the title of the %u %s."), award->name,
                           qa_session_get_year (session), award_name);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 22", body, PANGO_ALIGN_CENTER, 0, 20);
-  from = _qa_outcome_letter_date (award->approved_on);
-  to = _qa_outcome_letter_date (award->valid_until);
+  _qa_pdf_add_text (pdf, body);
+  from = _qa_format_letter_date (award->approved_on);
+  to = _qa_format_letter_date (award->valid_until);
   validity = g_strdup_printf (_("Valid from %s to %s (Art. 7)"), from, to);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 14", validity, PANGO_ALIGN_CENTER, 0, 24);
+  _qa_pdf_add_text (pdf, validity);
   if (award->prize_yuan > 0)
     {
       prize = g_strdup_printf (_("Prize: %u yuan"), award->prize_yuan);
-      _qa_pdf_text (pdf, QA_PDF_FONT " 14", prize, PANGO_ALIGN_CENTER, 0, 8);
+      _qa_pdf_add_text (pdf, prize);
     }
   number = g_strdup_printf (_("Certificate No. %s (verify with: qareview-cli award verify %s)"),
                             award->certificate_number, award->certificate_number);
-  _qa_pdf_text (pdf, QA_PDF_SANS " 10", number, PANGO_ALIGN_CENTER, 0, 16);
-  date = _qa_outcome_letter_date (award->approved_on);
-  _qa_pdf_keep (pdf, 80);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 18", qa_profile_get_authority (profile), PANGO_ALIGN_RIGHT, 0, 24);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 14", date, PANGO_ALIGN_RIGHT, 0, 6);
-  return _qa_pdf_finish (pdf, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
+  _qa_pdf_add_text (pdf, number);
+  date = _qa_format_letter_date (award->approved_on);
+  _qa_pdf_add_signature (pdf, qa_profile_get_authority (profile), date);
+  return _qa_pdf_write (pdf, path, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
 }
 
 /* After the award ---------------------------------------------------------------------------- */
@@ -601,27 +597,25 @@ write_revocation_pdf (QaSession   *session,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   g_autofree char *recovery = NULL;
-  g_autofree char *letter_date = _qa_outcome_letter_date (date);
-  QaPdf *pdf;
+  g_autofree char *letter_date = _qa_format_letter_date (date);
+  g_autoptr(QaPdfDocument) pdf = NULL;
 
   heading = g_strdup_printf (_("Announcement of the revocation of the %s of %s"),
                              qa_profile_get_award_name (profile), award->name);
-  pdf = _qa_pdf_new (path, heading, FALSE);
-  _qa_pdf_text (pdf, QA_PDF_FONT " Bold 18", heading, PANGO_ALIGN_CENTER, 0, 0);
-  _qa_pdf_rule (pdf);
+  pdf = _qa_pdf_document_new (heading, QA_PDF_PORTRAIT);
+  _qa_pdf_add_title (pdf, heading, NULL);
   body = g_strdup_printf (_("%s was awarded the %s on %s (certificate No. %s). The review "
                             "committee found that it obtained the award by fraud or other "
                             "improper means: %s. Under Art. 21 the title is revoked."),
                           award->name, qa_profile_get_award_name (profile), award->approved_on,
                           award->certificate_number, reason);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", body, PANGO_ALIGN_LEFT, 24, 8);
+  _qa_pdf_add_paragraph (pdf, body);
   recovery = g_strdup_printf (_("The certificate No. %s and the prize of %u yuan are recovered. "
                                 "The title may no longer be used in any form."),
                               award->certificate_number, award->prize_yuan);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", recovery, PANGO_ALIGN_LEFT, 24, 8);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", qa_profile_get_authority (profile), PANGO_ALIGN_RIGHT, 0, 48);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", letter_date, PANGO_ALIGN_RIGHT, 0, 6);
-  return _qa_pdf_finish (pdf, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
+  _qa_pdf_add_paragraph (pdf, recovery);
+  _qa_pdf_add_signature (pdf, qa_profile_get_authority (profile), letter_date);
+  return _qa_pdf_write (pdf, path, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
 }
 
 gboolean
