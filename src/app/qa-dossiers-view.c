@@ -445,7 +445,7 @@ import_loaded_cb (GObject      *source,
   g_autofree char *name = g_file_get_parse_name (file);
   guint n_imported = 0;
 
-  bytes = g_file_load_bytes_finish (file, result, NULL, &error);
+  bytes = qa_csv_read_file_finish (file, result, &error);
   if (bytes == NULL)
     {
       _qa_ui_show_error (GTK_WIDGET (self), _("The File Could Not Be Read"), error->message);
@@ -787,5 +787,6 @@ qa_dossiers_view_import_file (QaDossiersView *self,
   g_return_if_fail (QA_IS_DOSSIERS_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_file_load_bytes_async (file, NULL, import_loaded_cb, g_object_ref (self));
+  /* Read with the import's bound: /dev/zero or a FIFO is refused at the limit. */
+  qa_csv_read_file_async (file, NULL, import_loaded_cb, g_object_ref (self));
 }

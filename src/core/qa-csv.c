@@ -326,6 +326,46 @@ qa_csv_read_file (GFile   *file,
   return _qa_read_bounded (file, QA_CSV_MAX_SIZE, QA_CSV_ERROR, QA_CSV_ERROR_TOO_LARGE, error);
 }
 
+static void
+read_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GBytes *bytes = qa_csv_read_file (G_FILE (source_object), &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify)g_bytes_unref);
+}
+
+void
+qa_csv_read_file_async (GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, qa_csv_read_file_async);
+  g_task_run_in_thread (task, read_file_thread);
+}
+
+GBytes *
+qa_csv_read_file_finish (GFile         *file,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, file), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* A plain decimal number (-5, +3.25): a spreadsheet reads it as a number, never as a formula. */
 static gboolean
 is_plain_number (const char *field)

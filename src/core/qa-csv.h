@@ -41,6 +41,14 @@ void         qa_csv_table_free           (QaCsvTable         *table);
  * (QA_CSV_ERROR_TOO_LARGE, naming the file). */
 GBytes      *qa_csv_read_file            (GFile              *file,
                                           GError            **error);
+/* The same in a worker thread, for the faces. */
+void         qa_csv_read_file_async      (GFile              *file,
+                                          GCancellable       *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer            user_data);
+GBytes      *qa_csv_read_file_finish     (GFile              *file,
+                                          GAsyncResult       *result,
+                                          GError            **error);
 /* Refuses a header with a column not in @columns, a required column missing, or a column named
  * twice, naming every such column. */
 gboolean     qa_csv_table_check_columns  (QaCsvTable         *table,
