@@ -430,12 +430,9 @@ qa_consensus_sheets_dispose (GObject *object)
 {
   QaConsensusSheets *self = QA_CONSENSUS_SHEETS (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (qa_session_get_database (self->session),
-                                          qa_consensus_sheets_refresh, self);
+  _qa_ui_follow_session (self, &self->session, NULL, G_CALLBACK (qa_consensus_sheets_refresh));
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_CONSENSUS_SHEETS);
   _qa_ui_dispose_children (GTK_WIDGET (self));
-  g_clear_object (&self->session);
   g_clear_object (&self->sheets);
   g_clear_object (&self->scores);
 
@@ -500,13 +497,7 @@ qa_consensus_sheets_set_session (QaConsensusSheets *self,
 {
   g_return_if_fail (QA_IS_CONSENSUS_SHEETS (self));
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (qa_session_get_database (self->session),
-                                          qa_consensus_sheets_refresh, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (qa_session_get_database (session), "changed",
-                             G_CALLBACK (qa_consensus_sheets_refresh), self, G_CONNECT_SWAPPED);
+  _qa_ui_follow_session (self, &self->session, session, G_CALLBACK (qa_consensus_sheets_refresh));
   qa_consensus_sheets_refresh (self);
 }
 
