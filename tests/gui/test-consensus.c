@@ -322,6 +322,8 @@ START_TEST (test_waiting_for_sheets_says_so)
   gui_test_assert_on_screen (ROOT, "1/115 items · 5 applicants");
   gui_test_assert_on_screen (ROOT, "○ awaited");
   gui_test_assert_label_on_screen (ROOT, "Raw Scores per Applicant");
+  gui_test_assert_label_on_screen (ROOT, "Leniency");
+  gui_test_assert_label_on_screen (ROOT, "47.5 (1/23)");
 
   /* The supervisor sees the sheets but no independent score. */
   qa_window_set_operator (window, "监督员", QA_ROLE_SUPERVISOR);
