@@ -331,12 +331,9 @@ qa_consensus_advance_dispose (GObject *object)
 {
   QaConsensusAdvance *self = QA_CONSENSUS_ADVANCE (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (qa_session_get_database (self->session),
-                                          qa_consensus_advance_refresh, self);
+  _qa_ui_follow_session (self, &self->session, NULL, G_CALLBACK (qa_consensus_advance_refresh));
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_CONSENSUS_ADVANCE);
   _qa_ui_dispose_children (GTK_WIDGET (self));
-  g_clear_object (&self->session);
   g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (qa_consensus_advance_parent_class)->dispose (object);
@@ -397,13 +394,7 @@ qa_consensus_advance_set_session (QaConsensusAdvance *self,
 {
   g_return_if_fail (QA_IS_CONSENSUS_ADVANCE (self));
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (qa_session_get_database (self->session),
-                                          qa_consensus_advance_refresh, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (qa_session_get_database (session), "changed",
-                             G_CALLBACK (qa_consensus_advance_refresh), self, G_CONNECT_SWAPPED);
+  _qa_ui_follow_session (self, &self->session, session, G_CALLBACK (qa_consensus_advance_refresh));
   qa_consensus_advance_refresh (self);
 }
 

@@ -101,7 +101,7 @@ qa_consensus_chart_load (QaConsensusChart *self,
   g_autoptr(GPtrArray) totals = NULL;
   g_autoptr(QaPanel) panel = NULL;
   g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-  GListModel *categories;
+  GListModel *categories = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
 
   g_return_if_fail (QA_IS_CONSENSUS_CHART (self));

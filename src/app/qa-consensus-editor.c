@@ -217,25 +217,6 @@ save_texts_cb (QaConsensusEditor *self,
   commit (self, percent, FALSE);
 }
 
-/* Digits only: the rest means nothing in a percentage. */
-static void
-insert_text_cb (GtkEditable *delegate,
-                const char  *text,
-                int          length,
-                int         *position,
-                gpointer     user_data)
-{
-  if (length < 0)
-    length = strlen (text);
-  for (int i = 0; i < length; i++)
-    if (!g_ascii_isdigit (text[i]))
-      {
-        g_signal_stop_emission_by_name (delegate, "insert-text");
-        gtk_widget_error_bell (GTK_WIDGET (delegate));
-        return;
-      }
-}
-
 /* Showing ------------------------------------------------------------------------------------ */
 
 static void
@@ -448,8 +429,7 @@ qa_consensus_editor_init (QaConsensusEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->percent_entry)), "insert-text",
-                    G_CALLBACK (insert_text_cb), NULL);
+  _qa_ui_accept_digits_only (GTK_EDITABLE (self->percent_entry));
 }
 
 GtkWidget *

@@ -22,6 +22,8 @@ struct _QaConsensusSheet
 {
   GObject        parent_instance;
   QaSheetStatus *status;
+  /* How the reviewer stands against the consensus (NULL before any score is compared). */
+  QaConsensusReviewer *figures;
 };
 
 G_DEFINE_FINAL_TYPE (QaConsensusSheet, qa_consensus_sheet, G_TYPE_OBJECT)
@@ -30,6 +32,7 @@ static void
 qa_consensus_sheet_finalize (GObject *object)
 {
   g_clear_pointer (&QA_CONSENSUS_SHEET (object)->status, qa_sheet_status_free);
+  g_clear_pointer (&QA_CONSENSUS_SHEET (object)->figures, qa_consensus_reviewer_free);
   G_OBJECT_CLASS (qa_consensus_sheet_parent_class)->finalize (object);
 }
 
@@ -239,6 +242,28 @@ bind_completeness (QaConsensusSheets *self,
                                                  NULL });
 }
 
+/* The mean signed distance from the consensus, and how often the trimming dropped the reviewer:
+ * the figures that show whether one reviewer skews the result. Raw scores are never adjusted. */
+static void
+bind_leniency (QaConsensusSheets *self,
+               GtkLabel          *label,
+               gpointer           item,
+               guint              column)
+{
+  const QaConsensusReviewer *figures = QA_CONSENSUS_SHEET (item)->figures;
+  g_autofree char *text = NULL;
+
+  if (figures == NULL || figures->scores == 0)
+    text = g_strdup ("—");
+  else
+    /* Translators: a reviewer's leniency in percentage points (+ above the consensus), and how
+     * often the trimmed mean dropped them as the highest (↑) and the lowest (↓) score */
+    text = g_strdup_printf (_("%+.1f pts · dropped %u↑ %u↓"), figures->leniency,
+                            figures->dropped_high, figures->dropped_low);
+  gtk_label_set_label (label, text);
+  gtk_widget_set_css_classes (GTK_WIDGET (label), (const char *[]) { "numeric", NULL });
+}
+
 static void
 bind_applicant (QaConsensusSheets *self,
                 GtkLabel          *label,
@@ -359,6 +384,9 @@ qa_consensus_sheets_refresh (QaConsensusSheets *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *caption = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  double kendall_w = -1;
+  guint w_applicants = 0;
   guint received = 0;
   guint complete = 0;
 
@@ -375,10 +403,24 @@ qa_consensus_sheets_refresh (QaConsensusSheets *self)
       return;
     }
 
+  if (statuses->len > 0)
+    figures = qa_consensus_reviewers (self->session, self->stage, &kendall_w, &w_applicants, NULL);
+
   for (guint i = 0; i < statuses->len; i++)
     {
       QaSheetStatus *status = g_ptr_array_index (statuses, i);
       g_autoptr(QaConsensusSheet) row = g_object_new (QA_TYPE_CONSENSUS_SHEET, NULL);
+
+      for (guint f = 0; figures != NULL && f < figures->len; f++)
+        {
+          QaConsensusReviewer *reviewer = g_ptr_array_index (figures, f);
+
+          if (g_strcmp0 (reviewer->reviewer_id, status->expert_id) == 0)
+            {
+              row->figures = g_ptr_array_steal_index (figures, f);
+              break;
+            }
+        }
 
       if (status->received)
         received++;
@@ -394,10 +436,17 @@ qa_consensus_sheets_refresh (QaConsensusSheets *self)
   if (statuses->len == 0)
     summary = g_strdup_printf (_("No panel has been formed for %s yet: the secretariat forms it on the Experts and Panels page."),
                                qa_stage_get_title (self->stage));
-  else
+  else if (kendall_w < 0)
     /* Translators: e.g. “资料评审：已收到评分表 4/7，完整 3 份” */
     summary = g_strdup_printf (_("%s: %u/%u score sheets received, %u complete"),
                                qa_stage_get_title (self->stage), received, statuses->len, complete);
+  else
+    /* Translators: the sheets, then the panel's agreement (Kendall's W, 0 to 1) */
+    summary = g_strdup_printf (ngettext ("%s: %u/%u score sheets received, %u complete · agreement (Kendall’s W over %u applicant) %.2f",
+                                         "%s: %u/%u score sheets received, %u complete · agreement (Kendall’s W over %u applicants) %.2f",
+                                         w_applicants),
+                               qa_stage_get_title (self->stage), received, statuses->len, complete,
+                               w_applicants, kendall_w);
   gtk_label_set_label (self->summary_label, summary);
 
   caption = g_strdup_printf (_("Each reviewer’s own total out of %u, as their sheet scores it; “—” where they do not score the applicant. Consensus never changes these."),
@@ -430,12 +479,9 @@ qa_consensus_sheets_dispose (GObject *object)
 {
   QaConsensusSheets *self = QA_CONSENSUS_SHEETS (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (qa_session_get_database (self->session),
-                                          qa_consensus_sheets_refresh, self);
+  _qa_ui_follow_session (self, &self->session, NULL, G_CALLBACK (qa_consensus_sheets_refresh));
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_CONSENSUS_SHEETS);
   _qa_ui_dispose_children (GTK_WIDGET (self));
-  g_clear_object (&self->session);
   g_clear_object (&self->sheets);
   g_clear_object (&self->scores);
 
@@ -486,6 +532,8 @@ qa_consensus_sheets_init (QaConsensusSheets *self)
   add_column (self, self->sheets_view, _("Sheet"), bind_received, 0, TRUE);
   /* Translators: column heading, how much of what the reviewer must score the sheet scores */
   add_column (self, self->sheets_view, _("Completeness"), bind_completeness, 0, TRUE);
+  /* Translators: column heading, the reviewer against the consensus (宽严度) */
+  add_column (self, self->sheets_view, _("Leniency"), bind_leniency, 0, TRUE);
 }
 
 GtkWidget *
@@ -500,13 +548,7 @@ qa_consensus_sheets_set_session (QaConsensusSheets *self,
 {
   g_return_if_fail (QA_IS_CONSENSUS_SHEETS (self));
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (qa_session_get_database (self->session),
-                                          qa_consensus_sheets_refresh, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (qa_session_get_database (session), "changed",
-                             G_CALLBACK (qa_consensus_sheets_refresh), self, G_CONNECT_SWAPPED);
+  _qa_ui_follow_session (self, &self->session, session, G_CALLBACK (qa_consensus_sheets_refresh));
   qa_consensus_sheets_refresh (self);
 }
 

@@ -470,7 +470,7 @@ qa_consensus_view_dispose (GObject *object)
   /* gtk_widget_dispose_template() only unparents the children it binds. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  g_clear_object (&self->session);
+  _qa_ui_follow_session (self, &self->session, NULL, G_CALLBACK (database_changed_cb));
   g_clear_pointer (&self->applicant_ids, g_strfreev);
 
   G_OBJECT_CLASS (qa_consensus_view_parent_class)->dispose (object);
@@ -616,13 +616,7 @@ qa_consensus_view_set_session (QaConsensusView *self,
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (qa_session_get_database (self->session),
-                                          database_changed_cb, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (qa_session_get_database (session), "changed",
-                             G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
+  _qa_ui_follow_session (self, &self->session, session, G_CALLBACK (database_changed_cb));
 
   qa_consensus_sheets_set_session (self->sheets, session);
   qa_consensus_advance_set_session (self->advance, session);

@@ -211,28 +211,6 @@ percent_changed_cb (QaItemScoreRow *self,
     show_saved (self);
 }
 
-/* Only digits get into the field: + and − are steps, the rest means nothing here. */
-static void
-insert_text_cb (GtkEditable *delegate,
-                const char  *text,
-                int          length,
-                int         *position,
-                gpointer     user_data)
-{
-  if (length < 0)
-    length = strlen (text);
-
-  for (int i = 0; i < length; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        {
-          g_signal_stop_emission_by_name (delegate, "insert-text");
-          gtk_widget_error_bell (GTK_WIDGET (delegate));
-          return;
-        }
-    }
-}
-
 static void
 entry_changed_cb (QaItemScoreRow *self,
                   GtkEditable    *entry)
@@ -569,8 +547,8 @@ qa_item_score_row_init (QaItemScoreRow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->percent_entry)), "insert-text",
-                    G_CALLBACK (insert_text_cb), NULL);
+  /* + and − are steps (shortcuts), the rest means nothing here. */
+  _qa_ui_accept_digits_only (GTK_EDITABLE (self->percent_entry));
   _qa_ui_add_capture_shortcuts (GTK_WIDGET (self), row_keys, G_N_ELEMENTS (row_keys));
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "qa-procedure-stepper.h"
+#include "qa-ui-private.h"
 
 /* Where the session stands, as core says (qa_session_get_progress): each stage is a button to
  * the page that does its work; the current one shows its progress and what is still needed. */
@@ -178,10 +179,7 @@ qa_procedure_stepper_dispose (GObject *object)
   /* gtk_widget_dispose_template() only unparents the children it binds. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (qa_session_get_database (self->session),
-                                          qa_procedure_stepper_refresh, self);
-  g_clear_object (&self->session);
+  _qa_ui_follow_session (self, &self->session, NULL, G_CALLBACK (qa_procedure_stepper_refresh));
 
   G_OBJECT_CLASS (qa_procedure_stepper_parent_class)->dispose (object);
 }
@@ -380,13 +378,7 @@ qa_procedure_stepper_set_session (QaProcedureStepper *self,
       return;
     }
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (qa_session_get_database (self->session),
-                                          qa_procedure_stepper_refresh, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (qa_session_get_database (session), "changed",
-                             G_CALLBACK (qa_procedure_stepper_refresh), self, G_CONNECT_SWAPPED);
+  _qa_ui_follow_session (self, &self->session, session, G_CALLBACK (qa_procedure_stepper_refresh));
 
   qa_procedure_stepper_refresh (self);
 

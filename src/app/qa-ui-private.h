@@ -79,4 +79,14 @@ void        _qa_ui_add_capture_shortcuts (GtkWidget           *widget,
                                           const QaKeyShortcut *keys,
                                           guint                n_keys);
 
+/* Lets only digits be typed into @editable (a percentage field). */
+void        _qa_ui_accept_digits_only    (GtkEditable         *editable);
+
+/* Replaces *@slot by @session (either may be NULL) and has @refresh called, swapped, on @widget
+ * after every change written to the session; NULL lets go of the session. */
+void        _qa_ui_follow_session        (gpointer             widget,
+                                          QaSession          **slot,
+                                          QaSession           *session,
+                                          GCallback            refresh);
+
 G_END_DECLS

@@ -326,3 +326,46 @@ _qa_ui_add_capture_shortcuts (GtkWidget           *widget,
 
   gtk_widget_add_controller (widget, controller);
 }
+
+/* Only digits get into the field; the rest means nothing in a percentage. */
+static void
+digits_only_cb (GtkEditable *delegate,
+                const char  *text,
+                int          length,
+                int         *position,
+                gpointer     user_data)
+{
+  if (length < 0)
+    length = strlen (text);
+
+  for (int i = 0; i < length; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        {
+          g_signal_stop_emission_by_name (delegate, "insert-text");
+          gtk_widget_error_bell (GTK_WIDGET (delegate));
+          return;
+        }
+    }
+}
+
+void
+_qa_ui_accept_digits_only (GtkEditable *editable)
+{
+  g_signal_connect (gtk_editable_get_delegate (editable), "insert-text",
+                    G_CALLBACK (digits_only_cb), NULL);
+}
+
+void
+_qa_ui_follow_session (gpointer    widget,
+                       QaSession **slot,
+                       QaSession  *session,
+                       GCallback   refresh)
+{
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (qa_session_get_database (*slot), refresh, widget);
+  g_set_object (slot, session);
+  if (session != NULL)
+    g_signal_connect_object (qa_session_get_database (session), "changed", refresh, widget,
+                             G_CONNECT_SWAPPED);
+}
