@@ -454,9 +454,8 @@ decide_response_cb (AdwMessageDialog *dialog,
   if (!qa_outcome_decide_objection (self->session, id, g_str_equal (response, "upheld"),
                                     gtk_editable_get_text (reason), today, &error))
     _qa_ui_show_error (GTK_WIDGET (self), _("The Re-check Was Not Recorded"), error->message);
+  /* An upheld objection changes the candidate list, which reads it again when shown. */
   qa_notice_panel_reload (self);
-  /* An upheld objection changes the candidate list. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.reload-outcome", NULL);
 }
 
 static void
@@ -567,6 +566,15 @@ letter_action (GtkWidget  *widget,
 /* GObject ------------------------------------------------------------------------------------ */
 
 static void
+qa_notice_panel_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (qa_notice_panel_parent_class)->map (widget);
+
+  /* What the other pages recorded since is read again. */
+  qa_notice_panel_reload (QA_NOTICE_PANEL (widget));
+}
+
+static void
 qa_notice_panel_dispose (GObject *object)
 {
   QaNoticePanel *self = (QaNoticePanel *)object;
@@ -590,6 +598,8 @@ qa_notice_panel_class_init (QaNoticePanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = qa_notice_panel_dispose;
+
+  widget_class->map = qa_notice_panel_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-notice-panel.ui");

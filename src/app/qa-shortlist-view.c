@@ -508,6 +508,15 @@ open_notice_action (GtkWidget  *widget,
 /* GObject ------------------------------------------------------------------------------------ */
 
 static void
+qa_shortlist_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (qa_shortlist_view_parent_class)->map (widget);
+
+  /* What the other pages recorded since is read again. */
+  qa_shortlist_view_reload (QA_SHORTLIST_VIEW (widget));
+}
+
+static void
 qa_shortlist_view_dispose (GObject *object)
 {
   QaShortlistView *self = (QaShortlistView *)object;
@@ -581,6 +590,8 @@ qa_shortlist_view_class_init (QaShortlistViewClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  widget_class->map = qa_shortlist_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
