@@ -736,6 +736,9 @@ qa_awards_view_dispose (GObject *object)
 {
   QaAwardsView *self = (QaAwardsView *)object;
 
+  /* The rows leave the list as it goes: nothing is selected any more. */
+  if (self->award_list != NULL)
+    g_signal_handlers_disconnect_by_func (self->award_list, row_selected_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_AWARDS_VIEW);
   _qa_ui_dispose_children (GTK_WIDGET (self));
   g_clear_object (&self->session);
