@@ -126,10 +126,9 @@ create_row (QaAwardsView  *self,
     status = g_strdup_printf (_("\n%s %s"), award->status_on != NULL ? award->status_on : "",
                               award->status_reason);
   /* Translators: approval date → end of validity, then the prize in yuan */
-  subtitle = g_strdup_printf (_("Approved %s → valid until %s · prize %u yuan%s%s"),
+  subtitle = g_strdup_printf (_("Approved %s → valid until %s · prize %u yuan%s"),
                               award->approved_on, award->valid_until, award->prize_yuan,
-                              status != NULL ? status : "",
-                              award->rectify_by != NULL ? "" : "");
+                              status != NULL ? status : "");
   if (award->rectify_by != NULL)
     {
       g_autofree char *with = NULL;

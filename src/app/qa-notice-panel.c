@@ -129,10 +129,10 @@ create_row (QaNoticePanel     *self,
   const char *classes[] = { "status-pill", objection_tone (objection->status), NULL };
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, objection->id);
 
   /* Translators: an objection's row: its number and the candidate it is against */
-  title = g_strdup_printf (_("No. %" G_GINT64_FORMAT " · %s"), objection->id,
-                           applicant_name (self, objection->applicant_id));
+  title = g_strdup_printf (_("No. %s · %s"), number, applicant_name (self, objection->applicant_id));
   if (objection->status == QA_OBJECTION_RECEIVED)
     /* Translators: objector, contact, date received, grounds */
     subtitle = g_strdup_printf (_("%s (%s), received %s: %s"), objection->objector,
@@ -350,8 +350,13 @@ objection_response_cb (AdwMessageDialog *dialog,
   if (id == 0)
     _qa_ui_show_error (GTK_WIDGET (self), _("The Objection Was Not Recorded"), error->message);
   else
-    _qa_ui_add_toast (GTK_WIDGET (self),
-                      adw_toast_new_format (_("Objection No. %" G_GINT64_FORMAT " recorded"), id));
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: %s is the objection's number */
+      _qa_ui_add_toast (GTK_WIDGET (self),
+                        adw_toast_new_format (_("Objection No. %s recorded"), number));
+    }
   qa_notice_panel_reload (self);
 }
 
@@ -478,13 +483,15 @@ decide_action (GtkWidget  *widget,
   QaNoticePanel *self = QA_NOTICE_PANEL (widget);
   gint64 *id = g_new (gint64, 1);
   g_autofree char *heading = NULL;
+  g_autofree char *number = NULL;
   GtkWidget *dialog;
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *reason = adw_entry_row_new ();
 
   *id = g_variant_get_int64 (param);
-  /* Translators: %lld is the objection's number */
-  heading = g_strdup_printf (_("Re-check of Objection No. %" G_GINT64_FORMAT), *id);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, *id);
+  /* Translators: %s is the objection's number */
+  heading = g_strdup_printf (_("Re-check of Objection No. %s"), number);
   dialog = adw_message_dialog_new (_qa_ui_get_window (widget), heading,
                                    _("Record the review committee’s conclusion. An upheld "
                                      "objection removes the candidate from the list and the "
