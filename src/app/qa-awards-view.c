@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "qa-awards-view.h"
+#include "qa-indicator-chart.h"
 #include "qa-ui-private.h"
 
 struct _QaAwardsView
@@ -266,64 +267,6 @@ qa_awards_view_reload (QaAwardsView *self)
 
 /* The indicators ------------------------------------------------------------------------------ */
 
-/* One indicator's values over the years, drawn as a line: a falling one in the error colour,
- * with its words beside it (colour is never the only sign). */
-static void
-draw_indicator (GtkDrawingArea *area,
-                cairo_t        *cr,
-                int             width,
-                int             height,
-                gpointer        data)
-{
-  GArray *values = data;
-  GdkRGBA color;
-  gboolean worse = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "qa-worse"));
-  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
-  const double pad = 4.0;
-
-  if (values->len == 0)
-    return;
-  for (guint i = 0; i < values->len; i++)
-    {
-      double v = g_array_index (values, double, i);
-
-      lo = MIN (lo, v);
-      hi = MAX (hi, v);
-    }
-  if (hi - lo < 1e-9)
-    {
-      hi += 1.0;
-      lo -= 1.0;
-    }
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  if (worse)
-    gdk_rgba_parse (&color, "#c01c28");
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_set_line_width (cr, 2.0);
-  for (guint i = 0; i < values->len; i++)
-    {
-      double x = values->len > 1 ? pad + (width - 2 * pad) * i / (values->len - 1) : width / 2.0;
-      double y = pad + (height - 2 * pad) * (1.0 - (g_array_index (values, double, i) - lo) / (hi - lo));
-
-      if (i == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-    }
-  cairo_stroke (cr);
-  for (guint i = 0; i < values->len; i++)
-    {
-      double x = values->len > 1 ? pad + (width - 2 * pad) * i / (values->len - 1) : width / 2.0;
-      double y = pad + (height - 2 * pad) * (1.0 - (g_array_index (values, double, i) - lo) / (hi - lo));
-
-      cairo_arc (cr, x, y, 3.0, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
-}
-
 static void
 show_indicators (QaAwardsView *self)
 {
@@ -378,12 +321,9 @@ show_indicators (QaAwardsView *self)
       gtk_label_set_xalign (GTK_LABEL (name), 0.0);
       gtk_label_set_wrap (GTK_LABEL (name), TRUE);
       gtk_widget_add_css_class (name, "heading");
-      area = gtk_drawing_area_new ();
-      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 44);
-      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 160);
-      g_object_set_data (G_OBJECT (area), "qa-worse", GINT_TO_POINTER (last->worse));
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_indicator, values,
-                                      (GDestroyNotify)g_array_unref);
+      area = qa_indicator_chart_new ((const double *)(gpointer)values->data, values->len,
+                                     last->has_previous && last->worse);
+      g_array_unref (values);
       if (last->has_previous && last->worse)
         /* Translators: value, unit, year-on-year change; a worsening indicator (Art. 18) */
         text = g_strdup_printf (_("%.2f %s in %u, %+.1f%% — worse: guidance advised (Art. 18)"),

@@ -21,6 +21,7 @@
 
 #include "qa-core.h"
 #include "qa-awards-view.h"
+#include "qa-indicator-chart.h"
 #include "qa-notice-panel.h"
 #include "qa-shortlist-view.h"
 #include "qa-window.h"
@@ -436,6 +437,17 @@ START_TEST (test_shortlist_confirm_from_core)
   ck_assert (!gtk_widget_get_sensitive (view_button (view, "Confirm…")));
   ck_assert (gtk_widget_get_sensitive (view_button (view, "Open Public Notice…")));
 
+  /* Printed from core's PDF of the list, here into a file. */
+  {
+    g_autofree char *printed = g_build_filename (tmpdir, "printed.pdf", NULL);
+    g_autofree char *pdf = NULL;
+
+    qa_shortlist_view_print (view, printed);
+    gui_test_settle ();
+    ck_assert (g_file_get_contents (printed, &pdf, NULL, NULL));
+    ck_assert (g_str_has_prefix (pdf, "%PDF"));
+  }
+
   ck_assert (qa_shortlist_view_open_notice (view, "2026-12-15"));
   gui_test_settle ();
   ck_assert_str_eq (qa_window_get_visible_page (window), "notice");
@@ -577,6 +589,20 @@ START_TEST (test_awards_reports_and_accident)
   gui_test_assert_on_screen (ROOT, "1 indicator worse than the year before");
   gui_test_assert_on_screen (ROOT, "worse: guidance advised (Art. 18)");
   ck_assert_uint_eq (qa_awards_view_get_indicators (view)->len, 4);
+  {
+    g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+    guint n_worse = 0;
+
+    /* One chart per indicator, two years each; the falling turnover drawn as worse. */
+    collect (GTK_WIDGET (view), QA_TYPE_INDICATOR_CHART, charts);
+    ck_assert_uint_eq (charts->len, 2);
+    for (guint i = 0; i < charts->len; i++)
+      {
+        ck_assert_uint_eq (qa_indicator_chart_get_n_values (g_ptr_array_index (charts, i)), 2);
+        n_worse += qa_indicator_chart_get_worse (g_ptr_array_index (charts, i));
+      }
+    ck_assert_uint_eq (n_worse, 1);
+  }
 
   dialog = open_dialog (GTK_WIDGET (view), "awards.accident", NULL);
   gtk_editable_set_text (GTK_EDITABLE (nth_entry (dialog, 1)), "重大质量事故");
