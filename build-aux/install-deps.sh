@@ -10,7 +10,7 @@ PACKAGES="
   libpoppler-glib-dev libxlsxwriter-dev check
   desktop-file-utils appstream shared-mime-info
   xvfb xauth dbus-x11 at-spi2-core locales fonts-noto-cjk adwaita-icon-theme
-  poppler-utils
+  poppler-utils unzip
 "
 
 missing=""

@@ -11,59 +11,7 @@
 #include <sqlite3.h>
 
 #include "qa-test.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
-/* Runs qareview-cli with the arguments (NULL-terminated) and XDG_DATA_HOME in the scratch
- * folder, so the default database is never the user's. */
-static Run
-cli (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *data_home = tmp_path ("data-home");
-  g_autoptr(GError) error = NULL;
-  Run run = { 0, NULL, NULL };
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("QAREVIEW_CLI"));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-
-  ck_assert_msg (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run.out, &run.err, &wait_status, &error),
-                 "cannot run qareview-cli: %s", error ? error->message : "");
-  ck_assert_msg (WIFEXITED (wait_status), "qareview-cli died: %s", run.err);
-  run.status = WEXITSTATUS (wait_status);
-  return run;
-}
+#include "qa-test-cli.h"
 
 START_TEST (test_help_and_version)
 {
@@ -735,6 +683,21 @@ START_TEST (test_advance)
     ck_assert_int_eq (wrong.status, 1);
     ck_assert (strstr (wrong.err, "applicant A03 is not in material review") != NULL);
     ck_assert (strstr (wrong.err, "“A99”") != NULL);
+  }
+  {
+    /* The material review done: everyone scored 50% (500 points) and the chair closed it
+     * (test-cli-consensus.c takes the verbs there). */
+    sqlite3 *handle = NULL;
+
+    ck_assert_int_eq (sqlite3_open (db, &handle), SQLITE_OK);
+    ck_assert_int_eq (sqlite3_exec (handle,
+                                    "INSERT INTO score (stage, expert_id, applicant_id, item, percent, updated_at) "
+                                    "SELECT a.stage, a.expert_id, a.applicant_id, i.code, 50, '2026-11-01T00:00:00Z' "
+                                    "FROM assignment a, item i WHERE a.stage = 'material'; "
+                                    "INSERT INTO stage_event (stage, event, at) "
+                                    "VALUES ('material', 'closed', '2026-11-02T00:00:00Z')",
+                                    NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close (handle);
   }
   {
     g_auto(Run) run = cli ("--db", db, "advance", "--applicants", "A01, A02,A06", NULL);

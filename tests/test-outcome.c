@@ -15,6 +15,26 @@
 static char *template_dir;
 static char *ganzhou_template;
 static char *gansu_template;
+static char *vacant_template;
+
+/* Ganzhou's profile with a bar nobody in the demo reaches. */
+static QaProfile *
+strict_profile (void)
+{
+  g_autoptr(QaProfile) ganzhou = qa_profile_new_from_id ("ganzhou", NULL);
+  gsize length = 0;
+  const char *text = g_bytes_get_data (qa_profile_get_bytes (ganzhou), &length);
+  g_autofree char *copy = g_strndup (text, length);
+  g_auto(GStrv) parts = g_strsplit (copy, "award=\"500\"", 2);
+  g_autofree char *edited = g_strjoinv ("award=\"900\"", parts);
+  g_autoptr(GBytes) bytes = g_bytes_new (edited, strlen (edited));
+  g_autoptr(GError) error = NULL;
+  QaProfile *profile = qa_profile_new_from_bytes (bytes, "strict.xml", &error);
+
+  if (profile == NULL)
+    g_error ("%s", error->message);
+  return profile;
+}
 
 /* A new session of @profile_id, its demo driven to the end of the site review. */
 static char *
@@ -23,7 +43,9 @@ make_template (const char *profile_id)
   g_autofree char *path = g_strdup_printf ("%s/%s.db", template_dir, profile_id);
   g_autoptr(GError) error = NULL;
   g_autoptr(QaDatabase) db = qa_database_open (path, &error);
-  g_autoptr(QaProfile) profile = qa_profile_new_from_id (profile_id, &error);
+  g_autoptr(QaProfile) profile = g_strcmp0 (profile_id, "strict") == 0
+                                 ? strict_profile ()
+                                 : qa_profile_new_from_id (profile_id, &error);
   g_autoptr(QaSession) made = NULL;
 
   g_assert_nonnull (db);
@@ -64,6 +86,12 @@ static void
 setup_gansu (void)
 {
   open_copy (gansu_template);
+}
+
+static void
+setup_vacant (void)
+{
+  open_copy (vacant_template);
 }
 
 /* What the outcome's tables hold, to prove a refusal changed nothing. */
@@ -552,6 +580,9 @@ run_output (const char * const *argv)
   ck_assert (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
                            NULL, &status, &error));
   ck_assert (g_spawn_check_wait_status (status, NULL));
+  /* Text laid out on a page breaks lines anywhere: search it as one line. */
+  if (g_str_has_suffix (argv[0], "pdftotext"))
+    g_strdelimit (out, "\n", ' ');
   return g_steal_pointer (&out);
 }
 
@@ -653,6 +684,48 @@ START_TEST (test_gansu_nominees)
 }
 END_TEST
 
+/* Art. 4: nobody reaches the bar; every form of the outcome says the award is vacant. */
+START_TEST (test_vacancy_everywhere)
+{
+  g_autoptr(QaShortlistResult) result = shortlist ();
+  g_autoptr(QaExportTable) table = qa_outcome_shortlist_table (session, result);
+  g_autofree char *pdf = g_build_filename (tmpdir, "vacant.pdf", NULL);
+  g_autofree char *notice = g_build_filename (tmpdir, "notice.pdf", NULL);
+  g_autofree char *xml = g_build_filename (tmpdir, "vacant.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *xml_text = NULL;
+  g_autoptr(GPtrArray) made = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *pdftotext = g_getenv ("PDFTOTEXT");
+
+  ck_assert (result->vacant);
+  ck_assert_str_eq (result->vacancy_reason, "The award is left vacant this session: no applicant's "
+                                            "final score reaches 900 (the highest is 695.3) (Art. 4)");
+  ck_assert_int_eq (row_of (result, "A01")->status, QA_OUTCOME_BELOW_THRESHOLD);
+  ck_assert_str_eq (row_of (result, "A01")->reason, "695.3 < 900 (Art. 4)");
+
+  ck_assert (qa_export_table_write (table, QA_EXPORT_PDF, pdf, &error));
+  text = run_output ((const char *[]) { pdftotext, pdf, "-", NULL });
+  ck_assert_ptr_nonnull (strstr (text, "left vacant"));
+  ck_assert (qa_export_table_write (table, QA_EXPORT_XML, xml, &error));
+  ck_assert (g_file_get_contents (xml, &xml_text, NULL, NULL));
+  ck_assert_ptr_nonnull (strstr (xml_text, "<note>The award is left vacant"));
+
+  /* Confirmed, noticed and approved, it makes no award. */
+  confirm_and_open ();
+  ck_assert (qa_outcome_write_notice_pdf (session, notice, &error));
+  g_free (text);
+  text = run_output ((const char *[]) { pdftotext, notice, "-", NULL });
+  ck_assert_ptr_nonnull (strstr (text, "left vacant"));
+  ck_assert_int_eq (qa_outcome_add_objection (session, "A01", "李明", "139", "2026-11-03", "x",
+                                              &error), 0);
+  g_clear_error (&error);
+  made = qa_award_approve (session, "2026-12-01", &error);
+  ck_assert_ptr_nonnull (made);
+  ck_assert_uint_eq (made->len, 0);
+}
+END_TEST
+
 static Suite *
 outcome_suite (void)
 {
@@ -680,9 +753,19 @@ outcome_suite (void)
   tcase_add_test (ganzhou, test_letters_read_back);
   suite_add_tcase (suite, ganzhou);
 
+  tcase_set_timeout (gansu, 60);
   tcase_add_checked_fixture (gansu, setup_gansu, qa_test_teardown_tmpdir);
   tcase_add_test (gansu, test_gansu_nominees);
   suite_add_tcase (suite, gansu);
+
+  {
+    TCase *vacant = tcase_create ("vacant");
+
+    tcase_set_timeout (vacant, 60);
+    tcase_add_checked_fixture (vacant, setup_vacant, qa_test_teardown_tmpdir);
+    tcase_add_test (vacant, test_vacancy_everywhere);
+    suite_add_tcase (suite, vacant);
+  }
   return suite;
 }
 
@@ -694,10 +777,12 @@ main (void)
   template_dir = g_dir_make_tmp ("qareview-outcome-XXXXXX", NULL);
   ganzhou_template = make_template ("ganzhou");
   gansu_template = make_template ("gansu");
+  vacant_template = make_template ("strict");
   status = qa_test_run (outcome_suite ());
   qa_test_rmtree (template_dir);
   g_free (template_dir);
   g_free (ganzhou_template);
   g_free (gansu_template);
+  g_free (vacant_template);
   return status;
 }

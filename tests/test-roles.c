@@ -20,6 +20,7 @@ START_TEST (test_permissions)
     { QA_PERMISSION_SCORE,         { FALSE,      FALSE, FALSE,     TRUE  } },
     { QA_PERMISSION_RESTORE,       { TRUE,       FALSE, FALSE,     FALSE } },
     { QA_PERMISSION_CREATE,        { TRUE,       FALSE, FALSE,     FALSE } },
+    { QA_PERMISSION_RESULTS,       { TRUE,       TRUE,  TRUE,      FALSE } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (table); i++)

@@ -99,4 +99,33 @@ int         qa_cli_award         (const Globals  *globals,
                                   int             argc,
                                   char          **argv);
 
+/* qa-cli-consensus.c */
+int         qa_cli_consensus     (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_consensus_totals (const Globals *globals,
+                                     int            argc,
+                                     char         **argv);
+int         qa_cli_consensus_set (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_consensus_export (const Globals *globals,
+                                     int            argc,
+                                     char         **argv);
+int         qa_cli_stage         (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_feedback      (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_reviewers     (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_site_opinion  (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+int         qa_cli_progress      (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
+
 G_END_DECLS

@@ -67,6 +67,10 @@ qa_cli_report_error (const GError *error)
            error->domain == QA_SCORE_ERROR ||
            error->domain == QA_AUDIT_ERROR)
     refused = TRUE;
+  else if (error->domain == QA_CONSENSUS_ERROR)
+    refused = error->code != QA_CONSENSUS_ERROR_WRITE;
+  else if (error->domain == QA_REPORT_ERROR)
+    refused = error->code != QA_REPORT_ERROR_WRITE;
   else if (error->domain == QA_OUTCOME_ERROR)
     refused = error->code != QA_OUTCOME_ERROR_WRITE;
   else if (error->domain == QA_EXPORT_ERROR)
@@ -1254,6 +1258,36 @@ static const Verb verbs[] = {
     QA_PERMISSION_COLLECT, qa_cli_sheet },
   { "scores", "--stage material|site [--reviewer ID] [--applicant ID] [--format csv]",
     N_("List the stored independent scores as CSV"), QA_PERMISSION_COLLECT, qa_cli_scores },
+  { "consensus totals", "--stage material|site [--format csv]",
+    N_("Per applicant: applicant_id,scorers,items_agreed,total,flagged_items"),
+    QA_PERMISSION_RESULTS, qa_cli_consensus_totals },
+  { "consensus set", "--stage material|site --applicant ID --item CODE --percent N [--rationale TEXT] [--strengths TEXT] [--improvements TEXT]",
+    N_("Record the panel's consensus of one item (a departure from the default needs a rationale)"),
+    QA_PERMISSION_CONSENSUS, qa_cli_consensus_set },
+  { "consensus export", "--stage material|site --format pdf|csv --out FILE",
+    N_("Write the consensus report of a stage, with its charts, as PDF or CSV"),
+    QA_PERMISSION_RESULTS, qa_cli_consensus_export },
+  { "consensus", "--stage material|site [--applicant ID] [--format csv]",
+    N_("Per applicant and item: applicant_id,item,scorers,mean,median,min,max,spread,flagged,consensus_percent,points"),
+    QA_PERMISSION_RESULTS, qa_cli_consensus },
+  { "stage close", "--stage material|site",
+    N_("Close a review stage once every panel member's sheet is in and complete"),
+    QA_PERMISSION_CONSENSUS, qa_cli_stage },
+  { "reviewers", "--stage material|site [--format csv]",
+    N_("Per reviewer: leniency against the consensus, times dropped by the trimming, and the panel's agreement"),
+    QA_PERMISSION_RESULTS, qa_cli_reviewers },
+  { "feedback export", "--applicant ID --stage material|site --out FILE.pdf [--date YYYY-MM-DD]",
+    N_("Write the written feedback to an applicant as PDF (Art. 16(3))"),
+    QA_PERMISSION_EXPORT, qa_cli_feedback },
+  { "site-opinion set", "--applicant ID --text TEXT",
+    N_("Record the panel's site-review opinion of an applicant (Art. 16(4))"),
+    QA_PERMISSION_CONSENSUS, qa_cli_site_opinion },
+  { "site-opinion export", "--applicant ID [--out FILE.pdf] [--date YYYY-MM-DD]",
+    N_("Print the site-review opinion, or write it as PDF"), QA_PERMISSION_RESULTS,
+    qa_cli_site_opinion },
+  { "progress", "",
+    N_("Where the session stands: the stage, sheets received, items to agree, what is still needed"),
+    QA_PERMISSION_READ, qa_cli_progress },
   { "shortlist tie", "--order ID,ID,... --date YYYY-MM-DD --reason TEXT",
     N_("Record the review committee's order among applicants tied where the limit falls (Art. 4)"),
     QA_PERMISSION_OUTCOME, qa_cli_shortlist },
@@ -1274,7 +1308,7 @@ static const Verb verbs[] = {
     QA_PERMISSION_OUTCOME, qa_cli_public_notice },
   { "public-notice export", "--out FILE.pdf",
     N_("Write the public notice's text: the candidates, the period, how to object"),
-    QA_PERMISSION_READ, qa_cli_public_notice },
+    QA_PERMISSION_EXPORT, qa_cli_public_notice },
   { "objection add", "--applicant ID --objector NAME --contact TEXT --received YYYY-MM-DD --grounds TEXT",
     N_("Record a real-name objection received during the public notice; prints its number"),
     QA_PERMISSION_OUTCOME, qa_cli_objection },

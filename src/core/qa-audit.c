@@ -7,10 +7,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
 
 #include "qa-audit-private.h"
+#include "qa-pdf-private.h"
 #include "qa-csv.h"
 #include "qa-database-private.h"
 #include "qa-util-private.h"
@@ -506,96 +505,24 @@ qa_audit_write_csv (GPtrArray   *entries,
   return g_file_set_contents (path, out->str, (gssize)out->len, error);
 }
 
-#define PAGE_WIDTH  841.890   /* A4 landscape, in points */
-#define PAGE_HEIGHT 595.276
-#define PAGE_MARGIN 40.0
-
-typedef struct
-{
-  cairo_t     *cr;
-  PangoLayout *layout;
-  double       y;
-  guint        page;
-} PdfReport;
-
-static double
-pdf_cell (PdfReport  *report,
-          const char *text,
-          double      x,
-          double      width,
-          gboolean    draw)
-{
-  int height = 0;
-
-  pango_layout_set_width (report->layout, (int)(width * PANGO_SCALE));
-  pango_layout_set_text (report->layout, text != NULL ? text : "", -1);
-  if (draw)
-    {
-      cairo_move_to (report->cr, x, report->y);
-      pango_cairo_show_layout (report->cr, report->layout);
-    }
-  pango_layout_get_size (report->layout, NULL, &height);
-  return (double)height / PANGO_SCALE;
-}
-
-static void
-pdf_row (PdfReport          *report,
-         const char * const *cells,
-         const double       *widths,
-         guint               n)
-{
-  double height = 0, x = PAGE_MARGIN;
-
-  for (guint i = 0; i < n; i++)
-    height = MAX (height, pdf_cell (report, cells[i], 0, widths[i] - 6, FALSE));
-
-  if (report->y + height > PAGE_HEIGHT - PAGE_MARGIN)
-    {
-      cairo_show_page (report->cr);
-      report->page++;
-      report->y = PAGE_MARGIN;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      pdf_cell (report, cells[i], x, widths[i] - 6, TRUE);
-      x += widths[i];
-    }
-  report->y += height + 4;
-  cairo_set_line_width (report->cr, 0.3);
-  cairo_move_to (report->cr, PAGE_MARGIN, report->y - 2);
-  cairo_line_to (report->cr, PAGE_WIDTH - PAGE_MARGIN, report->y - 2);
-  cairo_stroke (report->cr);
-}
-
 gboolean
 qa_audit_write_pdf (GPtrArray   *entries,
                     const char  *title,
                     const char  *path,
                     GError     **error)
 {
-  static const double widths[] = { 30, 118, 80, 62, 120, 80, 271 };
-  g_autoptr(PangoFontDescription) body = pango_font_description_from_string ("Noto Sans CJK SC, Sans 7.5");
-  g_autoptr(PangoFontDescription) heading = pango_font_description_from_string ("Noto Sans CJK SC, Sans Bold 13");
+  /* Fractions of the text width: No., time, operator, role, action, subject, values. */
+  static const double widths[] = { 0.04, 0.165, 0.10, 0.10, 0.16, 0.10, 0.335 };
   const char *header[] = { _("No."), _("Time"), _("Operator"), _("Role"), _("Action"),
                            _("Subject"), _("Values") };
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  PdfReport report = { NULL, NULL, PAGE_MARGIN, 1 };
+  g_autoptr(QaPdfDocument) doc = NULL;
 
   g_return_val_if_fail (entries != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  report.cr = cairo_create (surface);
-  report.layout = pango_cairo_create_layout (report.cr);
-  pango_layout_set_wrap (report.layout, PANGO_WRAP_WORD_CHAR);
-
-  pango_layout_set_font_description (report.layout, heading);
-  report.y += pdf_cell (&report, title, PAGE_MARGIN, PAGE_WIDTH - 2 * PAGE_MARGIN, TRUE) + 10;
-  pango_layout_set_font_description (report.layout, body);
-  pdf_row (&report, header, widths, G_N_ELEMENTS (widths));
-
+  doc = _qa_pdf_document_new (title, QA_PDF_LANDSCAPE);
+  _qa_pdf_add_heading (doc, title);
+  _qa_pdf_add_row (doc, header, widths, G_N_ELEMENTS (widths), TRUE);
   for (guint i = 0; i < entries->len; i++)
     {
       const QaAuditEntry *e = g_ptr_array_index (entries, i);
@@ -607,22 +534,7 @@ qa_audit_write_pdf (GPtrArray   *entries,
                                                  e->after != NULL ? e->after : "");
       const char *cells[] = { seq, e->at, e->operator_name, e->role, e->action, subject, values };
 
-      pdf_row (&report, cells, widths, G_N_ELEMENTS (widths));
+      _qa_pdf_add_row (doc, cells, widths, G_N_ELEMENTS (widths), FALSE);
     }
-
-  cairo_show_page (report.cr);
-  g_object_unref (report.layout);
-  cairo_destroy (report.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, QA_AUDIT_ERROR, QA_AUDIT_ERROR_WRITE,
-                   _("The audit report could not be written to “%s”: %s"), path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return _qa_pdf_write (doc, path, QA_AUDIT_ERROR, QA_AUDIT_ERROR_WRITE, error);
 }

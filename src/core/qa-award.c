@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "qa-audit-private.h"
@@ -344,6 +345,103 @@ refused:
 
 /* The certificate ---------------------------------------------------------------------------- */
 
+#define CERTIFICATE_HEIGHT 460.0
+
+typedef struct
+{
+  char *title;
+  char *body;
+  char *validity;
+  char *prize;
+  char *number;
+  char *authority;
+  char *date;
+} CertificateFace;
+
+static void
+certificate_face_free (CertificateFace *face)
+{
+  g_free (face->title);
+  g_free (face->body);
+  g_free (face->validity);
+  g_free (face->prize);
+  g_free (face->number);
+  g_free (face->authority);
+  g_free (face->date);
+  g_free (face);
+}
+
+/* One line or paragraph of the certificate at @y; returns the y below it. */
+static double
+certificate_text (cairo_t        *cr,
+                  PangoLayout    *layout,
+                  const char     *font,
+                  const char     *text,
+                  PangoAlignment  alignment,
+                  double          x,
+                  double          y,
+                  double          width)
+{
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  int height = 0;
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_size (layout, NULL, &height);
+  return y + (double)height / PANGO_SCALE;
+}
+
+/* The face of the certificate: a double frame, the title, the award, its validity and number,
+ * and the government in whose name it is given (Art. 16(7)). */
+static void
+draw_certificate (cairo_t  *cr,
+                  double    x,
+                  double    y,
+                  double    width,
+                  double    height,
+                  gpointer  user_data)
+{
+  const CertificateFace *face = user_data;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  double inner_x = x + 36, inner_width = width - 72, line;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.72, 0.12, 0.10);
+  cairo_set_line_width (cr, 3);
+  cairo_rectangle (cr, x + 4, y + 4, width - 8, height - 8);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0.78, 0.62, 0.24);
+  cairo_set_line_width (cr, 1);
+  cairo_rectangle (cr, x + 12, y + 12, width - 24, height - 24);
+  cairo_stroke (cr);
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  cairo_set_source_rgb (cr, 0.72, 0.12, 0.10);
+  line = certificate_text (cr, layout, "Noto Serif CJK SC, Serif Bold 40", face->title,
+                           PANGO_ALIGN_CENTER, inner_x, y + 44, inner_width);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  line = certificate_text (cr, layout, "Noto Serif CJK SC, Serif 22", face->body, PANGO_ALIGN_CENTER,
+                           inner_x, line + 40, inner_width);
+  line = certificate_text (cr, layout, "Noto Serif CJK SC, Serif 14", face->validity,
+                           PANGO_ALIGN_CENTER, inner_x, line + 28, inner_width);
+  if (face->prize != NULL)
+    certificate_text (cr, layout, "Noto Serif CJK SC, Serif 14", face->prize, PANGO_ALIGN_CENTER,
+                      inner_x, line + 8, inner_width);
+
+  line = certificate_text (cr, layout, "Noto Serif CJK SC, Serif 18", face->authority,
+                           PANGO_ALIGN_RIGHT, inner_x, y + height - 112, inner_width);
+  certificate_text (cr, layout, "Noto Serif CJK SC, Serif 14", face->date, PANGO_ALIGN_RIGHT,
+                    inner_x, line + 6, inner_width);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  certificate_text (cr, layout, "Noto Sans CJK SC, Sans 9", face->number, PANGO_ALIGN_CENTER,
+                    inner_x, y + height - 40, inner_width);
+  cairo_restore (cr);
+}
+
 gboolean
 qa_award_write_certificate_pdf (QaSession   *session,
                                 const char  *applicant_id,
@@ -353,15 +451,11 @@ qa_award_write_certificate_pdf (QaSession   *session,
   QaProfile *profile;
   g_autoptr(QaAward) award = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *validity = NULL;
-  g_autofree char *prize = NULL;
-  g_autofree char *date = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  CertificateFace *face;
   const char *award_name;
-  QaPdf *pdf;
+  g_autoptr(QaPdfDocument) pdf = NULL;
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
 
@@ -380,30 +474,26 @@ qa_award_write_certificate_pdf (QaSession   *session,
                ? qa_profile_tier_get_name (qa_profile_get_tier (profile, 1))
                : qa_profile_get_award_name (profile);
 
-  title = g_strdup (_("Certificate of Honour"));
-  pdf = _qa_pdf_new (path, title, TRUE);
-  _qa_pdf_text (pdf, QA_PDF_FONT " Bold 36", title, PANGO_ALIGN_CENTER, 0, 40);
-  _qa_pdf_rule (pdf);
+  face = g_new0 (CertificateFace, 1);
+  face->title = g_strdup (_("Certificate of Honour"));
   /* Translators: the certificate's text: the organisation, the year and the award */
-  body = g_strdup_printf (_("%s is awarded the title of the %u %s."), award->name,
-                          qa_session_get_year (session), award_name);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 22", body, PANGO_ALIGN_CENTER, 0, 36);
-  from = _qa_outcome_letter_date (award->approved_on);
-  to = _qa_outcome_letter_date (award->valid_until);
-  validity = g_strdup_printf (_("Valid from %s to %s (Art. 7)"), from, to);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 14", validity, PANGO_ALIGN_CENTER, 0, 24);
+  face->body = g_strdup_printf (_("%s is awarded the title of the %u %s."), award->name,
+                                qa_session_get_year (session), award_name);
+  from = _qa_format_letter_date (award->approved_on);
+  to = _qa_format_letter_date (award->valid_until);
+  face->validity = g_strdup_printf (_("Valid from %s to %s (Art. 7)"), from, to);
   if (award->prize_yuan > 0)
-    {
-      prize = g_strdup_printf (_("Prize: %u yuan"), award->prize_yuan);
-      _qa_pdf_text (pdf, QA_PDF_FONT " 14", prize, PANGO_ALIGN_CENTER, 0, 8);
-    }
-  number = g_strdup_printf (_("Certificate No. %s (verify with: qareview-cli award verify %s)"),
-                            award->certificate_number, award->certificate_number);
-  _qa_pdf_text (pdf, QA_PDF_SANS " 10", number, PANGO_ALIGN_CENTER, 0, 16);
-  date = _qa_outcome_letter_date (award->approved_on);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 18", qa_profile_get_authority (profile), PANGO_ALIGN_RIGHT, 0, 40);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 14", date, PANGO_ALIGN_RIGHT, 0, 6);
-  return _qa_pdf_finish (pdf, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
+    face->prize = g_strdup_printf (_("Prize: %u yuan"), award->prize_yuan);
+  face->number = g_strdup_printf (_("Certificate No. %s (verify with: qareview-cli award verify %s)"),
+                                  award->certificate_number, award->certificate_number);
+  face->authority = g_strdup (qa_profile_get_authority (profile));
+  face->date = _qa_format_letter_date (award->approved_on);
+  title = g_strdup (face->title);
+
+  pdf = _qa_pdf_document_new (title, QA_PDF_LANDSCAPE);
+  _qa_pdf_add_chart (pdf, CERTIFICATE_HEIGHT, draw_certificate, face,
+                     (GDestroyNotify)certificate_face_free);
+  return _qa_pdf_write (pdf, path, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
 }
 
 /* After the award ---------------------------------------------------------------------------- */
@@ -599,27 +689,25 @@ write_revocation_pdf (QaSession   *session,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   g_autofree char *recovery = NULL;
-  g_autofree char *letter_date = _qa_outcome_letter_date (date);
-  QaPdf *pdf;
+  g_autofree char *letter_date = _qa_format_letter_date (date);
+  g_autoptr(QaPdfDocument) pdf = NULL;
 
   heading = g_strdup_printf (_("Announcement of the revocation of the %s of %s"),
                              qa_profile_get_award_name (profile), award->name);
-  pdf = _qa_pdf_new (path, heading, FALSE);
-  _qa_pdf_text (pdf, QA_PDF_FONT " Bold 18", heading, PANGO_ALIGN_CENTER, 0, 0);
-  _qa_pdf_rule (pdf);
+  pdf = _qa_pdf_document_new (heading, QA_PDF_PORTRAIT);
+  _qa_pdf_add_title (pdf, heading, NULL);
   body = g_strdup_printf (_("%s was awarded the %s on %s (certificate No. %s). The review "
                             "committee found that it obtained the award by fraud or other "
                             "improper means: %s. Under Art. 21 the title is revoked."),
                           award->name, qa_profile_get_award_name (profile), award->approved_on,
                           award->certificate_number, reason);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", body, PANGO_ALIGN_LEFT, 24, 8);
+  _qa_pdf_add_paragraph (pdf, body);
   recovery = g_strdup_printf (_("The certificate No. %s and the prize of %u yuan are recovered. "
                                 "The title may no longer be used in any form."),
                               award->certificate_number, award->prize_yuan);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", recovery, PANGO_ALIGN_LEFT, 24, 8);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", qa_profile_get_authority (profile), PANGO_ALIGN_RIGHT, 0, 48);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", letter_date, PANGO_ALIGN_RIGHT, 0, 6);
-  return _qa_pdf_finish (pdf, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
+  _qa_pdf_add_paragraph (pdf, recovery);
+  _qa_pdf_add_signature (pdf, qa_profile_get_authority (profile), letter_date);
+  return _qa_pdf_write (pdf, path, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
 }
 
 gboolean

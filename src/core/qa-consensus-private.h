@@ -13,6 +13,14 @@ GPtrArray *_qa_consensus_compute_db (QaDatabase  *db,
                                      QaStage      stage,
                                      const char  *applicant_id,
                                      GError     **error);
+/* The same, counting in the same pass the reviewers who scored each applicant into @scorers
+ * (applicant id → count, as GUINT_TO_POINTER; keys owned by the table). */
+GPtrArray *_qa_consensus_compute_counting (QaDatabase  *db,
+                                           QaProfile   *profile,
+                                           QaStage      stage,
+                                           const char  *applicant_id,
+                                           GHashTable  *scorers,
+                                           GError     **error);
 GPtrArray *_qa_consensus_totals_db  (QaDatabase  *db,
                                      QaProfile   *profile,
                                      QaStage      stage,

@@ -14,6 +14,7 @@
 #include "qa-database-private.h"
 #include "qa-experts.h"
 #include "qa-roles.h"
+#include "qa-scores.h"
 #include "qa-session-private.h"
 #include "qa-util-private.h"
 
@@ -70,6 +71,16 @@ qa_consensus_reviewer_free (QaConsensusReviewer *reviewer)
     return;
   g_free (reviewer->reviewer_id);
   g_free (reviewer);
+}
+
+void
+qa_consensus_outline_free (QaConsensusOutline *outline)
+{
+  if (outline == NULL)
+    return;
+  g_free (outline->reviewer_id);
+  g_free (outline->percents);
+  g_free (outline);
 }
 
 /* The rules ---------------------------------------------------------------------------------- */
@@ -209,12 +220,15 @@ finish_item (QaProfile       *profile,
 }
 
 GPtrArray *
-_qa_consensus_compute_db (QaDatabase  *db,
-                          QaProfile   *profile,
-                          QaStage      stage,
-                          const char  *applicant_id,
-                          GError     **error)
+_qa_consensus_compute_counting (QaDatabase  *db,
+                                QaProfile   *profile,
+                                QaStage      stage,
+                                const char  *applicant_id,
+                                GHashTable  *scorers,
+                                GError     **error)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *counted_applicant = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_consensus_item_free);
   g_autoptr(GArray) values = g_array_sized_new (FALSE, FALSE, sizeof (int), 16);
   QaConsensusItem *current = NULL;
@@ -225,12 +239,12 @@ _qa_consensus_compute_db (QaDatabase  *db,
    * order (read from the score_consensus index), and the chair's value where recorded. */
   stmt = _qa_database_prepare (db,
                                "SELECT sa.applicant_id, i.code, i.category, i.points, s.percent, "
-                               "c.percent, c.rationale, c.strengths, c.improvements "
+                               "c.percent, c.rationale, c.strengths, c.improvements, s.expert_id "
                                "FROM stage_applicant sa CROSS JOIN item i "
-                               "LEFT JOIN score s ON s.stage = sa.stage "
-                               "AND s.applicant_id = sa.applicant_id AND s.item = i.code "
                                "LEFT JOIN consensus c ON c.stage = sa.stage "
                                "AND c.applicant_id = sa.applicant_id AND c.item = i.code "
+                               "LEFT JOIN score s ON s.stage = sa.stage "
+                               "AND s.applicant_id = sa.applicant_id AND s.item = i.code "
                                "WHERE sa.stage = ?1 AND (?2 IS NULL OR sa.applicant_id = ?2) "
                                "ORDER BY sa.applicant_id, i.position, s.percent",
                                error);
@@ -265,20 +279,44 @@ _qa_consensus_compute_db (QaDatabase  *db,
               current->improvements = dup_column (stmt, 8);
             }
           g_ptr_array_add (items, current);
+          if (scorers != NULL && counted_applicant != NULL &&
+              strcmp (counted_applicant, current->applicant_id) != 0)
+            {
+              g_hash_table_insert (scorers, g_strdup (counted_applicant),
+                                   GUINT_TO_POINTER (g_hash_table_size (seen)));
+              g_hash_table_remove_all (seen);
+            }
+          counted_applicant = current->applicant_id;
         }
       if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
         {
           int value = sqlite3_column_int (stmt, 4);
+          const char *reviewer = (const char *)sqlite3_column_text (stmt, 9);
 
           g_array_append_val (values, value);
+          if (scorers != NULL && !g_hash_table_contains (seen, reviewer))
+            g_hash_table_add (seen, g_strdup (reviewer));
         }
     }
   if (!_qa_database_check (db, rc, error))
     return NULL;
   if (current != NULL)
     finish_item (profile, current, values);
+  if (scorers != NULL && counted_applicant != NULL)
+    g_hash_table_insert (scorers, g_strdup (counted_applicant),
+                         GUINT_TO_POINTER (g_hash_table_size (seen)));
 
   return g_steal_pointer (&items);
+}
+
+GPtrArray *
+_qa_consensus_compute_db (QaDatabase  *db,
+                          QaProfile   *profile,
+                          QaStage      stage,
+                          const char  *applicant_id,
+                          GError     **error)
+{
+  return _qa_consensus_compute_counting (db, profile, stage, applicant_id, NULL, error);
 }
 
 GPtrArray *
@@ -354,13 +392,10 @@ _qa_consensus_totals_db (QaDatabase  *db,
                          GError     **error)
 {
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GHashTable) scorers = NULL;
+  g_autoptr(GHashTable) scorers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  items = _qa_consensus_compute_db (db, profile, stage, NULL, error);
+  items = _qa_consensus_compute_counting (db, profile, stage, NULL, scorers, error);
   if (items == NULL)
-    return NULL;
-  scorers = count_scorers (db, stage, error);
-  if (scorers == NULL)
     return NULL;
   return totals_from_items (scorers, items);
 }
@@ -1164,6 +1199,75 @@ qa_consensus_reviewers (QaSession  *session,
   }
 
   return g_steal_pointer (&reviewers);
+}
+
+/* Outlines ---------------------------------------------------------------------------------- */
+
+GPtrArray *
+qa_consensus_outlines (QaSession   *session,
+                       QaStage      stage,
+                       const char  *applicant_id,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) outlines = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_consensus_outline_free);
+  g_autoptr(GPtrArray) scores = NULL;
+  g_autofree gint64 *given = NULL;
+  g_autofree gint64 *possible = NULL;
+  QaCriteria *criteria;
+  GListModel *categories;
+  guint n;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (applicant_id != NULL, NULL);
+
+  scores = qa_scores_list (session, stage, NULL, applicant_id, error);
+  if (scores == NULL)
+    return NULL;
+  criteria = qa_session_get_criteria (session);
+  categories = qa_criteria_get_categories (criteria);
+  n = g_list_model_get_n_items (categories);
+  given = g_new0 (gint64, n);
+  possible = g_new0 (gint64, n);
+
+  /* qa_scores_list() is by reviewer: one outline per run of a reviewer's rows. */
+  for (guint i = 0; i <= scores->len; i++)
+    {
+      const QaScoreRecord *record = i < scores->len ? g_ptr_array_index (scores, i) : NULL;
+      const QaScoreRecord *previous = i > 0 ? g_ptr_array_index (scores, i - 1) : NULL;
+
+      if (previous != NULL && (record == NULL || strcmp (record->reviewer_id, previous->reviewer_id) != 0))
+        {
+          QaConsensusOutline *outline = g_new0 (QaConsensusOutline, 1);
+
+          outline->reviewer_id = g_strdup (previous->reviewer_id);
+          outline->n = n;
+          outline->percents = g_new (double, n);
+          for (guint c = 0; c < n; c++)
+            outline->percents[c] = possible[c] > 0 ? (double)given[c] / possible[c] : -1;
+          g_ptr_array_add (outlines, outline);
+          memset (given, 0, n * sizeof (gint64));
+          memset (possible, 0, n * sizeof (gint64));
+        }
+      if (record == NULL)
+        break;
+      {
+        QaItem *item = qa_criteria_lookup_item (criteria, record->item);
+
+        if (item == NULL)
+          continue;
+        for (guint c = 0; c < n; c++)
+          {
+            g_autoptr(QaCategory) category = g_list_model_get_item (categories, c);
+
+            if (g_strcmp0 (qa_category_get_code (category), qa_item_get_category_code (item)) == 0)
+              {
+                given[c] += (gint64)qa_item_get_points (item) * record->percent;
+                possible[c] += qa_item_get_points (item);
+              }
+          }
+      }
+    }
+  return g_steal_pointer (&outlines);
 }
 
 /* Completeness ------------------------------------------------------------------------------- */

@@ -91,7 +91,17 @@ typedef struct
   guint   dropped_low;       /* … as the one lowest score */
 } QaConsensusReviewer;
 
+/* One reviewer's own scores of an applicant, per category, for the radar's outlines: the points
+ * they gave as a percentage of the points of the items they scored (-1 where they scored none). */
+typedef struct
+{
+  char   *reviewer_id;
+  guint   n;                 /* categories, in clause order */
+  double *percents;
+} QaConsensusOutline;
+
 GQuark      qa_consensus_error_quark         (void);
+void        qa_consensus_outline_free        (QaConsensusOutline       *outline);
 void        qa_consensus_item_free           (QaConsensusItem          *item);
 void        qa_consensus_total_free          (QaConsensusTotal         *total);
 void        qa_consensus_category_total_free (QaConsensusCategoryTotal *total);
@@ -178,6 +188,13 @@ GPtrArray  *qa_consensus_reviewers           (QaSession     *session,
                                               QaStage        stage,
                                               double        *kendall_w,
                                               guint         *w_applicants,
+                                              GError       **error);
+
+/* Each reviewer's outline (QaConsensusOutline) of @applicant_id at @stage, by reference. Raw
+ * scores, shown beside the consensus; nothing is adjusted. */
+GPtrArray  *qa_consensus_outlines            (QaSession     *session,
+                                              QaStage        stage,
+                                              const char    *applicant_id,
                                               GError       **error);
 
 /* Whether @stage may be closed: every panel member's sheet imported, scoring all items of every

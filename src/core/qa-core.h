@@ -25,6 +25,7 @@
 #include "qa-panel.h"
 #include "qa-profile.h"
 #include "qa-progress.h"
+#include "qa-report.h"
 #include "qa-roles.h"
 #include "qa-rules.h"
 #include "qa-scores.h"

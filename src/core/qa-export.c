@@ -260,16 +260,14 @@ write_pdf (QaExportTable  *table,
            const char     *path,
            GError        **error)
 {
-  QaPdf *pdf = _qa_pdf_new (path, table->title, TRUE);
+  g_autoptr(QaPdfDocument) pdf = _qa_pdf_document_new (table->title, QA_PDF_LANDSCAPE);
   g_autofree const char **header = g_new0 (const char *, table->n_columns);
   g_autofree double *widths = g_new0 (double, table->n_columns);
   double sum = 0;
 
-  _qa_pdf_text (pdf, QA_PDF_SANS " Bold 14", table->title, PANGO_ALIGN_LEFT, 0, 0);
+  _qa_pdf_add_heading (pdf, table->title);
   for (guint i = 0; i < table->notes->len; i++)
-    _qa_pdf_text (pdf, QA_PDF_SANS " 9", g_ptr_array_index (table->notes, i), PANGO_ALIGN_LEFT,
-                  0, 4);
-  _qa_pdf_keep (pdf, 10);
+    _qa_pdf_add_text (pdf, g_ptr_array_index (table->notes, i));
 
   for (guint c = 0; c < table->n_columns; c++)
     sum += table->columns[c].width;
@@ -278,14 +276,14 @@ write_pdf (QaExportTable  *table,
       header[c] = _(table->columns[c].title);
       widths[c] = table->columns[c].width / sum;
     }
-  _qa_pdf_row (pdf, header, widths, table->n_columns, TRUE);
+  _qa_pdf_add_row (pdf, header, widths, table->n_columns, TRUE);
   for (guint r = 0; r < table->rows->len; r++)
-    _qa_pdf_row (pdf, (const char * const *)g_ptr_array_index (table->rows, r), widths,
+    _qa_pdf_add_row (pdf, (const char * const *)g_ptr_array_index (table->rows, r), widths,
                  table->n_columns, FALSE);
   if (table->rows->len == 0)
-    _qa_pdf_text (pdf, QA_PDF_SANS " 9", _("(none)"), PANGO_ALIGN_LEFT, 0, 4);
+    _qa_pdf_add_text (pdf, _("(none)"));
 
-  return _qa_pdf_finish (pdf, QA_EXPORT_ERROR, QA_EXPORT_ERROR_WRITE, error);
+  return _qa_pdf_write (pdf, path, QA_EXPORT_ERROR, QA_EXPORT_ERROR_WRITE, error);
 }
 
 static gboolean

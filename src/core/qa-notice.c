@@ -4,17 +4,12 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
-#include <pango/pangocairo.h>
 
 #include "qa-applicants.h"
 #include "qa-notice.h"
+#include "qa-pdf-private.h"
 #include "qa-util-private.h"
-
-#define A4_WIDTH  595.276
-#define A4_HEIGHT 841.890
-#define MARGIN    72.0
 
 struct _QaNotice
 {
@@ -65,22 +60,6 @@ qa_notice_init (QaNotice *self)
 {
   self->paragraphs = g_ptr_array_new_with_free_func (g_free);
   self->reasons = g_ptr_array_new_with_free_func (g_free);
-}
-
-static char *
-format_letter_date (const char *iso)
-{
-  g_autoptr(GDateTime) when = NULL;
-  GDate date;
-
-  if (iso == NULL || !_qa_date_parse (iso, &date))
-    when = g_date_time_new_now_local ();
-  else
-    when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                  g_date_get_day (&date), 0, 0, 0);
-
-  /* Translators: the date of an official letter; in Chinese “%Y年%-m月%-d日”. */
-  return g_date_time_format (when, _("%-d %B %Y"));
 }
 
 QaNotice *
@@ -161,7 +140,7 @@ qa_notice_new (QaSession   *session,
   self->closing = g_strdup (_("If you have any question about this decision, please contact the secretariat of the review committee."));
   /* Translators: who signs the notice, e.g. “甘州区人民政府质量奖评审委员会秘书处”. */
   self->signature = g_strdup_printf (_("Secretariat of the Review Committee of the %s"), award);
-  self->date = format_letter_date (date);
+  self->date = _qa_format_letter_date (date);
 
   return g_steal_pointer (&self);
 }
@@ -190,31 +169,26 @@ qa_notice_dup_text (QaNotice *self)
   return g_string_free (text, FALSE);
 }
 
-/* Lays out @text at @y across the text width; returns the y below it. */
-static double
-draw_block (cairo_t              *cr,
-            PangoLayout          *layout,
-            const char           *font,
-            const char           *text,
-            PangoAlignment        alignment,
-            double                x,
-            double                y,
-            double                width,
-            double                indent)
+/* The letter as a document of the one layout engine (qa-pdf). */
+static QaPdfDocument *
+build_document (QaNotice *self)
 {
-  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
-  int text_height = 0;
+  QaPdfDocument *doc = _qa_pdf_document_new (self->heading, QA_PDF_PORTRAIT);
 
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_indent (layout, (int)(indent * PANGO_SCALE));
-  pango_layout_set_text (layout, text, -1);
+  _qa_pdf_add_title (doc, self->heading, self->subheading);
+  _qa_pdf_add_text (doc, self->salutation);
+  for (guint i = 0; i < self->paragraphs->len; i++)
+    _qa_pdf_add_paragraph (doc, g_ptr_array_index (self->paragraphs, i));
+  for (guint i = 0; i < self->reasons->len; i++)
+    {
+      g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1,
+                                                   (const char *)g_ptr_array_index (self->reasons, i));
 
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  pango_layout_get_size (layout, NULL, &text_height);
-  return y + (double)text_height / PANGO_SCALE;
+      _qa_pdf_add_text (doc, numbered);
+    }
+  _qa_pdf_add_paragraph (doc, self->closing);
+  _qa_pdf_add_signature (doc, self->signature, self->date);
+  return doc;
 }
 
 void
@@ -223,53 +197,13 @@ qa_notice_draw_page (QaNotice *self,
                      double    width,
                      double    height)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  double x = MARGIN, y = MARGIN, text_width;
-  const char *body_font = "Noto Serif CJK SC, Noto Sans CJK SC, Serif 12";
+  g_autoptr(QaPdfDocument) doc = NULL;
 
   g_return_if_fail (QA_IS_NOTICE (self));
   g_return_if_fail (cr != NULL);
 
-  text_width = width - 2 * MARGIN;
-  layout = pango_cairo_create_layout (cr);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_spacing (layout, 6 * PANGO_SCALE);
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-
-  y = draw_block (cr, layout, "Noto Serif CJK SC, Noto Sans CJK SC, Serif Bold 20", self->heading,
-                  PANGO_ALIGN_CENTER, x, y, text_width, 0);
-  y = draw_block (cr, layout, body_font, self->subheading, PANGO_ALIGN_CENTER, x, y + 6, text_width, 0);
-
-  /* The red rule under the heading of an official letter. */
-  cairo_set_source_rgb (cr, 0.75, 0.1, 0.1);
-  cairo_set_line_width (cr, 1.5);
-  cairo_move_to (cr, x, y + 10);
-  cairo_line_to (cr, x + text_width, y + 10);
-  cairo_stroke (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  y += 28;
-
-  y = draw_block (cr, layout, body_font, self->salutation, PANGO_ALIGN_LEFT, x, y, text_width, 0);
-  for (guint i = 0; i < self->paragraphs->len; i++)
-    y = draw_block (cr, layout, body_font, g_ptr_array_index (self->paragraphs, i),
-                    PANGO_ALIGN_LEFT, x, y + 8, text_width, 24);
-  for (guint i = 0; i < self->reasons->len; i++)
-    {
-      g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1,
-                                                   (const char *)g_ptr_array_index (self->reasons, i));
-
-      y = draw_block (cr, layout, body_font, numbered, PANGO_ALIGN_LEFT, x + 24, y + 6,
-                      text_width - 24, 0);
-    }
-  y = draw_block (cr, layout, body_font, self->closing, PANGO_ALIGN_LEFT, x, y + 8, text_width, 24);
-
-  y = MAX (y + 48, height - MARGIN - 120);
-  y = draw_block (cr, layout, body_font, self->signature, PANGO_ALIGN_RIGHT, x, y, text_width, 0);
-  draw_block (cr, layout, body_font, self->date, PANGO_ALIGN_RIGHT, x, y + 6, text_width, 0);
-
-  cairo_restore (cr);
+  doc = build_document (self);
+  _qa_pdf_draw_page (doc, cr, 0, width, height);
 }
 
 gboolean
@@ -277,30 +211,11 @@ qa_notice_write_pdf (QaNotice    *self,
                      const char  *path,
                      GError     **error)
 {
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  g_autoptr(QaPdfDocument) doc = NULL;
 
   g_return_val_if_fail (QA_IS_NOTICE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, A4_WIDTH, A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->heading);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "qareview " PACKAGE_VERSION);
-  cr = cairo_create (surface);
-  qa_notice_draw_page (self, cr, A4_WIDTH, A4_HEIGHT);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, QA_NOTICE_ERROR, QA_NOTICE_ERROR_WRITE,
-                   _("The notice could not be written to “%s”: %s"), path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  doc = build_document (self);
+  return _qa_pdf_write (doc, path, QA_NOTICE_ERROR, QA_NOTICE_ERROR_WRITE, error);
 }

@@ -29,8 +29,6 @@ gboolean  _qa_outcome_parse_date          (const char  *date,
                                            GDate       *parsed,
                                            GError     **error);
 char     *_qa_outcome_format_date         (const GDate *date);
-/* A date as an official letter writes it: 2026年11月2日, or November 2, 2026. */
-char     *_qa_outcome_letter_date         (const char  *iso);
 /* Text that must not be empty: QA_OUTCOME_ERROR_INVALID naming @option and @article. */
 gboolean  _qa_outcome_require_text        (const char  *text,
                                            const char  *option,

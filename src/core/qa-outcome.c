@@ -125,21 +125,6 @@ _qa_outcome_format_date (const GDate *date)
                           g_date_get_day (date));
 }
 
-char *
-_qa_outcome_letter_date (const char *iso)
-{
-  g_autoptr(GDateTime) when = NULL;
-  GDate date;
-
-  if (iso == NULL || !_qa_date_parse (iso, &date))
-    when = g_date_time_new_now_local ();
-  else
-    when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                  g_date_get_day (&date), 0, 0, 0);
-  /* Translators: the date of an official letter; in Chinese “%Y年%-m月%-d日”. */
-  return g_date_time_format (when, _("%-d %B %Y"));
-}
-
 gboolean
 _qa_outcome_require_text (const char  *text,
                           const char  *option,
@@ -1037,7 +1022,7 @@ split_named (const QaShortlistResult *result,
 }
 
 static void
-list_rows (QaPdf     *pdf,
+list_rows (QaPdfDocument *pdf,
            GPtrArray *rows)
 {
   for (guint i = 0; i < rows->len; i++)
@@ -1047,7 +1032,7 @@ list_rows (QaPdf     *pdf,
       /* Translators: a numbered line of a list of organisations with their final score */
       g_autofree char *line = g_strdup_printf (_("%u. %s (final score %s)"), i + 1, row->name, final);
 
-      _qa_pdf_text (pdf, QA_PDF_FONT " 12", line, PANGO_ALIGN_LEFT, 0, 4);
+      _qa_pdf_add_text (pdf, line);
     }
 }
 
@@ -1072,7 +1057,7 @@ qa_outcome_write_notice_pdf (QaSession   *session,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *decided = NULL;
-  QaPdf *pdf;
+  g_autoptr(QaPdfDocument) pdf = NULL;
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
 
@@ -1088,16 +1073,15 @@ qa_outcome_write_notice_pdf (QaSession   *session,
   split_named (result, candidates, nominees);
   profile = qa_session_get_profile (session);
   confirmed = qa_outcome_dup_confirmed_on (session);
-  from = _qa_outcome_letter_date (starts_on);
-  to = _qa_outcome_letter_date (ends_on);
-  decided = _qa_outcome_letter_date (confirmed);
+  from = _qa_format_letter_date (starts_on);
+  to = _qa_format_letter_date (ends_on);
+  decided = _qa_format_letter_date (confirmed);
 
   /* Translators: the heading of the public notice, %s the award's name */
   heading = g_strdup_printf (_("Public notice of the proposed recipients of the %u %s"),
                              qa_session_get_year (session), qa_profile_get_award_name (profile));
-  pdf = _qa_pdf_new (path, heading, FALSE);
-  _qa_pdf_text (pdf, QA_PDF_FONT " Bold 18", heading, PANGO_ALIGN_CENTER, 0, 0);
-  _qa_pdf_rule (pdf);
+  pdf = _qa_pdf_document_new (heading, QA_PDF_PORTRAIT);
+  _qa_pdf_add_title (pdf, heading, NULL);
 
   if (result->vacant)
     {
@@ -1105,7 +1089,7 @@ qa_outcome_write_notice_pdf (QaSession   *session,
                                  "and the comprehensive evaluation, the review committee decided "
                                  "in its plenary meeting of %s: %s"),
                                decided, result->vacancy_reason);
-      _qa_pdf_text (pdf, QA_PDF_FONT " 12", intro, PANGO_ALIGN_LEFT, 24, 8);
+      _qa_pdf_add_paragraph (pdf, intro);
     }
   else
     {
@@ -1115,7 +1099,7 @@ qa_outcome_write_notice_pdf (QaSession   *session,
                                  "organisations for the %s (in the order of their final "
                                  "scores):"),
                                decided, qa_profile_get_award_name (profile));
-      _qa_pdf_text (pdf, QA_PDF_FONT " 12", intro, PANGO_ALIGN_LEFT, 24, 8);
+      _qa_pdf_add_paragraph (pdf, intro);
       list_rows (pdf, candidates);
     }
   if (nominees->len > 0)
@@ -1123,7 +1107,7 @@ qa_outcome_write_notice_pdf (QaSession   *session,
       g_autofree char *line = g_strdup_printf (_("Proposed for the %s:"),
                                                qa_profile_tier_get_name (qa_profile_get_tier (profile, 1)));
 
-      _qa_pdf_text (pdf, QA_PDF_FONT " 12", line, PANGO_ALIGN_LEFT, 24, 8);
+      _qa_pdf_add_paragraph (pdf, line);
       list_rows (pdf, nominees);
     }
 
@@ -1132,21 +1116,19 @@ qa_outcome_write_notice_pdf (QaSession   *session,
                                          "The notice runs from %s to %s (%u days, both included).",
                                          qa_profile_get_public_notice_days (profile)),
                             from, to, qa_profile_get_public_notice_days (profile));
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", period, PANGO_ALIGN_LEFT, 24, 8);
+  _qa_pdf_add_paragraph (pdf, period);
   how = g_strdup (_("Anyone who objects to a proposed recipient may raise the objection in writing "
                     "with the secretariat of the review committee within the notice period, giving "
                     "their real name, a way to reach them, and the facts and grounds of the "
                     "objection. Anonymous objections and objections received after the period are "
                     "not taken (Art. 16(6))."));
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", how, PANGO_ALIGN_LEFT, 24, 8);
+  _qa_pdf_add_paragraph (pdf, how);
 
   /* Translators: who signs the public notice, %s the award's name */
   signature = g_strdup_printf (_("Review committee of the %s"), qa_profile_get_award_name (profile));
-  date = _qa_outcome_letter_date (starts_on);
-  _qa_pdf_keep (pdf, 80);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", signature, PANGO_ALIGN_RIGHT, 0, 48);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", date, PANGO_ALIGN_RIGHT, 0, 6);
-  return _qa_pdf_finish (pdf, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
+  date = _qa_format_letter_date (starts_on);
+  _qa_pdf_add_signature (pdf, signature, date);
+  return _qa_pdf_write (pdf, path, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
 }
 
 /* Objections --------------------------------------------------------------------------------- */
@@ -1616,7 +1598,7 @@ qa_outcome_write_submission_pdf (QaSession   *session,
   GError *local_error = NULL;
   guint upheld = 0, dismissed = 0;
   GDate parsed;
-  QaPdf *pdf;
+  g_autoptr(QaPdfDocument) pdf = NULL;
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
 
@@ -1646,16 +1628,15 @@ qa_outcome_write_submission_pdf (QaSession   *session,
 
   heading = g_strdup_printf (_("Request for approval of the recipients of the %u %s"),
                              qa_session_get_year (session), qa_profile_get_award_name (profile));
-  pdf = _qa_pdf_new (path, heading, FALSE);
-  _qa_pdf_text (pdf, QA_PDF_FONT " Bold 18", heading, PANGO_ALIGN_CENTER, 0, 0);
-  _qa_pdf_rule (pdf);
+  pdf = _qa_pdf_document_new (heading, QA_PDF_PORTRAIT);
+  _qa_pdf_add_title (pdf, heading, NULL);
   /* Translators: the salutation of the letter to the government, e.g. “甘州区人民政府：” */
   salutation = g_strdup_printf (_("To the %s:"), qa_profile_get_authority (profile));
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", salutation, PANGO_ALIGN_LEFT, 0, 8);
+  _qa_pdf_add_text (pdf, salutation);
   {
-    g_autofree char *on = _qa_outcome_letter_date (confirmed);
-    g_autofree char *from = _qa_outcome_letter_date (starts_on);
-    g_autofree char *to = _qa_outcome_letter_date (ends_on);
+    g_autofree char *on = _qa_format_letter_date (confirmed);
+    g_autofree char *from = _qa_format_letter_date (starts_on);
+    g_autofree char *to = _qa_format_letter_date (ends_on);
 
     body = g_strdup_printf (_("Under Art. 16 of the award's measures, the applications for the %s "
                               "went through the eligibility check, the material review, the site "
@@ -1664,12 +1645,12 @@ qa_outcome_write_submission_pdf (QaSession   *session,
                               "list was publicly announced from %s to %s."),
                             qa_profile_get_award_name (profile), on, from, to);
   }
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", body, PANGO_ALIGN_LEFT, 24, 8);
+  _qa_pdf_add_paragraph (pdf, body);
   objected = g_strdup_printf (_("Objections received during the notice: %u; after the committee's "
                                 "re-check, %u upheld (the nomination cancelled, the place not "
                                 "refilled) and %u dismissed."),
                               objections->len, upheld, dismissed);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", objected, PANGO_ALIGN_LEFT, 24, 8);
+  _qa_pdf_add_paragraph (pdf, objected);
 
   if (candidates->len == 0)
     {
@@ -1680,36 +1661,32 @@ qa_outcome_write_submission_pdf (QaSession   *session,
       else
         vacant = g_strdup (_("No candidate remains after the public notice; the award is left "
                              "vacant this session (Art. 4)."));
-      _qa_pdf_text (pdf, QA_PDF_FONT " 12", vacant, PANGO_ALIGN_LEFT, 24, 8);
+      _qa_pdf_add_paragraph (pdf, vacant);
     }
   else
     {
-      _qa_pdf_text (pdf, QA_PDF_FONT " 12",
-                    _("We request approval to award the title to the following organisations:"),
-                    PANGO_ALIGN_LEFT, 24, 8);
+      _qa_pdf_add_paragraph (pdf, _("We request approval to award the title to the following organisations:"));
       list_rows (pdf, candidates);
       prize = g_strdup_printf (_("Each recipient receives the certificate and a prize of %u yuan "
                                  "in the name of the %s (Art. 4, 16(7))."),
                                qa_profile_get_prize_yuan (profile),
                                qa_profile_get_authority (profile));
-      _qa_pdf_text (pdf, QA_PDF_FONT " 12", prize, PANGO_ALIGN_LEFT, 24, 8);
+      _qa_pdf_add_paragraph (pdf, prize);
     }
   if (nominees->len > 0)
     {
       g_autofree char *line = g_strdup_printf (_("And the %s to:"),
                                                qa_profile_tier_get_name (qa_profile_get_tier (profile, 1)));
 
-      _qa_pdf_text (pdf, QA_PDF_FONT " 12", line, PANGO_ALIGN_LEFT, 24, 8);
+      _qa_pdf_add_paragraph (pdf, line);
       list_rows (pdf, nominees);
     }
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", _("We ask for your approval."), PANGO_ALIGN_LEFT, 24, 8);
+  _qa_pdf_add_paragraph (pdf, _("We ask for your approval."));
 
   signature = g_strdup_printf (_("Review committee of the %s"), qa_profile_get_award_name (profile));
-  letter_date = _qa_outcome_letter_date (iso);
-  _qa_pdf_keep (pdf, 80);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", signature, PANGO_ALIGN_RIGHT, 0, 48);
-  _qa_pdf_text (pdf, QA_PDF_FONT " 12", letter_date, PANGO_ALIGN_RIGHT, 0, 6);
-  if (!_qa_pdf_finish (pdf, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error))
+  letter_date = _qa_format_letter_date (iso);
+  _qa_pdf_add_signature (pdf, signature, letter_date);
+  if (!_qa_pdf_write (pdf, path, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error))
     return FALSE;
   return qa_database_transaction (db, submit_cb, iso, error);
 }
@@ -1749,7 +1726,7 @@ qa_outcome_write_evaluation_pdf (QaSession   *session,
   g_autofree char *numbers = NULL;
   const char *header[] = { _("Rank"), _("Organisation"), _("Material score"), _("Site score"),
                            _("Final score"), _("Status"), _("Reason") };
-  QaPdf *pdf;
+  g_autoptr(QaPdfDocument) pdf = NULL;
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
 
@@ -1759,14 +1736,13 @@ qa_outcome_write_evaluation_pdf (QaSession   *session,
   session_title = qa_session_dup_title (session);
   heading = g_strdup_printf (_("%s: report of the comprehensive evaluation (Art. 16(5))"),
                              session_title);
-  pdf = _qa_pdf_new (path, heading, TRUE);
-  _qa_pdf_text (pdf, QA_PDF_SANS " Bold 14", heading, PANGO_ALIGN_LEFT, 0, 0);
+  pdf = _qa_pdf_document_new (heading, QA_PDF_LANDSCAPE);
+  _qa_pdf_add_heading (pdf, heading);
   numbers = profile_numbers (session);
-  _qa_pdf_text (pdf, QA_PDF_SANS " 9", numbers, PANGO_ALIGN_LEFT, 0, 6);
+  _qa_pdf_add_text (pdf, numbers);
   if (result->vacant)
-    _qa_pdf_text (pdf, QA_PDF_SANS " Bold 10", result->vacancy_reason, PANGO_ALIGN_LEFT, 0, 6);
-  _qa_pdf_keep (pdf, 12);
-  _qa_pdf_row (pdf, header, widths, G_N_ELEMENTS (widths), TRUE);
+    _qa_pdf_add_heading (pdf, result->vacancy_reason);
+  _qa_pdf_add_row (pdf, header, widths, G_N_ELEMENTS (widths), TRUE);
   for (guint i = 0; i < result->rows->len; i++)
     {
       const QaShortlistRow *row = g_ptr_array_index (result->rows, i);
@@ -1778,14 +1754,12 @@ qa_outcome_write_evaluation_pdf (QaSession   *session,
       const char *cells[] = { rank, name, material, site, final,
                               qa_outcome_status_get_label (row->status), row->reason };
 
-      _qa_pdf_row (pdf, cells, widths, G_N_ELEMENTS (widths), FALSE);
+      _qa_pdf_add_row (pdf, cells, widths, G_N_ELEMENTS (widths), FALSE);
     }
 
   /* Signature lines for the panel. */
   names = panel_names (qa_session_get_database (session));
-  _qa_pdf_keep (pdf, 60 + 20.0 * names->len);
-  _qa_pdf_text (pdf, QA_PDF_SANS " Bold 10", _("Signatures of the expert panel:"),
-                PANGO_ALIGN_LEFT, 0, 24);
+  _qa_pdf_add_heading (pdf, _("Signatures of the expert panel:"));
   for (guint i = 0; i < names->len; i++)
     {
       /* Translators: a signature line; %s is the panel member's name */
@@ -1793,10 +1767,9 @@ qa_outcome_write_evaluation_pdf (QaSession   *session,
                                                       : _("Member %s: ______________________"),
                                                (const char *)g_ptr_array_index (names, i));
 
-      _qa_pdf_text (pdf, QA_PDF_SANS " 10", line, PANGO_ALIGN_LEFT, 0, 12);
+      _qa_pdf_add_text (pdf, line);
     }
   if (names->len == 0)
-    _qa_pdf_text (pdf, QA_PDF_SANS " 10", _("Panel chair: ______________________"),
-                  PANGO_ALIGN_LEFT, 0, 12);
-  return _qa_pdf_finish (pdf, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
+    _qa_pdf_add_text (pdf, _("Panel chair: ______________________"));
+  return _qa_pdf_write (pdf, path, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
 }

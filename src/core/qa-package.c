@@ -9,8 +9,10 @@
 #include <glib/gstdio.h>
 
 #include "qa-audit-private.h"
+#include "qa-consensus.h"
 #include "qa-database-private.h"
 #include "qa-package.h"
+#include "qa-scores.h"
 #include "qa-session-private.h"
 #include "qa-util-private.h"
 
@@ -21,7 +23,92 @@ typedef struct
   const char *reviewer_id;
   QaStage     stage;
   char       *secret;
+  GPtrArray  *points;   /* site review: VerificationPoint of the applicants to be assigned */
 } Issue;
+
+/* A point to verify on site: the material review's consensus text of one category. */
+typedef struct
+{
+  char       *applicant_id;
+  char       *category;
+  const char *kind;
+  char       *text;
+} VerificationPoint;
+
+static void
+verification_point_free (VerificationPoint *point)
+{
+  g_free (point->applicant_id);
+  g_free (point->category);
+  g_free (point->text);
+  g_free (point);
+}
+
+/* The material consensus strengths and improvements of each applicant the reviewer visits,
+ * compiled without any reviewer's name (Art. 16(4)). */
+static GPtrArray *
+collect_verification_points (QaSession   *session,
+                             const char  *reviewer_id,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func ((GDestroyNotify)verification_point_free);
+  g_auto(GStrv) applicants = qa_scores_assigned_applicants (session, reviewer_id, QA_STAGE_SITE, error);
+
+  if (applicants == NULL)
+    return NULL;
+  for (guint a = 0; applicants[a] != NULL; a++)
+    {
+      g_autoptr(GPtrArray) strengths = NULL;
+      g_autoptr(GPtrArray) improvements = NULL;
+
+      if (!qa_consensus_list_verification_points (session, applicants[a], &strengths,
+                                                  &improvements, error))
+        return NULL;
+      for (guint k = 0; k < 2; k++)
+        {
+          GPtrArray *from = k == 0 ? strengths : improvements;
+
+          for (guint i = 0; i < from->len; i++)
+            {
+              const QaConsensusSentence *sentence = g_ptr_array_index (from, i);
+              VerificationPoint *point = g_new0 (VerificationPoint, 1);
+
+              point->applicant_id = g_strdup (applicants[a]);
+              point->category = g_strdup (sentence->item);
+              point->kind = k == 0 ? "strength" : "improvement";
+              point->text = g_strdup (sentence->text);
+              g_ptr_array_add (points, point);
+            }
+        }
+    }
+  return g_steal_pointer (&points);
+}
+
+static gboolean
+insert_verification_points (QaDatabase  *db,
+                            GPtrArray   *points,
+                            GError     **error)
+{
+  for (guint i = 0; points != NULL && i < points->len; i++)
+    {
+      const VerificationPoint *point = g_ptr_array_index (points, i);
+      sqlite3_stmt *stmt;
+
+      stmt = _qa_database_prepare (db,
+                                   "INSERT INTO verification_point (applicant_id, category, kind, text) "
+                                   "SELECT ?1, ?2, ?3, ?4 WHERE ?1 IN (SELECT id FROM applicant)",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, point->applicant_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, point->category, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, point->kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, point->text, -1, SQLITE_TRANSIENT);
+      if (!_qa_database_check (db, sqlite3_step (stmt), error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 step_bound (QaDatabase   *db,
@@ -157,6 +244,8 @@ fill_package_cb (QaDatabase  *db,
   for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
     if (!step_bound (db, copies[i], issue, error))
       return FALSE;
+  if (!insert_verification_points (db, issue->points, error))
+    return FALSE;
 
   stmt = _qa_database_prepare (db,
                                "INSERT INTO package_key (stage, expert_id, secret, issued_at) "
@@ -235,7 +324,7 @@ qa_package_export (QaSession   *session,
 {
   g_autofree char *partial = NULL;
   g_autofree char *partial_wal = NULL;
-  Issue issue = { reviewer_id, stage, NULL };
+  Issue issue = { reviewer_id, stage, NULL, NULL };
   gboolean ok;
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
@@ -263,8 +352,12 @@ qa_package_export (QaSession   *session,
   g_unlink (partial);
   g_unlink (partial_wal);
 
-  ok = build_package (session, &issue, partial, error);
+  if (stage == QA_STAGE_SITE)
+    issue.points = collect_verification_points (session, reviewer_id, error);
+  ok = (stage != QA_STAGE_SITE || issue.points != NULL) &&
+       build_package (session, &issue, partial, error);
   g_free (issue.secret);
+  g_clear_pointer (&issue.points, g_ptr_array_unref);
 
   if (ok && g_rename (partial, path) != 0)
     {

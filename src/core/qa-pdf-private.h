@@ -1,46 +1,84 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
-#include <pango/pangocairo.h>
 
 G_BEGIN_DECLS
 
-/* The one way core writes a printed document: A4 pages (portrait or landscape) drawn with
- * Pango/cairo in a Chinese font, laid out top to bottom, a new page when the next block does
- * not fit, and the page number at the foot of every page. */
+/* The one layout engine of the printed documents (letters, reports): a document is built as a
+ * list of blocks — headings, paragraphs, bullets, table rows, charts — and laid out on A4 pages
+ * with Pango (Chinese fonts first), breaking pages where a block does not fit, with the page
+ * number and count at the foot of every page. The same document can be drawn onto any cairo
+ * context page by page (printing) or written as PDF. */
 
-typedef struct _QaPdf QaPdf;
+typedef struct _QaPdfDocument QaPdfDocument;
 
-#define QA_PDF_FONT "Noto Serif CJK SC, Noto Sans CJK SC, Serif"
-#define QA_PDF_SANS "Noto Sans CJK SC, Sans"
+/* Draws a chart into the box; @user_data is what was given with it. */
+typedef void (*QaPdfDrawFunc) (cairo_t  *cr,
+                               double    x,
+                               double    y,
+                               double    width,
+                               double    height,
+                               gpointer  user_data);
 
-QaPdf    *_qa_pdf_new        (const char          *path,
-                              const char          *title,
-                              gboolean             landscape);
-double    _qa_pdf_get_width  (QaPdf               *pdf);   /* of the text, in points */
-/* A block of text in @font (a Pango description, e.g. QA_PDF_FONT " Bold 20"). */
-void      _qa_pdf_text       (QaPdf               *pdf,
-                              const char          *font,
-                              const char          *text,
-                              PangoAlignment       alignment,
-                              double               indent,
-                              double               space_before);
-/* The red rule under an official heading. */
-void      _qa_pdf_rule       (QaPdf               *pdf);
-/* One row of a table: @widths are shares of the text width (they add up to 1). */
-void      _qa_pdf_row        (QaPdf               *pdf,
-                              const char * const  *cells,
-                              const double        *widths,
-                              guint                n,
-                              gboolean             header);
-/* Moves down to leave @height points, or onto a new page when they do not fit. */
-void      _qa_pdf_keep       (QaPdf               *pdf,
-                              double               height);
-/* Ends the document; FALSE with @error (in @domain, @code) naming @path when it failed. */
-gboolean  _qa_pdf_finish     (QaPdf               *pdf,
-                              GQuark               domain,
-                              int                  code,
-                              GError             **error);
+typedef enum
+{
+  QA_PDF_PORTRAIT,
+  QA_PDF_LANDSCAPE,
+} QaPdfOrientation;
+
+QaPdfDocument *_qa_pdf_document_new       (const char        *title,
+                                           QaPdfOrientation   orientation);
+void           _qa_pdf_document_free      (QaPdfDocument     *doc);
+/* A centred title with the red rule of an official letter under it. */
+void           _qa_pdf_add_title          (QaPdfDocument     *doc,
+                                           const char        *title,
+                                           const char        *subtitle);
+void           _qa_pdf_add_heading        (QaPdfDocument     *doc,
+                                           const char        *text);
+/* A body paragraph, first line indented two characters as a Chinese letter has it. */
+void           _qa_pdf_add_paragraph      (QaPdfDocument     *doc,
+                                           const char        *text);
+/* A paragraph without indent. */
+void           _qa_pdf_add_text           (QaPdfDocument     *doc,
+                                           const char        *text);
+void           _qa_pdf_add_bullet         (QaPdfDocument     *doc,
+                                           const char        *text);
+/* Right-aligned lines (signature and date), pushed towards the foot of the page. */
+void           _qa_pdf_add_signature      (QaPdfDocument     *doc,
+                                           const char        *signature,
+                                           const char        *date);
+/* A table row; @widths are fractions of the text width. A header row is bold. */
+void           _qa_pdf_add_row            (QaPdfDocument     *doc,
+                                           const char * const *cells,
+                                           const double       *widths,
+                                           guint               n,
+                                           gboolean            header);
+/* A chart @height points high across the text width; @destroy frees @user_data with the
+ * document. */
+void           _qa_pdf_add_chart          (QaPdfDocument     *doc,
+                                           double             height,
+                                           QaPdfDrawFunc      draw,
+                                           gpointer           user_data,
+                                           GDestroyNotify     destroy);
+void           _qa_pdf_add_page_break     (QaPdfDocument     *doc);
+
+/* Lays the document out on pages of the document's size and returns their number. */
+guint          _qa_pdf_count_pages        (QaPdfDocument     *doc);
+/* Draws page @page (from 0) onto @cr, scaled to @width × @height. */
+void           _qa_pdf_draw_page          (QaPdfDocument     *doc,
+                                           cairo_t           *cr,
+                                           guint              page,
+                                           double             width,
+                                           double             height);
+/* Writes the document as PDF; @domain and @code are those of the error to report. */
+gboolean       _qa_pdf_write              (QaPdfDocument     *doc,
+                                           const char        *path,
+                                           GQuark             domain,
+                                           int                code,
+                                           GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaPdfDocument, _qa_pdf_document_free)
 
 G_END_DECLS

@@ -83,6 +83,10 @@ qa_role_allows (QaRole       role,
     case QA_PERMISSION_SCORE:
       return role == QA_ROLE_REVIEWER;
 
+    /* The consensus is the panel's, watched by the committee; a reviewer sees only their own. */
+    case QA_PERMISSION_RESULTS:
+      return role != QA_ROLE_REVIEWER;
+
     default:
       return FALSE;
     }

@@ -29,6 +29,7 @@ typedef enum
   QA_PERMISSION_SCORE,         /* score items and export the sheet, in one's own package */
   QA_PERMISSION_RESTORE,       /* replace the session with a backup */
   QA_PERMISSION_CREATE,        /* create a session, fill the demo */
+  QA_PERMISSION_RESULTS,       /* read the review stages' consensus and the reviewers' figures */
   QA_PERMISSION_OUTCOME,       /* confirm the list, the public notice and its objections, the
                                 * awards and what follows them (Art. 10, 16(6)–(7), 17–22) */
 } QaPermission;

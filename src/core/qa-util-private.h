@@ -15,4 +15,8 @@ void      _qa_canonical_append (GString    *out,
 /* Now, as an ISO 8601 UTC timestamp with seconds, e.g. 2026-11-25T08:36:15Z. */
 char     *_qa_now_iso    (void);
 
+/* The date of an official letter from YYYY-MM-DD (today when NULL or not a date), e.g.
+ * “2026年11月25日” in Chinese. */
+char     *_qa_format_letter_date (const char *iso);
+
 G_END_DECLS

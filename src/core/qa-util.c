@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "qa-util-private.h"
@@ -51,4 +52,20 @@ _qa_canonical_append (GString    *out,
     g_string_append (out, "-;");
   else
     g_string_append_printf (out, "%" G_GSIZE_FORMAT ":%s;", strlen (value), value);
+}
+
+char *
+_qa_format_letter_date (const char *iso)
+{
+  g_autoptr(GDateTime) when = NULL;
+  GDate date;
+
+  if (iso == NULL || !_qa_date_parse (iso, &date))
+    when = g_date_time_new_now_local ();
+  else
+    when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                  g_date_get_day (&date), 0, 0, 0);
+
+  /* Translators: the date of an official letter; in Chinese “%Y年%-m月%-d日”. */
+  return g_date_time_format (when, _("%-d %B %Y"));
 }

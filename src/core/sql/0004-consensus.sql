@@ -1,8 +1,8 @@
 -- qareview schema: the chair's half of the review stages (Art. 16(3)–(4)).
 
 -- The consensus is computed per stage, applicant and item over the independent scores: this
--- index lets that be one ordered pass, without sorting the scores.
-CREATE INDEX score_consensus ON score (stage, applicant_id, item, percent);
+-- index lets that be one ordered pass that never reads the table, without sorting the scores.
+CREATE INDEX score_consensus ON score (stage, applicant_id, item, percent, expert_id);
 
 -- The panel's site-review opinion (现场评审意见) of each applicant it reviewed on site.
 CREATE TABLE site_opinion (
