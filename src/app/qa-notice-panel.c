@@ -129,10 +129,10 @@ create_row (QaNoticePanel     *self,
   const char *classes[] = { "status-pill", objection_tone (objection->status), NULL };
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, objection->id);
 
   /* Translators: an objection's row: its number and the candidate it is against */
-  title = g_strdup_printf (_("No. %" G_GINT64_FORMAT " · %s"), objection->id,
-                           applicant_name (self, objection->applicant_id));
+  title = g_strdup_printf (_("No. %s · %s"), number, applicant_name (self, objection->applicant_id));
   if (objection->status == QA_OBJECTION_RECEIVED)
     /* Translators: objector, contact, date received, grounds */
     subtitle = g_strdup_printf (_("%s (%s), received %s: %s"), objection->objector,
@@ -350,8 +350,13 @@ objection_response_cb (AdwMessageDialog *dialog,
   if (id == 0)
     _qa_ui_show_error (GTK_WIDGET (self), _("The Objection Was Not Recorded"), error->message);
   else
-    _qa_ui_add_toast (GTK_WIDGET (self),
-                      adw_toast_new_format (_("Objection No. %" G_GINT64_FORMAT " recorded"), id));
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: %s is the objection's number */
+      _qa_ui_add_toast (GTK_WIDGET (self),
+                        adw_toast_new_format (_("Objection No. %s recorded"), number));
+    }
   qa_notice_panel_reload (self);
 }
 
@@ -454,9 +459,8 @@ decide_response_cb (AdwMessageDialog *dialog,
   if (!qa_outcome_decide_objection (self->session, id, g_str_equal (response, "upheld"),
                                     gtk_editable_get_text (reason), today, &error))
     _qa_ui_show_error (GTK_WIDGET (self), _("The Re-check Was Not Recorded"), error->message);
+  /* An upheld objection changes the candidate list, which reads it again when shown. */
   qa_notice_panel_reload (self);
-  /* An upheld objection changes the candidate list. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.reload-outcome", NULL);
 }
 
 static void
@@ -479,13 +483,15 @@ decide_action (GtkWidget  *widget,
   QaNoticePanel *self = QA_NOTICE_PANEL (widget);
   gint64 *id = g_new (gint64, 1);
   g_autofree char *heading = NULL;
+  g_autofree char *number = NULL;
   GtkWidget *dialog;
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *reason = adw_entry_row_new ();
 
   *id = g_variant_get_int64 (param);
-  /* Translators: %lld is the objection's number */
-  heading = g_strdup_printf (_("Re-check of Objection No. %" G_GINT64_FORMAT), *id);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, *id);
+  /* Translators: %s is the objection's number */
+  heading = g_strdup_printf (_("Re-check of Objection No. %s"), number);
   dialog = adw_message_dialog_new (_qa_ui_get_window (widget), heading,
                                    _("Record the review committee’s conclusion. An upheld "
                                      "objection removes the candidate from the list and the "
@@ -567,6 +573,15 @@ letter_action (GtkWidget  *widget,
 /* GObject ------------------------------------------------------------------------------------ */
 
 static void
+qa_notice_panel_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (qa_notice_panel_parent_class)->map (widget);
+
+  /* What the other pages recorded since is read again. */
+  qa_notice_panel_reload (QA_NOTICE_PANEL (widget));
+}
+
+static void
 qa_notice_panel_dispose (GObject *object)
 {
   QaNoticePanel *self = (QaNoticePanel *)object;
@@ -590,6 +605,8 @@ qa_notice_panel_class_init (QaNoticePanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = qa_notice_panel_dispose;
+
+  widget_class->map = qa_notice_panel_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-notice-panel.ui");

@@ -13,9 +13,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <poppler.h>
 
 #include "qa-shortlist-view.h"
+#include "qa-pdf-print.h"
 #include "qa-ui-private.h"
 
 struct _QaShortlistView
@@ -508,6 +508,15 @@ open_notice_action (GtkWidget  *widget,
 /* GObject ------------------------------------------------------------------------------------ */
 
 static void
+qa_shortlist_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (qa_shortlist_view_parent_class)->map (widget);
+
+  /* What the other pages recorded since is read again. */
+  qa_shortlist_view_reload (QA_SHORTLIST_VIEW (widget));
+}
+
+static void
 qa_shortlist_view_dispose (GObject *object)
 {
   QaShortlistView *self = (QaShortlistView *)object;
@@ -581,6 +590,8 @@ qa_shortlist_view_class_init (QaShortlistViewClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  widget_class->map = qa_shortlist_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -778,52 +789,6 @@ qa_shortlist_view_export (QaShortlistView *self,
   return TRUE;
 }
 
-/* Printing: core's PDF of the list, each page drawn by poppler onto the printer's page. */
-
-static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                PopplerDocument   *document)
-{
-  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              PopplerDocument   *document)
-{
-  g_autoptr(GObject) page_object = (GObject *)poppler_document_get_page (document, page_nr);
-  PopplerPage *page = (PopplerPage *)page_object;
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double width, height, scale;
-
-  if (page == NULL)
-    return;
-
-  poppler_page_get_size (page, &width, &height);
-  scale = MIN (gtk_print_context_get_width (context) / width,
-               gtk_print_context_get_height (context) / height);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
-}
-
-static void
-print_done_cb (QaShortlistView         *self,
-               GtkPrintOperationResult  result,
-               GtkPrintOperation       *operation)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
-    return;
-
-  gtk_print_operation_get_error (operation, &error);
-  _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Printed"),
-                     error != NULL ? error->message : NULL);
-}
-
 void
 qa_shortlist_view_print (QaShortlistView *self,
                          const char      *export_path)
@@ -831,67 +796,26 @@ qa_shortlist_view_print (QaShortlistView *self,
   g_autoptr(QaExportTable) table = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) pdf = NULL;
-  g_autoptr(GObject) document_object = NULL;
-  PopplerDocument *document;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) paper = NULL;
-  g_autoptr(GObject) first_object = NULL;
-  PopplerPage *first;
   g_autofree char *pdf_path = NULL;
   g_autofree char *job = NULL;
-  GtkPrintOperation *operation;
-  double width = 0, height = 0;
 
   g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
   g_return_if_fail (self->result != NULL);
 
+  /* What is printed is core's PDF of the list, page for page. */
   table = qa_outcome_shortlist_table (self->session, self->result);
   if ((pdf = _qa_ui_dup_private_file ("print", "shortlist.pdf", &error)) == NULL ||
-      !qa_export_table_write (table, QA_EXPORT_PDF, (pdf_path = g_file_get_path (pdf)), &error) ||
-      (document_object = (GObject *)poppler_document_new_from_gfile (pdf, NULL, NULL,
-                                                                     &error)) == NULL)
+      !qa_export_table_write (table, QA_EXPORT_PDF, (pdf_path = g_file_get_path (pdf)), &error))
     {
       _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Printed"),
                          error != NULL ? error->message : NULL);
       return;
     }
 
-  document = (PopplerDocument *)document_object;
-  operation = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  first_object = (GObject *)poppler_document_get_page (document, 0);
-  if ((first = (PopplerPage *)first_object) != NULL)
-    poppler_page_get_size (first, &width, &height);
-  gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
-                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  /* The PDF keeps its own margins. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_allow_async (operation, export_path == NULL);
-  if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
   /* Translators: the print job's name; %u is the year */
   job = g_strdup_printf (_("Candidate list %u"), qa_session_get_year (self->session));
-  gtk_print_operation_set_job_name (operation, job);
-
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
-                         g_object_ref (document), (GClosureNotify)(void (*) (void))g_object_unref, 0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
-                         g_object_ref (document), (GClosureNotify)(void (*) (void))g_object_unref, 0);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
-  /* Kept while the dialog may run. */
-  g_object_set_data_full (G_OBJECT (self), "qa-print-operation", operation, g_object_unref);
-
-  if (gtk_print_operation_run (operation,
-                               export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                                   : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               _qa_ui_get_window (GTK_WIDGET (self)), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
-    _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Printed"),
-                       error != NULL ? error->message : NULL);
+  _qa_ui_print_pdf (GTK_WIDGET (self), pdf, job, export_path,
+                    _("The Candidate List Was Not Printed"));
 }
 
 gboolean

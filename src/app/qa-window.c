@@ -16,6 +16,8 @@
 #include "qa-restore-dialog.h"
 #include "qa-settings-private.h"
 #include "qa-shortlist-view.h"
+#include "qa-notice-panel.h"
+#include "qa-awards-view.h"
 #include "qa-ui-private.h"
 #include "qa-window.h"
 
@@ -56,6 +58,8 @@ struct _QaWindow
   GtkRevealer          *role_banner;
   QaScoringView        *scoring_view;
   QaShortlistView      *shortlist_view;
+  QaNoticePanel        *notice_panel;
+  QaAwardsView         *awards_view;
   GtkListBox           *sidebar_list;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -74,7 +78,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* In the order of the sidebar's rows. */
 static const char * const page_names[] = {
-  "dossiers", "experts", "scoring", "consensus", "shortlist", "audit"
+  "dossiers", "experts", "scoring", "consensus", "shortlist", "notice", "awards", "audit"
 };
 /* The index of "scoring" above. */
 #define SCORING_PAGE 2
@@ -316,6 +320,8 @@ apply_role (QaWindow *self)
   qa_scoring_view_set_role (self->scoring_view, role);
   qa_consensus_view_set_role (self->consensus_view, role);
   qa_shortlist_view_set_role (self->shortlist_view, role);
+  qa_notice_panel_set_role (self->notice_panel, role);
+  qa_awards_view_set_role (self->awards_view, role);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-role", !self->reviewer_mode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup",
@@ -1056,6 +1062,8 @@ qa_window_class_init (QaWindowClass *klass)
   g_type_ensure (QA_TYPE_PROCEDURE_STEPPER);
   g_type_ensure (QA_TYPE_SCORING_VIEW);
   g_type_ensure (QA_TYPE_SHORTLIST_VIEW);
+  g_type_ensure (QA_TYPE_NOTICE_PANEL);
+  g_type_ensure (QA_TYPE_AWARDS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QaWindow, audit_view);
@@ -1073,6 +1081,8 @@ qa_window_class_init (QaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaWindow, role_banner);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, scoring_view);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, shortlist_view);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, notice_panel);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, awards_view);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, window_title);
@@ -1195,7 +1205,15 @@ qa_window_set_session (QaWindow  *self,
     if (i != SCORING_PAGE)
       set_page_session (self, i, NULL);
   qa_scoring_view_set_session (self->scoring_view, session);
+<<<<<<< HEAD
   set_page_session (self, page_index (gtk_stack_get_visible_child_name (self->page_stack)), session);
+=======
+  qa_consensus_view_set_session (self->consensus_view, session);
+  qa_shortlist_view_set_session (self->shortlist_view, session);
+  qa_notice_panel_set_session (self->notice_panel, session);
+  qa_awards_view_set_session (self->awards_view, session);
+  qa_audit_view_set_session (self->audit_view, session);
+>>>>>>> outcome-ui
   set_reviewer_mode (self, session != NULL && qa_session_is_package (session));
   apply_role (self);
 

@@ -131,7 +131,7 @@ build_template (void)
       g_autofree char *package_path = g_build_filename (template_dir, name, NULL);
       g_autoptr(QaSession) package = NULL;
 
-      ck_assert_msg (qa_package_export (base, panel_members[r], QA_STAGE_MATERIAL, package_path, &error),
+      ck_assert_msg (qa_package_export (base, panel_members[r], QA_STAGE_MATERIAL, package_path, QA_OUTPUT_NONE, &error),
                      "%s", error ? error->message : "");
       package = qa_session_open (package_path, &error);
       ck_assert_msg (package != NULL, "%s", error ? error->message : "");

@@ -16,9 +16,13 @@
 #include <adwaita.h>
 #include <check.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "qa-core.h"
+#include "qa-awards-view.h"
+#include "qa-indicator-chart.h"
+#include "qa-notice-panel.h"
 #include "qa-shortlist-view.h"
 #include "qa-window.h"
 
@@ -26,6 +30,8 @@
 
 #define ROOT GTK_WIDGET (window)
 
+/* The demo session driven by core to each stage once (demo --until STAGE), copied per test. */
+static char *stage_dir;
 static char *tmpdir;
 static char *path;
 static QaSession *session;
@@ -149,7 +155,7 @@ view_button (QaShortlistView *view,
 }
 
 static void
-setup (void)
+open_window (const char *stage)
 {
   g_autoptr(GError) error = NULL;
 
@@ -157,7 +163,19 @@ setup (void)
   ck_assert_msg (tmpdir != NULL, "%s", error ? error->message : "");
 
   path = g_build_filename (tmpdir, "session.db", NULL);
-  session = qa_session_open_with_demo (path, &error);
+  if (stage == NULL)
+    session = qa_session_open_with_demo (path, &error);
+  else
+    {
+      g_autofree char *name = g_strdup_printf ("%s.db", stage);
+      g_autofree char *from = g_build_filename (stage_dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      ck_assert (g_file_get_contents (from, &contents, &length, NULL));
+      ck_assert (g_file_set_contents (path, contents, length, NULL));
+      session = qa_session_open (path, &error);
+    }
   ck_assert_msg (session != NULL, "%s", error ? error->message : "");
 
   window = qa_window_new (NULL);
@@ -167,6 +185,30 @@ setup (void)
   ck_assert_msg (gui_test_iterate_until (gui_test_widget_is_mapped, window),
                  "the window was never mapped");
   set_role (QA_ROLE_SECRETARIAT);
+}
+
+static void
+setup (void)
+{
+  open_window (NULL);
+}
+
+static void
+setup_site (void)
+{
+  open_window ("site");
+}
+
+static void
+setup_notice (void)
+{
+  open_window ("notice");
+}
+
+static void
+setup_award (void)
+{
+  open_window ("award");
 }
 
 static void
@@ -282,7 +324,6 @@ START_TEST (test_shortlist_confirm_asks)
   g_signal_emit_by_name (view_button (view, "Confirm…"), "clicked");
   dialog = gui_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   ck_assert (dialog != NULL);
-  shoot_widget (GTK_WIDGET (dialog), "confirm");
   gui_test_assert_on_screen (GTK_WIDGET (dialog), "frozen");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gui_test_settle ();
@@ -313,6 +354,306 @@ START_TEST (test_supervisor_reads_only)
 }
 END_TEST
 
+
+/* Every widget of @type under @root, in order. */
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GtkWidget *
+nth_entry (GtkWindow *dialog,
+           guint      n)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
+  ck_assert_uint_gt (entries->len, n);
+  return g_ptr_array_index (entries, n);
+}
+
+static GtkWindow *
+open_dialog (GtkWidget  *widget,
+             const char *action,
+             GVariant   *target)
+{
+  GtkWindow *dialog;
+
+  ck_assert (gtk_widget_activate_action_variant (widget, action, target));
+  dialog = gui_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  ck_assert (dialog != NULL);
+  return dialog;
+}
+
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  ck_assert (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), response));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (dialog);
+  gui_test_settle ();
+}
+
+/* The demo after both review stages: the list comes from core, and the committee confirms it. */
+START_TEST (test_shortlist_confirm_from_core)
+{
+  QaShortlistView *view;
+  GtkWindow *dialog;
+  g_autofree char *confirmed = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  show_page ("shortlist");
+  view = shortlist_view ();
+  ck_assert_uint_gt (g_list_model_get_n_items (qa_shortlist_view_get_rows (view)), 0);
+  gui_test_assert_label_on_screen (ROOT, "Candidate");
+  gui_test_assert_not_on_screen (ROOT, "No Shortlist Yet");
+
+  /* Exported through core's table: the CSV of the contract, with a BOM. */
+  csv = g_build_filename (tmpdir, "shortlist.csv", NULL);
+  file = g_file_new_for_path (csv);
+  ck_assert (qa_shortlist_view_export (view, file, "csv"));
+  ck_assert (g_file_get_contents (csv, &contents, NULL, NULL));
+  ck_assert (g_str_has_prefix (contents, "\xEF\xBB\xBF" "rank,applicant_id,name,material_score,"
+                                         "site_score,final_score,status"));
+
+  dialog = open_dialog (GTK_WIDGET (view), "shortlist.confirm", NULL);
+  shoot_widget (GTK_WIDGET (dialog), "confirm");
+  gtk_editable_set_text (GTK_EDITABLE (nth_entry (dialog, 0)), "2026-12-14");
+  respond (dialog, "confirm");
+
+  confirmed = qa_outcome_dup_confirmed_on (session);
+  ck_assert_str_eq (confirmed, "2026-12-14");
+  gui_test_assert_on_screen (ROOT, "Confirmed by the review committee on 2026-12-14");
+  ck_assert (!gtk_widget_get_sensitive (view_button (view, "Confirm…")));
+  ck_assert (gtk_widget_get_sensitive (view_button (view, "Open Public Notice…")));
+
+  /* Printed from core's PDF of the list, here into a file. */
+  {
+    g_autofree char *printed = g_build_filename (tmpdir, "printed.pdf", NULL);
+    g_autofree char *pdf = NULL;
+
+    qa_shortlist_view_print (view, printed);
+    gui_test_settle ();
+    ck_assert (g_file_get_contents (printed, &pdf, NULL, NULL));
+    ck_assert (g_str_has_prefix (pdf, "%PDF"));
+  }
+
+  ck_assert (qa_shortlist_view_open_notice (view, "2026-12-15"));
+  gui_test_settle ();
+  ck_assert_str_eq (qa_window_get_visible_page (window), "notice");
+}
+END_TEST
+
+static QaNoticePanel *
+notice_panel (void)
+{
+  GtkWidget *panel = gui_test_find_widget (ROOT, QA_TYPE_NOTICE_PANEL);
+
+  ck_assert (panel != NULL);
+  return QA_NOTICE_PANEL (panel);
+}
+
+/* The objection form asks core as it is filled in: anonymous and late objections are refused
+ * under the form, naming Art. 16(6), and nothing is written. */
+START_TEST (test_objection_refused_inline_then_decided)
+{
+  g_autofree char *starts_on = NULL;
+  g_autofree char *ends_on = NULL;
+  g_autofree char *late = NULL;
+  QaNoticePanel *panel;
+  GtkWindow *dialog;
+  GPtrArray *objections;
+  guint before;
+  gint64 id;
+
+  ck_assert (qa_outcome_get_notice (session, &starts_on, &ends_on));
+  show_page ("notice");
+  panel = notice_panel ();
+  qa_notice_panel_set_today (panel, starts_on);
+  gui_test_settle ();
+  before = qa_notice_panel_get_objections (panel)->len;
+  shoot ("notice");
+
+  gui_test_assert_on_screen (ROOT, starts_on);
+  gui_test_assert_on_screen (ROOT, "days left to object");
+
+  dialog = open_dialog (GTK_WIDGET (panel), "notice.add-objection", NULL);
+  /* Nothing typed yet: anonymous. */
+  ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  gui_test_assert_on_screen (GTK_WIDGET (dialog), "Art. 16(6)");
+  gui_test_assert_on_screen (GTK_WIDGET (dialog), "anonymous");
+
+  gtk_editable_set_text (GTK_EDITABLE (nth_entry (dialog, 0)), "王某");
+  gtk_editable_set_text (GTK_EDITABLE (nth_entry (dialog, 1)), "0936-1234567");
+  gtk_editable_set_text (GTK_EDITABLE (nth_entry (dialog, 3)), "申报材料中的检测报告存疑");
+  ck_assert (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+
+  /* Late: the day after the notice ended. */
+  {
+    GDate day;
+
+    g_date_clear (&day, 1);
+    g_date_set_parse (&day, ends_on);
+    g_date_add_days (&day, 1);
+    late = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&day), g_date_get_month (&day),
+                            g_date_get_day (&day));
+  }
+  gtk_editable_set_text (GTK_EDITABLE (nth_entry (dialog, 2)), late);
+  ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  gui_test_assert_on_screen (GTK_WIDGET (dialog), "outside the notice period");
+  shoot_widget (GTK_WIDGET (dialog), "objection-late");
+  ck_assert_uint_eq (qa_notice_panel_get_objections (panel)->len, before);
+
+  gtk_editable_set_text (GTK_EDITABLE (nth_entry (dialog, 2)), starts_on);
+  respond (dialog, "record");
+
+  objections = qa_notice_panel_get_objections (panel);
+  ck_assert_uint_eq (objections->len, before + 1);
+  id = ((QaObjection *)g_ptr_array_index (objections, objections->len - 1))->id;
+  gui_test_assert_on_screen (ROOT, "王某");
+  gui_test_assert_on_screen (ROOT, "Under re-check");
+
+  /* The committee's re-check needs its reason. */
+  dialog = open_dialog (GTK_WIDGET (panel), "notice.decide", g_variant_new_int64 (id));
+  ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "dismissed"));
+  gtk_editable_set_text (GTK_EDITABLE (nth_entry (dialog, 0)), "检测报告经核实无误");
+  respond (dialog, "dismissed");
+
+  objections = qa_notice_panel_get_objections (panel);
+  ck_assert_int_eq (((QaObjection *)g_ptr_array_index (objections, objections->len - 1))->status,
+                    QA_OBJECTION_DISMISSED);
+  gui_test_assert_on_screen (ROOT, "Dismissed");
+  gui_test_assert_on_screen (ROOT, "检测报告经核实无误");
+}
+END_TEST
+
+static QaAwardsView *
+awards_view (void)
+{
+  GtkWidget *view = gui_test_find_widget (ROOT, QA_TYPE_AWARDS_VIEW);
+
+  ck_assert (view != NULL);
+  return QA_AWARDS_VIEW (view);
+}
+
+/* The awards with their certificates, a yearly report charted with the falling indicator
+ * flagged, and an accident recorded through the page. */
+START_TEST (test_awards_reports_and_accident)
+{
+  const char *y1_text = "kind,name,value,unit,higher_better\n"
+                        "business,营业收入,1200,万元,yes\n"
+                        "quality,产品合格率,99.2,%,yes\n";
+  const char *y2_text = "kind,name,value,unit,higher_better\n"
+                        "business,营业收入,1100,万元,yes\n"
+                        "quality,产品合格率,99.5,%,yes\n";
+  g_autoptr(GBytes) y1 = g_bytes_new_static (y1_text, strlen (y1_text));
+  g_autoptr(GBytes) y2 = g_bytes_new_static (y2_text, strlen (y2_text));
+  g_autoptr(GError) error = NULL;
+  QaAwardsView *view;
+  GtkWindow *dialog;
+  GPtrArray *awards;
+  const QaAward *first;
+  guint year;
+
+  show_page ("awards");
+  view = awards_view ();
+  awards = qa_awards_view_get_awards (view);
+  ck_assert_uint_gt (awards->len, 0);
+  first = g_ptr_array_index (awards, 0);
+  year = (guint)g_ascii_strtoull (first->approved_on, NULL, 10);
+
+  ck_assert_msg (qa_award_add_report (session, first->applicant_id, year, first->approved_on, y1,
+                                      "y1.csv", &error), "%s", error ? error->message : "");
+  ck_assert_msg (qa_award_add_report (session, first->applicant_id, year + 1, first->approved_on,
+                                      y2, "y2.csv", &error), "%s", error ? error->message : "");
+  qa_awards_view_set_today (view, first->approved_on);
+  qa_awards_view_select (view, first->applicant_id);
+  gui_test_settle ();
+  shoot ("awards");
+
+  awards = qa_awards_view_get_awards (view);
+  first = g_ptr_array_index (awards, 0);
+  gui_test_assert_on_screen (ROOT, first->certificate_number);
+  gui_test_assert_on_screen (ROOT, first->valid_until);
+  gui_test_assert_label_on_screen (ROOT, qa_award_status_get_label (QA_AWARD_VALID));
+  gui_test_assert_on_screen (ROOT, "1 indicator worse than the year before");
+  gui_test_assert_on_screen (ROOT, "worse: guidance advised (Art. 18)");
+  ck_assert_uint_eq (qa_awards_view_get_indicators (view)->len, 4);
+  {
+    g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+    guint n_worse = 0;
+
+    /* One chart per indicator, two years each; the falling turnover drawn as worse. */
+    collect (GTK_WIDGET (view), QA_TYPE_INDICATOR_CHART, charts);
+    ck_assert_uint_eq (charts->len, 2);
+    for (guint i = 0; i < charts->len; i++)
+      {
+        ck_assert_uint_eq (qa_indicator_chart_get_n_values (g_ptr_array_index (charts, i)), 2);
+        n_worse += qa_indicator_chart_get_worse (g_ptr_array_index (charts, i));
+      }
+    ck_assert_uint_eq (n_worse, 1);
+  }
+
+  dialog = open_dialog (GTK_WIDGET (view), "awards.accident", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (nth_entry (dialog, 1)), "重大质量事故");
+  respond (dialog, "record");
+
+  awards = qa_awards_view_get_awards (view);
+  first = g_ptr_array_index (awards, 0);
+  ck_assert_int_eq (first->status, QA_AWARD_PUBLICITY_BARRED);
+  gui_test_assert_label_on_screen (ROOT, qa_award_status_get_label (QA_AWARD_PUBLICITY_BARRED));
+
+  /* The supervisor reads every award and records nothing. */
+  set_role (QA_ROLE_SUPERVISOR);
+  gui_test_assert_on_screen (ROOT, first->certificate_number);
+  ck_assert (gui_test_find_labelled (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Revoke…") == NULL);
+  ck_assert (gui_test_find_labelled (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Accident…") == NULL);
+}
+END_TEST
+
+/* Drives a demo session through the procedure once, keeping a copy at each stage. */
+static void
+prepare_stages (void)
+{
+  static const char * const stages[] = { "site", "notice", "award" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *work = NULL;
+
+  stage_dir = g_dir_make_tmp ("qareview-outcome-stages-XXXXXX", &error);
+  g_assert_no_error (error);
+  work = g_build_filename (stage_dir, "work.db", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      g_autoptr(QaSession) stage_session = NULL;
+      g_autofree char *name = g_strdup_printf ("%s.db", stages[i]);
+      g_autofree char *copy = g_build_filename (stage_dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      stage_session = i == 0 ? qa_session_open_with_demo (work, &error)
+                             : qa_session_open (work, &error);
+      g_assert_no_error (error);
+      g_assert_true (qa_demo_advance (stage_session, stages[i], &error));
+      g_assert_no_error (error);
+      /* Closed, so that the file holds everything. */
+      g_clear_object (&stage_session);
+      g_assert_true (g_file_get_contents (work, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    }
+  g_unlink (work);
+}
+
 static Suite *
 outcome_suite (void)
 {
@@ -325,6 +666,21 @@ outcome_suite (void)
   tcase_add_test (tc, test_shortlist_confirm_asks);
   tcase_add_test (tc, test_supervisor_reads_only);
   suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("site");
+  tcase_add_checked_fixture (tc, setup_site, teardown);
+  tcase_add_test (tc, test_shortlist_confirm_from_core);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("notice");
+  tcase_add_checked_fixture (tc, setup_notice, teardown);
+  tcase_add_test (tc, test_objection_refused_inline_then_decided);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("award");
+  tcase_add_checked_fixture (tc, setup_award, teardown);
+  tcase_add_test (tc, test_awards_reports_and_accident);
+  suite_add_tcase (suite, tc);
   return suite;
 }
 
@@ -332,6 +688,7 @@ int
 main (void)
 {
   const char *localedir = g_getenv ("QAREVIEW_LOCALEDIR");
+  int status;
 
   /* For the pictures in each language, as the program itself does. */
   if (localedir != NULL)
@@ -341,5 +698,9 @@ main (void)
       textdomain (GETTEXT_PACKAGE);
     }
 
-  return gui_test_run (outcome_suite ());
+  prepare_stages ();
+  status = gui_test_run (outcome_suite ());
+  gui_test_remove_tmpdir (stage_dir);
+  g_free (stage_dir);
+  return status;
 }
