@@ -214,7 +214,9 @@ set_page_session (QaWindow  *self,
     case SCORING_PAGE: break;  /* always given: see qa_window_set_session() */
     case 3: qa_consensus_view_set_session (self->consensus_view, session); break;
     case 4: qa_shortlist_view_set_session (self->shortlist_view, session); break;
-    case 5: qa_audit_view_set_session (self->audit_view, session); break;
+    case 5: qa_notice_panel_set_session (self->notice_panel, session); break;
+    case 6: qa_awards_view_set_session (self->awards_view, session); break;
+    case 7: qa_audit_view_set_session (self->audit_view, session); break;
     default: break;
     }
 }
@@ -1205,15 +1207,7 @@ qa_window_set_session (QaWindow  *self,
     if (i != SCORING_PAGE)
       set_page_session (self, i, NULL);
   qa_scoring_view_set_session (self->scoring_view, session);
-<<<<<<< HEAD
   set_page_session (self, page_index (gtk_stack_get_visible_child_name (self->page_stack)), session);
-=======
-  qa_consensus_view_set_session (self->consensus_view, session);
-  qa_shortlist_view_set_session (self->shortlist_view, session);
-  qa_notice_panel_set_session (self->notice_panel, session);
-  qa_awards_view_set_session (self->awards_view, session);
-  qa_audit_view_set_session (self->audit_view, session);
->>>>>>> outcome-ui
   set_reviewer_mode (self, session != NULL && qa_session_is_package (session));
   apply_role (self);
 
