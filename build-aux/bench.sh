@@ -7,7 +7,7 @@
 #
 # Environment: QAREVIEW_BUILDDIR (default _build), BENCH_RUNS (default 5), BENCH_DIR (kept
 # workload; default a fresh temporary directory, removed afterwards), BENCH_MATERIAL_MB (default
-# 5), BENCH_APPLICANTS (default 200), BENCH_LARGE (default 10000), BENCH_GROWTH_FACTOR (default 2).
+# 5), BENCH_APPLICANTS (default 200), BENCH_LARGE (default 10000), BENCH_GROWTH_FACTOR (default 3).
 # Needs only what build-aux/install-deps.sh installs: sqlite3, xmllint, xvfb-run.
 #
 # Prints: operation | qareview min / median | floor min / median | ratio (of the minimums).
@@ -21,7 +21,7 @@ RUNS=${BENCH_RUNS:-5}
 MB=${BENCH_MATERIAL_MB:-5}
 N=${BENCH_APPLICANTS:-200}
 LARGE=${BENCH_LARGE:-10000}
-FACTOR=${BENCH_GROWTH_FACTOR:-2}
+FACTOR=${BENCH_GROWTH_FACTOR:-3}
 CLI=$B/src/cli/qareview-cli
 GEN=${BENCH_PROVINCE:-$B/tests/bench/bench-province}
 BARE=${BENCH_BARE:-$B/tests/bench/bench-bare-window}
