@@ -66,8 +66,8 @@ setup_applicant_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (reference, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (name), 14);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
+  gtk_label_set_width_chars (GTK_LABEL (name), 22);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 22);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_box_append (GTK_BOX (box), reference);
   gtk_box_append (GTK_BOX (box), name);
@@ -108,20 +108,25 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *icons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
   gtk_widget_add_css_class (cell, "tie-cell");
   gtk_widget_set_halign (cell, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (icons, TRUE);
+  gtk_widget_set_halign (icons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (cell), icons);
   gtk_list_item_set_child (item, cell);
 }
 
 static void
 clear_cell (GtkWidget *cell)
 {
+  GtkWidget *icons = gtk_widget_get_first_child (cell);
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (cell)) != NULL)
-    gtk_box_remove (GTK_BOX (cell), child);
+  while ((child = gtk_widget_get_first_child (icons)) != NULL)
+    gtk_box_remove (GTK_BOX (icons), child);
   gtk_widget_remove_css_class (cell, "tied");
   gtk_widget_remove_css_class (cell, _qa_experts_ui_tie_style (QA_CONFLICT_DECLARED));
   gtk_widget_remove_css_class (cell, _qa_experts_ui_tie_style (QA_CONFLICT_AUTOMATIC));
@@ -163,7 +168,7 @@ show_ties (GtkWidget   *cell,
         continue;
       shown[look] = TRUE;
 
-      gtk_box_append (GTK_BOX (cell),
+      gtk_box_append (GTK_BOX (gtk_widget_get_first_child (cell)),
                       gtk_image_new_from_icon_name (_qa_experts_ui_tie_icon_name (tie->source)));
       gtk_widget_add_css_class (cell, _qa_experts_ui_tie_style (tie->source));
     }

@@ -351,7 +351,8 @@ measure_file (AddJob        *job,
   gssize n;
 
   info = g_file_query_info (job->file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
@@ -374,8 +375,10 @@ measure_file (AddJob        *job,
 
   sha256_init (&checksum);
   job->size = 0;
+  /* A small file is kept as it is read, in a buffer of its size (a larger one never is). */
   g_clear_pointer (&job->bytes, g_byte_array_unref);
-  job->bytes = g_byte_array_new ();
+  if (g_file_info_get_size (info) <= STAGE_SIZE)
+    job->bytes = g_byte_array_sized_new ((guint)g_file_info_get_size (info));
   while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, CHUNK_SIZE,
                                    cancellable, &local_error)) > 0)
     {
