@@ -280,6 +280,7 @@ verb_demo (const Globals  *globals,
   GOptionEntry entries[] = { { NULL } };
   int status = EXIT_DONE;
   guint n_applicants;
+  guint n_experts = 0;
 
   if (!qa_cli_parse_options ("demo", entries, &argc, &argv, &status))
     return status;
@@ -297,7 +298,8 @@ verb_demo (const Globals  *globals,
     }
 
   session = qa_session_new (db, &error);
-  if (session == NULL || !qa_demo_populate (session, &error))
+  if (session == NULL || !qa_demo_populate (session, &error) ||
+      !qa_session_count_experts (session, &n_experts, &error))
     return qa_cli_report_error (error);
 
   n_applicants = g_list_model_get_n_items (qa_session_get_applicants (session));
@@ -305,7 +307,7 @@ verb_demo (const Globals  *globals,
                         "Filled %s with the demo session: %u applicant, %u experts\n",
                         "Filled %s with the demo session: %u applicants, %u experts\n",
                         n_applicants),
-           globals->db_path, n_applicants, qa_session_count_experts (session));
+           globals->db_path, n_applicants, n_experts);
   return EXIT_DONE;
 }
 
