@@ -320,9 +320,13 @@ qa_application_about (GSimpleAction *action,
   adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), developers[0]);
   adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
   adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
-                                 _("Supports the review panel of the Ganzhou District People’s "
-                                   "Government Quality Award from application to award, scoring "
-                                   "applicants against GB/T 19580-2012."));
+                                 _("Supports the secretariat and the review panel of the Ganzhou "
+                                   "District People’s Government Quality Award through the first "
+                                   "half of the procedure: applications and their eligibility check "
+                                   "(Art. 13), the expert pool and the panels (Art. 11), and the "
+                                   "reviewers’ independent scoring against GB/T 19580-2012 in "
+                                   "review packages. Consensus, public notice and the award are not "
+                                   "done here yet."));
   adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about),
                                   _("© 2026 Ganzhou District Market Supervision Administration"));
   adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
