@@ -13,6 +13,7 @@
 #include "qa-core.h"
 #include "qa-new-session-dialog.h"
 #include "qa-settings-private.h"
+#include "qa-ui-private.h"
 #include "qa-window.h"
 
 struct _QaApplication
@@ -371,6 +372,10 @@ qa_application_startup (GApplication *application)
   QaApplication *self = QA_APPLICATION (application);
 
   G_APPLICATION_CLASS (qa_application_parent_class)->startup (application);
+
+  /* Copies a crash left behind go before anything is opened: the primary instance alone starts
+   * up, so no other window is reading them. */
+  _qa_ui_remove_private_files ("review");
 
   self->settings = _qa_settings_new ();
 
