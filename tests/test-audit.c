@@ -355,6 +355,7 @@ START_TEST (test_described_in_words)
   check_values = qa_audit_describe_values (check);
   ck_assert_msg (g_str_has_prefix (check_values, "not checked → "), "%s", check_values);
   ck_assert (strstr (check_values, "unchecked") == NULL);
+  ck_assert_str_eq (check_values, "not checked → eligible");
 
   train_text = qa_audit_describe (&train);
   ck_assert_str_eq (train_text, "Expert’s training recorded, expert E09: trained: no → trained: yes; "

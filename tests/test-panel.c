@@ -505,17 +505,17 @@ START_TEST (test_conflicted_never_assigned)
     {
       const QaTie *tie = g_ptr_array_index (ties, i);
 
-      ck_assert_msg (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, tie->expert_id, tie->applicant_id),
+      ck_assert_msg (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, tie->expert_id, tie->applicant_id, NULL),
                      "%s is assigned to %s", tie->expert_id, tie->applicant_id);
     }
   ck_assert_int_eq (query_int ("SELECT count(*) FROM assignment WHERE expert_id = 'E04' AND applicant_id = 'A02'"), 0);
-  ck_assert (qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E05", "A01"));
-  ck_assert (!qa_panel_is_assigned (session, QA_STAGE_SITE, "E05", "A01"));
-  ck_assert (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E08", "A01"));
+  ck_assert (qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E05", "A01", NULL));
+  ck_assert (!qa_panel_is_assigned (session, QA_STAGE_SITE, "E05", "A01", NULL));
+  ck_assert (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E08", "A01", NULL));
 
   ck_assert (qa_experts_add_conflict (session, "E05", "A01", QA_CONFLICT_FORMER_EMPLOYER,
                                       QA_CONFLICT_SECRETARIAT, NULL, &error));
-  ck_assert (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E05", "A01"));
+  ck_assert (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E05", "A01", NULL));
   ck_assert_int_eq (query_int ("SELECT count(*) FROM assignment WHERE expert_id = 'E05' AND applicant_id = 'A01'"), 0);
 
   /* A01 still has 6 scorers: the panel holds. */
@@ -951,7 +951,7 @@ START_TEST (test_advance)
   ck_assert_str_eq (status_of ("A04"), "site");
   ck_assert_int_eq (query_int ("SELECT count(*) FROM assignment WHERE stage = 'site'"), 2 * 7);
   ck_assert_int_eq (query_int ("SELECT count(*) FROM assignment WHERE stage = 'site' AND applicant_id = 'A02'"), 0);
-  ck_assert (qa_panel_is_assigned (session, QA_STAGE_SITE, "E01", "A04"));
+  ck_assert (qa_panel_is_assigned (session, QA_STAGE_SITE, "E01", "A04", NULL));
 }
 END_TEST
 

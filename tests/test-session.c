@@ -156,7 +156,12 @@ START_TEST (test_open_with_demo)
   n = g_list_model_get_n_items (applicants);
   ck_assert_uint_ge (n, 6);
   ck_assert_uint_le (n, 10);
-  ck_assert_uint_eq (qa_session_count_experts (loaded), 12);
+  {
+    guint n_experts = 0;
+
+    ck_assert (qa_session_count_experts (loaded, &n_experts, NULL));
+    ck_assert_uint_eq (n_experts, 12);
+  }
   ck_assert_int_ge (query_int (db, "SELECT count(*) FROM conflict"), 2);
 
   for (guint i = 0; i < n; i++)
@@ -202,7 +207,12 @@ START_TEST (test_open_with_demo_twice)
     ck_assert (!qa_demo_populate (loaded, &error));
     ck_assert (g_error_matches (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_SESSION_EXISTS));
     ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_applicants (loaded)), first);
-    ck_assert_uint_eq (qa_session_count_experts (loaded), 12);
+    {
+      guint n_experts = 0;
+
+      ck_assert (qa_session_count_experts (loaded, &n_experts, NULL));
+      ck_assert_uint_eq (n_experts, 12);
+    }
   }
 }
 END_TEST
@@ -222,6 +232,34 @@ START_TEST (test_stage_names)
 }
 END_TEST
 
+/* A database error is reported as one, not read as “no experts” or “not assigned”. */
+START_TEST (test_errors_not_swallowed)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "broken.db", NULL);
+  g_autoptr(QaSession) demo = qa_session_open_with_demo (path, NULL);
+  g_autoptr(GError) error = NULL;
+  QaDatabase *db;
+  guint n = 99;
+
+  ck_assert_ptr_nonnull (demo);
+  db = qa_session_get_database (demo);
+  ck_assert (qa_session_count_experts (demo, &n, &error));
+  ck_assert_uint_eq (n, 12);
+
+  ck_assert_int_eq (sqlite3_exec (_qa_database_get_handle (db),
+                                  "ALTER TABLE expert RENAME TO expert_gone; "
+                                  "ALTER TABLE assignment RENAME TO assignment_gone", NULL, NULL, NULL),
+                    SQLITE_OK);
+  ck_assert (!qa_session_count_experts (demo, &n, &error));
+  ck_assert_ptr_nonnull (error);
+  ck_assert_uint_eq (n, 0);
+  g_clear_error (&error);
+
+  ck_assert (!qa_panel_is_assigned (demo, QA_STAGE_MATERIAL, "E01", "A01", &error));
+  ck_assert_ptr_nonnull (error);
+}
+END_TEST
+
 static Suite *
 session_suite (void)
 {
@@ -237,6 +275,7 @@ session_suite (void)
   tcase_add_test (tc, test_open_with_demo);
   tcase_add_test (tc, test_open_with_demo_twice);
   tcase_add_test (tc, test_stage_names);
+  tcase_add_test (tc, test_errors_not_swallowed);
   suite_add_tcase (suite, tc);
   return suite;
 }

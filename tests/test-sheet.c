@@ -530,7 +530,7 @@ START_TEST (test_package_holds_nothing_else)
     {
       g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, i);
       const char *id = qa_applicant_get_id (applicant);
-      gboolean assigned = qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E02", id);
+      gboolean assigned = qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E02", id, NULL);
 
       /* A06 is excluded by E02's tie; A03, A05, A08 were not accepted. */
       ck_assert_msg (bytes_contain (bytes, qa_applicant_get_name (applicant)) == assigned,
@@ -538,8 +538,8 @@ START_TEST (test_package_holds_nothing_else)
       ck_assert_msg (bytes_contain (bytes, qa_applicant_get_credit_code (applicant)) == assigned,
                      "%s", id);
     }
-  ck_assert (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E02", "A06"));
-  ck_assert (qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E02", "A01"));
+  ck_assert (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E02", "A06", NULL));
+  ck_assert (qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E02", "A01", NULL));
 }
 END_TEST
 

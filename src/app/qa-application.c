@@ -13,6 +13,7 @@
 #include "qa-core.h"
 #include "qa-new-session-dialog.h"
 #include "qa-settings-private.h"
+#include "qa-ui-private.h"
 #include "qa-window.h"
 
 struct _QaApplication
@@ -320,9 +321,13 @@ qa_application_about (GSimpleAction *action,
   adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), developers[0]);
   adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
   adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
-                                 _("Supports the review panel of the Ganzhou District People’s "
-                                   "Government Quality Award from application to award, scoring "
-                                   "applicants against GB/T 19580-2012."));
+                                 _("Supports the secretariat and the review panel of the Ganzhou "
+                                   "District People’s Government Quality Award through the first "
+                                   "half of the procedure: applications and their eligibility check "
+                                   "(Art. 13), the expert pool and the panels (Art. 11), and the "
+                                   "reviewers’ independent scoring against GB/T 19580-2012 in "
+                                   "review packages. Consensus, public notice and the award are not "
+                                   "done here yet."));
   adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about),
                                   _("© 2026 Ganzhou District Market Supervision Administration"));
   adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
@@ -367,6 +372,10 @@ qa_application_startup (GApplication *application)
   QaApplication *self = QA_APPLICATION (application);
 
   G_APPLICATION_CLASS (qa_application_parent_class)->startup (application);
+
+  /* Copies a crash left behind go before anything is opened: the primary instance alone starts
+   * up, so no other window is reading them. */
+  _qa_ui_remove_private_files ("review");
 
   self->settings = _qa_settings_new ();
 

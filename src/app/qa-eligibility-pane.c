@@ -277,6 +277,13 @@ judge_response_cb (QaEligibilityPane *self,
 }
 
 static void
+note_activate_cb (AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "record");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
 judge_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
@@ -313,6 +320,8 @@ judge_action (GtkWidget  *widget,
   create_choice (box, pass, _("_Not met"), current == QA_CONDITION_FAIL);
   note = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("What the finding rests on"));
+  /* Enter in the grounds records, as the default button does. */
+  g_signal_connect_object (note, "activate", G_CALLBACK (note_activate_cb), dialog, G_CONNECT_SWAPPED);
   gtk_editable_set_text (GTK_EDITABLE (note),
                          dossier != NULL && qa_dossier_get_judgement_note (dossier, condition)
                            ? qa_dossier_get_judgement_note (dossier, condition) : "");

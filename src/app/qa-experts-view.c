@@ -376,7 +376,7 @@ append_columns (QaExpertsView *self)
   append_column (self, _("Status"), label_factory_new (G_CALLBACK (status_bind_cb), NULL),
                  gtk_cclosure_expression_new (G_TYPE_UINT, NULL, 0, NULL,
                                               G_CALLBACK (expert_status_rank), NULL, NULL),
-                 90);
+                 120);
 
   for (guint i = 0; i < G_N_ELEMENTS (role_stages); i++)
     {
@@ -386,7 +386,7 @@ append_columns (QaExpertsView *self)
                      gtk_cclosure_expression_new (G_TYPE_UINT, NULL, 0, NULL,
                                                   G_CALLBACK (expert_role_rank),
                                                   GINT_TO_POINTER (role_stages[i]), NULL),
-                     120);
+                     100);
     }
 }
 

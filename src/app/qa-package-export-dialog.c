@@ -12,6 +12,7 @@
 #include "qa-exchange-private.h"
 #include "qa-outcome-list.h"
 #include "qa-package-export-dialog.h"
+#include "qa-ui-private.h"
 
 static const QaStage review_stages[] = { QA_STAGE_MATERIAL, QA_STAGE_SITE };
 
@@ -118,11 +119,14 @@ create_reviewer_row (QaPackageExportDialog *self,
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  g_autoptr(GError) error = NULL;
   guint n_applicants;
 
-  applicants = qa_scores_assigned_applicants (self->session, reviewer_id, stage, NULL);
+  applicants = qa_scores_assigned_applicants (self->session, reviewer_id, stage, &error);
   n_applicants = applicants != NULL ? g_strv_length (applicants) : 0;
-  subtitle = describe_reviewer (reviewer_id, is_chair, n_applicants);
+  /* A file that cannot be read says so, rather than passing for a reviewer with nothing to do. */
+  subtitle = applicants == NULL && error != NULL ? g_strdup (error->message)
+                                                 : describe_reviewer (reviewer_id, is_chair, n_applicants);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -199,10 +203,16 @@ find_stages (QaPackageExportDialog *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (review_stages); i++)
     {
-      g_autoptr(QaPanel) panel = qa_panel_load (self->session, review_stages[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(QaPanel) panel = qa_panel_load (self->session, review_stages[i], &error);
 
       if (panel == NULL)
-        continue;
+        {
+          /* Not formed is an answer; anything else is shown, not taken for one. */
+          if (!g_error_matches (error, QA_PANEL_ERROR, QA_PANEL_ERROR_NOT_FORMED))
+            _qa_ui_show_error (GTK_WIDGET (self), _("The Panels Could Not Be Read"), error->message);
+          continue;
+        }
 
       g_array_append_val (self->stages, review_stages[i]);
       gtk_string_list_append (self->stage_names, qa_stage_get_title (review_stages[i]));

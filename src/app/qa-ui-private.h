@@ -34,6 +34,9 @@ void       _qa_ui_toast_open_file   (AdwToast    *toast,
 GFile     *_qa_ui_dup_private_file  (const char  *folder,
                                      const char  *name,
                                      GError     **error);
+/* Deletes the files left in that folder: copies of materials (trade secrets among them) that a
+ * crash kept from being removed. Returns how many were removed. */
+guint      _qa_ui_remove_private_files (const char *folder);
 
 /* A file chooser for @widget's window, modal. */
 GtkFileChooserNative *_qa_ui_file_chooser_new (GtkWidget            *widget,

@@ -132,6 +132,30 @@ _qa_ui_dup_private_file (const char  *folder,
   return g_file_new_for_path (path);
 }
 
+guint
+_qa_ui_remove_private_files (const char *folder)
+{
+  g_autofree char *directory = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n = 0;
+
+  g_return_val_if_fail (folder != NULL, 0);
+
+  directory = g_build_filename (g_get_user_cache_dir (), "qareview", folder, NULL);
+  dir = g_dir_open (directory, 0, NULL);
+  if (dir == NULL)
+    return 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_remove (path) == 0)
+        n++;
+    }
+  return n;
+}
+
 GtkFileChooserNative *
 _qa_ui_file_chooser_new (GtkWidget            *widget,
                          const char           *title,

@@ -304,6 +304,7 @@ verb_demo (const Globals  *globals,
   };
   int status = EXIT_DONE;
   guint n_applicants, step;
+  guint n_experts = 0;
 
   if (!qa_cli_parse_options ("demo", entries, &argc, &argv, &status))
     return status;
@@ -331,6 +332,8 @@ verb_demo (const Globals  *globals,
   if ((until == NULL || g_list_model_get_n_items (qa_session_get_applicants (session)) == 0) &&
       !qa_demo_populate (session, &error))
     return qa_cli_report_error (error);
+  if (!qa_session_count_experts (session, &n_experts, &error))
+    return qa_cli_report_error (error);
   if (until != NULL && !qa_demo_advance (session, until, &error))
     return qa_cli_report_error (error);
 
@@ -339,7 +342,7 @@ verb_demo (const Globals  *globals,
                         "Filled %s with the demo session: %u applicant, %u experts\n",
                         "Filled %s with the demo session: %u applicants, %u experts\n",
                         n_applicants),
-           globals->db_path, n_applicants, qa_session_count_experts (session));
+           globals->db_path, n_applicants, n_experts);
   if (until != NULL)
     /* Translators: %s is the session's stage, e.g. 颁证发奖 */
     g_print (_("The demo session is now at: %s\n"), qa_stage_get_title (qa_session_get_stage (session)));

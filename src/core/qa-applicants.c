@@ -987,6 +987,77 @@ store_condition (QaDatabase                   *db,
   return _qa_database_check (db, sqlite3_step (stmt), error);
 }
 
+/* Runs the check of applicant @id and stores its verdict, noting a change with the stored value
+ * before it. */
+static gboolean
+store_one (QaDatabase  *db,
+           QaSession   *session,
+           const char  *id,
+           const char  *now,
+           GError     **error)
+{
+  g_autoptr(QaEligibilityReport) report = NULL;
+  const char *verdict, *status;
+  g_autofree char *stored = NULL;
+  gboolean eligible = FALSE;
+  sqlite3_stmt *stmt;
+
+  report = check_one (session, id, &eligible, NULL, error);
+  if (report == NULL)
+    return FALSE;
+
+  for (guint c = 0; c < G_N_ELEMENTS (report->conditions); c++)
+    if (report->conditions[c].automatic &&
+        !store_condition (db, id, &report->conditions[c], now, error))
+      return FALSE;
+
+  if (eligible)
+    verdict = "eligible", status = "eligible";
+  else if (qa_eligibility_report_is_pending (report))
+    verdict = "pending", status = "applied";
+  else
+    verdict = "ineligible", status = "not_accepted";
+
+  /* What the file holds now, not the list as last read: another face may have written. */
+  g_clear_pointer (&stored, g_free);
+  stmt = _qa_database_prepare (db, "SELECT eligibility FROM applicant WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    stored = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (g_strcmp0 (stored, verdict) != 0)
+    {
+      g_autoptr(GPtrArray) reasons = qa_eligibility_report_dup_reasons (report);
+      g_autofree char *joined = NULL;
+      g_autofree char *after = NULL;
+
+      g_ptr_array_add (reasons, NULL);
+      joined = g_strjoinv ("; ", (char **)reasons->pdata);
+      after = g_strdup_printf ("%s: %s", verdict, joined);
+      if (!_qa_audit_append (db, "eligibility.check", "applicant", id, stored, after, error))
+        return FALSE;
+    }
+
+  /* Later stages are not undone by re-running the check. */
+  stmt = _qa_database_prepare (db,
+                               "UPDATE applicant SET eligibility = ?2, "
+                               "status = CASE WHEN status IN ('applied', 'eligible', "
+                               "'not_accepted') THEN ?3 ELSE status END WHERE id = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, verdict, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 store_eligibility_cb (QaDatabase  *db,
                       gpointer     user_data,
@@ -999,64 +1070,8 @@ store_eligibility_cb (QaDatabase  *db,
   for (guint i = 0; i < g_list_model_get_n_items (applicants); i++)
     {
       g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, i);
-      const char *id = qa_applicant_get_id (applicant);
-      g_autoptr(QaEligibilityReport) report = NULL;
-      const char *verdict, *status;
-      g_autofree char *stored = NULL;
-      gboolean eligible = FALSE;
-      sqlite3_stmt *stmt;
 
-      report = check_one (session, id, &eligible, NULL, error);
-      if (report == NULL)
-        return FALSE;
-
-      for (guint c = 0; c < G_N_ELEMENTS (report->conditions); c++)
-        if (report->conditions[c].automatic &&
-            !store_condition (db, id, &report->conditions[c], now, error))
-          return FALSE;
-
-      if (eligible)
-        verdict = "eligible", status = "eligible";
-      else if (qa_eligibility_report_is_pending (report))
-        verdict = "pending", status = "applied";
-      else
-        verdict = "ineligible", status = "not_accepted";
-
-      /* What the file holds now, not the list as last read: another face may have written. */
-      g_clear_pointer (&stored, g_free);
-      stmt = _qa_database_prepare (db, "SELECT eligibility FROM applicant WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-        stored = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-
-      if (g_strcmp0 (stored, verdict) != 0)
-        {
-          g_autoptr(GPtrArray) reasons = qa_eligibility_report_dup_reasons (report);
-          g_autofree char *joined = NULL;
-          g_autofree char *after = NULL;
-
-          g_ptr_array_add (reasons, NULL);
-          joined = g_strjoinv ("; ", (char **)reasons->pdata);
-          after = g_strdup_printf ("%s: %s", verdict, joined);
-          if (!_qa_audit_append (db, "eligibility.check", "applicant", id, stored, after, error))
-            return FALSE;
-        }
-
-      /* Later stages are not undone by re-running the check. */
-      stmt = _qa_database_prepare (db,
-                                   "UPDATE applicant SET eligibility = ?2, "
-                                   "status = CASE WHEN status IN ('applied', 'eligible', "
-                                   "'not_accepted') THEN ?3 ELSE status END WHERE id = ?1",
-                                   error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, verdict, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
-      if (!_qa_database_check (db, sqlite3_step (stmt), error))
+      if (!store_one (db, session, qa_applicant_get_id (applicant), now, error))
         return FALSE;
     }
 
@@ -1107,7 +1122,7 @@ judge_cb (QaDatabase  *db,
           GError     **error)
 {
   const Decision *decision = user_data;
-
+  g_autofree char *now = _qa_now_iso ();
   g_autofree char *after = g_strdup_printf ("condition=%u; %s; note=%s", decision->condition,
                                             decision->pass ? "pass" : "fail",
                                             decision->text != NULL ? decision->text : "");
@@ -1118,7 +1133,7 @@ judge_cb (QaDatabase  *db,
                           decision->pass ? QA_CONDITION_PASS : QA_CONDITION_FAIL,
                           decision->text, error) &&
          _qa_audit_append (db, "eligibility.judge", "applicant", decision->id, NULL, after, error) &&
-         store_eligibility_cb (db, decision->session, error);
+         store_one (db, decision->session, decision->id, now, error);
 }
 
 gboolean

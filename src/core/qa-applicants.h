@@ -40,9 +40,9 @@ QaEligibilityReport *qa_applicants_check_eligibility (QaSession *session,
 gboolean             qa_applicants_store_eligibility (QaSession *session,
                                                       GError   **error);
 /* Records the secretariat's finding on condition 3, 4 or 5 of Art. 13, and in the same
- * transaction re-runs the check and stores every verdict (as qa_applicants_store_eligibility):
- * the one path for every face. The audit trail notes the judgement, then each verdict that
- * changed with its stored value before. */
+ * transaction re-runs the applicant's check and stores its verdict (as
+ * qa_applicants_store_eligibility does for all): the one path for every face. The audit trail
+ * notes the judgement, then the verdict if it changed, with its stored value before. */
 gboolean             qa_applicants_judge           (QaSession   *session,
                                                     const char  *id,
                                                     guint        condition,

@@ -610,6 +610,7 @@ static const struct
   { "accepted", N_("accepted") },
   { "active", N_("active") },
   { "disqualified", N_("disqualified") },
+  { "demo applicants, experts and conflicts", N_("demo applicants, experts and conflicts") },
   { "eligible", N_("eligible") },
   { "fail", N_("not met") },
   { "ineligible", N_("not eligible") },
@@ -710,6 +711,9 @@ append_part (GString    *out,
         }
     }
 
+  /* “eligible:” with no reasons after it. */
+  if (colon == NULL && g_str_has_suffix (part, ":"))
+    colon = part + strlen (part) - 1;
   if (colon != NULL)
     {
       g_autofree char *word = g_strndup (part, (gsize)(colon - part));
@@ -717,7 +721,7 @@ append_part (GString    *out,
       if (lookup_label (word, FALSE) != NULL)
         {
           append_value (out, NULL, word);
-          if (colon[2] != '\0')
+          if (colon[1] != '\0' && colon[2] != '\0')
             g_string_append_printf (out, _(" (%s)"), colon + 2);
           return;
         }

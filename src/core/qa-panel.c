@@ -1356,14 +1356,16 @@ qa_panel_check_advance (QaSession          *session,
 }
 
 gboolean
-qa_panel_is_assigned (QaSession  *session,
-                      QaStage     stage,
-                      const char *expert_id,
-                      const char *applicant_id)
+qa_panel_is_assigned (QaSession   *session,
+                      QaStage      stage,
+                      const char  *expert_id,
+                      const char  *applicant_id,
+                      GError     **error)
 {
   QaDatabase *db;
   sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) ties = NULL;
+  int rc;
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
   g_return_val_if_fail (_qa_stage_is_review (stage), FALSE);
@@ -1375,15 +1377,19 @@ qa_panel_is_assigned (QaSession  *session,
                                "ON m.stage = a.stage AND m.expert_id = a.expert_id "
                                "AND m.role = 'member' "
                                "WHERE a.stage = ?1 AND a.expert_id = ?2 AND a.applicant_id = ?3",
-                               NULL);
+                               error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, qa_stage_to_string (stage), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, expert_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, applicant_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
     return FALSE;
+  if (!_qa_database_check (db, rc, error))
+    return FALSE;
+  sqlite3_reset (stmt);
 
-  ties = _qa_experts_load_ties (db, expert_id, applicant_id, NULL);
+  ties = _qa_experts_load_ties (db, expert_id, applicant_id, error);
   return ties != NULL && ties->len == 0;
 }

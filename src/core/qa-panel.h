@@ -124,11 +124,12 @@ GPtrArray          *qa_panel_check_advance        (QaSession          *session,
                                                    const char * const *applicant_ids,
                                                    GError            **error);
 /* Whether @expert_id is to score @applicant_id in @stage: on the panel, assigned, and with no tie
- * to it now. */
+ * to it now. FALSE with @error set when the file cannot be read: a database error is not a “no”. */
 gboolean            qa_panel_is_assigned          (QaSession          *session,
                                                    QaStage             stage,
                                                    const char         *expert_id,
-                                                   const char         *applicant_id);
+                                                   const char         *applicant_id,
+                                                   GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaPanelDraw, qa_panel_draw_free)
 

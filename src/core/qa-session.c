@@ -951,17 +951,23 @@ qa_session_get_experts (QaSession *self)
   return G_LIST_MODEL (self->experts);
 }
 
-guint
-qa_session_count_experts (QaSession *self)
+gboolean
+qa_session_count_experts (QaSession  *self,
+                          guint      *n_experts,
+                          GError    **error)
 {
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (QA_IS_SESSION (self), 0);
+  g_return_val_if_fail (QA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (n_experts != NULL, FALSE);
 
-  stmt = _qa_database_prepare (self->database, "SELECT count(*) FROM expert", NULL);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
-  return (guint)sqlite3_column_int (stmt, 0);
+  *n_experts = 0;
+  stmt = _qa_database_prepare (self->database, "SELECT count(*) FROM expert", error);
+  if (stmt == NULL || !_qa_database_check (self->database, sqlite3_step (stmt), error))
+    return FALSE;
+  *n_experts = (guint)sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 gboolean

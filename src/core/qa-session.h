@@ -113,7 +113,10 @@ GListModel  *qa_session_get_applicants   (QaSession   *self);
 /* The expert pool (QaExpert), by reference; the same model for the session's lifetime, updated
  * in place by qa_session_reload(). */
 GListModel  *qa_session_get_experts      (QaSession   *self);
-guint        qa_session_count_experts    (QaSession   *self);
+/* How many experts the pool holds; FALSE with @error set when the file cannot be read. */
+gboolean     qa_session_count_experts    (QaSession   *self,
+                                          guint       *n_experts,
+                                          GError     **error);
 /* Re-reads what the lists show after a change made elsewhere (another program, the CLI). */
 gboolean     qa_session_reload           (QaSession   *self,
                                           GError     **error);

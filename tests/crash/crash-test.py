@@ -3,7 +3,8 @@
 """Crash test: SIGKILLs qareview-cli at random moments while it imports applicants, stores
 materials and records judgements, many times over, then checks that the session file is intact
 (PRAGMA integrity_check), that its audit trail verifies, that every change reported as done is
-there, every refused one absent, and every killed import all there or all absent.
+there (imports, materials, judgements), every refused one absent, every killed import all there
+or all absent, and that enough operations completed for the run to prove something.
 
 Usage: crash-test.py QAREVIEW_CLI WORKDIR [KILLS] [SEED]
 Prints TAP."""
@@ -44,6 +45,13 @@ def main():
     assert run("init", "--year", "2026", "--deadline", "2026-09-30").returncode == 0
     assert run("demo").returncode == 0
 
+    def material_file(n):
+        """A material of its own content, so that each stored one is a row of its own."""
+        path = os.path.join(workdir, "evidence-%d.bin" % n)
+        with open(path, "wb") as f:
+            f.write(rng.randbytes(rng.randint(1, 6) * 1024 * 1024))
+        return path
+
     backup = os.path.join(workdir, "crash-backup.db")
     audit_csv = os.path.join(workdir, "crash-audit.csv")
     for path in (backup, audit_csv):
@@ -67,19 +75,24 @@ def main():
                 return "audit export"
         return None
 
-    material = os.path.join(workdir, "evidence.bin")
-    with open(material, "wb") as f:
-        f.write(rng.randbytes(8 * 1024 * 1024))
-
     done, refused, killed = [], [], []   # lists of (kind, ids)
+    order = []                           # every attempt in turn: (kind, ids, outcome)
     serial = 1000
     failures = 0
     n_killed = 0
     attempt = 0
+    # How long each kind of operation takes here, measured on the first of each: kills fall
+    # anywhere in it or a little after, however loaded the machine is, so that some operations
+    # complete and some are cut off.
+    duration = {}
     while n_killed < kills:
         attempt += 1
-        kind = rng.choice(["import", "import", "bad-import", "material", "judge", "backup",
+        kind = rng.choice(["import", "import", "bad-import", "material", "judge", "judge", "backup",
                            "audit-export", "over-session"])
+        for first in ("import", "bad-import", "material", "judge"):
+            if first not in duration:
+                kind = first
+                break
         ids = []
         if kind in ("import", "bad-import"):
             rows = []
@@ -95,7 +108,9 @@ def main():
                 f.write(HEADER + "".join(rows))
             args = ["import", "applicants", path]
         elif kind == "material":
-            args = ["material", "add", "--applicant", "A01", "--kind", "evidence", material]
+            path = material_file(attempt)
+            ids = [os.path.basename(path)]
+            args = ["material", "add", "--applicant", "A01", "--kind", "evidence", path]
         elif kind == "backup":
             # Over the previous backup, a session: only with --force, and replaced whole or not at all.
             args = ["backup", "--out", backup, "--force"]
@@ -105,12 +120,19 @@ def main():
         elif kind == "audit-export":
             args = ["audit", "export", "--format", "csv", "--out", audit_csv]
         else:
-            args = ["eligibility", "judge", "--applicant", "A0%d" % rng.randint(1, 8),
-                    "--condition", "5", "--pass", rng.choice(["yes", "no"])]
+            applicant, passed = "A0%d" % rng.randint(1, 8), rng.choice(["yes", "no"])
+            ids = [(applicant, passed)]
+            args = ["eligibility", "judge", "--applicant", applicant,
+                    "--condition", "5", "--pass", passed]
 
         proc = subprocess.Popen([cli, "--db", db, *args], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0, 0.08))
+        if kind not in duration:
+            started = time.monotonic()
+            proc.wait()
+            duration[kind] = time.monotonic() - started
+        else:
+            time.sleep(rng.uniform(0, 2.0 * duration[kind]))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             proc.wait()
@@ -123,6 +145,8 @@ def main():
             done.append((kind, ids))
         else:
             refused.append((kind, ids))
+        order.append((kind, ids, "killed" if killed and killed[-1][1] is ids else
+                      "done" if done and done[-1][1] is ids else "refused"))
 
         # After every attempt the file must be intact.
         con = sqlite3.connect(db)
@@ -138,6 +162,9 @@ def main():
 
     con = sqlite3.connect(db)
     present = {row[0] for row in con.execute("SELECT id FROM applicant")}
+    stored_files = {row[0] for row in con.execute("SELECT filename FROM material WHERE applicant_id = 'A01'")}
+    judged = {row[0]: row[1] for row in con.execute(
+        "SELECT applicant_id, result FROM eligibility WHERE condition = 5 AND source = 'judged'")}
     con.close()
 
     def check(label, ok, detail=""):
@@ -154,6 +181,26 @@ def main():
             if len({i in present for i in ids}) != 1]
     check("every killed import is all there or all absent (%d killed imports)" % sum(1 for k, _ in killed if k == "import"),
           not torn, "torn %s" % torn[:5])
+    n_done = {k: sum(1 for kind, _ in done if kind == k) for k in ("import", "material", "judge")}
+    lost_materials = [ids[0] for kind, ids in done if kind == "material" if ids[0] not in stored_files]
+    check("every material reported stored is there (%d stored)" % n_done["material"],
+          not lost_materials, "missing %s" % lost_materials[:5])
+    # A judgement reported done holds unless a later one of the same applicant was done or
+    # killed (a killed one may or may not have committed).
+    wrong = []
+    for applicant in {ids[0][0] for kind, ids in done if kind == "judge"}:
+        tail = [(ids[0][1], outcome) for kind, ids, outcome in order
+                if kind == "judge" and ids[0][0] == applicant and outcome != "refused"]
+        last_done = max(i for i, (_, outcome) in enumerate(tail) if outcome == "done")
+        allowed = {"pass" if passed == "yes" else "fail" for passed, _ in tail[last_done:]}
+        if judged.get(applicant) not in allowed:
+            wrong.append((applicant, judged.get(applicant), sorted(allowed)))
+    check("every judgement reported recorded is the one stored (%d recorded)" % n_done["judge"],
+          not wrong, "wrong %s" % wrong[:5])
+    # A run where nothing completed proves nothing.
+    check("enough operations completed to mean something (%d imports, %d materials, %d judgements)"
+          % (n_done["import"], n_done["material"], n_done["judge"]),
+          n_done["import"] >= 3 and n_done["judge"] >= 3 and n_done["material"] >= 1)
     # The next export clears what the killed ones left behind.
     run("backup", "--out", backup, "--force")
     run("audit", "export", "--format", "csv", "--out", audit_csv)
@@ -162,7 +209,7 @@ def main():
     verify = run("audit", "verify")
     check("the audit trail verifies", verify.returncode == 0, verify.stderr.strip())
     print("# %d attempts, %d killed, %d done, %d refused" % (attempt, n_killed, len(done), len(refused)))
-    print("1..5")
+    print("1..8")
     return 1 if failures else 0
 
 

@@ -668,7 +668,14 @@ START_TEST (test_judgement_recorded)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (met), TRUE);
       note = gui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
       gtk_editable_set_text (GTK_EDITABLE (note), "ISO 9001 certificate seen, valid until 2027");
-      adw_message_dialog_response (dialog, "record");
+      /* Enter in the grounds records the last one, as the button does the others. */
+      if (condition < 5)
+        adw_message_dialog_response (dialog, "record");
+      else
+        {
+          gtk_widget_grab_focus (note);
+          g_signal_emit_by_name (note, "activate");
+        }
       gui_test_settle ();
     }
 

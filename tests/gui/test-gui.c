@@ -18,6 +18,7 @@
 #include "qa-window.h"
 
 #include "gui-test-util.h"
+#include "qa-ui-private.h"
 
 static char *tmpdir;
 static QaSession *session;
@@ -356,6 +357,22 @@ START_TEST (test_unreadable_file_shows_error)
 }
 END_TEST
 
+/* Copies of materials a crash left in the private cache are removed at the next start. */
+START_TEST (test_leftover_copies_removed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) left = _qa_ui_dup_private_file ("review", "0123456789abcdef-商业秘密.pdf", &error);
+  g_autofree char *path = NULL;
+
+  ck_assert_msg (left != NULL, "%s", error ? error->message : "");
+  path = g_file_get_path (left);
+  ck_assert (g_file_set_contents (path, "%PDF-1.4 secret", -1, NULL));
+  ck_assert_uint_ge (_qa_ui_remove_private_files ("review"), 1);
+  ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
+  ck_assert_uint_eq (_qa_ui_remove_private_files ("review"), 0);
+}
+END_TEST
+
 static Suite *
 gui_suite (void)
 {
@@ -373,6 +390,7 @@ gui_suite (void)
   tcase_add_test (tc, test_title_and_stepper_follow_session);
   tcase_add_test (tc, test_empty_session_says_what_to_do);
   tcase_add_test (tc, test_unreadable_file_shows_error);
+  tcase_add_test (tc, test_leftover_copies_removed);
   suite_add_tcase (suite, tc);
 
   return suite;
