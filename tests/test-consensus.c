@@ -651,7 +651,7 @@ START_TEST (test_sheets_to_closed_stage)
       guint n = 0;
 
       for (guint r = 0; qa_test_panel[r] != NULL; r++)
-        if (qa_panel_is_assigned (session, QA_STAGE_MATERIAL, qa_test_panel[r], item->applicant_id))
+        if (qa_panel_is_assigned (session, QA_STAGE_MATERIAL, qa_test_panel[r], item->applicant_id, NULL))
           values[n++] = percent_of (r, applicant, position);
       ck_assert_uint_eq (item->scorers, n);
       ck_assert_int_eq (item->default_percent,

@@ -715,9 +715,9 @@ START_TEST (test_unicode_space_does_not_hide_tie)
 
     ck_assert_msg (qa_panel_form (session, QA_STAGE_MATERIAL, "E01", members, NULL, &error),
                    "%s", error ? error->message : "");
-    ck_assert (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E21", "A01"));
-    ck_assert (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E25", "A07"));
-    ck_assert (qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E21", "A02"));
+    ck_assert (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E21", "A01", NULL));
+    ck_assert (!qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E25", "A07", NULL));
+    ck_assert (qa_panel_is_assigned (session, QA_STAGE_MATERIAL, "E21", "A02", NULL));
 
     ck_assert_msg (qa_package_export (session, "E21", QA_STAGE_MATERIAL, path, QA_OUTPUT_NONE, &error),
                    "%s", error ? error->message : "");

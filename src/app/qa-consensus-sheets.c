@@ -367,10 +367,14 @@ load_scores (QaConsensusSheets *self,
         {
           QaSheetStatus *status = g_ptr_array_index (statuses, i);
           QaScoreSheet *sheet = NULL;
+          g_autoptr(GError) error = NULL;
 
-          if (qa_panel_is_assigned (self->session, self->stage, status->expert_id, applicants[a]))
+          if (qa_panel_is_assigned (self->session, self->stage, status->expert_id, applicants[a],
+                                    &error))
             sheet = qa_score_sheet_new (self->session, status->expert_id, applicants[a],
-                                        self->stage, NULL);
+                                        self->stage, &error);
+          if (error != NULL)
+            g_warning ("%s", error->message);
           g_ptr_array_add (row->sheets, sheet);
         }
       g_list_store_append (self->scores, row);
