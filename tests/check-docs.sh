@@ -16,7 +16,7 @@ check () {
 
 # The verb of each help line: its leading lower-case words (“panel set”, “import”).
 verbs=$(LC_ALL=C "$cli" --help | sed -n '/^Verbs:/,/^$/p' | grep '^  [a-z]' | grep -v '^      ' |
-        awk '{ v = ""; for (i = 1; i <= NF && $i ~ /^[a-z]+$/; i++) v = v (v == "" ? "" : " ") $i; print v }')
+        awk '{ v = ""; for (i = 1; i <= NF && $i ~ /^[a-z][a-z-]*$/; i++) v = v (v == "" ? "" : " ") $i; print v }')
 
 [ -n "$verbs" ]
 check $? "qareview-cli --help lists verbs"

@@ -810,6 +810,11 @@ session_with_panel (void)
       ck_assert_int_eq (judge.status, 0);
     }
   {
+    /* Every applicant's result stored, so that a notice may be written for any of them. */
+    g_auto(Run) check = cli ("--db", db, "eligibility", NULL);
+    ck_assert_msg (check.status == 0, "%s", check.err);
+  }
+  {
     g_auto(Run) panel = cli ("--db", db, "panel", "set", "--stage", "material", "--chair", "E01",
                              "--members", "E01,E02,E03,E04,E05,E06,E07", NULL);
     ck_assert_msg (panel.status == 0, "%s", panel.err);
