@@ -398,6 +398,16 @@ new_cancelled_cb (QaDossiersView *self,
 }
 
 static void
+save_from_list_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  QaDossiersView *self = QA_DOSSIERS_VIEW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->dossier_pane), "dossier.save", NULL);
+}
+
+static void
 new_applicant_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -662,8 +672,13 @@ qa_dossiers_view_class_init (QaDossiersViewClass *klass)
   gtk_widget_class_install_action (widget_class, "dossiers.check-eligibility", NULL,
                                    check_eligibility_action);
 
+  gtk_widget_class_install_action (widget_class, "dossiers.save", NULL, save_from_list_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "dossiers.import", NULL);
+  /* Ctrl+S saves the dossier from the list too, not only from inside the form. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "dossiers.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "dossiers.new-applicant", NULL);
 

@@ -889,6 +889,21 @@ START_TEST (test_closing_asks_about_unsaved_changes)
 }
 END_TEST
 
+/* Ctrl+S saves the dossier with the focus in the list, as it does in the form. */
+START_TEST (test_save_from_the_list)
+{
+  g_autoptr(QaDossier) stored = NULL;
+
+  select_applicant ("A01");
+  type_into (QA_DOSSIER_INDUSTRY, "乳制品制造与销售");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "dossiers.save", NULL));
+  gui_test_settle ();
+  ck_assert (!qa_dossier_pane_get_modified (pane ()));
+  stored = qa_applicants_load_dossier (session, "A01", NULL);
+  ck_assert_str_eq (qa_dossier_get_text (stored, QA_DOSSIER_INDUSTRY), "乳制品制造与销售");
+}
+END_TEST
+
 START_TEST (test_closing_discards_when_told)
 {
   g_autoptr(QaDossier) stored = NULL;
@@ -977,6 +992,7 @@ dossiers_suite (void)
   tcase_add_test (tc, test_unsaved_changes_asked_about);
   tcase_add_test (tc, test_closing_asks_about_unsaved_changes);
   tcase_add_test (tc, test_closing_discards_when_told);
+  tcase_add_test (tc, test_save_from_the_list);
   tcase_add_test (tc, test_empty_session_imports);
   suite_add_tcase (suite, tc);
 
