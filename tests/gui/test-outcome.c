@@ -563,6 +563,8 @@ START_TEST (test_awards_reports_and_accident)
   GtkWindow *dialog;
   GPtrArray *awards;
   const QaAward *first;
+  g_autofree char *approved_on = NULL;
+  g_autofree char *applicant_id = NULL;
   guint year;
 
   show_page ("awards");
@@ -576,8 +578,11 @@ START_TEST (test_awards_reports_and_accident)
                                       "y1.csv", &error), "%s", error ? error->message : "");
   ck_assert_msg (qa_award_add_report (session, first->applicant_id, year + 1, first->approved_on,
                                       y2, "y2.csv", &error), "%s", error ? error->message : "");
-  qa_awards_view_set_today (view, first->approved_on);
-  qa_awards_view_select (view, first->applicant_id);
+  /* Both read the awards again: what @first points to goes with them. */
+  approved_on = g_strdup (first->approved_on);
+  applicant_id = g_strdup (first->applicant_id);
+  qa_awards_view_set_today (view, approved_on);
+  qa_awards_view_select (view, applicant_id);
   gui_test_settle ();
   shoot ("awards");
 
