@@ -186,7 +186,7 @@ qa_cli_consensus_export (const Globals  *globals,
       if (items == NULL)
         return qa_cli_report_error (error);
       qa_consensus_append_csv (text, items, TRUE);
-      if (!g_file_set_contents (out, text->str, (gssize)text->len, &error))
+      if (!qa_output_write_file (out, QA_OUTPUT_NONE, text->str, text->len, &error))
         return qa_cli_report_error (error);
     }
   else
