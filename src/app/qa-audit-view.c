@@ -9,113 +9,32 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <stdio.h>
-#include <string.h>
 
+#include "qa-audit-list.h"
 #include "qa-audit-view.h"
 #include "qa-ui-private.h"
 
-/* QaAuditRow: an entry as the list shows it, with the names and the local time worked out once. */
-
-#define QA_TYPE_AUDIT_ROW (qa_audit_row_get_type ())
-G_DECLARE_FINAL_TYPE (QaAuditRow, qa_audit_row, QA, AUDIT_ROW, GObject)
-
-struct _QaAuditRow
-{
-  GObject      parent_instance;
-
-  QaAuditItem *item;
-  char        *local_time;  /* YYYY-MM-DD HH:MM:SS; its first ten characters are the local day */
-  char        *subject;
-};
-
-G_DEFINE_FINAL_TYPE (QaAuditRow, qa_audit_row, G_TYPE_OBJECT)
-
-static void
-qa_audit_row_finalize (GObject *object)
-{
-  QaAuditRow *self = (QaAuditRow *)object;
-
-  g_clear_object (&self->item);
-  g_clear_pointer (&self->local_time, g_free);
-  g_clear_pointer (&self->subject, g_free);
-
-  G_OBJECT_CLASS (qa_audit_row_parent_class)->finalize (object);
-}
-
-static void
-qa_audit_row_class_init (QaAuditRowClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = qa_audit_row_finalize;
-}
-
-static void
-qa_audit_row_init (QaAuditRow *self)
-{
-}
-
-static const QaAuditEntry *
-row_entry (QaAuditRow *row)
-{
-  return qa_audit_item_get_entry (row->item);
-}
-
-/* QaAuditView ------------------------------------------------------------------------------- */
-
-/* A filter drop-down: its first row is “all”, the others pick one value each. */
-typedef struct
-{
-  GtkDropDown *drop_down;
-  GPtrArray   *values;   /* parallel to the rows; [0] is NULL */
-} Choice;
-
-enum {
-  CHOICE_APPLICANT,
-  CHOICE_EXPERT,
-  CHOICE_ACTION,
-  CHOICE_OPERATOR,
-  N_CHOICES
-};
-
+/* The page shows the list (QaAuditList) between the verification's outcome and the selected
+ * entry in full, and exports what the list shows. */
 struct _QaAuditView
 {
   GtkWidget           parent_instance;
 
   /* Owned */
   QaSession          *session;
-  GListModel         *entries;       /* QaAuditItem, oldest first */
-  GtkMapListModel    *rows;          /* QaAuditRow */
-  GtkCustomFilter    *filter;
-  GListModel         *shown;         /* QaAuditItem, as shown */
-  GHashTable         *names;         /* "applicant\nA01" → the applicant's name */
-  Choice              choices[N_CHOICES];
-  char               *from;
-  char               *to;
   GCancellable       *export_cancellable;
-  gboolean            filling;
 
   /* Template widgets */
-  GtkDropDown        *action_drop_down;
-  GtkDropDown        *applicant_drop_down;
-  GtkColumnView      *column_view;
   GtkLabel           *count_label;
-  GtkDropDown        *expert_drop_down;
+  GtkLabel           *detail_label;
+  GtkRevealer        *detail_revealer;
   GtkSpinner         *export_spinner;
-  GtkFilterListModel *filter_model;
-  GtkEntry           *from_entry;
-  GtkStack           *list_stack;
-  GtkDropDown        *operator_drop_down;
+  QaAuditList        *list;
   GtkBox             *result_box;
   GtkLabel           *result_detail;
   GtkImage           *result_icon;
   GtkRevealer        *result_revealer;
   GtkLabel           *result_title;
-  GtkColumnViewColumn *seq_column;
-  GtkLabel           *detail_label;
-  GtkRevealer        *detail_revealer;
-  GtkSingleSelection *selection;
-  GtkSortListModel   *sort_model;
-  GtkEntry           *to_entry;
   AdwToastOverlay    *toast_overlay;
 };
 
@@ -130,247 +49,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What the columns show ---------------------------------------------------------------------- */
-
-/* For the sorter: the row is the object the expression is evaluated on. */
-static gint64
-entry_seq (QaAuditRow *row)
-{
-  return row != NULL ? row_entry (row)->seq : 0;
-}
-
-static char *
-entry_seq_text (gpointer    this_object,
-                QaAuditRow *row)
-{
-  return row != NULL ? g_strdup_printf ("%" G_GINT64_FORMAT, row_entry (row)->seq) : NULL;
-}
-
-static char *
-entry_time_text (gpointer    this_object,
-                 QaAuditRow *row)
-{
-  return row != NULL ? g_strdup (row->local_time) : NULL;
-}
-
-static char *
-entry_utc_time (gpointer    this_object,
-                QaAuditRow *row)
-{
-  if (row == NULL)
-    return NULL;
-
-  /* Translators: the tooltip of a time in the audit trail; %s is the time as recorded, in UTC */
-  return g_strdup_printf (_("Recorded as %s (UTC)"), row_entry (row)->at);
-}
-
-static char *
-entry_operator_text (gpointer    this_object,
-                     QaAuditRow *row)
-{
-  return row != NULL ? g_strdup (row_entry (row)->operator_name) : NULL;
-}
-
-static char *
-entry_role_text (gpointer    this_object,
-                 QaAuditRow *row)
-{
-  QaRole role;
-
-  if (row == NULL)
-    return NULL;
-
-  if (qa_role_from_string (row_entry (row)->role, &role))
-    return g_strdup (qa_role_get_label (role));
-  return g_strdup (row_entry (row)->role);
-}
-
-static char *
-entry_action_text (gpointer    this_object,
-                   QaAuditRow *row)
-{
-  return row != NULL ? qa_audit_action_dup_label (row_entry (row)->action) : NULL;
-}
-
-static char *
-entry_action_code (gpointer    this_object,
-                   QaAuditRow *row)
-{
-  return row != NULL ? g_strdup (row_entry (row)->action) : NULL;
-}
-
-static char *
-entry_subject_text (gpointer    this_object,
-                    QaAuditRow *row)
-{
-  return row != NULL ? g_strdup (row->subject) : NULL;
-}
-
-static char *
-entry_values_text (gpointer    this_object,
-                   QaAuditRow *row)
-{
-  const QaAuditEntry *entry;
-  char *text;
-
-  if (row == NULL)
-    return NULL;
-
-  entry = row_entry (row);
-  text = qa_audit_describe_values (entry);
-
-  /* One line a row: the detail pane under the list has the rest. */
-  return g_strdelimit (text, "\n", ' ');
-}
-
-static char *
-entry_values_tooltip (gpointer    this_object,
-                      QaAuditRow *row)
-{
-  const QaAuditEntry *entry;
-  g_autoptr(GString) text = NULL;
-
-  if (row == NULL)
-    return NULL;
-
-  entry = row_entry (row);
-  text = g_string_new (NULL);
-  if (entry->before != NULL && *entry->before != '\0')
-    g_string_append_printf (text, _("Before: %s\n"), entry->before);
-  if (entry->after != NULL && *entry->after != '\0')
-    g_string_append_printf (text, _("After: %s\n"), entry->after);
-  g_string_append_printf (text, _("Hash: %s"), entry->hash);
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* The selected entry in full: in words, then as stored, with its hash. */
-static void
-selection_changed_cb (QaAuditView *self)
-{
-  QaAuditRow *row = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(GString) text = NULL;
-  g_autofree char *sentence = NULL;
-  const QaAuditEntry *entry;
-
-  gtk_revealer_set_reveal_child (self->detail_revealer, row != NULL);
-  if (row == NULL)
-    return;
-
-  entry = row_entry (row);
-  sentence = qa_audit_describe (entry);
-  text = g_string_new (sentence);
-  g_string_append_c (text, '\n');
-  if (entry->before != NULL && *entry->before != '\0')
-    g_string_append_printf (text, _("Before: %s\n"), entry->before);
-  if (entry->after != NULL && *entry->after != '\0')
-    g_string_append_printf (text, _("After: %s\n"), entry->after);
-  g_string_append_printf (text, _("Hash: %s"), entry->hash);
-  gtk_label_set_label (self->detail_label, text->str);
-}
-
-static char *
-dup_local_time (const char *at)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (at, NULL);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup (at);
-
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
-}
-
-static char *
-dup_subject (QaAuditView        *self,
-             const QaAuditEntry *entry)
-{
-  g_autofree char *key = NULL;
-  const char *name;
-  QaStage stage;
-
-  if (g_strcmp0 (entry->subject_kind, "session") == 0)
-    return g_strdup (_("The session"));
-  if (entry->subject_id == NULL || *entry->subject_id == '\0')
-    return g_strdup (entry->subject_kind);
-  if (g_strcmp0 (entry->subject_kind, "stage") == 0 && qa_stage_from_string (entry->subject_id, &stage))
-    return g_strdup (qa_stage_get_title (stage));
-
-  key = g_strconcat (entry->subject_kind, "\n", entry->subject_id, NULL);
-  name = g_hash_table_lookup (self->names, key);
-  if (name != NULL)
-    return g_strdup_printf ("%s · %s", entry->subject_id, name);
-  return g_strdup (entry->subject_id);
-}
-
-static gpointer
-make_row (gpointer item,
-          gpointer user_data)
-{
-  QaAuditView *self = user_data;
-  g_autoptr(QaAuditItem) audit_item = item;
-  QaAuditRow *row = g_object_new (QA_TYPE_AUDIT_ROW, NULL);
-
-  row->local_time = dup_local_time (qa_audit_item_get_entry (audit_item)->at);
-  row->subject = dup_subject (self, qa_audit_item_get_entry (audit_item));
-  row->item = g_steal_pointer (&audit_item);
-
-  return row;
-}
-
-static gpointer
-row_item (gpointer item,
-          gpointer user_data)
-{
-  g_autoptr(QaAuditRow) row = item;
-
-  return g_object_ref (row->item);
-}
-
-/* Filters ------------------------------------------------------------------------------------ */
-
-static const char *
-choice_value (QaAuditView *self,
-              guint        choice)
-{
-  Choice *c = &self->choices[choice];
-  guint selected = gtk_drop_down_get_selected (c->drop_down);
-
-  if (c->values == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= c->values->len)
-    return NULL;
-  return g_ptr_array_index (c->values, selected);
-}
-
-static gboolean
-row_visible (gpointer item,
-             gpointer user_data)
-{
-  QaAuditView *self = user_data;
-  QaAuditRow *row = item;
-  QaAuditFilter filter = {
-    .applicant_id = choice_value (self, CHOICE_APPLICANT),
-    .expert_id = choice_value (self, CHOICE_EXPERT),
-    .action = choice_value (self, CHOICE_ACTION),
-    .operator_name = choice_value (self, CHOICE_OPERATOR),
-  };
-
-  if (!qa_audit_entry_matches (row_entry (row), &filter))
-    return FALSE;
-
-  /* The days are the operator's, not UTC's: the local time is compared. */
-  if (self->from != NULL && strncmp (row->local_time, self->from, 10) < 0)
-    return FALSE;
-  if (self->to != NULL && strncmp (row->local_time, self->to, 10) > 0)
-    return FALSE;
-  return TRUE;
-}
+/* The list ----------------------------------------------------------------------------------- */
 
 static void
 update_count (QaAuditView *self)
 {
-  guint total = self->entries != NULL ? g_list_model_get_n_items (self->entries) : 0;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint total = qa_audit_list_get_n_entries (self->list);
+  guint shown = qa_audit_list_get_n_shown (self->list);
   g_autofree char *text = NULL;
 
   if (shown == total)
@@ -380,7 +65,6 @@ update_count (QaAuditView *self)
     text = g_strdup_printf (ngettext ("%u of %u entry", "%u of %u entries", total), shown, total);
   gtk_label_set_label (self->count_label, text);
 
-  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || total == 0 ? "rows" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.export-csv",
                                  shown > 0 && self->export_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.export-pdf",
@@ -388,193 +72,39 @@ update_count (QaAuditView *self)
 }
 
 static void
-refilter (QaAuditView *self)
+counts_changed_cb (QaAuditView *self)
 {
-  if (self->filling)
+  g_assert (QA_IS_AUDIT_VIEW (self));
+
+  update_count (self);
+}
+
+/* The selected entry in full: in words, then as stored, with its hash. */
+static void
+selected_changed_cb (QaAuditView *self)
+{
+  QaAuditItem *item = qa_audit_list_get_selected (self->list);
+  g_autofree char *sentence = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+  const QaAuditEntry *entry;
+
+  gtk_revealer_set_reveal_child (self->detail_revealer, item != NULL);
+  if (item == NULL)
     return;
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_count (self);
-}
-
-static void
-filter_changed_cb (QaAuditView *self)
-{
-  g_assert (QA_IS_AUDIT_VIEW (self));
-
-  refilter (self);
-}
-
-/* A day typed as YYYY-MM-DD, or NULL when the field is empty or holds no real day. */
-static char *
-parse_day (GtkEntry *entry)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  g_autoptr(GDateTime) day = NULL;
-  guint year, month, date;
-  char end;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  if (*text == '\0')
-    return NULL;
-
-  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &date, &end) != 3 ||
-      (day = g_date_time_new_local (year, month, date, 0, 0, 0)) == NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      return NULL;
-    }
-
-  return g_date_time_format (day, "%Y-%m-%d");
-}
-
-static void
-date_changed_cb (QaAuditView *self)
-{
-  g_assert (QA_IS_AUDIT_VIEW (self));
-
-  g_free (self->from);
-  self->from = parse_day (self->from_entry);
-  g_free (self->to);
-  self->to = parse_day (self->to_entry);
-  refilter (self);
-}
-
-static void
-filter_items_changed_cb (QaAuditView *self)
-{
-  g_assert (QA_IS_AUDIT_VIEW (self));
-
-  update_count (self);
-}
-
-/* Fills @choice with @labels (taken) for @values (taken), keeping the value picked before. */
-static void
-fill_choice (QaAuditView *self,
-             guint        choice,
-             const char  *all_label,
-             GPtrArray   *labels,
-             GPtrArray   *values)
-{
-  Choice *c = &self->choices[choice];
-  g_autofree char *picked = g_strdup (choice_value (self, choice));
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  g_ptr_array_insert (labels, 0, g_strdup (all_label));
-  g_ptr_array_insert (values, 0, NULL);
-  g_ptr_array_add (labels, NULL);
-  gtk_string_list_splice (model, 0, 0, (const char * const *)labels->pdata);
-
-  for (guint i = 1; picked != NULL && i < values->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (values, i), picked) == 0)
-      selected = i;
-
-  g_clear_pointer (&c->values, g_ptr_array_unref);
-  c->values = values;
-  gtk_drop_down_set_model (c->drop_down, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (c->drop_down, selected);
-
-  g_ptr_array_unref (labels);
-}
-
-static void
-fill_people (QaAuditView *self,
-             guint        choice,
-             const char  *kind,
-             GListModel  *people,
-             const char  *all_label)
-{
-  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(GObject) person = g_list_model_get_item (people, i);
-      g_autofree char *id = NULL;
-      g_autofree char *name = NULL;
-
-      g_object_get (person, "id", &id, "name", &name, NULL);
-      g_ptr_array_add (labels, g_strdup_printf ("%s · %s", id, name));
-      g_hash_table_insert (self->names, g_strconcat (kind, "\n", id, NULL), g_strdup (name));
-      g_ptr_array_add (values, g_steal_pointer (&id));
-    }
-
-  fill_choice (self, choice, all_label, labels, values);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
-}
-
-static void
-fill_distinct (QaAuditView *self,
-               guint        choice,
-               gsize        field_offset,
-               char *     (*dup_label) (const char *value),
-               const char  *all_label)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *labels;
-
-  for (guint i = 0; self->entries != NULL && i < g_list_model_get_n_items (self->entries); i++)
-    {
-      g_autoptr(QaAuditItem) item = g_list_model_get_item (self->entries, i);
-      const char *value = G_STRUCT_MEMBER (const char *, qa_audit_item_get_entry (item), field_offset);
-
-      if (value != NULL && *value != '\0' && g_hash_table_add (seen, (gpointer)value))
-        g_ptr_array_add (values, g_strdup (value));
-    }
-  g_ptr_array_sort (values, compare_strings);
-
-  labels = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < values->len; i++)
-    g_ptr_array_add (labels, dup_label (g_ptr_array_index (values, i)));
-  fill_choice (self, choice, all_label, labels, values);
-}
-
-static void
-fill_choices (QaAuditView *self)
-{
-  GListModel *applicants = self->session != NULL ? qa_session_get_applicants (self->session) : NULL;
-  GListModel *experts = self->session != NULL ? qa_session_get_experts (self->session) : NULL;
-
-  self->filling = TRUE;
-  g_hash_table_remove_all (self->names);
-  fill_people (self, CHOICE_APPLICANT, "applicant", applicants, _("All applicants"));
-  fill_people (self, CHOICE_EXPERT, "expert", experts, _("All experts"));
-  fill_distinct (self, CHOICE_ACTION, G_STRUCT_OFFSET (QaAuditEntry, action),
-                 qa_audit_action_dup_label, _("All actions"));
-  fill_distinct (self, CHOICE_OPERATOR, G_STRUCT_OFFSET (QaAuditEntry, operator_name),
-                 g_strdup, _("All operators"));
-  self->filling = FALSE;
-}
-
-/* Picks the row of @value in @choice, or “all” when it offers no such row. */
-static void
-set_choice (QaAuditView *self,
-            guint        choice,
-            const char  *value)
-{
-  Choice *c = &self->choices[choice];
-  guint selected = 0;
-
-  for (guint i = 1; value != NULL && *value != '\0' && c->values != NULL && i < c->values->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (c->values, i), value) == 0)
-      selected = i;
-
-  gtk_drop_down_set_selected (c->drop_down, selected);
+  entry = qa_audit_item_get_entry (item);
+  sentence = qa_audit_describe (entry);
+  stored = qa_audit_list_dup_stored_text (entry);
+  text = g_strconcat (sentence, "\n", stored, NULL);
+  gtk_label_set_label (self->detail_label, text);
 }
 
 /* Verification ------------------------------------------------------------------------------- */
 
 static void
 show_result (QaAuditView *self,
-             gboolean     verifies,
+             gboolean    verifies,
              const char  *title,
              const char  *detail)
 {
@@ -603,14 +133,6 @@ verify_action (GtkWidget  *widget,
   qa_audit_view_verify (QA_AUDIT_VIEW (widget));
 }
 
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  qa_audit_view_set_filter (QA_AUDIT_VIEW (widget), NULL);
-}
-
 /* Export ------------------------------------------------------------------------------------- */
 
 typedef struct
@@ -632,8 +154,8 @@ export_job_free (ExportJob *job)
 
 static void
 export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
+               gpointer     source_object,
+               gpointer     task_data,
                GCancellable *cancellable)
 {
   ExportJob *job = task_data;
@@ -658,7 +180,7 @@ export_thread (GTask        *task,
 
 static void
 set_busy (QaAuditView *self,
-          gboolean     busy)
+          gboolean    busy)
 {
   if (busy)
     self->export_cancellable = g_cancellable_new ();
@@ -674,7 +196,7 @@ set_busy (QaAuditView *self,
 static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
-                gpointer      user_data)
+                gpointer     user_data)
 {
   QaAuditView *self = QA_AUDIT_VIEW (object);
   ExportJob *job = g_task_get_task_data (G_TASK (result));
@@ -765,32 +287,14 @@ qa_audit_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_AUDIT_VIEW);
   _qa_ui_dispose_children (GTK_WIDGET (self));
   g_clear_object (&self->session);
-  g_clear_object (&self->entries);
-  g_clear_object (&self->rows);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->shown);
   g_clear_object (&self->export_cancellable);
 
   G_OBJECT_CLASS (qa_audit_view_parent_class)->dispose (object);
 }
 
 static void
-qa_audit_view_finalize (GObject *object)
-{
-  QaAuditView *self = (QaAuditView *)object;
-
-  for (guint i = 0; i < N_CHOICES; i++)
-    g_clear_pointer (&self->choices[i].values, g_ptr_array_unref);
-  g_clear_pointer (&self->names, g_hash_table_unref);
-  g_clear_pointer (&self->from, g_free);
-  g_clear_pointer (&self->to, g_free);
-
-  G_OBJECT_CLASS (qa_audit_view_parent_class)->finalize (object);
-}
-
-static void
 qa_audit_view_get_property (GObject    *object,
-                            guint       prop_id,
+                            guint      prop_id,
                             GValue     *value,
                             GParamSpec *pspec)
 {
@@ -813,7 +317,7 @@ qa_audit_view_get_property (GObject    *object,
 
 static void
 qa_audit_view_set_property (GObject      *object,
-                            guint         prop_id,
+                            guint        prop_id,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
@@ -837,7 +341,6 @@ qa_audit_view_class_init (QaAuditViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = qa_audit_view_dispose;
-  object_class->finalize = qa_audit_view_finalize;
   object_class->get_property = qa_audit_view_get_property;
   object_class->set_property = qa_audit_view_set_property;
 
@@ -854,53 +357,28 @@ qa_audit_view_class_init (QaAuditViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (QA_TYPE_AUDIT_ROW);
+  g_type_ensure (QA_TYPE_AUDIT_LIST);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-audit-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, action_drop_down);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, applicant_drop_down);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, column_view);
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, count_label);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, expert_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, QaAuditView, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, QaAuditView, detail_revealer);
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, export_spinner);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, from_entry);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, operator_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, QaAuditView, list);
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, result_box);
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, result_detail);
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, result_icon);
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, result_revealer);
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, result_title);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, seq_column);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, detail_label);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, detail_revealer);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, selection);
-  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditView, to_entry);
   gtk_widget_class_bind_template_child (widget_class, QaAuditView, toast_overlay);
-  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entry_action_code);
-  gtk_widget_class_bind_template_callback (widget_class, entry_action_text);
-  gtk_widget_class_bind_template_callback (widget_class, entry_operator_text);
-  gtk_widget_class_bind_template_callback (widget_class, entry_role_text);
-  gtk_widget_class_bind_template_callback (widget_class, entry_seq);
-  gtk_widget_class_bind_template_callback (widget_class, entry_seq_text);
-  gtk_widget_class_bind_template_callback (widget_class, entry_subject_text);
-  gtk_widget_class_bind_template_callback (widget_class, entry_time_text);
-  gtk_widget_class_bind_template_callback (widget_class, entry_utc_time);
-  gtk_widget_class_bind_template_callback (widget_class, entry_values_text);
-  gtk_widget_class_bind_template_callback (widget_class, entry_values_tooltip);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, counts_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, hide_result_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "audit.verify", NULL, verify_action);
   gtk_widget_class_install_action (widget_class, "audit.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "audit.export-pdf", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "audit.clear-filters", NULL, clear_filters_action);
 
   gtk_widget_class_set_css_name (widget_class, "audit-view");
 }
@@ -910,22 +388,7 @@ qa_audit_view_init (QaAuditView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->choices[CHOICE_APPLICANT].drop_down = self->applicant_drop_down;
-  self->choices[CHOICE_EXPERT].drop_down = self->expert_drop_down;
-  self->choices[CHOICE_ACTION].drop_down = self->action_drop_down;
-  self->choices[CHOICE_OPERATOR].drop_down = self->operator_drop_down;
-
-  self->rows = gtk_map_list_model_new (NULL, make_row, self, NULL);
-  self->filter = gtk_custom_filter_new (row_visible, self, NULL);
-  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->rows));
-  self->shown = G_LIST_MODEL (gtk_map_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
-                                                      row_item, NULL, NULL));
-
-  gtk_column_view_sort_by_column (self->column_view, self->seq_column, GTK_SORT_ASCENDING);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.verify", FALSE);
-  fill_choices (self);
   update_count (self);
 }
 
@@ -955,7 +418,7 @@ qa_audit_view_set_session (QaAuditView *self,
 
   gtk_revealer_set_reveal_child (self->result_revealer, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.verify", session != NULL);
-  qa_audit_view_refresh (self);
+  qa_audit_list_set_session (self->list, session);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -963,22 +426,9 @@ qa_audit_view_set_session (QaAuditView *self,
 void
 qa_audit_view_refresh (QaAuditView *self)
 {
-  g_autoptr(GListModel) entries = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (QA_IS_AUDIT_VIEW (self));
 
-  if (self->session != NULL)
-    {
-      entries = qa_audit_list_model (qa_session_get_database (self->session), &error);
-      if (entries == NULL)
-        g_warning ("Could not read the audit trail: %s", error->message);
-    }
-
-  g_set_object (&self->entries, entries);
-  fill_choices (self);
-  gtk_map_list_model_set_model (self->rows, entries);
-  refilter (self);
+  qa_audit_list_refresh (self->list);
 }
 
 GListModel *
@@ -986,30 +436,16 @@ qa_audit_view_get_model (QaAuditView *self)
 {
   g_return_val_if_fail (QA_IS_AUDIT_VIEW (self), NULL);
 
-  return self->shown;
+  return qa_audit_list_get_model (self->list);
 }
 
 void
 qa_audit_view_set_filter (QaAuditView         *self,
                           const QaAuditFilter *filter)
 {
-  static const QaAuditFilter none = { NULL };
-
   g_return_if_fail (QA_IS_AUDIT_VIEW (self));
 
-  if (filter == NULL)
-    filter = &none;
-
-  self->filling = TRUE;
-  set_choice (self, CHOICE_APPLICANT, filter->applicant_id);
-  set_choice (self, CHOICE_EXPERT, filter->expert_id);
-  set_choice (self, CHOICE_ACTION, filter->action);
-  set_choice (self, CHOICE_OPERATOR, filter->operator_name);
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), filter->from != NULL ? filter->from : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), filter->to != NULL ? filter->to : "");
-  self->filling = FALSE;
-
-  refilter (self);
+  qa_audit_list_set_filter (self->list, filter);
 }
 
 gboolean
@@ -1054,10 +490,11 @@ qa_audit_view_verify (QaAuditView *self)
 void
 qa_audit_view_export (QaAuditView         *self,
                       GFile               *file,
-                      QaAuditExportFormat  format)
+                      QaAuditExportFormat format)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *session_title = NULL;
+  GListModel *shown;
   ExportJob *job;
 
   g_return_if_fail (QA_IS_AUDIT_VIEW (self));
@@ -1068,8 +505,9 @@ qa_audit_view_export (QaAuditView         *self,
   job->path = g_file_get_path (file);
   job->format = format;
   job->items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (self->shown); i++)
-    g_ptr_array_add (job->items, g_list_model_get_item (self->shown, i));
+  shown = qa_audit_list_get_model (self->list);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    g_ptr_array_add (job->items, g_list_model_get_item (shown, i));
   if (self->session != NULL)
     session_title = qa_session_dup_title (self->session);
   /* Translators: the title of the audit report, e.g. “2026届 甘州区人民政府质量奖 · 审计日志” */
