@@ -30,6 +30,8 @@ char       *_qa_experts_ui_format_timestamp    (const char    *iso);
 /* A tie found from the records looks unlike one somebody recorded. */
 const char *_qa_experts_ui_tie_icon_name       (QaConflictSource source);
 const char *_qa_experts_ui_tie_style           (QaConflictSource source);
+/* The style class of a status pill: "success", "warning" (suspended) or "error" (disqualified). */
+const char *_qa_experts_ui_status_style        (QaExpertStatus status);
 /* Every reason (QaPanelViolation) @expert may not sit on a panel; empty when they may. */
 GPtrArray  *_qa_experts_ui_check_expert        (QaSession     *session,
                                                 QaExpert      *expert);

@@ -118,6 +118,23 @@ _qa_experts_ui_tie_style (QaConflictSource source)
   return source == QA_CONFLICT_AUTOMATIC ? "automatic" : "recorded";
 }
 
+const char *
+_qa_experts_ui_status_style (QaExpertStatus status)
+{
+  switch (status)
+    {
+    case QA_EXPERT_STATUS_SUSPENDED:
+      return "warning";
+
+    case QA_EXPERT_STATUS_DISQUALIFIED:
+      return "error";
+
+    case QA_EXPERT_STATUS_ACTIVE:
+    default:
+      return "success";
+    }
+}
+
 GPtrArray *
 _qa_experts_ui_check_expert (QaSession *session,
                              QaExpert  *expert)

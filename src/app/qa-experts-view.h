@@ -9,6 +9,7 @@
 
 #include "qa-conflict-matrix.h"
 #include "qa-core.h"
+#include "qa-expert-detail.h"
 #include "qa-panel-view.h"
 
 G_BEGIN_DECLS
@@ -47,5 +48,7 @@ void               qa_experts_view_import_conflicts    (QaExpertsView *self,
                                                         GFile         *file);
 QaPanelView       *qa_experts_view_get_panel_view      (QaExpertsView *self);
 QaConflictMatrix  *qa_experts_view_get_conflict_matrix (QaExpertsView *self);
+/* What is shown of the selected expert, with the actions that record of them. */
+QaExpertDetail    *qa_experts_view_get_expert_detail   (QaExpertsView *self);
 
 G_END_DECLS

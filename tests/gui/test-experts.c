@@ -36,6 +36,13 @@ view (void)
   return qa_window_get_experts_view (window);
 }
 
+/* The pane under the pool that shows the selected expert, with the actions that record of them. */
+static GtkWidget *
+detail (void)
+{
+  return GTK_WIDGET (qa_experts_view_get_expert_detail (view ()));
+}
+
 static QaPanelView *
 panel_view (void)
 {
@@ -271,7 +278,7 @@ START_TEST (test_record_corrected_and_training_recorded)
   ck_assert (qa_experts_view_select_expert (view (), "E09"));
   gui_test_settle ();
 
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "experts.train", NULL));
+  ck_assert (gtk_widget_activate_action (detail (), "expert.train", NULL));
   dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Record the Training of 周海燕 (E09)");
   ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
@@ -286,7 +293,7 @@ START_TEST (test_record_corrected_and_training_recorded)
   ck_assert (qa_experts_view_select_expert (view (), "E08"));
   gui_test_settle ();
   gui_test_assert_label_on_screen (ROOT, "May not serve on a panel");
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "experts.edit", NULL));
+  ck_assert (gtk_widget_activate_action (detail (), "expert.edit", NULL));
   dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Correct the Record of 孙立 (E08)");
   spin = gui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
@@ -315,7 +322,7 @@ START_TEST (test_suspension_needs_reason)
   ck_assert (qa_experts_view_select_expert (view (), "E05"));
   gui_test_settle ();
 
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "experts.suspend", NULL));
+  ck_assert (gtk_widget_activate_action (detail (), "expert.suspend", NULL));
   dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Suspend 陈立军 (E05)?");
 
@@ -335,7 +342,7 @@ START_TEST (test_suspension_needs_reason)
   gui_test_assert_label_on_screen (ROOT, "陈立军 (E05) suspended");
 
   /* Reinstated, with a reason too. */
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "experts.reinstate", NULL));
+  ck_assert (gtk_widget_activate_action (detail (), "expert.reinstate", NULL));
   dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Reinstate 陈立军 (E05)?");
   entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
