@@ -268,7 +268,7 @@ append_columns (QaExpertPool  *self)
       g_signal_connect (factory, "setup", G_CALLBACK (flag_setup_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (flag_bind_cb), NULL);
       append_column (self, _(flags[i].title), factory,
-                     gtk_property_expression_new (QA_TYPE_EXPERT, NULL, flags[i].property), 76);
+                     gtk_property_expression_new (QA_TYPE_EXPERT, NULL, flags[i].property), 72);
     }
 
   append_column (self, _("Status"), label_factory_new (G_CALLBACK (status_bind_cb), NULL),
@@ -284,7 +284,7 @@ append_columns (QaExpertPool  *self)
                      gtk_cclosure_expression_new (G_TYPE_UINT, NULL, 0, NULL,
                                                   G_CALLBACK (expert_role_rank),
                                                   GINT_TO_POINTER (role_stages[i]), NULL),
-                     100);
+                     116);
     }
 }
 
