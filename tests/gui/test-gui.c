@@ -245,6 +245,53 @@ START_TEST (test_scoring_shows_criteria)
 }
 END_TEST
 
+/* Issue #12 (8): beside the guide, the criteria's last column was cut, 110 reading as “11”. At the
+ * default width and at 1024 px, the points of a category are whole and inside the list. */
+static gboolean
+window_width_is (gpointer data)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+
+  /* The default size counts the client-side decorations' edges too. */
+  return width <= GPOINTER_TO_INT (data) && width >= GPOINTER_TO_INT (data) - 40;
+}
+
+START_TEST (test_scoring_points_not_cut)
+{
+  static const int widths[] = { 1200, 1024 };
+
+  show_page ("scoring");
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkWidget *points;
+      GtkWidget *scrolled;
+      graphene_rect_t bounds;
+      int minimum = 0;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 640);
+      ck_assert_msg (gui_test_iterate_until (window_width_is, GINT_TO_POINTER (widths[i])),
+                     "the window is %d px wide, not %d", gtk_widget_get_width (GTK_WIDGET (window)),
+                     widths[i]);
+      gui_test_settle ();
+
+      /* 4.1 Leadership is worth 110 points. */
+      points = gui_test_find_labelled (GTK_WIDGET (qa_window_get_scoring_view (window)),
+                                       GTK_TYPE_LABEL, "110");
+      ck_assert_msg (points != NULL, "no “110” on screen at %d px", widths[i]);
+      scrolled = gtk_widget_get_ancestor (points, GTK_TYPE_SCROLLED_WINDOW);
+      ck_assert (gtk_widget_compute_bounds (points, scrolled, &bounds));
+      /* Not squeezed: as wide as it asks (the measure counts its margins, the bounds do not). */
+      gtk_widget_measure (points, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      ck_assert_int_ge ((int)bounds.size.width,
+                        minimum - gtk_widget_get_margin_start (points) - gtk_widget_get_margin_end (points));
+      ck_assert_msg (bounds.origin.x + bounds.size.width <= gtk_widget_get_width (scrolled),
+                     "at %d px “110” ends at %.0f, past the list's %d px", widths[i],
+                     bounds.origin.x + bounds.size.width, gtk_widget_get_width (scrolled));
+    }
+}
+END_TEST
+
 START_TEST (test_consensus_shows_rule)
 {
   QaProfile *profile = qa_session_get_profile (session);
@@ -385,6 +432,7 @@ gui_suite (void)
   tcase_add_test (tc, test_dossiers_search_narrows);
   tcase_add_test (tc, test_find_focuses_search);
   tcase_add_test (tc, test_scoring_shows_criteria);
+  tcase_add_test (tc, test_scoring_points_not_cut);
   tcase_add_test (tc, test_consensus_shows_rule);
   tcase_add_test (tc, test_shortlist_shows_profile);
   tcase_add_test (tc, test_title_and_stepper_follow_session);
