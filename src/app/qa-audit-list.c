@@ -133,21 +133,21 @@ entry_seq (QaAuditRow *row)
 }
 
 static char *
-entry_seq_text (gpointer   this_object,
+entry_seq_text (gpointer    this_object,
                 QaAuditRow *row)
 {
   return row != NULL ? g_strdup_printf ("%" G_GINT64_FORMAT, row_entry (row)->seq) : NULL;
 }
 
 static char *
-entry_time_text (gpointer   this_object,
+entry_time_text (gpointer    this_object,
                  QaAuditRow *row)
 {
   return row != NULL ? g_strdup (row->local_time) : NULL;
 }
 
 static char *
-entry_utc_time (gpointer   this_object,
+entry_utc_time (gpointer    this_object,
                 QaAuditRow *row)
 {
   if (row == NULL)
@@ -158,14 +158,14 @@ entry_utc_time (gpointer   this_object,
 }
 
 static char *
-entry_operator_text (gpointer   this_object,
+entry_operator_text (gpointer    this_object,
                      QaAuditRow *row)
 {
   return row != NULL ? g_strdup (row_entry (row)->operator_name) : NULL;
 }
 
 static char *
-entry_role_text (gpointer   this_object,
+entry_role_text (gpointer    this_object,
                  QaAuditRow *row)
 {
   QaRole role;
@@ -179,28 +179,28 @@ entry_role_text (gpointer   this_object,
 }
 
 static char *
-entry_action_text (gpointer   this_object,
+entry_action_text (gpointer    this_object,
                    QaAuditRow *row)
 {
   return row != NULL ? qa_audit_action_dup_label (row_entry (row)->action) : NULL;
 }
 
 static char *
-entry_action_code (gpointer   this_object,
+entry_action_code (gpointer    this_object,
                    QaAuditRow *row)
 {
   return row != NULL ? g_strdup (row_entry (row)->action) : NULL;
 }
 
 static char *
-entry_subject_text (gpointer   this_object,
+entry_subject_text (gpointer    this_object,
                     QaAuditRow *row)
 {
   return row != NULL ? g_strdup (row->subject) : NULL;
 }
 
 static char *
-entry_values_text (gpointer   this_object,
+entry_values_text (gpointer    this_object,
                    QaAuditRow *row)
 {
   const QaAuditEntry *entry;
@@ -217,7 +217,7 @@ entry_values_text (gpointer   this_object,
 }
 
 static char *
-entry_values_tooltip (gpointer   this_object,
+entry_values_tooltip (gpointer    this_object,
                       QaAuditRow *row)
 {
   return row != NULL ? qa_audit_list_dup_stored_text (row_entry (row)) : NULL;
@@ -292,7 +292,7 @@ row_item (gpointer item,
 
 static const char *
 choice_value (QaAuditList *self,
-              guint       choice)
+              guint        choice)
 {
   Choice *c = &self->choices[choice];
   guint selected = gtk_drop_down_get_selected (c->drop_down);
@@ -412,7 +412,7 @@ filter_items_changed_cb (QaAuditList *self)
 /* Fills @choice with @labels (taken) for @values (taken), keeping the value picked before. */
 static void
 fill_choice (QaAuditList *self,
-             guint       choice,
+             guint        choice,
              const char  *all_label,
              GPtrArray   *labels,
              GPtrArray   *values)
@@ -441,7 +441,7 @@ fill_choice (QaAuditList *self,
 
 static void
 fill_people (QaAuditList *self,
-             guint       choice,
+             guint        choice,
              const char  *kind,
              GListModel  *people,
              const char  *all_label)
@@ -518,7 +518,7 @@ fill_choices (QaAuditList *self)
 /* Picks the row of @value in @choice, or “all” when it offers no such row. */
 static void
 set_choice (QaAuditList *self,
-            guint       choice,
+            guint        choice,
             const char  *value)
 {
   Choice *c = &self->choices[choice];
@@ -574,7 +574,7 @@ qa_audit_list_finalize (GObject *object)
 
 static void
 qa_audit_list_get_property (GObject    *object,
-                            guint      prop_id,
+                            guint       prop_id,
                             GValue     *value,
                             GParamSpec *pspec)
 {
@@ -605,7 +605,7 @@ qa_audit_list_get_property (GObject    *object,
 
 static void
 qa_audit_list_set_property (GObject      *object,
-                            guint        prop_id,
+                            guint         prop_id,
                             const GValue *value,
                             GParamSpec   *pspec)
 {

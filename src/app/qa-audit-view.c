@@ -104,7 +104,7 @@ selected_changed_cb (QaAuditView *self)
 
 static void
 show_result (QaAuditView *self,
-             gboolean    verifies,
+             gboolean     verifies,
              const char  *title,
              const char  *detail)
 {
@@ -154,8 +154,8 @@ export_job_free (ExportJob *job)
 
 static void
 export_thread (GTask        *task,
-               gpointer     source_object,
-               gpointer     task_data,
+               gpointer      source_object,
+               gpointer      task_data,
                GCancellable *cancellable)
 {
   ExportJob *job = task_data;
@@ -180,7 +180,7 @@ export_thread (GTask        *task,
 
 static void
 set_busy (QaAuditView *self,
-          gboolean    busy)
+          gboolean     busy)
 {
   if (busy)
     self->export_cancellable = g_cancellable_new ();
@@ -196,7 +196,7 @@ set_busy (QaAuditView *self,
 static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
-                gpointer     user_data)
+                gpointer      user_data)
 {
   QaAuditView *self = QA_AUDIT_VIEW (object);
   ExportJob *job = g_task_get_task_data (G_TASK (result));
@@ -294,7 +294,7 @@ qa_audit_view_dispose (GObject *object)
 
 static void
 qa_audit_view_get_property (GObject    *object,
-                            guint      prop_id,
+                            guint       prop_id,
                             GValue     *value,
                             GParamSpec *pspec)
 {
@@ -317,7 +317,7 @@ qa_audit_view_get_property (GObject    *object,
 
 static void
 qa_audit_view_set_property (GObject      *object,
-                            guint        prop_id,
+                            guint         prop_id,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
@@ -490,7 +490,7 @@ qa_audit_view_verify (QaAuditView *self)
 void
 qa_audit_view_export (QaAuditView         *self,
                       GFile               *file,
-                      QaAuditExportFormat format)
+                      QaAuditExportFormat  format)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *session_title = NULL;

@@ -56,7 +56,7 @@ create_item_model (gpointer item,
 }
 
 static char *
-row_code (gpointer       this_object,
+row_code (gpointer        this_object,
           GtkTreeListRow *row)
 {
   g_autoptr(GObject) item = NULL;
@@ -71,7 +71,7 @@ row_code (gpointer       this_object,
 }
 
 static char *
-row_name (gpointer       this_object,
+row_name (gpointer        this_object,
           GtkTreeListRow *row)
 {
   g_autoptr(GObject) item = NULL;
@@ -86,7 +86,7 @@ row_name (gpointer       this_object,
 }
 
 static char *
-row_points (gpointer       this_object,
+row_points (gpointer        this_object,
             GtkTreeListRow *row)
 {
   g_autoptr(GObject) item = NULL;
@@ -112,7 +112,7 @@ kind_label (QaItemKind kind)
 }
 
 static char *
-row_kind (gpointer       this_object,
+row_kind (gpointer        this_object,
           GtkTreeListRow *row)
 {
   g_autoptr(GObject) item = NULL;
@@ -124,7 +124,7 @@ row_kind (gpointer       this_object,
 }
 
 static char **
-row_css_classes (gpointer       this_object,
+row_css_classes (gpointer        this_object,
                  GtkTreeListRow *row)
 {
   g_autoptr(GObject) item = NULL;
@@ -290,7 +290,7 @@ qa_criteria_browser_dispose (GObject *object)
 
 static void
 qa_criteria_browser_get_property (GObject    *object,
-                                  guint      prop_id,
+                                  guint       prop_id,
                                   GValue     *value,
                                   GParamSpec *pspec)
 {
@@ -309,7 +309,7 @@ qa_criteria_browser_get_property (GObject    *object,
 
 static void
 qa_criteria_browser_set_property (GObject      *object,
-                                  guint        prop_id,
+                                  guint         prop_id,
                                   const GValue *value,
                                   GParamSpec   *pspec)
 {

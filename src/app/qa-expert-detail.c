@@ -91,7 +91,7 @@ static const StatusChange status_changes[] = {
 
 /* Translators: each %s is an expert, e.g. “孙立 (E08)” */
 static char *
-format_status_question (QaExpertStatus status,
+format_status_question (QaExpertStatus  status,
                         const char     *expert)
 {
   switch (status)
@@ -109,7 +109,7 @@ format_status_question (QaExpertStatus status,
 }
 
 static char *
-format_status_done (QaExpertStatus status,
+format_status_done (QaExpertStatus  status,
                     const char     *expert)
 {
   switch (status)
@@ -135,7 +135,7 @@ static void
 set_fact (AdwActionRow *row,
           GtkImage     *icon,
           const char   *subtitle,
-          gboolean     holds)
+          gboolean      holds)
 {
   adw_action_row_set_subtitle (row, subtitle);
   gtk_image_set_from_icon_name (icon, holds ? "emblem-ok-symbolic" : "window-close-symbolic");
@@ -524,7 +524,7 @@ qa_expert_detail_dispose (GObject *object)
 
 static void
 qa_expert_detail_get_property (GObject    *object,
-                               guint      prop_id,
+                               guint       prop_id,
                                GValue     *value,
                                GParamSpec *pspec)
 {
@@ -551,7 +551,7 @@ qa_expert_detail_get_property (GObject    *object,
 
 static void
 qa_expert_detail_set_property (GObject      *object,
-                               guint        prop_id,
+                               guint         prop_id,
                                const GValue *value,
                                GParamSpec   *pspec)
 {
@@ -693,7 +693,7 @@ qa_expert_detail_set_expert (QaExpertDetail *self,
 
 void
 qa_expert_detail_set_editable (QaExpertDetail *self,
-                               gboolean       editable)
+                               gboolean        editable)
 {
   g_return_if_fail (QA_IS_EXPERT_DETAIL (self));
 

@@ -78,7 +78,7 @@ expert_status_rank (QaExpert *expert)
 /* The chair first, then members, alternates, and those not on the panel. */
 static guint
 expert_role_rank (QaExpert *expert,
-                  gpointer stage)
+                  gpointer  stage)
 {
   if (expert == NULL)
     return 0;
@@ -104,7 +104,7 @@ expert_role_rank (QaExpert *expert,
 static void
 label_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
-                gpointer                 user_data)
+                gpointer                  user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -147,7 +147,7 @@ experience_bind_cb (GtkSignalListItemFactory *factory,
 static void
 flag_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
-               gpointer                 user_data)
+               gpointer                  user_data)
 {
   GtkWidget *image = gtk_image_new ();
 
@@ -159,7 +159,7 @@ flag_setup_cb (GtkSignalListItemFactory *factory,
 static void
 flag_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
-              gpointer                 user_data)
+              gpointer                  user_data)
 {
   QaExpert *expert = gtk_list_item_get_item (list_item);
   GtkWidget *image = gtk_list_item_get_child (list_item);
@@ -176,7 +176,7 @@ flag_bind_cb (GtkSignalListItemFactory *factory,
 static void
 status_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
-                gpointer                 user_data)
+                gpointer                  user_data)
 {
   QaExpert *expert = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
@@ -191,7 +191,7 @@ status_bind_cb (GtkSignalListItemFactory *factory,
 static void
 role_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
-              gpointer                 user_data)
+              gpointer                  user_data)
 {
   QaExpert *expert = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
@@ -214,7 +214,7 @@ append_column (QaExpertPool       *self,
                const char         *title,
                GtkListItemFactory *factory,
                GtkExpression      *sort_by,
-               int                width)
+               int                 width)
 {
   GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
 
@@ -340,9 +340,9 @@ selection_changed_cb (QaExpertPool       *self,
 /* Every write reads the pool anew, with new objects: keep the selected expert selected. */
 static void
 experts_changing_cb (QaExpertPool *self,
-                     guint        position,
-                     guint        removed,
-                     guint        added,
+                     guint         position,
+                     guint         removed,
+                     guint         added,
                      GListModel   *model)
 {
   self->reloading++;
@@ -350,9 +350,9 @@ experts_changing_cb (QaExpertPool *self,
 
 static void
 experts_changed_cb (QaExpertPool *self,
-                    guint        position,
-                    guint        removed,
-                    guint        added,
+                    guint         position,
+                    guint         removed,
+                    guint         added,
                     GListModel   *model)
 {
   g_autofree char *selected_id = g_strdup (self->selected_id);
@@ -423,7 +423,7 @@ qa_expert_pool_dispose (GObject *object)
 
 static void
 qa_expert_pool_get_property (GObject    *object,
-                             guint      prop_id,
+                             guint       prop_id,
                              GValue     *value,
                              GParamSpec *pspec)
 {
@@ -446,7 +446,7 @@ qa_expert_pool_get_property (GObject    *object,
 
 static void
 qa_expert_pool_set_property (GObject      *object,
-                             guint        prop_id,
+                             guint         prop_id,
                              const GValue *value,
                              GParamSpec   *pspec)
 {

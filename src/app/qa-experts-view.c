@@ -100,7 +100,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
 static void
 import_loaded_cb (GObject      *object,
                   GAsyncResult *result,
-                  gpointer     user_data)
+                  gpointer      user_data)
 {
   g_autoptr(ImportJob) job = user_data;
   QaExpertsView *self = job->self;
@@ -145,7 +145,7 @@ import_loaded_cb (GObject      *object,
 static void
 import_file (QaExpertsView *self,
              GFile         *file,
-             gboolean      conflicts)
+             gboolean       conflicts)
 {
   ImportJob *job = g_new0 (ImportJob, 1);
 
@@ -225,7 +225,7 @@ qa_experts_view_dispose (GObject *object)
 
 static void
 qa_experts_view_get_property (GObject    *object,
-                              guint      prop_id,
+                              guint       prop_id,
                               GValue     *value,
                               GParamSpec *pspec)
 {
@@ -244,7 +244,7 @@ qa_experts_view_get_property (GObject    *object,
 
 static void
 qa_experts_view_set_property (GObject      *object,
-                              guint        prop_id,
+                              guint         prop_id,
                               const GValue *value,
                               GParamSpec   *pspec)
 {
@@ -371,7 +371,7 @@ qa_experts_view_set_section (QaExpertsView *self,
 
 void
 qa_experts_view_set_role (QaExpertsView *self,
-                          QaRole        role)
+                          QaRole         role)
 {
   g_return_if_fail (QA_IS_EXPERTS_VIEW (self));
 

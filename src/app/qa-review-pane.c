@@ -313,7 +313,7 @@ unbind_applicant_cb (GtkSignalListItemFactory *factory,
 
 static GtkListItemFactory *
 create_applicant_factory (QaReviewPane *self,
-                          gboolean     with_progress)
+                          gboolean      with_progress)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -401,7 +401,7 @@ load_sheets (QaReviewPane  *self)
 
 static void
 select_applicant_at (QaReviewPane *self,
-                     guint        position)
+                     guint         position)
 {
   gtk_drop_down_set_selected (self->applicant_drop_down, position);
   focus_sheet (self);
@@ -438,7 +438,7 @@ qa_review_pane_dispose (GObject *object)
 
 static void
 qa_review_pane_get_property (GObject    *object,
-                             guint      prop_id,
+                             guint       prop_id,
                              GValue     *value,
                              GParamSpec *pspec)
 {
@@ -465,7 +465,7 @@ qa_review_pane_get_property (GObject    *object,
 
 static void
 qa_review_pane_set_property (GObject      *object,
-                             guint        prop_id,
+                             guint         prop_id,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
@@ -599,7 +599,7 @@ qa_review_pane_get_show_materials (QaReviewPane *self)
 
 void
 qa_review_pane_set_show_materials (QaReviewPane *self,
-                                   gboolean     show_materials)
+                                   gboolean      show_materials)
 {
   g_return_if_fail (QA_IS_REVIEW_PANE (self));
 
@@ -655,7 +655,7 @@ qa_review_pane_select_applicant (QaReviewPane *self,
 
 void
 qa_review_pane_step_applicant (QaReviewPane *self,
-                               gboolean     forward)
+                               gboolean      forward)
 {
   guint n;
   guint position;
@@ -706,7 +706,7 @@ qa_review_pane_next_unscored (QaReviewPane *self)
 
 void
 qa_review_pane_turn_material_page (QaReviewPane *self,
-                                   gboolean     forward)
+                                   gboolean      forward)
 {
   GtkWidget *pdf_view;
 

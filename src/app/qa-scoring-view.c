@@ -68,10 +68,10 @@ n_sheets (QaScoringView *self)
 }
 
 static void
-set_string (QaScoringView *self,
+set_string (QaScoringView  *self,
             char          **field,
-            char          *value,
-            GParamSpec    *pspec)
+            char           *value,
+            GParamSpec     *pspec)
 {
   if (g_strcmp0 (*field, value) == 0)
     {
@@ -172,7 +172,7 @@ material_page_action (GtkWidget  *widget,
 
 static void
 export_sheet_response_cb (GtkNativeDialog *chooser,
-                          int             response,
+                          int              response,
                           QaScoringView   *self)
 {
   g_autoptr(GFile) file = NULL;
@@ -225,7 +225,7 @@ add_filter (GtkFileChooser *chooser,
 static void
 export_sheet_activated (GSimpleAction *action,
                         GVariant      *param,
-                        gpointer      user_data)
+                        gpointer       user_data)
 {
   QaScoringView *self = user_data;
   GtkFileChooserNative *chooser;
@@ -256,7 +256,7 @@ export_sheet_activated (GSimpleAction *action,
 static void
 export_packages_activated (GSimpleAction *action,
                            GVariant      *param,
-                           gpointer      user_data)
+                           gpointer       user_data)
 {
   QaScoringView *self = user_data;
   QaPackageExportDialog *dialog;
@@ -270,7 +270,7 @@ export_packages_activated (GSimpleAction *action,
 
 static void
 import_sheets_response_cb (GtkNativeDialog *chooser,
-                           int             response,
+                           int              response,
                            QaScoringView   *self)
 {
   g_autoptr(GListModel) files = NULL;
@@ -296,7 +296,7 @@ import_sheets_response_cb (GtkNativeDialog *chooser,
 static void
 import_sheets_activated (GSimpleAction *action,
                          GVariant      *param,
-                         gpointer      user_data)
+                         gpointer       user_data)
 {
   QaScoringView *self = user_data;
   GtkFileChooserNative *chooser;
@@ -356,7 +356,7 @@ qa_scoring_view_dispose (GObject *object)
 
 static void
 qa_scoring_view_get_property (GObject    *object,
-                              guint      prop_id,
+                              guint       prop_id,
                               GValue     *value,
                               GParamSpec *pspec)
 {
@@ -387,7 +387,7 @@ qa_scoring_view_get_property (GObject    *object,
 
 static void
 qa_scoring_view_set_property (GObject      *object,
-                              guint        prop_id,
+                              guint         prop_id,
                               const GValue *value,
                               GParamSpec   *pspec)
 {
@@ -539,7 +539,7 @@ qa_scoring_view_get_subtitle (QaScoringView *self)
 
 void
 qa_scoring_view_set_role (QaScoringView *self,
-                          QaRole        role)
+                          QaRole         role)
 {
   g_return_if_fail (QA_IS_SCORING_VIEW (self));
 
@@ -565,7 +565,7 @@ qa_scoring_view_get_show_materials (QaScoringView *self)
 
 void
 qa_scoring_view_set_show_materials (QaScoringView *self,
-                                    gboolean      show_materials)
+                                    gboolean       show_materials)
 {
   g_return_if_fail (QA_IS_SCORING_VIEW (self));
 
@@ -613,8 +613,8 @@ qa_scoring_view_get_material_reader (QaScoringView *self)
 }
 
 gboolean
-qa_scoring_view_export_sheet (QaScoringView *self,
-                              GFile         *file,
+qa_scoring_view_export_sheet (QaScoringView  *self,
+                              GFile          *file,
                               GError        **error)
 {
   g_autofree char *path = NULL;
