@@ -127,18 +127,6 @@ typedef struct
 } Column;
 
 static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
 bind_label_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                Column                   *column)
@@ -155,17 +143,14 @@ add_column (QaConsensusSheets *self,
             guint              index,
             gboolean           expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
   Column *data = g_new0 (Column, 1);
 
   data->self = self;
   data->bind = bind;
   data->column = index;
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
-  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_label_cb), data,
-                         (GClosureNotify)(void (*) (void))g_free, 0);
-  column = gtk_column_view_column_new (title, factory);
+  column = gtk_column_view_column_new (title, _qa_ui_label_factory_new (G_CALLBACK (bind_label_cb),
+                                                                         data, g_free));
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_append_column (view, column);
   return column;

@@ -102,18 +102,6 @@ expert_role_rank (QaExpert *expert,
 
 
 static void
-label_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
 experience_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     QaExpertPool             *self)
@@ -225,18 +213,6 @@ append_column (QaExpertPool       *self,
   g_object_unref (column);
 }
 
-static GtkListItemFactory *
-label_factory_new (GCallback bind,
-                   gpointer  user_data)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), NULL);
-  g_signal_connect (factory, "bind", bind, user_data);
-
-  return factory;
-}
-
 /* Art. 11 and the declaration each get a ✓ column, then the status, then a role column per
  * stage. They are alike but for what they show, so they are made here, one helper each. */
 static void
@@ -257,7 +233,7 @@ append_columns (QaExpertPool  *self)
   G_STATIC_ASSERT (G_N_ELEMENTS (role_titles) == G_N_ELEMENTS (role_stages));
 
   append_column (self, _("Experience"),
-                 label_factory_new (G_CALLBACK (experience_bind_cb), self),
+                 _qa_ui_label_factory_new (G_CALLBACK (experience_bind_cb), self, NULL),
                  gtk_property_expression_new (QA_TYPE_EXPERT, NULL, "experience-years"), 90);
 
   for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
@@ -271,14 +247,14 @@ append_columns (QaExpertPool  *self)
                      gtk_property_expression_new (QA_TYPE_EXPERT, NULL, flags[i].property), 72);
     }
 
-  append_column (self, _("Status"), label_factory_new (G_CALLBACK (status_bind_cb), NULL),
+  append_column (self, _("Status"), _qa_ui_label_factory_new (G_CALLBACK (status_bind_cb), NULL, NULL),
                  gtk_cclosure_expression_new (G_TYPE_UINT, NULL, 0, NULL,
                                               G_CALLBACK (expert_status_rank), NULL, NULL),
                  120);
 
   for (guint i = 0; i < G_N_ELEMENTS (role_stages); i++)
     {
-      factory = label_factory_new (G_CALLBACK (role_bind_cb), NULL);
+      factory = _qa_ui_label_factory_new (G_CALLBACK (role_bind_cb), NULL, NULL);
       g_object_set_data (G_OBJECT (factory), "stage", GINT_TO_POINTER (role_stages[i]));
       append_column (self, _(role_titles[i]), factory,
                      gtk_cclosure_expression_new (G_TYPE_UINT, NULL, 0, NULL,

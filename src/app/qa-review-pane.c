@@ -57,29 +57,12 @@ dup_reviewer_name (QaSession *session)
   return qa_experts_dup_name (session, qa_session_get_package_reviewer (session));
 }
 
-static QaApplicant *
-lookup_applicant (QaSession  *session,
-                  const char *id)
-{
-  GListModel *applicants = qa_session_get_applicants (session);
-
-  for (guint i = 0; i < g_list_model_get_n_items (applicants); i++)
-    {
-      g_autoptr(QaApplicant) applicant = g_list_model_get_item (applicants, i);
-
-      if (g_strcmp0 (qa_applicant_get_id (applicant), id) == 0)
-        return g_steal_pointer (&applicant);
-    }
-
-  return NULL;
-}
-
 static char *
 dup_applicant_label (QaReviewPane *self,
                      QaScoreSheet *sheet)
 {
   const char *id = qa_score_sheet_get_applicant_id (sheet);
-  g_autoptr(QaApplicant) applicant = lookup_applicant (self->session, id);
+  QaApplicant *applicant = _qa_ui_find_applicant (self->session, id);
 
   if (applicant == NULL)
     return g_strdup (id);

@@ -57,6 +57,13 @@ void       _qa_ui_run_file_chooser  (GtkFileChooserNative *chooser,
                                      GtkWidget            *widget,
                                      QaFileChosenFunc      chosen);
 
+/* A factory of list rows that are each a label, start-aligned and cut short with “…”, which @bind
+ * (a GtkSignalListItemFactory::bind handler, passed @user_data) fills. @destroy, when not NULL,
+ * frees @user_data with the factory. */
+GtkListItemFactory *_qa_ui_label_factory_new (GCallback       bind,
+                                              gpointer        user_data,
+                                              GDestroyNotify  destroy);
+
 /* The session's row of applicant @id (borrowed), or NULL. */
 QaApplicant *_qa_ui_find_applicant  (QaSession   *session,
                                      const char  *id);

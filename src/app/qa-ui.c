@@ -233,6 +233,35 @@ _qa_ui_run_file_chooser (GtkFileChooserNative *chooser,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+label_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+GtkListItemFactory *
+_qa_ui_label_factory_new (GCallback      bind,
+                          gpointer       user_data,
+                          GDestroyNotify destroy)
+{
+  GtkListItemFactory *factory;
+
+  g_return_val_if_fail (bind != NULL, NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), NULL);
+  g_signal_connect_data (factory, "bind", bind, user_data,
+                         (GClosureNotify)(void (*) (void))destroy, 0);
+
+  return factory;
+}
+
 QaApplicant *
 _qa_ui_find_applicant (QaSession  *session,
                        const char *id)
