@@ -531,7 +531,6 @@ set_choice (QaAuditList *self,
   gtk_drop_down_set_selected (c->drop_down, selected);
 }
 
-
 static void
 clear_filters_action (GtkWidget  *widget,
                       const char *action_name,

@@ -65,7 +65,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-
 /* What a status change says, for the dialog that takes its written reason. */
 typedef struct
 {

@@ -100,7 +100,6 @@ expert_role_rank (QaExpert *expert,
     }
 }
 
-
 static void
 experience_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
@@ -366,7 +365,6 @@ stop_search_cb (QaExpertPool   *self,
 
 /* The object ---------------------------------------------------------------------------------- */
 
-
 static void
 disconnect_session (QaExpertPool  *self)
 {
@@ -379,7 +377,6 @@ disconnect_session (QaExpertPool  *self)
   g_signal_handlers_disconnect_by_func (experts, G_CALLBACK (experts_changing_cb), self);
   g_signal_handlers_disconnect_by_func (experts, G_CALLBACK (experts_changed_cb), self);
 }
-
 
 static void
 qa_expert_pool_dispose (GObject *object)

@@ -381,7 +381,6 @@ load_sheets (QaReviewPane  *self)
     focus_sheet (self);
 }
 
-
 static void
 select_applicant_at (QaReviewPane *self,
                      guint         position)
