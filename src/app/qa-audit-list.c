@@ -9,9 +9,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
+#include "qa-audit-filters.h"
 #include "qa-audit-list.h"
 #include "qa-ui-private.h"
 
@@ -62,21 +62,6 @@ row_entry (QaAuditRow *row)
 
 /* QaAuditList ------------------------------------------------------------------------------- */
 
-/* A filter drop-down: its first row is “all”, the others pick one value each. */
-typedef struct
-{
-  GtkDropDown *drop_down;
-  GPtrArray   *values;   /* parallel to the rows; [0] is NULL */
-} Choice;
-
-enum {
-  CHOICE_APPLICANT,
-  CHOICE_EXPERT,
-  CHOICE_ACTION,
-  CHOICE_OPERATOR,
-  N_CHOICES
-};
-
 struct _QaAuditList
 {
   GtkWidget           parent_instance;
@@ -88,26 +73,17 @@ struct _QaAuditList
   GtkCustomFilter    *filter;
   GListModel         *shown;         /* QaAuditItem, as shown */
   GHashTable         *names;         /* "applicant\nA01" → the applicant's name */
-  Choice              choices[N_CHOICES];
-  char               *from;
-  char               *to;
-  gboolean            filling;
   guint               n_entries;
   guint               n_shown;
 
   /* Template widgets */
-  GtkDropDown        *action_drop_down;
-  GtkDropDown        *applicant_drop_down;
   GtkColumnView      *column_view;
-  GtkDropDown        *expert_drop_down;
   GtkFilterListModel *filter_model;
-  GtkEntry           *from_entry;
+  QaAuditFilters     *filters;
   GtkStack           *list_stack;
-  GtkDropDown        *operator_drop_down;
   GtkColumnViewColumn *seq_column;
   GtkSingleSelection *selection;
   GtkSortListModel   *sort_model;
-  GtkEntry           *to_entry;
 };
 
 G_DEFINE_FINAL_TYPE (QaAuditList, qa_audit_list, GTK_TYPE_WIDGET)
@@ -290,38 +266,27 @@ row_item (gpointer item,
 
 /* Filters ------------------------------------------------------------------------------------ */
 
-static const char *
-choice_value (QaAuditList *self,
-              guint        choice)
-{
-  Choice *c = &self->choices[choice];
-  guint selected = gtk_drop_down_get_selected (c->drop_down);
-
-  if (c->values == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= c->values->len)
-    return NULL;
-  return g_ptr_array_index (c->values, selected);
-}
-
 static gboolean
 row_visible (gpointer item,
              gpointer user_data)
 {
   QaAuditList *self = user_data;
   QaAuditRow *row = item;
-  QaAuditFilter filter = {
-    .applicant_id = choice_value (self, CHOICE_APPLICANT),
-    .expert_id = choice_value (self, CHOICE_EXPERT),
-    .action = choice_value (self, CHOICE_ACTION),
-    .operator_name = choice_value (self, CHOICE_OPERATOR),
-  };
+  QaAuditFilter filter;
+  const char *from;
+  const char *to;
+
+  qa_audit_filters_get (self->filters, &filter);
+  /* The days are the operator's, not UTC's: the local time is compared. */
+  from = filter.from;
+  to = filter.to;
+  filter.from = filter.to = NULL;
 
   if (!qa_audit_entry_matches (row_entry (row), &filter))
     return FALSE;
-
-  /* The days are the operator's, not UTC's: the local time is compared. */
-  if (self->from != NULL && strncmp (row->local_time, self->from, 10) < 0)
+  if (from != NULL && strncmp (row->local_time, from, 10) < 0)
     return FALSE;
-  if (self->to != NULL && strncmp (row->local_time, self->to, 10) > 0)
+  if (to != NULL && strncmp (row->local_time, to, 10) > 0)
     return FALSE;
   return TRUE;
 }
@@ -351,54 +316,8 @@ update_count (QaAuditList *self)
 static void
 refilter (QaAuditList *self)
 {
-  if (self->filling)
-    return;
-
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
-}
-
-static void
-filter_changed_cb (QaAuditList *self)
-{
-  g_assert (QA_IS_AUDIT_LIST (self));
-
-  refilter (self);
-}
-
-/* A day typed as YYYY-MM-DD, or NULL when the field is empty or holds no real day. */
-static char *
-parse_day (GtkEntry *entry)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  g_autoptr(GDateTime) day = NULL;
-  guint year, month, date;
-  char end;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  if (*text == '\0')
-    return NULL;
-
-  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &date, &end) != 3 ||
-      (day = g_date_time_new_local (year, month, date, 0, 0, 0)) == NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      return NULL;
-    }
-
-  return g_date_time_format (day, "%Y-%m-%d");
-}
-
-static void
-date_changed_cb (QaAuditList *self)
-{
-  g_assert (QA_IS_AUDIT_LIST (self));
-
-  g_free (self->from);
-  self->from = parse_day (self->from_entry);
-  g_free (self->to);
-  self->to = parse_day (self->to_entry);
-  refilter (self);
 }
 
 static void
@@ -409,126 +328,37 @@ filter_items_changed_cb (QaAuditList *self)
   update_count (self);
 }
 
-/* Fills @choice with @labels (taken) for @values (taken), keeping the value picked before. */
+/* The applicants' and experts' names, for the subjects. */
 static void
-fill_choice (QaAuditList *self,
-             guint        choice,
-             const char  *all_label,
-             GPtrArray   *labels,
-             GPtrArray   *values)
+fill_names (QaAuditList *self)
 {
-  Choice *c = &self->choices[choice];
-  g_autofree char *picked = g_strdup (choice_value (self, choice));
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  guint selected = 0;
+  static const char * const kinds[] = { "applicant", "expert" };
+  GListModel *people[G_N_ELEMENTS (kinds)] = { NULL, };
 
-  g_ptr_array_insert (labels, 0, g_strdup (all_label));
-  g_ptr_array_insert (values, 0, NULL);
-  g_ptr_array_add (labels, NULL);
-  gtk_string_list_splice (model, 0, 0, (const char * const *)labels->pdata);
-
-  for (guint i = 1; picked != NULL && i < values->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (values, i), picked) == 0)
-      selected = i;
-
-  g_clear_pointer (&c->values, g_ptr_array_unref);
-  c->values = values;
-  gtk_drop_down_set_model (c->drop_down, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (c->drop_down, selected);
-
-  g_ptr_array_unref (labels);
-}
-
-static void
-fill_people (QaAuditList *self,
-             guint        choice,
-             const char  *kind,
-             GListModel  *people,
-             const char  *all_label)
-{
-  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(GObject) person = g_list_model_get_item (people, i);
-      g_autofree char *id = NULL;
-      g_autofree char *name = NULL;
-
-      g_object_get (person, "id", &id, "name", &name, NULL);
-      g_ptr_array_add (labels, g_strdup_printf ("%s · %s", id, name));
-      g_hash_table_insert (self->names, g_strconcat (kind, "\n", id, NULL), g_strdup (name));
-      g_ptr_array_add (values, g_steal_pointer (&id));
-    }
-
-  fill_choice (self, choice, all_label, labels, values);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
-}
-
-static void
-fill_distinct (QaAuditList *self,
-               guint        choice,
-               gsize        field_offset,
-               char *     (*dup_label) (const char *value),
-               const char  *all_label)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *labels;
-
-  for (guint i = 0; self->entries != NULL && i < g_list_model_get_n_items (self->entries); i++)
-    {
-      g_autoptr(QaAuditItem) item = g_list_model_get_item (self->entries, i);
-      const char *value = G_STRUCT_MEMBER (const char *, qa_audit_item_get_entry (item), field_offset);
-
-      if (value != NULL && *value != '\0' && g_hash_table_add (seen, (gpointer)value))
-        g_ptr_array_add (values, g_strdup (value));
-    }
-  g_ptr_array_sort (values, compare_strings);
-
-  labels = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < values->len; i++)
-    g_ptr_array_add (labels, dup_label (g_ptr_array_index (values, i)));
-  fill_choice (self, choice, all_label, labels, values);
-}
-
-static void
-fill_choices (QaAuditList *self)
-{
-  GListModel *applicants = self->session != NULL ? qa_session_get_applicants (self->session) : NULL;
-  GListModel *experts = self->session != NULL ? qa_session_get_experts (self->session) : NULL;
-
-  self->filling = TRUE;
   g_hash_table_remove_all (self->names);
-  fill_people (self, CHOICE_APPLICANT, "applicant", applicants, _("All applicants"));
-  fill_people (self, CHOICE_EXPERT, "expert", experts, _("All experts"));
-  fill_distinct (self, CHOICE_ACTION, G_STRUCT_OFFSET (QaAuditEntry, action),
-                 qa_audit_action_dup_label, _("All actions"));
-  fill_distinct (self, CHOICE_OPERATOR, G_STRUCT_OFFSET (QaAuditEntry, operator_name),
-                 g_strdup, _("All operators"));
-  self->filling = FALSE;
+  if (self->session == NULL)
+    return;
+
+  people[0] = qa_session_get_applicants (self->session);
+  people[1] = qa_session_get_experts (self->session);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint i = 0; i < g_list_model_get_n_items (people[k]); i++)
+      {
+        g_autoptr(GObject) person = g_list_model_get_item (people[k], i);
+        g_autofree char *id = NULL;
+        char *name = NULL;
+
+        g_object_get (person, "id", &id, "name", &name, NULL);
+        g_hash_table_insert (self->names, g_strconcat (kinds[k], "\n", id, NULL), name);
+      }
 }
 
-/* Picks the row of @value in @choice, or “all” when it offers no such row. */
 static void
-set_choice (QaAuditList *self,
-            guint        choice,
-            const char  *value)
+filters_changed_cb (QaAuditList *self)
 {
-  Choice *c = &self->choices[choice];
-  guint selected = 0;
+  g_assert (QA_IS_AUDIT_LIST (self));
 
-  for (guint i = 1; value != NULL && *value != '\0' && c->values != NULL && i < c->values->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (c->values, i), value) == 0)
-      selected = i;
-
-  gtk_drop_down_set_selected (c->drop_down, selected);
+  refilter (self);
 }
 
 static void
@@ -536,7 +366,7 @@ clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  qa_audit_list_set_filter (QA_AUDIT_LIST (widget), NULL);
+  qa_audit_filters_set (QA_AUDIT_LIST (widget)->filters, NULL);
 }
 
 /* GObject ------------------------------------------------------------------------------------ */
@@ -562,11 +392,7 @@ qa_audit_list_finalize (GObject *object)
 {
   QaAuditList *self = (QaAuditList *)object;
 
-  for (guint i = 0; i < N_CHOICES; i++)
-    g_clear_pointer (&self->choices[i].values, g_ptr_array_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
-  g_clear_pointer (&self->from, g_free);
-  g_clear_pointer (&self->to, g_free);
 
   G_OBJECT_CLASS (qa_audit_list_parent_class)->finalize (object);
 }
@@ -651,23 +477,18 @@ qa_audit_list_class_init (QaAuditListClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (QA_TYPE_AUDIT_FILTERS);
   g_type_ensure (QA_TYPE_AUDIT_ROW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-audit-list.ui");
-  gtk_widget_class_bind_template_child (widget_class, QaAuditList, action_drop_down);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditList, applicant_drop_down);
   gtk_widget_class_bind_template_child (widget_class, QaAuditList, column_view);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditList, expert_drop_down);
   gtk_widget_class_bind_template_child (widget_class, QaAuditList, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditList, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, QaAuditList, filters);
   gtk_widget_class_bind_template_child (widget_class, QaAuditList, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditList, operator_drop_down);
   gtk_widget_class_bind_template_child (widget_class, QaAuditList, seq_column);
   gtk_widget_class_bind_template_child (widget_class, QaAuditList, selection);
   gtk_widget_class_bind_template_child (widget_class, QaAuditList, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, QaAuditList, to_entry);
-  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_action_code);
   gtk_widget_class_bind_template_callback (widget_class, entry_action_text);
   gtk_widget_class_bind_template_callback (widget_class, entry_operator_text);
@@ -679,7 +500,7 @@ qa_audit_list_class_init (QaAuditListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_utc_time);
   gtk_widget_class_bind_template_callback (widget_class, entry_values_text);
   gtk_widget_class_bind_template_callback (widget_class, entry_values_tooltip);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 
@@ -694,10 +515,6 @@ qa_audit_list_init (QaAuditList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->choices[CHOICE_APPLICANT].drop_down = self->applicant_drop_down;
-  self->choices[CHOICE_EXPERT].drop_down = self->expert_drop_down;
-  self->choices[CHOICE_ACTION].drop_down = self->action_drop_down;
-  self->choices[CHOICE_OPERATOR].drop_down = self->operator_drop_down;
 
   self->rows = gtk_map_list_model_new (NULL, make_row, self, NULL);
   self->filter = gtk_custom_filter_new (row_visible, self, NULL);
@@ -707,7 +524,6 @@ qa_audit_list_init (QaAuditList *self)
                                                       row_item, NULL, NULL));
 
   gtk_column_view_sort_by_column (self->column_view, self->seq_column, GTK_SORT_ASCENDING);
-  fill_choices (self);
   update_count (self);
 }
 
@@ -756,7 +572,8 @@ qa_audit_list_refresh (QaAuditList *self)
     }
 
   g_set_object (&self->entries, entries);
-  fill_choices (self);
+  fill_names (self);
+  qa_audit_filters_fill (self->filters, self->session, entries);
   gtk_map_list_model_set_model (self->rows, entries);
   refilter (self);
 }
@@ -800,23 +617,9 @@ void
 qa_audit_list_set_filter (QaAuditList         *self,
                           const QaAuditFilter *filter)
 {
-  static const QaAuditFilter none = { NULL };
-
   g_return_if_fail (QA_IS_AUDIT_LIST (self));
 
-  if (filter == NULL)
-    filter = &none;
-
-  self->filling = TRUE;
-  set_choice (self, CHOICE_APPLICANT, filter->applicant_id);
-  set_choice (self, CHOICE_EXPERT, filter->expert_id);
-  set_choice (self, CHOICE_ACTION, filter->action);
-  set_choice (self, CHOICE_OPERATOR, filter->operator_name);
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), filter->from != NULL ? filter->from : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), filter->to != NULL ? filter->to : "");
-  self->filling = FALSE;
-
-  refilter (self);
+  qa_audit_filters_set (self->filters, filter);
 }
 
 char *
