@@ -376,6 +376,8 @@ qa_audit_list_dispose (GObject *object)
 {
   QaAuditList *self = (QaAuditList *)object;
 
+  if (self->filters != NULL)
+    g_signal_handlers_disconnect_by_data (self->filters, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_AUDIT_LIST);
   _qa_ui_dispose_children (GTK_WIDGET (self));
   g_clear_object (&self->session);

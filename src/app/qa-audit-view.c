@@ -284,6 +284,9 @@ qa_audit_view_dispose (GObject *object)
   QaAuditView *self = (QaAuditView *)object;
 
   g_cancellable_cancel (self->export_cancellable);
+  /* The list goes away with the template: it has nothing more to tell. */
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_AUDIT_VIEW);
   _qa_ui_dispose_children (GTK_WIDGET (self));
   g_clear_object (&self->session);

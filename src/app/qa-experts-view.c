@@ -213,8 +213,11 @@ static void
 qa_experts_view_dispose (GObject *object)
 {
   QaExpertsView *self = (QaExpertsView *)object;
-  disconnect_session (self);
 
+  disconnect_session (self);
+  /* The pool goes away with the template: it has nothing more to tell. */
+  if (self->pool != NULL)
+    g_signal_handlers_disconnect_by_data (self->pool, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_EXPERTS_VIEW);
   _qa_ui_dispose_children (GTK_WIDGET (self));
 

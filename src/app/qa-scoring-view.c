@@ -344,6 +344,9 @@ qa_scoring_view_dispose (GObject *object)
 {
   QaScoringView *self = (QaScoringView *)object;
 
+  /* The pane goes away with the template: it has nothing more to tell. */
+  if (self->review_pane != NULL)
+    g_signal_handlers_disconnect_by_data (self->review_pane, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_SCORING_VIEW);
   _qa_ui_dispose_children (GTK_WIDGET (self));
   g_clear_object (&self->session);
