@@ -139,8 +139,7 @@ sheet_signature (const Sheet *sheet,
         }
     }
 
-  return g_compute_hmac_for_data (G_CHECKSUM_SHA256, (const guchar *)secret, strlen (secret),
-                                  (const guchar *)canonical->str, canonical->len);
+  return _qa_hmac_sha256_hex (secret, canonical->str, canonical->len);
 }
 
 /* Compares in time independent of where the strings differ. */
@@ -346,7 +345,7 @@ qa_sheet_export (QaSession      *package,
   xmlDocDumpFormatMemoryEnc (doc, &text, &length, "UTF-8", 1);
   xmlFreeDoc (doc);
 
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, text, (gsize)length);
+  sha256 = _qa_sha256_hex (text, (gsize)length);
   record.sheet = sheet;
   record.sha256 = sha256;
 
@@ -806,7 +805,7 @@ qa_sheet_import (QaSession       *session,
       if (reviewer_id != NULL)
         *reviewer_id = g_strdup (sheet->reviewer);
 
-      sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      sha256 = _qa_sha256_hex (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       job.name = name;
       job.sheet = sheet;
       job.sha256 = sha256;
