@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <sys/statvfs.h>
 
@@ -25,6 +26,7 @@ struct _QaDatabase
   char       *path;
   sqlite3    *db;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *by_address;   /* where a caller's SQL text was last seen → the same statement */
   guint       depth;        /* nesting of qa_database_transaction() */
   char       *operator_name;
   char       *operator_role;
@@ -163,6 +165,7 @@ qa_database_finalize (GObject *object)
 {
   QaDatabase *self = (QaDatabase *)object;
 
+  g_clear_pointer (&self->by_address, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->protected)
     _qa_output_unprotect (self->path);
@@ -197,6 +200,7 @@ qa_database_init (QaDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify)sqlite3_finalize);
+  self->by_address = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->operator_name = g_strdup (*g_get_real_name () != '\0' && g_strcmp0 (g_get_real_name (), "Unknown") != 0
                                   ? g_get_real_name () : g_get_user_name ());
   self->operator_role = g_strdup ("secretariat");
@@ -860,7 +864,17 @@ _qa_database_prepare (QaDatabase  *self,
   if (self->depth == 0)
     end_reads (self);
 
-  stmt = g_hash_table_lookup (self->statements, sql);
+  /* Most SQL is a literal, asked for again at the same address (once per row of a bulk write):
+   * found by its address and checked against the statement's own text, rather than hashed
+   * whole. Text built at run time that lands where other text was fails the check and is looked
+   * up by its contents. */
+  stmt = g_hash_table_lookup (self->by_address, sql);
+  if (stmt == NULL || strcmp (sqlite3_sql (stmt), sql) != 0)
+    {
+      stmt = g_hash_table_lookup (self->statements, sql);
+      if (stmt != NULL)
+        g_hash_table_insert (self->by_address, (gpointer)sql, stmt);
+    }
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -876,6 +890,7 @@ _qa_database_prepare (QaDatabase  *self,
     }
 
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (self->by_address, (gpointer)sql, stmt);
   return stmt;
 }
 
