@@ -87,11 +87,25 @@ START_TEST (test_changes_are_logged)
 
       if (g_strcmp0 (entry->action, "applicant.import") == 0)
         {
+          g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, CSV, -1);
+          g_autofree char *after = g_strdup_printf ("rows=1; sha256=%s; applicants=A11 91620702MA7000011P",
+                                                    sha256);
+          g_autofree char *words = qa_audit_describe (entry);
+          g_autofree char *expected = g_strdup_printf ("Applicants imported, file more.csv: rows: 1; "
+                                                       "SHA-256: %s; applicants: A11 91620702MA7000011P",
+                                                       sha256);
+
+          /* One entry for the whole file: its bytes by their SHA-256, who came in. */
+          ck_assert (!saw_import);
           saw_import = TRUE;
-          ck_assert_str_eq (entry->subject_id, "A11");
+          ck_assert_str_eq (entry->subject_kind, "file");
+          ck_assert_str_eq (entry->subject_id, "more.csv");
           ck_assert_str_eq (entry->operator_name, "赵丽娟");
           ck_assert_str_eq (entry->role, "secretariat");
-          ck_assert (strstr (entry->after, "credit_code=91620702MA7000011P") != NULL);
+          ck_assert_str_eq (entry->after, after);
+          ck_assert_str_eq (words, expected);
+          /* Found when the trail is filtered by the applicant. */
+          ck_assert (qa_audit_entry_matches (entry, &(QaAuditFilter) { "A11", NULL, NULL, NULL, NULL, NULL }));
         }
       saw_judge |= g_strcmp0 (entry->action, "eligibility.judge") == 0;
       saw_check |= g_strcmp0 (entry->action, "eligibility.check") == 0 &&
@@ -356,6 +370,22 @@ START_TEST (test_described_in_words)
   ck_assert_msg (g_str_has_prefix (check_values, "not checked → "), "%s", check_values);
   ck_assert (strstr (check_values, "unchecked") == NULL);
   ck_assert_str_eq (check_values, "not checked → eligible");
+
+  /* An import of many applicants names the first 20 in words, and how many more. */
+  {
+    g_autoptr(GString) many = g_string_new ("rows=25; applicants=");
+    char import_action[] = "applicant.import", file_kind[] = "file", file_id[] = "big.csv";
+    QaAuditEntry import = { 0, at, name, role, import_action, file_kind, file_id, NULL, NULL, hash };
+    g_autofree char *words = NULL;
+
+    for (guint i = 1; i <= 25; i++)
+      g_string_append_printf (many, "%sB%02u", i > 1 ? ", " : "", i);
+    import.after = many->str;
+    words = qa_audit_describe (&import);
+    ck_assert_msg (g_str_has_suffix (words, ": rows: 25; applicants: B01, B02, B03, B04, B05, B06, "
+                                            "B07, B08, B09, B10, B11, B12, B13, B14, B15, B16, B17, "
+                                            "B18, B19, B20 … and 5 more"), "%s", words);
+  }
 
   train_text = qa_audit_describe (&train);
   ck_assert_str_eq (train_text, "Expert’s training recorded, expert E09: trained: no → trained: yes; "

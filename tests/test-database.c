@@ -751,6 +751,59 @@ START_TEST (test_auto_backup_retention)
 }
 END_TEST
 
+static gboolean
+insert_blob_cb (QaDatabase  *db,
+                gpointer     user_data,
+                GError     **error)
+{
+  return _qa_database_exec (db, "INSERT INTO session_note (data) VALUES (randomblob(40000))", error);
+}
+
+/* With SQLite's automatic checkpoint replaced by the connection's checkpoint thread, the WAL is
+ * still copied back into the file while the session stays open and idle, and closing leaves one
+ * self-contained file with every row. */
+START_TEST (test_checkpoints_off_the_commit_path)
+{
+  g_autofree char *path = db_path ("checkpoint.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  goffset before;
+  gint64 deadline;
+
+  db = qa_database_open (path, &error);
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  ck_assert (_qa_database_exec (db, "CREATE TABLE session_note (data BLOB)", &error));
+  ck_assert_int_eq (g_stat (path, &st), 0);
+  before = st.st_size;
+
+  /* About 1,500 WAL pages, past the point where a checkpoint is asked for. */
+  for (guint i = 0; i < 150; i++)
+    ck_assert_msg (qa_database_transaction (db, insert_blob_cb, NULL, &error), "%s",
+                   error ? error->message : "");
+
+  /* With no further commit, the file itself comes to hold the rows. */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (g_stat (path, &st) == 0 && st.st_size < before + 50 * 40000 &&
+         g_get_monotonic_time () < deadline)
+    g_usleep (10000);
+  ck_assert_int_ge (st.st_size, before + 50 * 40000);
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM session_note"), 150);
+
+  g_clear_object (&db);
+  ck_assert (!g_file_test (wal, G_FILE_TEST_EXISTS));
+  db = qa_database_open (path, &error);
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM session_note"), 150);
+  {
+    g_autofree char *check = query_text (db, "PRAGMA integrity_check");
+
+    ck_assert_str_eq (check, "ok");
+  }
+}
+END_TEST
+
 static Suite *
 database_suite (void)
 {
@@ -759,6 +812,7 @@ database_suite (void)
 
   tcase_add_checked_fixture (tc, qa_test_setup_tmpdir, qa_test_teardown_tmpdir);
   tcase_add_test (tc, test_create_new);
+  tcase_add_test (tc, test_checkpoints_off_the_commit_path);
   tcase_add_test (tc, test_migrate_empty_file);
   tcase_add_test (tc, test_reopen_keeps_data);
   tcase_add_test (tc, test_foreign_keys_enforced);

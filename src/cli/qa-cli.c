@@ -179,6 +179,10 @@ current_year (void)
   return (guint)g_date_time_get_year (now);
 }
 
+/* The session the dispatcher opened to learn the acting role, handed to the verb rather than
+ * opened twice (each open reads the profile and criteria and sets the connection up). */
+static QaSession *dispatch_session;
+
 QaSession *
 qa_cli_open_session (const Globals  *globals,
                      GError        **error)
@@ -186,17 +190,18 @@ qa_cli_open_session (const Globals  *globals,
   g_autoptr(QaSession) session = NULL;
   QaDatabase *db;
 
-  if (!g_file_test (globals->db_path, G_FILE_TEST_EXISTS))
+  if (dispatch_session != NULL)
+    session = g_steal_pointer (&dispatch_session);
+  else if (!g_file_test (globals->db_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, QA_DATABASE_ERROR, QA_DATABASE_ERROR_NO_SESSION,
                    _("“%s” does not exist; create the session first (qareview-cli init)"),
                    globals->db_path);
       return NULL;
     }
-
-  session = qa_session_open (globals->db_path, error);
-  if (session == NULL)
+  else if ((session = qa_session_open (globals->db_path, error)) == NULL)
     return NULL;
+
   db = qa_session_get_database (session);
 
   if (qa_session_is_package (session))
@@ -1457,6 +1462,9 @@ acting_role (const Globals *globals,
     }
   if (qa_session_is_package (session))
     *role = QA_ROLE_REVIEWER;
+  /* Kept for the verb, except where it replaces or creates the file. */
+  if (verb->permission != QA_PERMISSION_CREATE && verb->permission != QA_PERMISSION_RESTORE)
+    dispatch_session = g_steal_pointer (&session);
   return TRUE;
 }
 
@@ -1547,6 +1555,7 @@ main (int    argc,
         return status;
       if (!qa_role_allows (role, verbs[v].permission))
         {
+          g_clear_object (&dispatch_session);
           g_printerr ("qareview-cli: ");
           /* Translators: the first %s is a role, e.g. “Supervisory committee”. */
           g_printerr (_("%s may not use “%s”"), qa_role_get_label (role), verbs[v].name);
@@ -1556,7 +1565,9 @@ main (int    argc,
           return EXIT_REFUSED;
         }
 
-      return verbs[v].func (&globals, argc - i, argv + i);
+      status = verbs[v].func (&globals, argc - i, argv + i);
+      g_clear_object (&dispatch_session);
+      return status;
     }
 
   if (known_verb)

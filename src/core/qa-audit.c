@@ -91,7 +91,7 @@ entry_hash (const char         *prev_hash,
   _qa_canonical_append (canonical, entry->before);
   _qa_canonical_append (canonical, entry->after);
 
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical->str, canonical->len);
+  return _qa_sha256_hex (canonical->str, canonical->len);
 }
 
 gboolean
@@ -430,7 +430,7 @@ static const struct
   { "applicant.add", N_("Applicant registered") },
   { "applicant.advance", N_("Sent to site review") },
   { "applicant.edit", N_("Dossier edited") },
-  { "applicant.import", N_("Applicant imported") },
+  { "applicant.import", N_("Applicants imported") },
   { "conflict.add", N_("Tie recorded") },
   { "conflict.import", N_("Tie imported") },
   { "eligibility.check", N_("Eligibility checked") },
@@ -568,6 +568,7 @@ static const struct
 } field_labels[] = {
   { "alternates", N_("alternates") },
   { "applicant", N_("applicant") },
+  { "applicants", N_("applicants") },
   { "chair", N_("chair") },
   { "condition", N_("condition of Art. 13") },
   { "course", N_("course") },
@@ -592,7 +593,9 @@ static const struct
   { "profile", N_("rule profile") },
   { "reason", N_("reason") },
   { "reviewer", N_("reviewer") },
+  { "rows", N_("rows") },
   { "seed", N_("seed") },
+  { "sha256", N_("SHA-256") },
   { "specialty", N_("specialty") },
   { "stage", N_("stage") },
   { "status", N_("status") },
@@ -688,6 +691,41 @@ append_value (GString    *out,
     g_string_append (out, value);
 }
 
+/* An import names everyone it brought in, which can be 100,000 applicants: the words show the
+ * first few and how many more there are; the stored entry and the CSV export keep them all. */
+#define LIST_SHOWN 20
+
+static void
+append_list_or_value (GString    *out,
+                      const char *key,
+                      const char *value)
+{
+  const char *cut = value;
+  guint shown = 0, more = 0;
+
+  if (!g_str_equal (key, "applicants"))
+    {
+      append_value (out, key, value);
+      return;
+    }
+
+  for (const char *p = strstr (value, ", "); p != NULL; p = strstr (p + 2, ", "))
+    {
+      if (++shown == LIST_SHOWN)
+        cut = p;
+      else if (shown > LIST_SHOWN)
+        more++;
+    }
+  if (shown < LIST_SHOWN)
+    {
+      append_value (out, key, value);
+      return;
+    }
+  g_string_append_len (out, value, cut - value);
+  /* Translators: after the first applicants an import brought in, e.g. “… and 9,980 more” */
+  g_string_append_printf (out, _(" … and %u more"), more + 1);
+}
+
 /* One part of a value: “key=value”, “verdict: reasons”, a recorded word, or free text. */
 static void
 append_part (GString    *out,
@@ -706,7 +744,7 @@ append_part (GString    *out,
           /* Translators: a field and its value in the audit trail, e.g. “seed 42”; the colon
            * is the language's, e.g. “种子：42” */
           g_string_append_printf (out, _("%s: "), label != NULL ? label : key);
-          append_value (out, key, equals + 1);
+          append_list_or_value (out, key, equals + 1);
           return;
         }
     }

@@ -17,6 +17,7 @@ struct _QaCsvTable
   GPtrArray  *header;   /* char * */
   GPtrArray  *rows;     /* GPtrArray of char *, one per field */
   GArray     *lines;    /* guint: the line each row starts on */
+  GHashTable *by_address;  /* where a caller's column name was seen → its index + 1 */
 };
 
 G_DEFINE_QUARK (qa-csv-error-quark, qa_csv_error)
@@ -78,20 +79,26 @@ read_record (QaCsvTable  *table,
             }
         }
 
-      while (cursor->p < cursor->end && *cursor->p != ',' && *cursor->p != '\n' &&
-             !(*cursor->p == '\r' && cursor->p + 1 < cursor->end && cursor->p[1] == '\n') &&
-             !(*cursor->p == '\r' && cursor->p + 1 == cursor->end))
-        {
-          if (*cursor->p == '"' || quoted)
-            {
-              g_set_error (error, QA_CSV_ERROR, QA_CSV_ERROR_SYNTAX,
-                           quoted ? _("%s:%u: text follows the closing quote of a field")
-                                  : _("%s:%u: a quote inside a field that does not start with one"),
-                           table->name, cursor->line);
-              return FALSE;
-            }
-          g_string_append_c (field, *cursor->p++);
-        }
+      {
+        /* The unquoted run is scanned, then copied at once. */
+        const char *start = cursor->p;
+
+        while (cursor->p < cursor->end && *cursor->p != ',' && *cursor->p != '\n' &&
+               !(*cursor->p == '\r' && cursor->p + 1 < cursor->end && cursor->p[1] == '\n') &&
+               !(*cursor->p == '\r' && cursor->p + 1 == cursor->end))
+          {
+            if (*cursor->p == '"' || quoted)
+              {
+                g_set_error (error, QA_CSV_ERROR, QA_CSV_ERROR_SYNTAX,
+                             quoted ? _("%s:%u: text follows the closing quote of a field")
+                                    : _("%s:%u: a quote inside a field that does not start with one"),
+                             table->name, cursor->line);
+                return FALSE;
+              }
+            cursor->p++;
+          }
+        g_string_append_len (field, start, cursor->p - start);
+      }
 
       g_ptr_array_add (fields, g_strdup (field->str));
 
@@ -221,6 +228,7 @@ qa_csv_table_free (QaCsvTable *table)
   g_ptr_array_unref (table->header);
   g_ptr_array_unref (table->rows);
   g_array_unref (table->lines);
+  g_clear_pointer (&table->by_address, g_hash_table_unref);
   g_free (table);
 }
 
@@ -228,9 +236,22 @@ static int
 find_column (QaCsvTable *table,
              const char *column)
 {
+  gpointer known;
+
+  /* Asked for every cell of a bulk import, mostly with the same literals: remembered by the
+   * name's address, and checked. */
+  if (table->by_address == NULL)
+    table->by_address = g_hash_table_new (g_direct_hash, g_direct_equal);
+  known = g_hash_table_lookup (table->by_address, column);
+  if (known != NULL && g_strcmp0 (g_ptr_array_index (table->header, GPOINTER_TO_INT (known) - 1), column) == 0)
+    return GPOINTER_TO_INT (known) - 1;
+
   for (guint i = 0; i < table->header->len; i++)
     if (g_strcmp0 (g_ptr_array_index (table->header, i), column) == 0)
-      return (int)i;
+      {
+        g_hash_table_insert (table->by_address, (gpointer)column, GINT_TO_POINTER ((int)i + 1));
+        return (int)i;
+      }
   return -1;
 }
 

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <sys/statvfs.h>
 
@@ -18,6 +19,126 @@
 /* QA_APPLICATION_ID (qa-output-private.h) is written into the file header so that another
  * program's SQLite file is never mistaken for a session. */
 
+/* Checkpoints (copying the WAL back into the file) are taken out of the commit path: SQLite's
+ * automatic one ran inside the commit that crossed 1,000 WAL pages, two more fsyncs and a
+ * thousand page writes in one edit. A thread of the connection's own does them instead, on a
+ * connection of its own (a PASSIVE checkpoint never blocks a writer), whenever a commit leaves
+ * the WAL past CHECKPOINT_PAGES; the committing connection restarts the WAL once it is all
+ * copied back. Durability is the WAL's either way: every commit is fsync'd into it. Should the
+ * thread fall behind a writer that never pauses, the commit that takes the WAL past
+ * CHECKPOINT_LIMIT_PAGES checkpoints itself, as before. Closing the last connection
+ * checkpoints whatever is left and removes the WAL. */
+#define CHECKPOINT_PAGES 1000
+#define CHECKPOINT_LIMIT_PAGES (8 * CHECKPOINT_PAGES)
+
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean wanted;
+  gboolean quit;
+  int      next_at;   /* the WAL's size (pages) at which the thread is asked again */
+  char    *path;
+  GThread *thread;
+} Checkpointer;
+
+static gpointer
+checkpointer_thread (gpointer data)
+{
+  Checkpointer *c = data;
+  sqlite3 *db = NULL;
+
+  g_mutex_lock (&c->lock);
+  for (;;)
+    {
+      while (!c->wanted && !c->quit)
+        g_cond_wait (&c->cond, &c->lock);
+      if (c->quit)
+        break;
+      c->wanted = FALSE;
+      g_mutex_unlock (&c->lock);
+
+      if (db == NULL &&
+          sqlite3_open_v2 (c->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        g_clear_pointer (&db, sqlite3_close);
+      if (db != NULL)
+        {
+          sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+          sqlite3_wal_checkpoint_v2 (db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        }
+
+      g_mutex_lock (&c->lock);
+    }
+  g_mutex_unlock (&c->lock);
+  sqlite3_close (db);
+  return NULL;
+}
+
+static void
+checkpointer_free (Checkpointer *c)
+{
+  if (c->thread != NULL)
+    {
+      g_mutex_lock (&c->lock);
+      c->quit = TRUE;
+      g_cond_signal (&c->cond);
+      g_mutex_unlock (&c->lock);
+      g_thread_join (c->thread);
+    }
+  g_mutex_clear (&c->lock);
+  g_cond_clear (&c->cond);
+  g_free (c->path);
+  g_free (c);
+}
+
+static int
+wal_hook_cb (gpointer    user_data,
+             sqlite3    *db,
+             const char *name,
+             int         n_pages)
+{
+  Checkpointer *c = user_data;
+
+  if (n_pages >= CHECKPOINT_LIMIT_PAGES)
+    {
+      sqlite3_wal_checkpoint_v2 (db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      return SQLITE_OK;
+    }
+  /* Restarted (or new): asked at the first threshold again; else once per CHECKPOINT_PAGES
+   * written since it was last asked, so that its own syncs stay rare. */
+  if (n_pages < c->next_at - CHECKPOINT_PAGES)
+    c->next_at = CHECKPOINT_PAGES;
+  if (n_pages < c->next_at)
+    return SQLITE_OK;
+  c->next_at = n_pages + CHECKPOINT_PAGES;
+
+  g_mutex_lock (&c->lock);
+  if (c->thread == NULL)
+    c->thread = g_thread_try_new ("qa-checkpoint", checkpointer_thread, c, NULL);
+  c->wanted = TRUE;
+  g_cond_signal (&c->cond);
+  g_mutex_unlock (&c->lock);
+  /* No thread to be had: the commit checkpoints, as SQLite would have. */
+  if (c->thread == NULL)
+    sqlite3_wal_checkpoint_v2 (db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  return SQLITE_OK;
+}
+
+static Checkpointer *
+start_checkpointer (sqlite3    *db,
+                    const char *path)
+{
+  Checkpointer *c = g_new0 (Checkpointer, 1);
+
+  g_mutex_init (&c->lock);
+  g_cond_init (&c->cond);
+  c->path = g_strdup (path);
+  c->next_at = CHECKPOINT_PAGES;
+  /* Replaces SQLite's automatic checkpoint, which is a WAL hook too. */
+  sqlite3_wal_hook (db, wal_hook_cb, c);
+  return c;
+}
+
 struct _QaDatabase
 {
   GObject     parent_instance;
@@ -25,12 +146,14 @@ struct _QaDatabase
   char       *path;
   sqlite3    *db;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *by_address;   /* where a caller's SQL text was last seen → the same statement */
   guint       depth;        /* nesting of qa_database_transaction() */
   char       *operator_name;
   char       *operator_role;
   int         changed_pending;  /* a "changed" emission is queued on the main context */
   gboolean    read_only;    /* nothing can be written beside the file */
   gboolean    protected;    /* registered with QaOutput as an open session */
+  Checkpointer *checkpointer;  /* the WAL's checkpoints, off the commit path; NULL until needed */
 };
 
 G_DEFINE_FINAL_TYPE (QaDatabase, qa_database, G_TYPE_OBJECT)
@@ -163,9 +286,12 @@ qa_database_finalize (GObject *object)
 {
   QaDatabase *self = (QaDatabase *)object;
 
+  g_clear_pointer (&self->by_address, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->protected)
     _qa_output_unprotect (self->path);
+  /* Its connection closed first, so that this one is the last and checkpoints what is left. */
+  g_clear_pointer (&self->checkpointer, checkpointer_free);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -197,6 +323,7 @@ qa_database_init (QaDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify)sqlite3_finalize);
+  self->by_address = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->operator_name = g_strdup (*g_get_real_name () != '\0' && g_strcmp0 (g_get_real_name (), "Unknown") != 0
                                   ? g_get_real_name () : g_get_user_name ());
   self->operator_role = g_strdup ("secretariat");
@@ -587,6 +714,7 @@ qa_database_open_full (const char           *path,
         return NULL;
       if (open_for_writing (self, version, &local_error))
         {
+          self->checkpointer = start_checkpointer (self->db, self->path);
           _qa_output_protect (path);
           self->protected = TRUE;
           return g_steal_pointer (&self);
@@ -860,7 +988,17 @@ _qa_database_prepare (QaDatabase  *self,
   if (self->depth == 0)
     end_reads (self);
 
-  stmt = g_hash_table_lookup (self->statements, sql);
+  /* Most SQL is a literal, asked for again at the same address (once per row of a bulk write):
+   * found by its address and checked against the statement's own text, rather than hashed
+   * whole. Text built at run time that lands where other text was fails the check and is looked
+   * up by its contents. */
+  stmt = g_hash_table_lookup (self->by_address, sql);
+  if (stmt == NULL || strcmp (sqlite3_sql (stmt), sql) != 0)
+    {
+      stmt = g_hash_table_lookup (self->statements, sql);
+      if (stmt != NULL)
+        g_hash_table_insert (self->by_address, (gpointer)sql, stmt);
+    }
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -876,6 +1014,7 @@ _qa_database_prepare (QaDatabase  *self,
     }
 
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (self->by_address, (gpointer)sql, stmt);
   return stmt;
 }
 

@@ -331,7 +331,8 @@ validate_past_date (const char  *value,
                    _("“%s” is not a real date written as YYYY-MM-DD"), value);
       return FALSE;
     }
-  if (_qa_date_parse (today_text, &now) && g_date_compare (&date, &now) > 0)
+  /* Both written YYYY-MM-DD: compared as text, and @today checked only when it matters. */
+  if (strcmp (value, today_text) > 0 && _qa_date_parse (today_text, &now))
     {
       g_set_error (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID,
                    _("%s is in the future"), value);

@@ -139,8 +139,7 @@ sheet_signature (const Sheet *sheet,
         }
     }
 
-  return g_compute_hmac_for_data (G_CHECKSUM_SHA256, (const guchar *)secret, strlen (secret),
-                                  (const guchar *)canonical->str, canonical->len);
+  return _qa_hmac_sha256_hex (secret, canonical->str, canonical->len);
 }
 
 /* Compares in time independent of where the strings differ. */
@@ -346,7 +345,7 @@ qa_sheet_export (QaSession      *package,
   xmlDocDumpFormatMemoryEnc (doc, &text, &length, "UTF-8", 1);
   xmlFreeDoc (doc);
 
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, text, (gsize)length);
+  sha256 = _qa_sha256_hex (text, (gsize)length);
   record.sheet = sheet;
   record.sha256 = sha256;
 
@@ -564,36 +563,46 @@ store_scores (QaDatabase  *db,
   if (!_qa_database_check (db, sqlite3_step (stmt), error))
     return FALSE;
 
+  /* One statement for every item: the sheet's own fields bound once, each item's bound from
+   * the parsed sheet, which outlives the statement's use (no copies). */
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO score (stage, expert_id, applicant_id, item, percent, "
+                               "strengths, improvements, revision, updated_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sheet->stage, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sheet->reviewer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 8, (int)sheet->revision);
+  sqlite3_bind_text (stmt, 9, sheet->created != NULL ? sheet->created : now, -1, SQLITE_STATIC);
   for (guint a = 0; a < sheet->applications->len; a++)
     {
       const SheetApplication *application = g_ptr_array_index (sheet->applications, a);
 
+      sqlite3_bind_text (stmt, 3, application->id, -1, SQLITE_STATIC);
       for (guint i = 0; i < application->items->len; i++)
         {
           const SheetItem *item = g_ptr_array_index (application->items, i);
+          int rc;
 
-          stmt = _qa_database_prepare (db,
-                                       "INSERT INTO score (stage, expert_id, applicant_id, item, percent, "
-                                       "strengths, improvements, revision, updated_at) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                       error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_text (stmt, 1, sheet->stage, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 2, sheet->reviewer, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, application->id, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 4, item->code, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 4, item->code, -1, SQLITE_STATIC);
           sqlite3_bind_int (stmt, 5, item->percent);
           if (item->strengths != NULL && *item->strengths != '\0')
-            sqlite3_bind_text (stmt, 6, item->strengths, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text (stmt, 6, item->strengths, -1, SQLITE_STATIC);
+          else
+            sqlite3_bind_null (stmt, 6);
           if (item->improvements != NULL && *item->improvements != '\0')
-            sqlite3_bind_text (stmt, 7, item->improvements, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int (stmt, 8, (int)sheet->revision);
-          sqlite3_bind_text (stmt, 9, sheet->created != NULL ? sheet->created : now, -1, SQLITE_TRANSIENT);
-          if (!_qa_database_check (db, sqlite3_step (stmt), error))
+            sqlite3_bind_text (stmt, 7, item->improvements, -1, SQLITE_STATIC);
+          else
+            sqlite3_bind_null (stmt, 7);
+          rc = sqlite3_step (stmt);
+          if (!_qa_database_check (db, rc, error))
             return FALSE;
+          sqlite3_reset (stmt);
         }
     }
+  sqlite3_clear_bindings (stmt);
 
   stmt = _qa_database_prepare (db,
                                "INSERT INTO sheet (stage, expert_id, revision, sha256, imported_at) "
@@ -806,7 +815,7 @@ qa_sheet_import (QaSession       *session,
       if (reviewer_id != NULL)
         *reviewer_id = g_strdup (sheet->reviewer);
 
-      sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      sha256 = _qa_sha256_hex (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       job.name = name;
       job.sheet = sheet;
       job.sha256 = sha256;

@@ -71,11 +71,22 @@ qa_text_validate (const char  *text,
       return FALSE;
     }
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+
+      /* Printable ASCII, most of what is validated, without decoding or a table look-up. */
+      if ((guchar)*p < 0x80)
+        c = (guchar)*p++;
+      else
+        {
+          c = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
 
       n++;
+      if (c >= 0x20 && c < 0x7f && (max_length == 0 || n <= max_length))
+        continue;
       if (kind == QA_TEXT_MULTILINE && (c == '\n' || c == '\t'))
         continue;
       if (c == '\n' || c == '\r')

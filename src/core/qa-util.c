@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 #include <time.h>
-
-#include <glib/gi18n.h>
+#include <nettle/hmac.h>
+#include <nettle/sha2.h>
 
 #include "qa-util-private.h"
 
@@ -37,6 +37,50 @@ _qa_date_parse (const char *str,
 
   g_date_set_dmy (date, day, month, year);
   return TRUE;
+}
+
+static char *
+hex_digest (const guint8 *digest,
+            gsize         length)
+{
+  static const char digits[] = "0123456789abcdef";
+  char *hex = g_malloc (2 * length + 1);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      hex[2 * i] = digits[digest[i] >> 4];
+      hex[2 * i + 1] = digits[digest[i] & 0xf];
+    }
+  hex[2 * length] = '\0';
+  return hex;
+}
+
+char *
+_qa_sha256_hex (gconstpointer data,
+                gsize         length)
+{
+  struct sha256_ctx ctx;
+  guint8 digest[SHA256_DIGEST_SIZE];
+
+  sha256_init (&ctx);
+  sha256_update (&ctx, length, data);
+  sha256_digest (&ctx, sizeof digest, digest);
+  return hex_digest (digest, sizeof digest);
+}
+
+char *
+_qa_hmac_sha256_hex (const char    *key,
+                     gconstpointer  data,
+                     gsize          length)
+{
+  struct hmac_sha256_ctx ctx;
+  guint8 digest[SHA256_DIGEST_SIZE];
+
+  hmac_sha256_set_key (&ctx, strlen (key), (const guint8 *)key);
+  hmac_sha256_update (&ctx, length, data);
+  hmac_sha256_digest (&ctx, sizeof digest, digest);
+  explicit_bzero (&ctx, sizeof ctx);
+  return hex_digest (digest, sizeof digest);
 }
 
 char *
