@@ -293,6 +293,15 @@ show_progress (QaConsensusView       *self,
 
       gtk_label_set_label (self->progress_label, text);
     }
+  else if (review->items_stale > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u item to agree again (⟳): a newer sheet moved its default",
+                                                         "%u items to agree again (⟳): a newer sheet moved their defaults",
+                                                         review->items_stale),
+                                               review->items_stale);
+
+      gtk_label_set_label (self->progress_label, text);
+    }
   else if (review->items_to_agree > 0)
     {
       g_autofree char *text = g_strdup_printf (ngettext ("%u flagged item to agree", "%u flagged items to agree",

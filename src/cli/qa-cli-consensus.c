@@ -453,6 +453,11 @@ qa_cli_progress (const Globals  *globals,
                               qa_stage_get_title (stage->stage), stage->sheets_received,
                               stage->sheets_expected, stage->items_agreed, stage->items_total,
                               stage->items_to_agree, stage->closed ? _("; closed") : "");
+      if (stage->items_stale > 0)
+        g_string_append_printf (out, ngettext ("  %u agreed item to agree again: a newer score sheet moved its default\n",
+                                               "  %u agreed items to agree again: a newer score sheet moved their defaults\n",
+                                               stage->items_stale),
+                                stage->items_stale);
       for (guint i = 0; i < stage->missing->len; i++)
         g_string_append_printf (out, "  %s\n", (const char *)g_ptr_array_index (stage->missing, i));
     }

@@ -708,7 +708,7 @@ qa_consensus_append_csv (GString   *out,
       const char *flagged = scored ? (item->flagged ? "yes" : "no") : "";
       const char *fields[] = { item->applicant_id, item->item, scorers, mean, median, min, max,
                                spread, flagged, percent, points, def,
-                               item->recorded ? "yes" : "no",
+                               item->stale ? "stale" : item->recorded ? "yes" : "no",
                                item->rationale != NULL ? item->rationale : "" };
 
       qa_csv_append_row (out, fields, detailed ? G_N_ELEMENTS (fields) : 11);
