@@ -513,7 +513,7 @@ START_TEST (test_site_package_points)
     g_autofree char *text = NULL;
 
     ck_assert_msg (report != NULL, "%s", error ? error->message : "");
-    ck_assert (qa_report_write_pdf (report, pdf, &error));
+    ck_assert (qa_report_write_pdf (report, pdf, QA_OUTPUT_NONE, &error));
     text = qa_test_pdf_text (pdf);
     ck_assert_msg (strstr (text, "现场核实与材料相符") != NULL, "%s", text);
     ck_assert (strstr (text, "高层领导亲自推动质量战略。") != NULL);
@@ -544,7 +544,7 @@ START_TEST (test_feedback)
   report = qa_report_new_feedback (session, "A02", QA_STAGE_MATERIAL, "2026-12-01", &error);
   ck_assert_msg (report != NULL, "%s", error ? error->message : "");
   ck_assert_uint_ge (qa_report_get_n_pages (report), 1);
-  ck_assert (qa_report_write_pdf (report, pdf, &error));
+  ck_assert (qa_report_write_pdf (report, pdf, QA_OUTPUT_NONE, &error));
   text = qa_test_pdf_text (pdf);
 
   ck_assert_msg (strstr (text, "管理层重视安全生产。") != NULL, "%s", text);
@@ -574,7 +574,7 @@ START_TEST (test_consensus_report)
   ck_assert_msg (report != NULL, "%s", error ? error->message : "");
   /* Totals, one page per applicant, the reviewers. */
   ck_assert_uint_ge (qa_report_get_n_pages (report), 7);
-  ck_assert (qa_report_write_pdf (report, pdf, &error));
+  ck_assert (qa_report_write_pdf (report, pdf, QA_OUTPUT_NONE, &error));
   text = qa_test_pdf_text (pdf);
   ck_assert (strstr (text, "17.25") != NULL);
   ck_assert (strstr (text, "Kendall") != NULL);
