@@ -197,6 +197,52 @@ START_TEST (test_stage_close_and_after)
 }
 END_TEST
 
+/* A newer sheet moves the default of an agreed item: the CLI shows it as not agreed, `stage close`
+ * names it, and agreeing it again lets the stage close. */
+START_TEST (test_default_moved)
+{
+  g_autofree char *report_csv = tmp_path ("consensus.csv");
+  g_autofree char *csv_text = NULL;
+
+  complete_sheets ();
+  {
+    g_auto(Run) set = cli ("--db", db, "--role", "chair", "consensus", "set", "--stage", "material",
+                           "--applicant", "A02", "--item", "4.4.5", "--percent", "30", NULL);
+
+    ck_assert_msg (set.status == 0, "%s", set.err);
+  }
+  /* The scores of a re-imported sheet: 30 30 30 30 60 60 → trimmed 150/4 = 37.5 → 40. */
+  qa_test_put_score (QA_STAGE_MATERIAL, "E02", "A02", "4.4.5", 60, NULL, NULL);
+  qa_test_put_score (QA_STAGE_MATERIAL, "E03", "A02", "4.4.5", 60, NULL, NULL);
+  {
+    g_auto(Run) totals = cli ("--db", db, "consensus", "totals", "--stage", "material", NULL);
+    g_auto(Run) csv = cli ("--db", db, "consensus", "export", "--stage", "material", "--format", "csv",
+                           "--out", report_csv, NULL);
+    g_auto(Run) progress = cli ("--db", db, "progress", NULL);
+    g_auto(Run) refused = cli ("--db", db, "--role", "chair", "stage", "close", "--stage", "material", NULL);
+
+    /* 22 of 23 agreed; the chair’s 30% still counts (1000 × 30% = 300.00); the spread of 30 is flagged. */
+    ck_assert_msg (strstr (totals.out, "A02,6,22,300.00,1") != NULL, "%s", totals.out);
+    ck_assert_msg (csv.status == 0, "%s", csv.err);
+    ck_assert (g_file_get_contents (report_csv, &csv_text, NULL, NULL));
+    ck_assert_msg (strstr (csv_text, "A02,4.4.5,6,40.0,30.0,30,60,30,yes,30,4.50,40,stale,") != NULL, "%s", csv_text);
+    ck_assert_msg (strstr (progress.out, "items agreed 114 of 115") != NULL, "%s", progress.out);
+    ck_assert_msg (strstr (progress.out, "1 agreed item to agree again") != NULL, "%s", progress.out);
+    ck_assert_int_eq (refused.status, 1);
+    ck_assert_msg (strstr (refused.err, "applicant A02, item 4.4.5: the chair agreed 30% against a default of 30%; a newer score sheet has moved the default to 40%") != NULL,
+                   "%s", refused.err);
+  }
+  {
+    g_auto(Run) again = cli ("--db", db, "--role", "chair", "consensus", "set", "--stage", "material",
+                             "--applicant", "A02", "--item", "4.4.5", "--percent", "40", NULL);
+    g_auto(Run) closed = cli ("--db", db, "--role", "chair", "stage", "close", "--stage", "material", NULL);
+
+    ck_assert_msg (again.status == 0, "%s", again.err);
+    ck_assert_msg (closed.status == 0, "%s", closed.err);
+  }
+}
+END_TEST
+
 static Suite *
 cli_consensus_suite (void)
 {
@@ -208,6 +254,7 @@ cli_consensus_suite (void)
   tcase_add_test (tcase, test_consensus_csv);
   tcase_add_test (tcase, test_consensus_set);
   tcase_add_test (tcase, test_stage_close_and_after);
+  tcase_add_test (tcase, test_default_moved);
   suite_add_tcase (suite, tcase);
   return suite;
 }

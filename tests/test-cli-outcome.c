@@ -163,6 +163,107 @@ START_TEST (test_outcome_verbs)
 }
 END_TEST
 
+/* Every verb that writes a file refuses to replace another session without --force, leaving it
+ * as it was, and replaces it with --force; revoke checks its announcement's target before it
+ * records anything. */
+START_TEST (test_force_on_exports)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "session.db", NULL);
+  g_autofree char *other = g_build_filename (tmpdir, "other.db", NULL);
+  g_autofree char *other_bytes = NULL;
+  gsize other_length = 0;
+  static const char * const exports[][9] = {
+    { "shortlist", "--format", "xlsx", NULL },
+    { "shortlist", "report", NULL },
+    { "totals", "export", "--stage", "material", "--format", "xlsx", NULL },
+    { "objection", "list", "--format", "csv", NULL },
+    { "award", "list", "--format", "pdf", NULL },
+    { "award", "certificate", "--applicant", "A01", NULL },
+    { "public-notice", "export", NULL },
+    { "consensus", "export", "--stage", "site", "--format", "pdf", NULL },
+    { "consensus", "export", "--stage", "site", "--format", "csv", NULL },
+    { "feedback", "export", "--applicant", "A07", "--stage", "material", NULL },
+  };
+
+  {
+    g_auto(Run) init = cli (db, "init", "--year", "2026", NULL);
+    g_auto(Run) demo = cli (db, "demo", "--until", "award", NULL);
+    g_auto(Run) other_init = cli (other, "init", "--year", "2026", NULL);
+
+    ASSERT_RUN (init, 0);
+    ASSERT_RUN (demo, 0);
+    ASSERT_RUN (other_init, 0);
+    ck_assert (g_file_get_contents (other, &other_bytes, &other_length, NULL));
+  }
+
+  for (guint e = 0; e < G_N_ELEMENTS (exports); e++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autofree char *after = NULL;
+      gsize after_length = 0;
+
+      g_ptr_array_add (argv, (gpointer)g_getenv ("QAREVIEW_CLI"));
+      g_ptr_array_add (argv, (gpointer)"--db");
+      g_ptr_array_add (argv, db);
+      for (guint a = 0; exports[e][a] != NULL; a++)
+        g_ptr_array_add (argv, (gpointer)exports[e][a]);
+      g_ptr_array_add (argv, (gpointer)"--out");
+      g_ptr_array_add (argv, other);
+      for (guint k = 0; k < 2; k++)
+        {
+          g_autofree char *out = NULL;
+          g_autofree char *err = NULL;
+          int wait_status = 0;
+
+          if (k == 1)
+            g_ptr_array_add (argv, (gpointer)"--force");
+          g_ptr_array_add (argv, NULL);
+          ck_assert (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &out, &err, &wait_status, NULL));
+          g_ptr_array_remove_index (argv, argv->len - 1);
+          ck_assert_msg (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == (k == 0 ? 1 : 0),
+                         "%s%s: exit %d: %s", exports[e][0], k == 1 ? " --force" : "",
+                         WEXITSTATUS (wait_status), err);
+          ck_assert (g_file_get_contents (other, &after, &after_length, NULL));
+          if (k == 0)
+            {
+              ck_assert_msg (strstr (err, "--force") != NULL, "%s", err);
+              /* Refused: the other session is as it was. */
+              ck_assert (after_length == other_length && memcmp (after, other_bytes, other_length) == 0);
+            }
+          else
+            ck_assert_msg (after_length != other_length || memcmp (after, other_bytes, other_length) != 0,
+                           "%s --force did not replace the file", exports[e][0]);
+          g_clear_pointer (&after, g_free);
+        }
+      ck_assert (g_file_set_contents (other, other_bytes, (gssize)other_length, NULL));
+    }
+
+  {
+    g_auto(Run) refused = cli (db, "award", "revoke", "--applicant", "A01", "--date", "2027-03-01",
+                               "--reason", "伪造检测报告", "--announcement", other, NULL);
+    g_auto(Run) still = cli (db, "award", "list", "--format", "csv", NULL);
+
+    ASSERT_RUN (refused, 1);
+    ck_assert_ptr_nonnull (strstr (refused.err, "--force"));
+    ck_assert_msg (strstr (still.out, ",A01,") != NULL && strstr (still.out, "revoked") == NULL, "%s", still.out);
+  }
+  {
+    g_auto(Run) revoked = cli (db, "award", "revoke", "--applicant", "A01", "--date", "2027-03-01",
+                               "--reason", "伪造检测报告", "--announcement", other, "--force", NULL);
+    g_auto(Run) inspect = cli (db, "award", "inspect", "--applicant", "A02", "--date", "2027-03-02",
+                               "--findings", "x", "--force", NULL);
+    g_autofree char *pdf = NULL;
+
+    ASSERT_RUN (revoked, 0);
+    ck_assert (g_file_get_contents (other, &pdf, NULL, NULL));
+    ck_assert (g_str_has_prefix (pdf, "%PDF"));
+    /* --force belongs to revoke only. */
+    ASSERT_RUN (inspect, 2);
+  }
+}
+END_TEST
+
 START_TEST (test_gansu_and_help)
 {
   g_autofree char *db = g_build_filename (tmpdir, "gansu.db", NULL);
@@ -195,6 +296,7 @@ cli_outcome_suite (void)
   tcase_add_checked_fixture (tc, qa_test_setup_tmpdir, qa_test_teardown_tmpdir);
   tcase_add_test (tc, test_outcome_verbs);
   tcase_add_test (tc, test_gansu_and_help);
+  tcase_add_test (tc, test_force_on_exports);
   suite_add_tcase (suite, tc);
   return suite;
 }

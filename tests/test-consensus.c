@@ -513,7 +513,7 @@ START_TEST (test_site_package_points)
     g_autofree char *text = NULL;
 
     ck_assert_msg (report != NULL, "%s", error ? error->message : "");
-    ck_assert (qa_report_write_pdf (report, pdf, &error));
+    ck_assert (qa_report_write_pdf (report, pdf, QA_OUTPUT_NONE, &error));
     text = qa_test_pdf_text (pdf);
     ck_assert_msg (strstr (text, "现场核实与材料相符") != NULL, "%s", text);
     ck_assert (strstr (text, "高层领导亲自推动质量战略。") != NULL);
@@ -544,7 +544,7 @@ START_TEST (test_feedback)
   report = qa_report_new_feedback (session, "A02", QA_STAGE_MATERIAL, "2026-12-01", &error);
   ck_assert_msg (report != NULL, "%s", error ? error->message : "");
   ck_assert_uint_ge (qa_report_get_n_pages (report), 1);
-  ck_assert (qa_report_write_pdf (report, pdf, &error));
+  ck_assert (qa_report_write_pdf (report, pdf, QA_OUTPUT_NONE, &error));
   text = qa_test_pdf_text (pdf);
 
   ck_assert_msg (strstr (text, "管理层重视安全生产。") != NULL, "%s", text);
@@ -574,7 +574,7 @@ START_TEST (test_consensus_report)
   ck_assert_msg (report != NULL, "%s", error ? error->message : "");
   /* Totals, one page per applicant, the reviewers. */
   ck_assert_uint_ge (qa_report_get_n_pages (report), 7);
-  ck_assert (qa_report_write_pdf (report, pdf, &error));
+  ck_assert (qa_report_write_pdf (report, pdf, QA_OUTPUT_NONE, &error));
   text = qa_test_pdf_text (pdf);
   ck_assert (strstr (text, "17.25") != NULL);
   ck_assert (strstr (text, "Kendall") != NULL);
@@ -658,6 +658,112 @@ START_TEST (test_sheets_to_closed_stage)
                         qa_consensus_default_percent (qa_session_get_profile (session), values, n));
       ck_assert_int_eq (item->points_x100, (gint64)item->points * item->percent);
     }
+}
+END_TEST
+
+/* @reviewer scores @item of @applicant at @percent in their package and the sheet is imported:
+ * the real path of a re-imported sheet. */
+static void
+import_rescored_sheet (const char *reviewer,
+                       const char *applicant,
+                       const char *item,
+                       int         percent)
+{
+  g_autofree char *package_path = g_strdup_printf ("%s/%s.qapkg", tmpdir, reviewer);
+  g_autofree char *sheet_path = g_strdup_printf ("%s/%s.qasheet", tmpdir, reviewer);
+  g_autoptr(QaSession) package = NULL;
+  g_autoptr(QaScoreSheet) scores = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sheet = NULL;
+  gsize length = 0;
+
+  ck_assert_msg (qa_package_export (session, reviewer, QA_STAGE_MATERIAL, package_path, QA_OUTPUT_REPLACE, &error),
+                 "%s", error ? error->message : "");
+  package = qa_session_open (package_path, &error);
+  ck_assert_ptr_nonnull (package);
+  scores = qa_score_sheet_new (package, reviewer, applicant, QA_STAGE_MATERIAL, &error);
+  ck_assert_ptr_nonnull (scores);
+  ck_assert_msg (qa_score_sheet_set (scores, item, percent, "重新评分。", NULL, &error), "%s",
+                 error ? error->message : "");
+  ck_assert (qa_sheet_export (package, sheet_path, QA_OUTPUT_REPLACE, &error));
+  ck_assert (g_file_get_contents (sheet_path, &sheet, &length, NULL));
+  bytes = g_bytes_new (sheet, length);
+  ck_assert_msg (qa_sheet_import (session, bytes, sheet_path, NULL, NULL, &error), "%s",
+                 error ? error->message : "");
+}
+
+/* A chair's value keeps the default it was decided against; a newer sheet that moves the default
+ * puts the item back before the chair: not agreed, noted in the audit trail, and the stage does
+ * not close until the chair agrees it again. */
+START_TEST (test_default_moved)
+{
+  QaDatabase *db = qa_session_get_database (session);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) totals = NULL;
+  g_autoptr(GError) error = NULL;
+  const QaConsensusItem *c;
+
+  /* A02 4.4.5: 40 70 70 70 70 70 → trimmed 70; after E07's 50: 40 50 70 70 70 70 → 260/4 = 65. */
+  fill_material (70, 70, 50);
+  qa_test_put_score (QA_STAGE_MATERIAL, "E01", "A02", "4.4.5", 40, NULL, NULL);
+  ck_assert_msg (qa_consensus_set (session, QA_STAGE_MATERIAL, "A02", "4.4.5", 70, NULL, NULL, NULL, &error),
+                 "%s", error ? error->message : "");
+  ck_assert (qa_consensus_set (session, QA_STAGE_MATERIAL, "A02", "4.4.3", 80, "现场材料充分。", NULL, NULL, &error));
+  items = qa_consensus_compute (session, QA_STAGE_MATERIAL, "A02", &error);
+  c = qa_test_find_item (items, "A02", "4.4.5");
+  ck_assert (c->recorded && !c->stale);
+  ck_assert_int_eq (c->decided_default, 70);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  import_rescored_sheet ("E07", "A02", "4.4.5", 50);
+  qa_test_put_all_sheets (QA_STAGE_MATERIAL);
+
+  items = qa_consensus_compute (session, QA_STAGE_MATERIAL, "A02", &error);
+  c = qa_test_find_item (items, "A02", "4.4.5");
+  ck_assert (c->recorded);
+  ck_assert (c->stale);
+  ck_assert_int_eq (c->decided_default, 70);
+  ck_assert_int_eq (c->default_percent, 65);
+  /* The chair's value is never changed behind their back. */
+  ck_assert_int_eq (c->percent, 70);
+  ck_assert_int_eq (c->points_x100, 15 * 70);
+  c = qa_test_find_item (items, "A02", "4.4.3");
+  ck_assert (c->recorded && !c->stale);
+  ck_assert_uint_eq (qa_test_count_audit (db, "consensus.default-moved"), 1);
+
+  totals = qa_consensus_totals (session, QA_STAGE_MATERIAL, &error);
+  ck_assert_str_eq (((QaConsensusTotal *)g_ptr_array_index (totals, 1))->applicant_id, "A02");
+  ck_assert_uint_eq (((QaConsensusTotal *)g_ptr_array_index (totals, 1))->items_agreed, 22);
+  {
+    g_autoptr(QaProgress) progress = qa_session_get_progress (session, &error);
+
+    ck_assert_ptr_nonnull (progress);
+    ck_assert_uint_eq (progress->material.items_stale, 1);
+    ck_assert_uint_eq (progress->material.items_agreed, 5 * 23 - 1);
+    ck_assert_uint_eq (progress->material.missing->len, 1);
+    ck_assert_msg (strstr (progress->next_step, "1 agreed item") != NULL, "%s", progress->next_step);
+  }
+
+  ck_assert (!qa_session_close_stage (session, QA_STAGE_MATERIAL, &error));
+  ck_assert (g_error_matches (error, QA_CONSENSUS_ERROR, QA_CONSENSUS_ERROR_INCOMPLETE));
+  ck_assert_msg (strstr (error->message, "applicant A02, item 4.4.5: the chair agreed 70% against a default of 70%; a newer score sheet has moved the default to 65%") != NULL,
+                 "%s", error->message);
+  ck_assert (strstr (error->message, "4.4.3") == NULL);
+  g_clear_error (&error);
+  ck_assert (!qa_session_stage_is_closed (session, QA_STAGE_MATERIAL));
+
+  /* Keeping 70 now departs from the default: it needs a rationale like any departure. */
+  ck_assert (!qa_consensus_set (session, QA_STAGE_MATERIAL, "A02", "4.4.5", 70, NULL, NULL, NULL, &error));
+  ck_assert (g_error_matches (error, QA_CONSENSUS_ERROR, QA_CONSENSUS_ERROR_RATIONALE));
+  g_clear_error (&error);
+  ck_assert (qa_consensus_set (session, QA_STAGE_MATERIAL, "A02", "4.4.5", 70, "原评分依据仍然成立。", NULL, NULL, &error));
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = qa_consensus_compute (session, QA_STAGE_MATERIAL, "A02", &error);
+  c = qa_test_find_item (items, "A02", "4.4.5");
+  ck_assert (!c->stale);
+  ck_assert_int_eq (c->decided_default, 65);
+  ck_assert_msg (qa_session_close_stage (session, QA_STAGE_MATERIAL, &error), "%s", error ? error->message : "");
 }
 END_TEST
 
@@ -768,6 +874,7 @@ consensus_suite (void)
   tcase_add_test (stages, test_site_package_points);
   tcase_add_test (stages, test_feedback);
   tcase_add_test (stages, test_sheets_to_closed_stage);
+  tcase_add_test (stages, test_default_moved);
   suite_add_tcase (suite, stages);
 
   tcase_add_checked_fixture (other, setup_other, qa_test_teardown_tmpdir);

@@ -373,12 +373,12 @@ START_TEST (test_approval_refusals)
   ck_assert_ptr_null (qa_award_approve (session, "2026-11-20", &error));
   assert_refused_unchanged (before, error, "not decided");
   g_clear_error (&error);
-  ck_assert (!qa_outcome_write_submission_pdf (session, "2026-11-20", letter, &error));
+  ck_assert (!qa_outcome_write_submission_pdf (session, "2026-11-20", letter, QA_OUTPUT_NONE, &error));
   assert_refused_unchanged (before, error, "not decided");
   g_clear_error (&error);
 
   ck_assert (qa_outcome_decide_objection (session, id, FALSE, "unfounded", "2026-11-12", &error));
-  ck_assert_msg (qa_outcome_write_submission_pdf (session, "2026-11-20", letter, &error), "%s",
+  ck_assert_msg (qa_outcome_write_submission_pdf (session, "2026-11-20", letter, QA_OUTPUT_NONE, &error), "%s",
                  error ? error->message : "");
   made = qa_award_approve (session, "2026-12-01", &error);
   ck_assert_msg (made != NULL, "%s", error ? error->message : "");
@@ -543,9 +543,9 @@ START_TEST (test_after_the_award)
   {
     g_autofree char *pdf = g_build_filename (tmpdir, "revoked.pdf", NULL);
 
-    ck_assert (qa_award_revoke (session, "A02", "2028-05-05", "forged test reports", pdf, &error));
+    ck_assert (qa_award_revoke (session, "A02", "2028-05-05", "forged test reports", pdf, QA_OUTPUT_NONE, &error));
     ck_assert (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
-    ck_assert (!qa_award_revoke (session, "A02", "2028-05-06", "again", NULL, &error));
+    ck_assert (!qa_award_revoke (session, "A02", "2028-05-06", "again", NULL, QA_OUTPUT_NONE, &error));
     g_clear_error (&error);
   }
 
@@ -601,10 +601,10 @@ START_TEST (test_exports_read_back)
   g_autoptr(GError) error = NULL;
   const char *pdftotext = g_getenv ("PDFTOTEXT");
 
-  ck_assert (qa_export_table_write (table, QA_EXPORT_XLSX, xlsx, &error));
-  ck_assert (qa_export_table_write (table, QA_EXPORT_PDF, pdf, &error));
-  ck_assert (qa_export_table_write (table, QA_EXPORT_XML, xml, &error));
-  ck_assert (qa_export_table_write (table, QA_EXPORT_CSV, csv, &error));
+  ck_assert (qa_export_table_write (table, QA_EXPORT_XLSX, xlsx, QA_OUTPUT_NONE, &error));
+  ck_assert (qa_export_table_write (table, QA_EXPORT_PDF, pdf, QA_OUTPUT_NONE, &error));
+  ck_assert (qa_export_table_write (table, QA_EXPORT_XML, xml, QA_OUTPUT_NONE, &error));
+  ck_assert (qa_export_table_write (table, QA_EXPORT_CSV, csv, QA_OUTPUT_NONE, &error));
 
   /* CSV: UTF-8 with a BOM, the contract's header. */
   ck_assert (g_file_get_contents (csv, &csv_text, NULL, NULL));
@@ -642,7 +642,7 @@ START_TEST (test_letters_read_back)
   const char *pdftotext = g_getenv ("PDFTOTEXT");
   const QaAward *first = g_ptr_array_index (made, 0);
 
-  ck_assert_msg (qa_outcome_write_notice_pdf (session, notice, &error), "%s",
+  ck_assert_msg (qa_outcome_write_notice_pdf (session, notice, QA_OUTPUT_NONE, &error), "%s",
                  error ? error->message : "");
   text = run_output ((const char *[]) { pdftotext, notice, "-", NULL });
   ck_assert_ptr_nonnull (strstr (text, "甘州区金张掖玉米种业股份有限公司"));
@@ -650,13 +650,13 @@ START_TEST (test_letters_read_back)
   ck_assert_ptr_null (strstr (text, "张掖七彩丹霞文化旅游发展有限公司"));
   g_free (text);
 
-  ck_assert (qa_award_write_certificate_pdf (session, first->applicant_id, certificate, &error));
+  ck_assert (qa_award_write_certificate_pdf (session, first->applicant_id, certificate, QA_OUTPUT_NONE, &error));
   text = run_output ((const char *[]) { pdftotext, certificate, "-", NULL });
   ck_assert_ptr_nonnull (strstr (text, first->certificate_number));
   ck_assert_ptr_nonnull (strstr (text, "Ganzhou District People's Government"));
   g_free (text);
 
-  ck_assert (qa_outcome_write_evaluation_pdf (session, report, &error));
+  ck_assert (qa_outcome_write_evaluation_pdf (session, report, QA_OUTPUT_NONE, &error));
   text = run_output ((const char *[]) { pdftotext, "-layout", report, "-", NULL });
   ck_assert_ptr_nonnull (strstr (text, "Panel chair 王建国"));
   ck_assert_ptr_nonnull (strstr (text, "Rank 4, limit 3"));
@@ -704,16 +704,16 @@ START_TEST (test_vacancy_everywhere)
   ck_assert_int_eq (row_of (result, "A01")->status, QA_OUTCOME_BELOW_THRESHOLD);
   ck_assert_str_eq (row_of (result, "A01")->reason, "695.3 < 900 (Art. 4)");
 
-  ck_assert (qa_export_table_write (table, QA_EXPORT_PDF, pdf, &error));
+  ck_assert (qa_export_table_write (table, QA_EXPORT_PDF, pdf, QA_OUTPUT_NONE, &error));
   text = run_output ((const char *[]) { pdftotext, pdf, "-", NULL });
   ck_assert_ptr_nonnull (strstr (text, "left vacant"));
-  ck_assert (qa_export_table_write (table, QA_EXPORT_XML, xml, &error));
+  ck_assert (qa_export_table_write (table, QA_EXPORT_XML, xml, QA_OUTPUT_NONE, &error));
   ck_assert (g_file_get_contents (xml, &xml_text, NULL, NULL));
   ck_assert_ptr_nonnull (strstr (xml_text, "<note>The award is left vacant"));
 
   /* Confirmed, noticed and approved, it makes no award. */
   confirm_and_open ();
-  ck_assert (qa_outcome_write_notice_pdf (session, notice, &error));
+  ck_assert (qa_outcome_write_notice_pdf (session, notice, QA_OUTPUT_NONE, &error));
   g_free (text);
   text = run_output ((const char *[]) { pdftotext, notice, "-", NULL });
   ck_assert_ptr_nonnull (strstr (text, "left vacant"));

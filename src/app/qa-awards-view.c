@@ -452,7 +452,7 @@ event_response_cb (AdwMessageDialog *dialog,
       break;
     case EVENT_REVOKE:
       ok = qa_award_revoke (self->session, form->applicant_id, field (form, 0), field (form, 1),
-                            NULL, &error);
+                            NULL, QA_OUTPUT_NONE, &error);
       break;
     case EVENT_REVIEW:
       ok = qa_award_review (self->session, form->applicant_id, field (form, 0),
@@ -625,7 +625,7 @@ certificate_chosen (GtkWidget      *widget,
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
-  if (!qa_award_write_certificate_pdf (self->session, id, file_path, &error))
+  if (!qa_award_write_certificate_pdf (self->session, id, file_path, QA_OUTPUT_REPLACE, &error))
     {
       _qa_ui_show_error (widget, _("The Certificate Was Not Written"),
                          error != NULL ? error->message : NULL);

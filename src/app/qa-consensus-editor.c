@@ -316,6 +316,16 @@ qa_consensus_editor_show_row (QaConsensusEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self), item != NULL);
   if (item == NULL)
     return;
+  if (item->stale)
+    {
+      g_autofree char *hint = NULL;
+
+      /* Translators: the chair's value no longer stands against the default */
+      hint = g_strdup_printf (_("Agreed at %d%% against a default of %d%%; a newer score sheet moved the default to %d%%. Agree the item again (Enter keeps %d%%)."),
+                              item->percent, item->decided_default, item->default_percent,
+                              item->percent);
+      show_hint (self, hint, TRUE);
+    }
 
   criterion = qa_criteria_lookup_item (qa_session_get_criteria (session), item->item);
   /* Translators: an item and its points, e.g. “4.1.2 高层领导的作用 · 50 分” */

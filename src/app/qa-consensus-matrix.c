@@ -269,6 +269,9 @@ bind_consensus (QaConsensusMatrix     *self,
 
   if (item->percent < 0)
     text = g_strdup ("—");
+  else if (item->stale)
+    /* Translators: a consensus to agree again: a newer sheet moved the default it was decided against */
+    text = g_strdup_printf (_("%d ⟳"), item->percent);
   else if (item->recorded && item->percent != item->default_percent)
     /* Translators: a consensus the chair set away from the default, with a rationale */
     text = g_strdup_printf (_("%d ✎"), item->percent);
@@ -278,7 +281,15 @@ bind_consensus (QaConsensusMatrix     *self,
     text = g_strdup_printf ("%d", item->percent);
   gtk_label_set_label (label, text);
   gtk_widget_add_css_class (GTK_WIDGET (label), "consensus-value");
-  if (item->rationale != NULL)
+  if (item->stale)
+    {
+      g_autofree char *tip = g_strdup_printf (_("Not agreed: decided against a default of %d%%, which a newer score sheet moved to %d%%"),
+                                              item->decided_default, item->default_percent);
+
+      gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tip);
+    }
+  else if (item->rationale != NULL)
     gtk_widget_set_tooltip_text (GTK_WIDGET (label), item->rationale);
   else if (item->recorded)
     gtk_widget_set_tooltip_text (GTK_WIDGET (label), _("Agreed by the panel"));

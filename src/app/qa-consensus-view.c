@@ -14,6 +14,7 @@
 #include "qa-consensus-chart.h"
 #include "qa-consensus-editor.h"
 #include "qa-consensus-matrix.h"
+#include "qa-consensus-opinion.h"
 #include "qa-consensus-sheets.h"
 #include "qa-consensus-view.h"
 #include "qa-ui-private.h"
@@ -47,6 +48,8 @@ struct _QaConsensusView
   GtkCheckButton    *flagged_check;
   QaConsensusMatrix *matrix;
   AdwActionRow      *method_row;
+  QaConsensusOpinion *opinion;
+  AdwViewStackPage  *opinion_page;
   GtkLabel          *method_value_label;
   GtkLabel          *progress_label;
   AdwActionRow      *rounding_row;
@@ -293,6 +296,15 @@ show_progress (QaConsensusView       *self,
 
       gtk_label_set_label (self->progress_label, text);
     }
+  else if (review->items_stale > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u item to agree again (⟳): a newer sheet moved its default",
+                                                         "%u items to agree again (⟳): a newer sheet moved their defaults",
+                                                         review->items_stale),
+                                               review->items_stale);
+
+      gtk_label_set_label (self->progress_label, text);
+    }
   else if (review->items_to_agree > 0)
     {
       g_autofree char *text = g_strdup_printf (ngettext ("%u flagged item to agree", "%u flagged items to agree",
@@ -339,6 +351,8 @@ show_stage (QaConsensusView *self)
 
   qa_consensus_sheets_set_stage (self->sheets, self->stage);
   adw_view_stack_page_set_visible (self->advance_page, self->stage == QA_STAGE_MATERIAL);
+  adw_view_stack_page_set_visible (self->opinion_page, self->stage == QA_STAGE_SITE);
+  qa_consensus_opinion_refresh (self->opinion);
 
   if (!review->panel_formed || review->sheets_received == 0)
     {
@@ -426,7 +440,8 @@ database_changed_cb (QaConsensusView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor)))
+  if (focus != NULL && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor)) ||
+                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->opinion))))
     return;
   show_stage (self);
 }
@@ -546,6 +561,8 @@ qa_consensus_view_class_init (QaConsensusViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaConsensusView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, QaConsensusView, flagged_check);
   gtk_widget_class_bind_template_child (widget_class, QaConsensusView, matrix);
+  gtk_widget_class_bind_template_child (widget_class, QaConsensusView, opinion);
+  gtk_widget_class_bind_template_child (widget_class, QaConsensusView, opinion_page);
   gtk_widget_class_bind_template_child (widget_class, QaConsensusView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, QaConsensusView, sheets);
   gtk_widget_class_bind_template_child (widget_class, QaConsensusView, stage_drop_down);
@@ -573,6 +590,7 @@ qa_consensus_view_class_init (QaConsensusViewClass *klass)
   g_type_ensure (QA_TYPE_CONSENSUS_CHART);
   g_type_ensure (QA_TYPE_CONSENSUS_EDITOR);
   g_type_ensure (QA_TYPE_CONSENSUS_MATRIX);
+  g_type_ensure (QA_TYPE_CONSENSUS_OPINION);
   g_type_ensure (QA_TYPE_CONSENSUS_SHEETS);
 }
 
@@ -620,6 +638,7 @@ qa_consensus_view_set_session (QaConsensusView *self,
 
   qa_consensus_sheets_set_session (self->sheets, session);
   qa_consensus_advance_set_session (self->advance, session);
+  qa_consensus_opinion_set_session (self->opinion, session);
   if (session != NULL)
     {
       g_autoptr(QaProgress) progress = qa_session_get_progress (session, NULL);
@@ -643,6 +662,7 @@ qa_consensus_view_set_role (QaConsensusView *self,
   self->role = role;
   qa_consensus_sheets_set_role (self->sheets, role);
   qa_consensus_advance_set_role (self->advance, role);
+  qa_consensus_opinion_set_role (self->opinion, role);
   show_stage (self);
 }
 
@@ -753,6 +773,13 @@ qa_consensus_view_get_advance (QaConsensusView *self)
 {
   g_return_val_if_fail (QA_IS_CONSENSUS_VIEW (self), NULL);
   return self->advance;
+}
+
+QaConsensusOpinion *
+qa_consensus_view_get_opinion (QaConsensusView *self)
+{
+  g_return_val_if_fail (QA_IS_CONSENSUS_VIEW (self), NULL);
+  return self->opinion;
 }
 
 QaConsensusChart *

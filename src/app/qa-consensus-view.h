@@ -11,6 +11,7 @@
 #include "qa-consensus-chart.h"
 #include "qa-consensus-editor.h"
 #include "qa-consensus-matrix.h"
+#include "qa-consensus-opinion.h"
 #include "qa-consensus-sheets.h"
 #include "qa-core.h"
 
@@ -41,5 +42,6 @@ QaConsensusEditor  *qa_consensus_view_get_editor  (QaConsensusView *self);
 QaConsensusSheets  *qa_consensus_view_get_sheets  (QaConsensusView *self);
 QaConsensusAdvance *qa_consensus_view_get_advance (QaConsensusView *self);
 QaConsensusChart   *qa_consensus_view_get_chart   (QaConsensusView *self);
+QaConsensusOpinion *qa_consensus_view_get_opinion (QaConsensusView *self);
 
 G_END_DECLS

@@ -534,8 +534,8 @@ letter_chosen (GtkWidget      *widget,
   gboolean ok;
   AdwToast *toast;
 
-  ok = submission ? qa_outcome_write_submission_pdf (self->session, today, file_path, &error)
-                  : qa_outcome_write_notice_pdf (self->session, file_path, &error);
+  ok = submission ? qa_outcome_write_submission_pdf (self->session, today, file_path, QA_OUTPUT_REPLACE, &error)
+                  : qa_outcome_write_notice_pdf (self->session, file_path, QA_OUTPUT_REPLACE, &error);
   if (!ok)
     {
       _qa_ui_show_error (widget, submission ? _("The Submission Letter Was Not Written")

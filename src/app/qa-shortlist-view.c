@@ -772,7 +772,7 @@ qa_shortlist_view_export (QaShortlistView *self,
 
   file_path = g_file_get_path (file);
   table = qa_outcome_shortlist_table (self->session, self->result);
-  if (file_path == NULL || !qa_export_table_write (table, kind, file_path, &error))
+  if (file_path == NULL || !qa_export_table_write (table, kind, file_path, QA_OUTPUT_REPLACE, &error))
     {
       _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Exported"),
                          error != NULL ? error->message : NULL);
@@ -805,7 +805,7 @@ qa_shortlist_view_print (QaShortlistView *self,
   /* What is printed is core's PDF of the list, page for page. */
   table = qa_outcome_shortlist_table (self->session, self->result);
   if ((pdf = _qa_ui_dup_private_file ("print", "shortlist.pdf", &error)) == NULL ||
-      !qa_export_table_write (table, QA_EXPORT_PDF, (pdf_path = g_file_get_path (pdf)), &error))
+      !qa_export_table_write (table, QA_EXPORT_PDF, (pdf_path = g_file_get_path (pdf)), QA_OUTPUT_REPLACE, &error))
     {
       _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Printed"),
                          error != NULL ? error->message : NULL);

@@ -157,6 +157,7 @@ qa_cli_consensus_export (const Globals  *globals,
   g_autofree char *stage_name = NULL;
   g_autofree char *format = NULL;
   g_autofree char *out = NULL;
+  gboolean force = FALSE;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GError) error = NULL;
   QaStage stage = QA_STAGE_MATERIAL;
@@ -165,6 +166,7 @@ qa_cli_consensus_export (const Globals  *globals,
     { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_name, NULL, NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -186,14 +188,14 @@ qa_cli_consensus_export (const Globals  *globals,
       if (items == NULL)
         return qa_cli_report_error (error);
       qa_consensus_append_csv (text, items, TRUE);
-      if (!qa_output_write_file (out, QA_OUTPUT_NONE, text->str, text->len, &error))
+      if (!qa_output_write_file (out, qa_cli_output_flags (force), text->str, text->len, &error))
         return qa_cli_report_error (error);
     }
   else
     {
       g_autoptr(QaReport) report = qa_report_new_consensus (session, stage, &error);
 
-      if (report == NULL || !qa_report_write_pdf (report, out, &error))
+      if (report == NULL || !qa_report_write_pdf (report, out, qa_cli_output_flags (force), &error))
         return qa_cli_report_error (error);
     }
 
@@ -239,6 +241,7 @@ qa_cli_feedback (const Globals  *globals,
   g_autofree char *stage_name = NULL;
   g_autofree char *applicant = NULL;
   g_autofree char *out = NULL;
+  gboolean force = FALSE;
   g_autofree char *date = NULL;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(QaReport) report = NULL;
@@ -249,6 +252,7 @@ qa_cli_feedback (const Globals  *globals,
     { "applicant", 0, 0, G_OPTION_ARG_STRING, &applicant, NULL, NULL },
     { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_name, NULL, NULL },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, NULL, NULL },
     { NULL }
   };
@@ -263,7 +267,7 @@ qa_cli_feedback (const Globals  *globals,
   if (session == NULL)
     return qa_cli_report_error (error);
   report = qa_report_new_feedback (session, applicant, stage, date, &error);
-  if (report == NULL || !qa_report_write_pdf (report, out, &error))
+  if (report == NULL || !qa_report_write_pdf (report, out, qa_cli_output_flags (force), &error))
     return qa_cli_report_error (error);
 
   g_print (_("Wrote the written feedback to %s to %s\n"), applicant, out);
@@ -359,6 +363,7 @@ qa_cli_site_opinion (const Globals  *globals,
   g_autofree char *applicant = NULL;
   g_autofree char *text = NULL;
   g_autofree char *out = NULL;
+  gboolean force = FALSE;
   g_autofree char *date = NULL;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GError) error = NULL;
@@ -373,6 +378,7 @@ qa_cli_site_opinion (const Globals  *globals,
   GOptionEntry export_entries[] = {
     { "applicant", 0, 0, G_OPTION_ARG_STRING, &applicant, NULL, NULL },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, NULL, NULL },
     { NULL }
   };
@@ -397,7 +403,7 @@ qa_cli_site_opinion (const Globals  *globals,
     {
       g_autoptr(QaReport) report = qa_report_new_site_opinion (session, applicant, date, &error);
 
-      if (report == NULL || !qa_report_write_pdf (report, out, &error))
+      if (report == NULL || !qa_report_write_pdf (report, out, qa_cli_output_flags (force), &error))
         return qa_cli_report_error (error);
       g_print (_("Wrote the site-review opinion of %s to %s\n"), applicant, out);
     }
@@ -453,6 +459,11 @@ qa_cli_progress (const Globals  *globals,
                               qa_stage_get_title (stage->stage), stage->sheets_received,
                               stage->sheets_expected, stage->items_agreed, stage->items_total,
                               stage->items_to_agree, stage->closed ? _("; closed") : "");
+      if (stage->items_stale > 0)
+        g_string_append_printf (out, ngettext ("  %u agreed item to agree again: a newer score sheet moved its default\n",
+                                               "  %u agreed items to agree again: a newer score sheet moved their defaults\n",
+                                               stage->items_stale),
+                                stage->items_stale);
       for (guint i = 0; i < stage->missing->len; i++)
         g_string_append_printf (out, "  %s\n", (const char *)g_ptr_array_index (stage->missing, i));
     }

@@ -41,13 +41,14 @@ parse_export_format (const char     *verb,
 static int
 write_table (QaExportTable  *table,
              QaExportFormat  format,
-             const char     *out)
+             const char     *out,
+             gboolean        force)
 {
   g_autoptr(GError) error = NULL;
 
   if (out != NULL)
     {
-      if (!qa_export_table_write (table, format, out, &error))
+      if (!qa_export_table_write (table, format, out, qa_cli_output_flags (force), &error))
         return qa_cli_report_error (error);
       return EXIT_DONE;
     }
@@ -67,7 +68,7 @@ write_table (QaExportTable  *table,
       if (dir == NULL)
         return qa_cli_report_error (error);
       path = g_build_filename (dir, "export.xml", NULL);
-      if (!qa_export_table_write (table, format, path, &error) ||
+      if (!qa_export_table_write (table, format, path, QA_OUTPUT_NONE, &error) ||
           !g_file_get_contents (path, &contents, NULL, &error))
         {
           g_unlink (path);
@@ -129,6 +130,7 @@ verb_shortlist_show (const Globals  *globals,
 {
   g_autofree char *format = NULL;
   g_autofree char *out = NULL;
+  gboolean force = FALSE;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(QaShortlistResult) result = NULL;
   g_autoptr(QaExportTable) table = NULL;
@@ -139,6 +141,7 @@ verb_shortlist_show (const Globals  *globals,
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -158,7 +161,7 @@ verb_shortlist_show (const Globals  *globals,
       return EXIT_DONE;
     }
   table = qa_outcome_shortlist_table (session, result);
-  return write_table (table, export_format, out);
+  return write_table (table, export_format, out, force);
 }
 
 static int
@@ -222,11 +225,13 @@ verb_shortlist_report (const Globals  *globals,
                        char          **argv)
 {
   g_autofree char *out = NULL;
+  gboolean force = FALSE;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GError) error = NULL;
   int status = EXIT_DONE;
   GOptionEntry entries[] = {
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -235,7 +240,7 @@ verb_shortlist_report (const Globals  *globals,
   if (out == NULL)
     return qa_cli_usage_error (_("shortlist report: give --out FILE.pdf"));
   session = qa_cli_open_session (globals, &error);
-  if (session == NULL || !qa_outcome_write_evaluation_pdf (session, out, &error))
+  if (session == NULL || !qa_outcome_write_evaluation_pdf (session, out, qa_cli_output_flags (force), &error))
     return qa_cli_report_error (error);
   return EXIT_DONE;
 }
@@ -262,6 +267,7 @@ qa_cli_totals (const Globals  *globals,
   g_autofree char *stage_name = NULL;
   g_autofree char *format = NULL;
   g_autofree char *out = NULL;
+  gboolean force = FALSE;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(QaExportTable) table = NULL;
   g_autoptr(GError) error = NULL;
@@ -273,6 +279,7 @@ qa_cli_totals (const Globals  *globals,
     { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_name, NULL, NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -288,7 +295,7 @@ qa_cli_totals (const Globals  *globals,
   table = qa_outcome_totals_table (session, stage, &error);
   if (table == NULL)
     return qa_cli_report_error (error);
-  return write_table (table, export_format, out);
+  return write_table (table, export_format, out, force);
 }
 
 /* Public notice and objections --------------------------------------------------------------- */
@@ -300,6 +307,7 @@ qa_cli_public_notice (const Globals  *globals,
 {
   g_autofree char *start = NULL;
   g_autofree char *out = NULL;
+  gboolean force = FALSE;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GError) error = NULL;
   gboolean open = argc > 1 && strcmp (argv[1], "open") == 0;
@@ -310,6 +318,7 @@ qa_cli_public_notice (const Globals  *globals,
   };
   GOptionEntry export_entries[] = {
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -335,7 +344,7 @@ qa_cli_public_notice (const Globals  *globals,
   if (out == NULL)
     return qa_cli_usage_error (_("public-notice export: give --out FILE.pdf"));
   session = qa_cli_open_session (globals, &error);
-  if (session == NULL || !qa_outcome_write_notice_pdf (session, out, &error))
+  if (session == NULL || !qa_outcome_write_notice_pdf (session, out, qa_cli_output_flags (force), &error))
     return qa_cli_report_error (error);
   return EXIT_DONE;
 }
@@ -417,6 +426,7 @@ verb_objection_list (const Globals  *globals,
 {
   g_autofree char *format = NULL;
   g_autofree char *out = NULL;
+  gboolean force = FALSE;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GPtrArray) objections = NULL;
   g_autoptr(QaExportTable) table = NULL;
@@ -427,6 +437,7 @@ verb_objection_list (const Globals  *globals,
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -451,7 +462,7 @@ verb_objection_list (const Globals  *globals,
       return EXIT_DONE;
     }
   table = qa_outcome_objections_table (session, objections);
-  return write_table (table, export_format, out);
+  return write_table (table, export_format, out, force);
 }
 
 int
@@ -473,12 +484,14 @@ qa_cli_submission (const Globals  *globals,
 {
   g_autofree char *date = NULL;
   g_autofree char *out = NULL;
+  gboolean force = FALSE;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GError) error = NULL;
   int status = EXIT_DONE;
   GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, NULL, NULL },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -487,7 +500,7 @@ qa_cli_submission (const Globals  *globals,
   if (date == NULL || out == NULL)
     return qa_cli_usage_error (_("submission export: give --date YYYY-MM-DD --out FILE.pdf"));
   session = qa_cli_open_session (globals, &error);
-  if (session == NULL || !qa_outcome_write_submission_pdf (session, date, out, &error))
+  if (session == NULL || !qa_outcome_write_submission_pdf (session, date, out, qa_cli_output_flags (force), &error))
     return qa_cli_report_error (error);
   return EXIT_DONE;
 }
@@ -537,6 +550,7 @@ verb_award_list (const Globals  *globals,
 {
   g_autofree char *format = NULL;
   g_autofree char *out = NULL;
+  gboolean force = FALSE;
   g_autofree char *date = NULL;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GPtrArray) awards = NULL;
@@ -548,6 +562,7 @@ verb_award_list (const Globals  *globals,
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, NULL, NULL },
     { NULL }
   };
@@ -573,7 +588,7 @@ verb_award_list (const Globals  *globals,
       return EXIT_DONE;
     }
   table = qa_award_table (session, awards);
-  return write_table (table, export_format, out);
+  return write_table (table, export_format, out, force);
 }
 
 static int
@@ -607,12 +622,14 @@ verb_award_certificate (const Globals  *globals,
 {
   g_autofree char *applicant = NULL;
   g_autofree char *out = NULL;
+  gboolean force = FALSE;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GError) error = NULL;
   int status = EXIT_DONE;
   GOptionEntry entries[] = {
     { "applicant", 0, 0, G_OPTION_ARG_STRING, &applicant, NULL, NULL },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -621,7 +638,7 @@ verb_award_certificate (const Globals  *globals,
   if (applicant == NULL || out == NULL)
     return qa_cli_usage_error (_("award certificate: give --applicant ID --out FILE.pdf"));
   session = qa_cli_open_session (globals, &error);
-  if (session == NULL || !qa_award_write_certificate_pdf (session, applicant, out, &error))
+  if (session == NULL || !qa_award_write_certificate_pdf (session, applicant, out, qa_cli_output_flags (force), &error))
     return qa_cli_report_error (error);
   return EXIT_DONE;
 }
@@ -730,6 +747,7 @@ verb_award_event (const Globals  *globals,
   g_autofree char *outcome = NULL;
   g_autoptr(QaSession) session = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean force = FALSE;
   gboolean ok = FALSE;
   int status = EXIT_DONE;
   const char *action = argv[1];
@@ -743,6 +761,8 @@ verb_award_event (const Globals  *globals,
     { text_option, 0, 0, G_OPTION_ARG_STRING, &text, NULL, NULL },
     { extra_option, 0, 0, G_OPTION_ARG_FILENAME, &extra, NULL, NULL },
     { "outcome", 0, 0, G_OPTION_ARG_STRING, &outcome, NULL, NULL },
+    /* Only revoke writes a file (--announcement); for the others the table ends here. */
+    { strcmp (action, "revoke") == 0 ? "force" : NULL, 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { NULL }
   };
 
@@ -766,7 +786,7 @@ verb_award_event (const Globals  *globals,
                                 : _("Recorded; outside the years of Art. 21 after the award, the status is unchanged"));
     }
   else if (strcmp (action, "revoke") == 0)
-    ok = qa_award_revoke (session, applicant, date, text, extra, &error);
+    ok = qa_award_revoke (session, applicant, date, text, extra, qa_cli_output_flags (force), &error);
   else
     {
       QaReviewOutcome review;

@@ -14,6 +14,7 @@
 #include "qa-csv.h"
 #include "qa-database-private.h"
 #include "qa-outcome-private.h"
+#include "qa-output-private.h"
 #include "qa-pdf-private.h"
 #include "qa-util-private.h"
 
@@ -446,6 +447,7 @@ gboolean
 qa_award_write_certificate_pdf (QaSession   *session,
                                 const char  *applicant_id,
                                 const char  *path,
+                                QaOutputFlags flags,
                                 GError     **error)
 {
   QaProfile *profile;
@@ -493,7 +495,7 @@ qa_award_write_certificate_pdf (QaSession   *session,
   pdf = _qa_pdf_document_new (title, QA_PDF_LANDSCAPE);
   _qa_pdf_add_chart (pdf, CERTIFICATE_HEIGHT, draw_certificate, face,
                      (GDestroyNotify)certificate_face_free);
-  return _qa_pdf_write (pdf, path, QA_OUTPUT_NONE, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
+  return _qa_pdf_write (pdf, path, flags, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
 }
 
 /* After the award ---------------------------------------------------------------------------- */
@@ -678,12 +680,13 @@ qa_award_record_accident (QaSession   *session,
 }
 
 static gboolean
-write_revocation_pdf (QaSession   *session,
-                      QaAward     *award,
-                      const char  *date,
-                      const char  *reason,
-                      const char  *path,
-                      GError     **error)
+write_revocation_pdf (QaSession     *session,
+                      QaAward       *award,
+                      const char    *date,
+                      const char    *reason,
+                      const char    *path,
+                      QaOutputFlags  flags,
+                      GError       **error)
 {
   QaProfile *profile = qa_session_get_profile (session);
   g_autofree char *heading = NULL;
@@ -707,7 +710,7 @@ write_revocation_pdf (QaSession   *session,
                               award->certificate_number, award->prize_yuan);
   _qa_pdf_add_paragraph (pdf, recovery);
   _qa_pdf_add_signature (pdf, qa_profile_get_authority (profile), letter_date);
-  return _qa_pdf_write (pdf, path, QA_OUTPUT_NONE, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
+  return _qa_pdf_write (pdf, path, flags, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
 }
 
 gboolean
@@ -716,6 +719,7 @@ qa_award_revoke (QaSession   *session,
                  const char  *date,
                  const char  *reason,
                  const char  *announcement,
+                 QaOutputFlags flags,
                  GError     **error)
 {
   g_autoptr(QaAward) award = NULL;
@@ -727,6 +731,9 @@ qa_award_revoke (QaSession   *session,
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
 
+  /* Where the announcement goes is checked first, so a refused target records nothing. */
+  if (announcement != NULL && !_qa_output_check_destination (announcement, flags, error))
+    return FALSE;
   award = award_for_change (session, applicant_id, date, _("revoke a title"), &iso, &local_error);
   if (award != NULL)
     _qa_outcome_require_text (reason, "--reason", _("Art. 21"), &local_error);
@@ -741,7 +748,7 @@ qa_award_revoke (QaSession   *session,
   if (!run_change (session, &change, local_error, error))
     return FALSE;
   return announcement == NULL ||
-         write_revocation_pdf (session, award, iso, reason, announcement, error);
+         write_revocation_pdf (session, award, iso, reason, announcement, flags, error);
 }
 
 gboolean

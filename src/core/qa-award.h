@@ -65,6 +65,7 @@ QaAward    *qa_award_verify           (QaSession   *session,
 gboolean    qa_award_write_certificate_pdf (QaSession  *session,
                                        const char  *applicant_id,
                                        const char  *path,
+                                       QaOutputFlags flags,
                                        GError     **error);
 
 /* Art. 21 ¶2: a major quality or safety accident on @date. Within the profile's years after
@@ -77,12 +78,14 @@ gboolean    qa_award_record_accident  (QaSession   *session,
                                        gboolean    *barred,
                                        GError     **error);
 /* Art. 21 ¶1: the title revoked for fraud or improper means, the certificate and the prize
- * recovered; @announcement (may be NULL) receives the public announcement as PDF. */
+ * recovered; @announcement (may be NULL) receives the public announcement as PDF, written
+ * with @flags (checked before anything is recorded). */
 gboolean    qa_award_revoke           (QaSession   *session,
                                        const char  *applicant_id,
                                        const char  *date,
                                        const char  *reason,
                                        const char  *announcement,
+                                       QaOutputFlags flags,
                                        GError     **error);
 
 typedef enum

@@ -25,10 +25,19 @@ GPtrArray *_qa_consensus_totals_db  (QaDatabase  *db,
                                      QaProfile   *profile,
                                      QaStage      stage,
                                      GError     **error);
-/* The missing sheets and items that keep @stage from closing (translated lines). */
+/* The missing sheets and items that keep @stage from closing (translated lines): the sheets not
+ * in or incomplete first, then the chair's values whose default has moved since (stale). */
 GPtrArray *_qa_consensus_check_complete_db (QaDatabase  *db,
+                                            QaProfile   *profile,
                                             QaStage      stage,
                                             GError     **error);
+/* After a sheet of @reviewer_id is stored for @stage: notes in the audit trail, per applicant,
+ * each chair's value whose default the sheet has moved (it now awaits the chair again). */
+gboolean   _qa_consensus_note_moved_defaults (QaDatabase  *db,
+                                              QaProfile   *profile,
+                                              QaStage      stage,
+                                              const char  *reviewer_id,
+                                              GError     **error);
 /* TRUE when the operator of @db may act as the panel chair; else @error says who may. */
 gboolean   _qa_consensus_require_chair (QaDatabase  *db,
                                         const char  *what,

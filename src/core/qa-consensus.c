@@ -215,6 +215,9 @@ finish_item (QaProfile       *profile,
   combine (profile, (const int *)(gpointer)values->data, values->len, item);
   if (!item->recorded)
     item->percent = item->default_percent;
+  /* The chair agreed against another default than today's: a re-imported sheet moved it. */
+  item->stale = item->recorded && item->decided_default >= 0 &&
+                item->decided_default != item->default_percent;
   item->points_x100 = item->percent >= 0 ? (gint64)item->points * item->percent : 0;
   g_array_set_size (values, 0);
 }
@@ -239,7 +242,8 @@ _qa_consensus_compute_counting (QaDatabase  *db,
    * order (read from the score_consensus index), and the chair's value where recorded. */
   stmt = _qa_database_prepare (db,
                                "SELECT sa.applicant_id, i.code, i.category, i.points, s.percent, "
-                               "c.percent, c.rationale, c.strengths, c.improvements, s.expert_id "
+                               "c.percent, c.rationale, c.strengths, c.improvements, s.expert_id, "
+                               "c.default_percent "
                                "FROM stage_applicant sa CROSS JOIN item i "
                                "LEFT JOIN consensus c ON c.stage = sa.stage "
                                "AND c.applicant_id = sa.applicant_id AND c.item = i.code "
@@ -270,9 +274,12 @@ _qa_consensus_compute_counting (QaDatabase  *db,
           current->category = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
           current->points = (guint)sqlite3_column_int (stmt, 3);
           current->percent = -1;
+          current->decided_default = -1;
           if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
             {
               current->recorded = TRUE;
+              if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
+                current->decided_default = sqlite3_column_int (stmt, 10);
               current->percent = sqlite3_column_int (stmt, 5);
               current->rationale = dup_column (stmt, 6);
               current->strengths = dup_column (stmt, 7);
@@ -376,7 +383,7 @@ totals_from_items (GHashTable *scorers,
           total->scorers = GPOINTER_TO_UINT (g_hash_table_lookup (scorers, item->applicant_id));
           g_ptr_array_add (totals, total);
         }
-      if (item->percent >= 0)
+      if (item->percent >= 0 && !item->stale)
         total->items_agreed++;
       if (item->flagged)
         total->flagged_items++;
@@ -1274,6 +1281,7 @@ qa_consensus_outlines (QaSession   *session,
 
 GPtrArray *
 _qa_consensus_check_complete_db (QaDatabase  *db,
+                                 QaProfile   *profile,
                                  QaStage      stage,
                                  GError     **error)
 {
@@ -1361,6 +1369,24 @@ _qa_consensus_check_complete_db (QaDatabase  *db,
   if (!_qa_database_check (db, rc, error))
     return NULL;
 
+  /* A chair's value decided against a default that a newer sheet has moved since. */
+  {
+    g_autoptr(GPtrArray) items = _qa_consensus_compute_db (db, profile, stage, NULL, error);
+
+    if (items == NULL)
+      return NULL;
+    for (guint i = 0; i < items->len; i++)
+      {
+        const QaConsensusItem *item = g_ptr_array_index (items, i);
+
+        if (item->stale)
+          g_ptr_array_add (missing,
+                           g_strdup_printf (_("applicant %s, item %s: the chair agreed %d%% against a default of %d%%; a newer score sheet has moved the default to %d%%: agree the item again (consensus set)"),
+                                            item->applicant_id, item->item, item->percent,
+                                            item->decided_default, item->default_percent));
+      }
+  }
+
   return g_steal_pointer (&missing);
 }
 
@@ -1372,7 +1398,66 @@ qa_consensus_check_complete (QaSession  *session,
   g_return_val_if_fail (QA_IS_SESSION (session), NULL);
   g_return_val_if_fail (_qa_stage_is_review (stage), NULL);
 
-  return _qa_consensus_check_complete_db (qa_session_get_database (session), stage, error);
+  return _qa_consensus_check_complete_db (qa_session_get_database (session),
+                                          qa_session_get_profile (session), stage, error);
+}
+
+gboolean
+_qa_consensus_note_moved_defaults (QaDatabase  *db,
+                                   QaProfile   *profile,
+                                   QaStage      stage,
+                                   const char  *reviewer_id,
+                                   GError     **error)
+{
+  g_autoptr(GPtrArray) applicants = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Only applicants with a chair's value that this reviewer's sheet scores can have moved. */
+  stmt = _qa_database_prepare (db,
+                               "SELECT DISTINCT c.applicant_id FROM consensus c WHERE c.stage = ?1 "
+                               "AND EXISTS (SELECT 1 FROM score s WHERE s.stage = c.stage "
+                               "AND s.expert_id = ?2 AND s.applicant_id = c.applicant_id) "
+                               "ORDER BY c.applicant_id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, qa_stage_to_string (stage), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, reviewer_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (applicants, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (!_qa_database_check (db, rc, error))
+    return FALSE;
+
+  for (guint a = 0; a < applicants->len; a++)
+    {
+      const char *applicant = g_ptr_array_index (applicants, a);
+      g_autoptr(GPtrArray) items = _qa_consensus_compute_db (db, profile, stage, applicant, error);
+      g_autoptr(GString) after = NULL;
+
+      if (items == NULL)
+        return FALSE;
+      for (guint i = 0; i < items->len; i++)
+        {
+          const QaConsensusItem *item = g_ptr_array_index (items, i);
+
+          if (!item->stale)
+            continue;
+          if (after == NULL)
+            after = g_string_new (NULL);
+          else
+            g_string_append (after, " | ");
+          g_string_append_printf (after, "stage=%s; item=%s; percent=%d; agreed-default=%d; default=%d",
+                                  qa_stage_to_string (stage), item->item, item->percent,
+                                  item->decided_default, item->default_percent);
+        }
+      if (after != NULL &&
+          !_qa_audit_append (db, "consensus.default-moved", "applicant", applicant, NULL,
+                             after->str, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Site review -------------------------------------------------------------------------------- */

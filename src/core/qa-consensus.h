@@ -45,6 +45,10 @@ typedef struct
   int       default_percent; /* the profile's default consensus */
   int       percent;         /* the chair's value if recorded, else the default */
   gboolean  recorded;        /* the chair recorded a value */
+  int       decided_default; /* the default the chair's value was decided against, or -1 */
+  gboolean  stale;           /* recorded, but a newer sheet has since moved the default away from
+                              * @decided_default: the item needs the chair again (it counts as not
+                              * agreed, and the stage cannot close until it is set again) */
   gint64    points_x100;     /* points × percent / 100, in hundredths of a point (exact) */
   char     *strengths;       /* the chair's recorded consensus texts, or NULL */
   char     *improvements;
@@ -56,7 +60,7 @@ typedef struct
 {
   char   *applicant_id;
   guint   scorers;           /* reviewers whose sheet scores the applicant */
-  guint   items_agreed;      /* items with a consensus value */
+  guint   items_agreed;      /* items with a consensus value (a stale chair's value is not one) */
   guint   flagged_items;
   gint64  total_x100;        /* exact sum of the items' points, in hundredths */
 } QaConsensusTotal;

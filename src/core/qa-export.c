@@ -123,12 +123,13 @@ qa_export_table_dup_csv (QaExportTable *table)
 static gboolean
 write_csv (QaExportTable  *table,
            const char     *path,
+           QaOutputFlags   flags,
            GError        **error)
 {
   g_autofree char *csv = qa_export_table_dup_csv (table);
   g_autofree char *contents = g_strconcat (UTF8_BOM, csv, NULL);
 
-  return qa_output_write_file (path, QA_OUTPUT_NONE, contents, strlen (contents), error);
+  return qa_output_write_file (path, flags, contents, strlen (contents), error);
 }
 
 static gboolean
@@ -160,10 +161,11 @@ sheet_name_of (const char *kind)
 static gboolean
 write_xlsx (QaExportTable  *table,
             const char     *path,
+            QaOutputFlags   flags,
             GError        **error)
 {
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
-  g_autoptr(QaOutput) output = qa_output_new (path, QA_OUTPUT_NONE, error);
+  g_autoptr(QaOutput) output = qa_output_new (path, flags, error);
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
   lxw_format *header, *text, *integer, *decimal1, *decimal2;
@@ -265,6 +267,7 @@ write_xlsx (QaExportTable  *table,
 static gboolean
 write_pdf (QaExportTable  *table,
            const char     *path,
+           QaOutputFlags   flags,
            GError        **error)
 {
   g_autoptr(QaPdfDocument) pdf = _qa_pdf_document_new (table->title, QA_PDF_LANDSCAPE);
@@ -290,12 +293,13 @@ write_pdf (QaExportTable  *table,
   if (table->rows->len == 0)
     _qa_pdf_add_text (pdf, _("(none)"));
 
-  return _qa_pdf_write (pdf, path, QA_OUTPUT_NONE, QA_EXPORT_ERROR, QA_EXPORT_ERROR_WRITE, error);
+  return _qa_pdf_write (pdf, path, flags, QA_EXPORT_ERROR, QA_EXPORT_ERROR_WRITE, error);
 }
 
 static gboolean
 write_xml (QaExportTable  *table,
            const char     *path,
+           QaOutputFlags   flags,
            GError        **error)
 {
   g_autoptr(xmlDoc) doc = xmlNewDoc ((const xmlChar *)"1.0");
@@ -330,7 +334,7 @@ write_xml (QaExportTable  *table,
     return FALSE;
 
   xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
-  ok = qa_output_write_file (path, QA_OUTPUT_NONE, buffer, (gsize)size, error);
+  ok = qa_output_write_file (path, flags, buffer, (gsize)size, error);
   xmlFree (buffer);
   return ok;
 }
@@ -339,6 +343,7 @@ gboolean
 qa_export_table_write (QaExportTable  *table,
                        QaExportFormat  format,
                        const char     *path,
+                       QaOutputFlags   flags,
                        GError        **error)
 {
   g_return_val_if_fail (table != NULL, FALSE);
@@ -347,13 +352,13 @@ qa_export_table_write (QaExportTable  *table,
   switch (format)
     {
     case QA_EXPORT_CSV:
-      return write_csv (table, path, error);
+      return write_csv (table, path, flags, error);
     case QA_EXPORT_XLSX:
-      return write_xlsx (table, path, error);
+      return write_xlsx (table, path, flags, error);
     case QA_EXPORT_PDF:
-      return write_pdf (table, path, error);
+      return write_pdf (table, path, flags, error);
     case QA_EXPORT_XML:
-      return write_xml (table, path, error);
+      return write_xml (table, path, flags, error);
     default:
       g_set_error (error, QA_EXPORT_ERROR, QA_EXPORT_ERROR_FORMAT, _("Unknown export format"));
       return FALSE;

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "qa-output.h"
+
 G_BEGIN_DECLS
 
 /* The tables a secretariat opens (the shortlist, consensus totals, objections, awards), in the
@@ -66,9 +68,11 @@ void            qa_export_table_add_note  (QaExportTable        *table,
                                            const char           *note);
 /* The CSV text, without the BOM. */
 char           *qa_export_table_dup_csv   (QaExportTable        *table);
+/* @flags: QA_OUTPUT_REPLACE when the user confirmed replacing a session or package there. */
 gboolean        qa_export_table_write     (QaExportTable        *table,
                                            QaExportFormat        format,
                                            const char           *path,
+                                           QaOutputFlags         flags,
                                            GError              **error);
 /* Validates an XML export against data/schemas/export.xsd. */
 gboolean        qa_export_validate_xml    (const char           *path,

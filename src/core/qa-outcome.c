@@ -1037,9 +1037,10 @@ list_rows (QaPdfDocument *pdf,
 }
 
 gboolean
-qa_outcome_write_notice_pdf (QaSession   *session,
-                             const char  *path,
-                             GError     **error)
+qa_outcome_write_notice_pdf (QaSession     *session,
+                             const char    *path,
+                             QaOutputFlags  flags,
+                             GError       **error)
 {
   QaProfile *profile;
   g_autoptr(QaShortlistResult) result = NULL;
@@ -1128,7 +1129,7 @@ qa_outcome_write_notice_pdf (QaSession   *session,
   signature = g_strdup_printf (_("Review committee of the %s"), qa_profile_get_award_name (profile));
   date = _qa_format_letter_date (starts_on);
   _qa_pdf_add_signature (pdf, signature, date);
-  return _qa_pdf_write (pdf, path, QA_OUTPUT_NONE, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
+  return _qa_pdf_write (pdf, path, flags, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
 }
 
 /* Objections --------------------------------------------------------------------------------- */
@@ -1573,10 +1574,11 @@ submit_cb (QaDatabase  *db,
 }
 
 gboolean
-qa_outcome_write_submission_pdf (QaSession   *session,
-                                 const char  *date,
-                                 const char  *path,
-                                 GError     **error)
+qa_outcome_write_submission_pdf (QaSession     *session,
+                                 const char    *date,
+                                 const char    *path,
+                                 QaOutputFlags  flags,
+                                 GError       **error)
 {
   QaDatabase *db;
   QaProfile *profile;
@@ -1686,7 +1688,7 @@ qa_outcome_write_submission_pdf (QaSession   *session,
   signature = g_strdup_printf (_("Review committee of the %s"), qa_profile_get_award_name (profile));
   letter_date = _qa_format_letter_date (iso);
   _qa_pdf_add_signature (pdf, signature, letter_date);
-  if (!_qa_pdf_write (pdf, path, QA_OUTPUT_NONE, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error))
+  if (!_qa_pdf_write (pdf, path, flags, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error))
     return FALSE;
   return qa_database_transaction (db, submit_cb, iso, error);
 }
@@ -1714,9 +1716,10 @@ panel_names (QaDatabase *db)
 }
 
 gboolean
-qa_outcome_write_evaluation_pdf (QaSession   *session,
-                                 const char  *path,
-                                 GError     **error)
+qa_outcome_write_evaluation_pdf (QaSession     *session,
+                                 const char    *path,
+                                 QaOutputFlags  flags,
+                                 GError       **error)
 {
   static const double widths[] = { 0.05, 0.22, 0.08, 0.08, 0.08, 0.11, 0.38 };
   g_autoptr(QaShortlistResult) result = NULL;
@@ -1771,5 +1774,5 @@ qa_outcome_write_evaluation_pdf (QaSession   *session,
     }
   if (names->len == 0)
     _qa_pdf_add_text (pdf, _("Panel chair: ______________________"));
-  return _qa_pdf_write (pdf, path, QA_OUTPUT_NONE, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
+  return _qa_pdf_write (pdf, path, flags, QA_OUTCOME_ERROR, QA_OUTCOME_ERROR_WRITE, error);
 }

@@ -84,6 +84,7 @@ gboolean            qa_outcome_get_notice        (QaSession         *session,
 /* The notice's text for the media: the candidates, the period, how to object. */
 gboolean            qa_outcome_write_notice_pdf  (QaSession         *session,
                                                   const char        *path,
+                                                  QaOutputFlags      flags,
                                                   GError           **error);
 
 typedef enum
@@ -152,11 +153,13 @@ gboolean            qa_outcome_check_submittable (QaSession         *session,
 gboolean            qa_outcome_write_submission_pdf (QaSession      *session,
                                                   const char        *date,
                                                   const char        *path,
+                                                  QaOutputFlags      flags,
                                                   GError           **error);
 /* The panel's comprehensive evaluation report (Art. 16(5)): both stages' scores, the proposed
  * list, the rule check and signature lines. */
 gboolean            qa_outcome_write_evaluation_pdf (QaSession      *session,
                                                   const char        *path,
+                                                  QaOutputFlags      flags,
                                                   GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaObjection, qa_objection_free)

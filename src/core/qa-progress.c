@@ -72,10 +72,12 @@ read_stage (QaSession        *session,
     {
       const QaConsensusItem *item = g_ptr_array_index (items, i);
 
-      if (item->percent >= 0)
+      if (item->percent >= 0 && !item->stale)
         out->items_agreed++;
       if (item->recorded)
         out->items_recorded++;
+      if (item->stale)
+        out->items_stale++;
       if (item->flagged && !item->recorded)
         out->items_to_agree++;
     }
@@ -83,7 +85,7 @@ read_stage (QaSession        *session,
   if (out->closed)
     out->missing = g_ptr_array_new_with_free_func (g_free);
   else
-    out->missing = _qa_consensus_check_complete_db (db, stage, error);
+    out->missing = _qa_consensus_check_complete_db (db, qa_session_get_profile (session), stage, error);
   return out->missing != NULL;
 }
 
@@ -109,8 +111,14 @@ describe_next (const QaStageProgress *stage)
   if (stage->sheets_received < stage->sheets_expected)
     return g_strdup_printf (_("Waiting for score sheets: %u of %u received."),
                             stage->sheets_received, stage->sheets_expected);
-  if (stage->missing->len > 0)
+  /* The stale items come last in @missing, after the incomplete sheets. */
+  if (stage->missing->len > stage->items_stale)
     return g_strdup_printf (_("Sheets incomplete: %s."), (const char *)g_ptr_array_index (stage->missing, 0));
+  if (stage->items_stale > 0)
+    return g_strdup_printf (ngettext ("%u agreed item’s default was moved by a newer score sheet: the chair agrees it again; then close the %s.",
+                                      "%u agreed items’ defaults were moved by a newer score sheet: the chair agrees them again; then close the %s.",
+                                      stage->items_stale),
+                            stage->items_stale, qa_stage_get_title (stage->stage));
   if (stage->items_to_agree > 0)
     return g_strdup_printf (ngettext ("%u flagged item to discuss and agree; then close the %s.",
                                       "%u flagged items to discuss and agree; then close the %s.",

@@ -21,8 +21,10 @@ typedef struct
   guint      sheets_expected;  /* panel members with applicants to score */
   guint      sheets_received;  /* of them, whose sheet is imported */
   guint      items_total;      /* applicants × items */
-  guint      items_agreed;     /* with a consensus value (the chair's or the default) */
+  guint      items_agreed;     /* with a consensus value (the chair's or the default), not stale */
   guint      items_recorded;   /* with the chair's recorded value */
+  guint      items_stale;      /* the chair's value was decided against a default a newer sheet
+                                * has moved: to agree again before the stage may close */
   guint      items_to_agree;   /* flagged items the chair has not recorded yet */
   GPtrArray *missing;          /* what blocks closing (translated lines), empty when it may close */
 } QaStageProgress;

@@ -86,13 +86,14 @@ qa_report_draw_page (QaReport *self,
 }
 
 gboolean
-qa_report_write_pdf (QaReport    *self,
-                     const char  *path,
-                     GError     **error)
+qa_report_write_pdf (QaReport      *self,
+                     const char    *path,
+                     QaOutputFlags  flags,
+                     GError       **error)
 {
   g_return_val_if_fail (QA_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  return _qa_pdf_write (self->doc, path, QA_OUTPUT_NONE, QA_REPORT_ERROR, QA_REPORT_ERROR_WRITE, error);
+  return _qa_pdf_write (self->doc, path, flags, QA_REPORT_ERROR, QA_REPORT_ERROR_WRITE, error);
 }
 
 /* Shared pieces ------------------------------------------------------------------------------ */
@@ -708,7 +709,7 @@ qa_consensus_append_csv (GString   *out,
       const char *flagged = scored ? (item->flagged ? "yes" : "no") : "";
       const char *fields[] = { item->applicant_id, item->item, scorers, mean, median, min, max,
                                spread, flagged, percent, points, def,
-                               item->recorded ? "yes" : "no",
+                               item->stale ? "stale" : item->recorded ? "yes" : "no",
                                item->rationale != NULL ? item->rationale : "" };
 
       qa_csv_append_row (out, fields, detailed ? G_N_ELEMENTS (fields) : 11);

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "qa-output.h"
 #include "qa-session.h"
 
 G_BEGIN_DECLS
@@ -56,9 +57,11 @@ void        qa_report_draw_page        (QaReport    *self,
                                         guint        page,
                                         double       width,
                                         double       height);
-gboolean    qa_report_write_pdf        (QaReport    *self,
-                                        const char  *path,
-                                        GError     **error);
+/* @flags: QA_OUTPUT_REPLACE when the user confirmed replacing a session or package there. */
+gboolean    qa_report_write_pdf        (QaReport      *self,
+                                        const char    *path,
+                                        QaOutputFlags  flags,
+                                        GError       **error);
 
 /* The consensus of @items (QaConsensusItem) as the CSV of `consensus`:
  * applicant_id,item,scorers,mean,median,min,max,spread,flagged,consensus_percent,points. With

@@ -848,11 +848,13 @@ typedef struct
 
 /* Every missing sheet and item, as one refusal. */
 static gboolean
-require_complete (QaDatabase  *db,
+require_complete (QaSession   *session,
                   QaStage      stage,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) missing = _qa_consensus_check_complete_db (db, stage, error);
+  g_autoptr(GPtrArray) missing = _qa_consensus_check_complete_db (qa_session_get_database (session),
+                                                                  qa_session_get_profile (session),
+                                                                  stage, error);
   g_autoptr(GString) message = NULL;
 
   if (missing == NULL)
@@ -861,7 +863,7 @@ require_complete (QaDatabase  *db,
     return TRUE;
 
   message = g_string_new (NULL);
-  g_string_printf (message, _("Art. 16: the %s cannot be closed until every panel member’s score sheet is in and complete; missing:"),
+  g_string_printf (message, _("Art. 16: the %s cannot be closed until every panel member’s score sheet is in and complete and every item the chair agreed still stands against its default; missing:"),
                    qa_stage_get_title (stage));
   for (guint i = 0; i < missing->len; i++)
     g_string_append_printf (message, "\n%s", (const char *)g_ptr_array_index (missing, i));
@@ -878,7 +880,7 @@ close_stage_cb (QaDatabase  *db,
   g_autofree char *now = _qa_now_iso ();
   sqlite3_stmt *stmt;
 
-  if (!require_complete (db, change->stage, error))
+  if (!require_complete (change->session, change->stage, error))
     return FALSE;
 
   stmt = _qa_database_prepare (db, "INSERT INTO stage_event (stage, event, at) VALUES (?1, 'closed', ?2)",
@@ -910,7 +912,7 @@ qa_session_close_stage (QaSession  *self,
 
   /* Checked before the backup too, so a refusal leaves no backup behind. */
   if (!_qa_consensus_require_chair (self->database, _("close a review stage"), &local_error) ||
-      !require_complete (self->database, stage, &local_error))
+      !require_complete (self, stage, &local_error))
     goto refused;
 
   backup = qa_database_auto_backup (self->database, "before-closing", error);

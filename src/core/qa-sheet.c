@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "qa-audit-private.h"
+#include "qa-consensus-private.h"
 #include "qa-database-private.h"
 #include "qa-output-private.h"
 #include "qa-experts.h"
@@ -654,7 +655,9 @@ import_cb (QaDatabase  *db,
       return TRUE;
     }
 
-  if (!store_scores (db, job, error))
+  if (!store_scores (db, job, error) ||
+      !_qa_consensus_note_moved_defaults (db, qa_session_get_profile (job->session), stage,
+                                          sheet->reviewer, error))
     return FALSE;
 
   for (guint a = 0; a < sheet->applications->len; a++)

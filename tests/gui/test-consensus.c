@@ -546,6 +546,139 @@ START_TEST (test_secretariat_reads_and_advances)
 }
 END_TEST
 
+/* The material review closed, the applicants above the threshold advanced and the site panel
+ * formed: the session as the site review starts. */
+static void
+start_site_review (void)
+{
+  g_autoptr(GPtrArray) totals = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) advanced = NULL;
+  g_autoptr(GError) error = NULL;
+  double threshold = qa_profile_get_site_threshold (qa_session_get_profile (session));
+
+  return_all_sheets ();
+  qa_database_set_operator (qa_session_get_database (session), "王建国", "chair");
+  ck_assert_msg (qa_session_close_stage (session, QA_STAGE_MATERIAL, &error), "%s", error ? error->message : "");
+  totals = qa_consensus_totals (session, QA_STAGE_MATERIAL, &error);
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const QaConsensusTotal *total = g_ptr_array_index (totals, i);
+
+      if (total->total_x100 >= (gint64)(threshold * 100))
+        g_strv_builder_add (builder, total->applicant_id);
+    }
+  advanced = g_strv_builder_end (builder);
+  qa_database_set_operator (qa_session_get_database (session), "秘书", "secretariat");
+  ck_assert_msg (qa_panel_advance (session, (const char * const *)advanced, &error), "%s", error ? error->message : "");
+  ck_assert_msg (qa_panel_form (session, QA_STAGE_SITE, "E01", panel_members, NULL, &error), "%s",
+                 error ? error->message : "");
+}
+
+static void
+set_opinion_text (QaConsensusOpinion *opinion,
+                  const char         *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (qa_consensus_opinion_get_text_view (opinion)), text, -1);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  char *out = NULL;
+  int wait_status = 0;
+
+  ck_assert (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                           NULL, NULL, &out, NULL, &wait_status, NULL));
+  ck_assert (g_spawn_check_wait_status (wait_status, NULL));
+  return out;
+}
+
+/* The chair writes the panel's site-review opinion of an applicant, saves it, exports and prints
+ * it; an empty one is refused; the secretariat reads and exports it but cannot change it. */
+START_TEST (test_site_opinion_written_exported_printed)
+{
+  const char *text = "现场核实与材料相符，质量管理体系运行有效。";
+  QaConsensusOpinion *opinion;
+  GtkWidget *save;
+  g_autofree char *applicant = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *exported = path_in_tmp ("opinion.pdf");
+  g_autofree char *printed = path_in_tmp ("printed.pdf");
+  g_autoptr(GFile) file = NULL;
+
+  start_site_review ();
+  present (QA_ROLE_CHAIR);
+  qa_consensus_view_set_stage (view (), QA_STAGE_SITE);
+  qa_consensus_view_show_page (view (), "opinion");
+  gui_test_settle ();
+
+  opinion = qa_consensus_view_get_opinion (view ());
+  ck_assert (gtk_widget_is_drawable (GTK_WIDGET (opinion)));
+  applicant = g_strdup (qa_consensus_opinion_get_applicant (opinion));
+  ck_assert_ptr_nonnull (applicant);
+  gui_test_assert_on_screen (ROOT, "Not recorded yet");
+  ck_assert (gtk_text_view_get_editable (qa_consensus_opinion_get_text_view (opinion)));
+  ck_assert (!gtk_widget_get_sensitive (gui_test_find_labelled (ROOT, GTK_TYPE_BUTTON, "Export PDF…")));
+
+  /* An empty opinion: core refuses, the dialog says why, nothing is stored. */
+  set_opinion_text (opinion, "   ");
+  save = gui_test_find_labelled (ROOT, GTK_TYPE_BUTTON, "Save Opinion");
+  ck_assert_ptr_nonnull (save);
+  g_signal_emit_by_name (save, "clicked");
+  {
+    GtkWindow *dialog = gui_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+
+    ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "empty"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+    gui_test_settle ();
+  }
+  ck_assert_ptr_null (qa_consensus_dup_site_opinion (session, applicant, NULL));
+
+  /* Written in the field and saved with the button. */
+  gtk_widget_grab_focus (GTK_WIDGET (qa_consensus_opinion_get_text_view (opinion)));
+  set_opinion_text (opinion, text);
+  g_signal_emit_by_name (save, "clicked");
+  gui_test_settle ();
+  stored = qa_consensus_dup_site_opinion (session, applicant, NULL);
+  ck_assert_str_eq (stored, text);
+  gui_test_assert_on_screen (ROOT, "Opinion recorded");
+  ck_assert (gtk_widget_get_sensitive (gui_test_find_labelled (ROOT, GTK_TYPE_BUTTON, "Export PDF…")));
+
+  /* Exported and printed from core's PDF. */
+  file = g_file_new_for_path (exported);
+  ck_assert (qa_consensus_opinion_export (opinion, file));
+  {
+    g_autofree char *shown = pdf_text (exported);
+
+    ck_assert_msg (strstr (shown, "现场核实与材料相符") != NULL, "%s", shown);
+    ck_assert (strstr (shown, applicant) != NULL);
+  }
+  qa_consensus_opinion_print (opinion, printed);
+  gui_test_settle ();
+  {
+    g_autofree char *pdf = NULL;
+
+    ck_assert (g_file_get_contents (printed, &pdf, NULL, NULL));
+    ck_assert (g_str_has_prefix (pdf, "%PDF"));
+  }
+
+  /* The secretariat reads it and may export it, but not change it. */
+  qa_window_set_operator (window, "秘书", QA_ROLE_SECRETARIAT);
+  gui_test_settle ();
+  ck_assert (qa_consensus_opinion_select (opinion, applicant));
+  gui_test_settle ();
+  ck_assert (!gtk_text_view_get_editable (qa_consensus_opinion_get_text_view (opinion)));
+  ck_assert_ptr_null (gui_test_find_labelled (ROOT, GTK_TYPE_BUTTON, "Save Opinion"));
+  gui_test_assert_on_screen (ROOT, "Only the chair may change it");
+  ck_assert (gtk_widget_get_sensitive (gui_test_find_labelled (ROOT, GTK_TYPE_BUTTON, "Export PDF…")));
+  g_unlink (exported);
+  ck_assert (qa_consensus_opinion_export (opinion, file));
+  ck_assert (g_file_test (exported, G_FILE_TEST_IS_REGULAR));
+}
+END_TEST
+
 /* Only with QA_TEST_SHOT: the page in each of its states, in whatever language is set, for a
  * person to look at (what is asserted elsewhere is checked in English). */
 START_TEST (test_shots)
@@ -593,6 +726,30 @@ START_TEST (test_shots)
   qa_window_set_operator (window, "秘书", QA_ROLE_SECRETARIAT);
   qa_consensus_view_show_page (view (), "advance");
   shot ("8-advance");
+
+  /* The site review's opinion page, empty and then written by the chair. */
+  {
+    g_autoptr(GPtrArray) totals = qa_consensus_totals (session, QA_STAGE_MATERIAL, &error);
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) advanced = NULL;
+    double threshold = qa_profile_get_site_threshold (qa_session_get_profile (session));
+    QaConsensusOpinion *opinion;
+
+    for (guint i = 0; i < totals->len; i++)
+      if (((QaConsensusTotal *)g_ptr_array_index (totals, i))->total_x100 >= (gint64)(threshold * 100))
+        g_strv_builder_add (builder, ((QaConsensusTotal *)g_ptr_array_index (totals, i))->applicant_id);
+    advanced = g_strv_builder_end (builder);
+    ck_assert (qa_panel_advance (session, (const char * const *)advanced, &error));
+    ck_assert (qa_panel_form (session, QA_STAGE_SITE, "E01", panel_members, NULL, &error));
+    qa_window_set_operator (window, "王建国", QA_ROLE_CHAIR);
+    qa_consensus_view_set_stage (view (), QA_STAGE_SITE);
+    qa_consensus_view_show_page (view (), "opinion");
+    shot ("9-opinion-empty");
+    opinion = qa_consensus_view_get_opinion (view ());
+    set_opinion_text (opinion, "现场核实与材料相符，质量管理体系运行有效；顾客满意度测量方法科学，数据可追溯。\n建议进一步完善供应链质量协同机制。");
+    qa_consensus_opinion_save (opinion);
+    shot ("10-opinion-saved");
+  }
   (void)error;
 }
 END_TEST
@@ -616,6 +773,7 @@ consensus_suite (void)
   tcase_add_test (tc, test_keyboard_consensus_with_rationale_and_close);
   tcase_add_test (tc, test_close_refused_names_who_is_missing);
   tcase_add_test (tc, test_secretariat_reads_and_advances);
+  tcase_add_test (tc, test_site_opinion_written_exported_printed);
   suite_add_tcase (suite, tc);
 
   return suite;
