@@ -520,7 +520,7 @@ START_TEST (test_dossier_free_text_validated)
   qa_dossier_add_certificate (dossier, "GB/T 19001-2016", "No.\n1", NULL, NULL);
   qa_dossier_add_indicator (dossier, 2025, "营业收入\f", 1.0, "万元");
   qa_dossier_set_text (dossier, QA_DOSSIER_NOTES, "备\r注");
-  problems = qa_dossier_check (dossier, NULL);
+  problems = qa_dossier_check (dossier, NULL, 1000);
   ck_assert_uint_eq (problems->len, 4);
 
   before = snapshot ();

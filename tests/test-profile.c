@@ -389,7 +389,7 @@ END_TEST
 
 START_TEST (test_schema_ranges)
 {
-  const char *threshold[] = { "award=\"500\"", "award=\"1200\"", NULL };
+  const char *threshold[] = { "award=\"500\"", "award=\"1200000\"", NULL };
   const char *weight[] = { "material=\"0.3\" site=\"0.7\"", "material=\"-0.3\" site=\"1.3\"",
                            NULL };
   const char *method[] = { "method=\"trimmed-mean\"", "method=\"mode\"", NULL };

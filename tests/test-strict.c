@@ -133,6 +133,106 @@ START_TEST (test_judged_conditions)
 }
 END_TEST
 
+/* The GB/T 19580 criteria with 100 more points on item 4.1.2: 1100 in all. */
+static QaCriteria *
+criteria_of_1100 (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("QA_SOURCE_DIR"), "data", "criteria",
+                                            "gbt19580-2012.xml", NULL);
+  g_autofree char *xml = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  QaCriteria *criteria;
+
+  ck_assert (g_file_get_contents (path, &xml, NULL, NULL));
+  text = g_string_new (xml);
+  ck_assert_uint_eq (g_string_replace (text, "total-points=\"1000\"", "total-points=\"1100\"", 1), 1);
+  ck_assert_uint_eq (g_string_replace (text, "code=\"4.1\" points=\"110\"", "code=\"4.1\" points=\"210\"", 1), 1);
+  ck_assert_uint_eq (g_string_replace (text, "code=\"4.1.2\" points=\"50\"", "code=\"4.1.2\" points=\"150\"", 1), 1);
+  bytes = g_bytes_new (text->str, text->len);
+  criteria = qa_criteria_new_from_bytes (bytes, &error);
+  ck_assert_msg (criteria != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (qa_criteria_get_total_points (criteria), 1100);
+  return criteria;
+}
+
+/* A self-assessment is points out of the criteria's total, not out of a number in the code. */
+START_TEST (test_self_score_of_criteria)
+{
+  g_autoptr(QaCriteria) larger = criteria_of_1100 ();
+  guint total = qa_criteria_get_total_points (larger);
+  guint session_total = qa_criteria_get_total_points (qa_session_get_criteria (session));
+  g_autoptr(QaDossier) dossier = qa_applicants_load_dossier (session, "A01", NULL);
+  g_autoptr(GError) error = NULL;
+  double score = 0;
+
+  ck_assert_ptr_nonnull (dossier);
+  ck_assert (qa_dossier_parse_self_score (" 1050 ", total, &score, &error));
+  ck_assert_double_eq (score, 1050);
+  ck_assert (qa_dossier_parse_self_score ("", total, &score, &error));
+  ck_assert_double_eq (score, -1);
+  ck_assert (!qa_dossier_parse_self_score ("1150", total, &score, &error));
+  ck_assert_msg (strstr (error->message, "from 0 to 1100") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  ck_assert (!qa_dossier_parse_self_score ("-1", total, &score, &error));
+  g_clear_error (&error);
+  ck_assert (!qa_dossier_parse_self_score ("nan", total, &score, &error));
+  g_clear_error (&error);
+
+  qa_dossier_set_self_score (dossier, 1050);
+  {
+    g_autoptr(GPtrArray) under_larger = qa_dossier_check (dossier, NULL, total);
+    g_autoptr(GPtrArray) under_session = qa_dossier_check (dossier, NULL, session_total);
+    g_autofree char *expected = g_strdup_printf ("between 0 and %u", session_total);
+
+    ck_assert_uint_eq (under_larger->len, 0);
+    ck_assert_uint_eq (under_session->len, 1);
+    ck_assert_str_eq (((QaFieldProblem *)under_session->pdata[0])->field, "self_score");
+    ck_assert_msg (strstr (((QaFieldProblem *)under_session->pdata[0])->message, expected) != NULL,
+                   "%s", ((QaFieldProblem *)under_session->pdata[0])->message);
+  }
+
+  /* Saving asks the session's criteria. */
+  ck_assert (!qa_applicants_save_dossier (session, dossier, &error));
+  ck_assert_msg (strstr (error->message, "self_score") != NULL, "%s", error->message);
+}
+END_TEST
+
+/* The thresholds are bounded by the criteria the profile names, not by 1000. */
+START_TEST (test_thresholds_of_criteria)
+{
+  g_autoptr(QaCriteria) larger = criteria_of_1100 ();
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (qa_profile_get_bytes (strict), NULL),
+                                              g_bytes_get_size (qa_profile_get_bytes (strict)));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(QaProfile) high = NULL;
+  g_autoptr(QaDatabase) db = NULL;
+  g_autofree char *db_path = g_build_filename (tmpdir, "high.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_uint_eq (g_string_replace (text, "<thresholds site=\"400\" award=\"500\"/>",
+                                       "<thresholds site=\"1050\" award=\"1080\"/>", 1), 1);
+  bytes = g_bytes_new (text->str, text->len);
+  high = qa_profile_new_from_bytes (bytes, "high.xml", &error);
+  ck_assert_msg (high != NULL, "%s", error ? error->message : "");
+
+  ck_assert (qa_profile_check_criteria (strict, larger, &error));
+  ck_assert (qa_profile_check_criteria (high, larger, &error));
+  ck_assert (!qa_profile_check_criteria (high, qa_session_get_criteria (session), &error));
+  ck_assert_int_eq (error->code, QA_PROFILE_ERROR_INCONSISTENT);
+  ck_assert_msg (strstr (error->message, "thresholds/@site") != NULL &&
+                 strstr (error->message, "1050") != NULL, "%s", error->message);
+  g_clear_error (&error);
+
+  /* A session is not made with a profile its criteria cannot satisfy. */
+  db = qa_database_open (db_path, &error);
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  ck_assert (!qa_session_create (db, high, 2026, NULL, &error));
+  ck_assert_msg (strstr (error->message, "thresholds/@site") != NULL, "%s", error->message);
+}
+END_TEST
+
 static Suite *
 strict_suite (void)
 {
@@ -146,6 +246,8 @@ strict_suite (void)
   tcase_add_test (tc, test_experience);
   tcase_add_test (tc, test_operating_years);
   tcase_add_test (tc, test_judged_conditions);
+  tcase_add_test (tc, test_self_score_of_criteria);
+  tcase_add_test (tc, test_thresholds_of_criteria);
   suite_add_tcase (suite, tc);
   return suite;
 }

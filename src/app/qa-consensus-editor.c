@@ -53,7 +53,11 @@ current (QaConsensusEditor *self)
   return self->row != NULL ? qa_consensus_row_get_item (self->row) : NULL;
 }
 
-/* -1 for an empty field, 1000 for anything that is no percentage. */
+/* What parse_percent() returns for an empty field, and for text that is no percentage. */
+#define PERCENT_EMPTY (-1)
+#define PERCENT_INVALID G_MAXINT
+
+/* PERCENT_EMPTY, PERCENT_INVALID, or the percentage typed. */
 static int
 parse_percent (const char *text)
 {
@@ -61,10 +65,10 @@ parse_percent (const char *text)
   long value;
 
   if (text == NULL || *text == '\0')
-    return -1;
+    return PERCENT_EMPTY;
   value = strtol (text, &end, 10);
   if (end == NULL || *end != '\0' || value < 0 || value > 100)
-    return 1000;
+    return PERCENT_INVALID;
   return (int)value;
 }
 
@@ -159,7 +163,7 @@ percent_changed_cb (QaConsensusEditor *self,
   if (item == NULL || !self->editable)
     return;
 
-  if (percent == 1000)
+  if (percent == PERCENT_INVALID)
     show_hint (self, _("A percentage from 0 to 100"), TRUE);
   else if (departs (self, percent) && percent % qa_profile_get_consensus_rounding (qa_session_get_profile (self->session)) == 0)
     ask_rationale (self, percent);
@@ -188,7 +192,7 @@ percent_activate_cb (QaConsensusEditor *self,
       return;
     }
 
-  if (departs (self, percent) && *stripped == '\0' && percent != 1000)
+  if (departs (self, percent) && *stripped == '\0' && percent != PERCENT_INVALID)
     {
       ask_rationale (self, percent);
       gtk_widget_grab_focus (GTK_WIDGET (self->rationale_entry));

@@ -60,7 +60,10 @@ struct _QaDossierForm
   GtkCheckButton *legal_person_check;
   GtkEntry       *self_score_entry;
   GtkLabel       *self_score_problem_label;
+  GtkLabel       *self_score_caption;
   int             next_row[2];
+  /* The criteria's total: a self-assessment is points out of it. */
+  guint           max_points;
 
   /* Template widgets */
   GtkGrid        *contact_grid;
@@ -123,32 +126,16 @@ check_field (QaDossierForm  *self,
                 self->touched[field] || *g_strstrip (text) != '\0' ? self->problems[field] : NULL);
 }
 
-/* Out of 1000, or negative when none is given; FALSE when the text is not such a number. */
-static gboolean
-parse_self_score (const char *text,
-                  double     *score)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  char *end = NULL;
-
-  *score = -1;
-  if (*stripped == '\0')
-    return TRUE;
-
-  *score = g_ascii_strtod (stripped, &end);
-  return end != stripped && *end == '\0' && isfinite (*score) && *score >= 0 && *score <= 1000;
-}
-
 static void
 check_self_score (QaDossierForm *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->self_score_entry));
+  g_autoptr(GError) error = NULL;
   double score;
 
   g_clear_pointer (&self->self_score_problem, g_free);
-  if (!parse_self_score (text, &score))
-    self->self_score_problem = g_strdup_printf (_("“%s” is not a number of points from 0 to 1000"),
-                                                text);
+  if (!qa_dossier_parse_self_score (text, self->max_points, &score, &error))
+    self->self_score_problem = g_strdup (error->message);
   show_problem (GTK_WIDGET (self->self_score_entry), self->self_score_problem_label,
                 self->self_score_problem);
 }
@@ -185,7 +172,7 @@ self_score_changed_cb (QaDossierForm *self,
     return;
 
   check_self_score (self);
-  if (parse_self_score (gtk_editable_get_text (entry), &score))
+  if (qa_dossier_parse_self_score (gtk_editable_get_text (entry), self->max_points, &score, NULL))
     qa_dossier_set_self_score (self->dossier, score);
 
   g_signal_emit (self, signals[CHANGED], 0);
@@ -373,9 +360,19 @@ add_legal_person (QaDossierForm *self)
 }
 
 static void
+update_self_score_caption (QaDossierForm *self)
+{
+  /* Translators: the points are the criteria's total, e.g. “Self-assessment (of 1000)” */
+  g_autofree char *caption = g_strdup_printf (_("Self-assessment (of %u)"), self->max_points);
+
+  gtk_label_set_text (self->self_score_caption, caption);
+}
+
+static void
 add_self_score (QaDossierForm *self)
 {
   GtkWidget *entry = gtk_entry_new ();
+  int row = self->next_row[1];
 
   self->self_score_entry = GTK_ENTRY (entry);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
@@ -384,8 +381,9 @@ add_self_score (QaDossierForm *self)
   gtk_widget_add_css_class (entry, "numeric");
   g_signal_connect_object (entry, "changed", G_CALLBACK (self_score_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  self->self_score_problem_label = attach_field (self, 1, _("Self-assessment (of 1000)"), entry,
-                                                 entry);
+  self->self_score_problem_label = attach_field (self, 1, "", entry, entry);
+  self->self_score_caption = GTK_LABEL (gtk_grid_get_child_at (self->contact_grid, 0, row));
+  update_self_score_caption (self);
 }
 
 static void
@@ -549,6 +547,20 @@ qa_dossier_form_set_dossier (QaDossierForm *self,
 
   /* A reference names the applicant for good; only a new one is typed. */
   gtk_widget_set_sensitive (self->fields[QA_DOSSIER_ID], is_new);
+}
+
+void
+qa_dossier_form_set_max_points (QaDossierForm *self,
+                                guint          max_points)
+{
+  g_return_if_fail (QA_IS_DOSSIER_FORM (self));
+
+  if (self->max_points == max_points)
+    return;
+
+  self->max_points = max_points;
+  update_self_score_caption (self);
+  check_self_score (self);
 }
 
 gboolean

@@ -22,6 +22,9 @@ QaDossier  *qa_dossier_form_get_dossier   (QaDossierForm  *self);
 void        qa_dossier_form_set_dossier   (QaDossierForm  *self,
                                            QaDossier      *dossier,
                                            gboolean        is_new);
+/* A self-assessment is points out of @max_points, the session's criteria's total. */
+void        qa_dossier_form_set_max_points (QaDossierForm *self,
+                                            guint          max_points);
 /* Every field holds a value the dossier may be saved with. */
 gboolean    qa_dossier_form_is_valid      (QaDossierForm  *self);
 /* The entry (a GtkEditable) of a text field; the notes are a GtkTextView. */

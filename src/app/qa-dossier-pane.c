@@ -627,6 +627,9 @@ qa_dossier_pane_set_session (QaDossierPane *self,
   if (!g_set_object (&self->session, session))
     return;
 
+  if (session != NULL)
+    qa_dossier_form_set_max_points (self->form,
+                                    qa_criteria_get_total_points (qa_session_get_criteria (session)));
   qa_dossier_pane_show_applicant (self, NULL, NULL);
 }
 

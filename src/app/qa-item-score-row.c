@@ -123,16 +123,21 @@ has_notes (QaItemScoreRow *self)
          qa_item_score_get_improvements (self->score) != NULL;
 }
 
-/* The text's value: -1 when empty, more than 100 for anything longer than three digits. */
+/* What parse_percent() returns for an empty field, and for a text too long to be a percentage
+ * (any value above 100 is refused as out of range). */
+#define PERCENT_EMPTY (-1)
+#define PERCENT_TOO_LONG G_MAXINT
+
+/* The text's value: PERCENT_EMPTY, PERCENT_TOO_LONG beyond three digits, or the number typed. */
 static int
 parse_percent (const char *text)
 {
   gsize length = strlen (text);
 
   if (length == 0)
-    return -1;
+    return PERCENT_EMPTY;
   if (length > 3)
-    return 1000;
+    return PERCENT_TOO_LONG;
 
   return atoi (text);
 }

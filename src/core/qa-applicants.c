@@ -499,13 +499,20 @@ find_name_owner (QaDatabase *db,
   return owner;
 }
 
+typedef struct
+{
+  QaDossier *dossier;
+  guint      max_points;  /* the criteria's total */
+} SaveDossier;
+
 static gboolean
 save_dossier_cb (QaDatabase  *db,
                  gpointer     user_data,
                  GError     **error)
 {
-  QaDossier *dossier = user_data;
-  g_autoptr(GPtrArray) problems = qa_dossier_check (dossier, NULL);
+  SaveDossier *save = user_data;
+  QaDossier *dossier = save->dossier;
+  g_autoptr(GPtrArray) problems = qa_dossier_check (dossier, NULL, save->max_points);
   g_autofree char *owner = NULL;
 
   if (problems->len > 0)
@@ -549,11 +556,14 @@ qa_applicants_save_dossier (QaSession   *session,
                             QaDossier   *dossier,
                             GError     **error)
 {
+  SaveDossier save = { dossier, 0 };
+
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
   g_return_val_if_fail (QA_IS_DOSSIER (dossier), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!qa_database_transaction (qa_session_get_database (session), save_dossier_cb, dossier, error))
+  save.max_points = qa_criteria_get_total_points (qa_session_get_criteria (session));
+  if (!qa_database_transaction (qa_session_get_database (session), save_dossier_cb, &save, error))
     return FALSE;
   return qa_session_reload (session, error);
 }
@@ -572,6 +582,7 @@ typedef struct
   char       *today;      /* the rows are checked as of one day */
   const char *name;       /* the file's name */
   char       *sha256;     /* of the file's bytes */
+  guint       max_points; /* the criteria's total, the most a self-assessment may give */
   gboolean    refused;    /* the rows were wrong, not the database */
 } Import;
 
@@ -616,11 +627,11 @@ dossier_from_row (Import *import,
   self_score = qa_csv_table_get (table, row, "self_score");
   if (self_score != NULL && *self_score != '\0')
     {
-      char *end = NULL;
-      double value = g_ascii_strtod (self_score, &end);
+      g_autoptr(GError) score_error = NULL;
+      double value;
 
-      if (end == self_score || *end != '\0' || !(value >= 0 && value <= 1000))
-        _qa_import_problem (&import->base, row, "self_score", "%s", _("must be a number from 0 to 1000"));
+      if (!qa_dossier_parse_self_score (self_score, import->max_points, &value, &score_error))
+        _qa_import_problem (&import->base, row, "self_score", "%s", score_error->message);
       else
         qa_dossier_set_self_score (dossier, value);
     }
@@ -652,7 +663,7 @@ check_row (Import     *import,
            QaDossier  *dossier)
 {
   QaCsvTable *table = import->base.table;
-  g_autoptr(GPtrArray) problems = qa_dossier_check (dossier, import->today);
+  g_autoptr(GPtrArray) problems = qa_dossier_check (dossier, import->today, import->max_points);
   const char *id = qa_dossier_get_text (dossier, QA_DOSSIER_ID);
   const char *code = qa_dossier_get_text (dossier, QA_DOSSIER_CREDIT_CODE);
   const char *name = qa_dossier_get_text (dossier, QA_DOSSIER_NAME);
@@ -853,6 +864,7 @@ qa_applicants_import_csv (QaSession   *session,
   import.ids = g_hash_table_new (g_str_hash, g_str_equal);
   import.codes = g_hash_table_new (g_str_hash, g_str_equal);
   import.names = g_hash_table_new (g_str_hash, g_str_equal);
+  import.max_points = qa_criteria_get_total_points (qa_session_get_criteria (session));
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "qa-credit-code.h"
@@ -196,7 +197,7 @@ qa_dossier_class_init (QaDossierClass *klass)
     g_param_spec_boolean ("declared-accidents", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SELF_SCORE] =
-    g_param_spec_double ("self-score", NULL, NULL, -1, 1000, -1,
+    g_param_spec_double ("self-score", NULL, NULL, -1, G_MAXDOUBLE, -1,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
@@ -749,9 +750,38 @@ check_lists (QaDossier  *self,
     }
 }
 
+gboolean
+qa_dossier_parse_self_score (const char  *text,
+                             guint        max_points,
+                             double      *score,
+                             GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  char *end = NULL;
+  double value;
+
+  g_return_val_if_fail (score != NULL, FALSE);
+
+  *score = -1;
+  if (*stripped == '\0')
+    return TRUE;
+
+  value = g_ascii_strtod (stripped, &end);
+  if (end == stripped || *end != '\0' || !isfinite (value) || value < 0 || value > max_points)
+    {
+      g_set_error (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID,
+                   _("“%s” is not a number of points from 0 to %u"), stripped, max_points);
+      return FALSE;
+    }
+
+  *score = value;
+  return TRUE;
+}
+
 GPtrArray *
 qa_dossier_check (QaDossier  *self,
-                  const char *today)
+                  const char *today,
+                  guint       max_points)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_field_problem_free);
 
@@ -765,8 +795,12 @@ qa_dossier_check (QaDossier  *self,
         add_problem (problems, field_names[i], error->message);
     }
 
-  if (self->self_score > 1000)
-    add_problem (problems, "self_score", _("must be between 0 and 1000"));
+  if (self->self_score > max_points)
+    {
+      g_autofree char *message = g_strdup_printf (_("must be between 0 and %u"), max_points);
+
+      add_problem (problems, "self_score", message);
+    }
 
   check_lists (self, today, problems);
   return problems;

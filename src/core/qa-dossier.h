@@ -128,9 +128,17 @@ void                qa_dossier_add_indicator        (QaDossier       *self,
                                                      double           value,
                                                      const char      *unit);
 
-/* Every problem of the dossier at once (QaFieldProblem), empty when it can be stored. */
+/* Every problem of the dossier at once (QaFieldProblem), empty when it can be stored; the
+ * self-assessment is points out of @max_points (the criteria's total). */
 GPtrArray          *qa_dossier_check                (QaDossier       *self,
-                                                     const char      *today);
+                                                     const char      *today,
+                                                     guint            max_points);
+/* Reads a self-assessment typed as @text: points from 0 to @max_points (the criteria's total),
+ * or -1 in @score when @text is empty. FALSE, with why, when it is no such number. */
+gboolean            qa_dossier_parse_self_score     (const char      *text,
+                                                     guint            max_points,
+                                                     double          *score,
+                                                     GError         **error);
 /* The facts Art. 13 is checked against; valid while @self is unchanged. */
 void                qa_dossier_get_eligibility_facts (QaDossier          *self,
                                                       QaEligibilityFacts *facts);

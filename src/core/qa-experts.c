@@ -52,7 +52,7 @@ static const char * const kind_names[] = {
 
 static const char * const kind_labels[] = {
   [QA_CONFLICT_EMPLOYER] = N_("Employer"),
-  [QA_CONFLICT_FORMER_EMPLOYER] = N_("Former employer (within 3 years)"),
+  [QA_CONFLICT_FORMER_EMPLOYER] = N_("Former employer"),
   [QA_CONFLICT_CONSULTANT] = N_("Consultant or adviser"),
   [QA_CONFLICT_RELATIVE] = N_("Relative"),
   [QA_CONFLICT_COMPETITOR] = N_("Competitor"),

@@ -27,7 +27,7 @@ typedef enum
 typedef enum
 {
   QA_CONFLICT_EMPLOYER,         /* works for the applicant */
-  QA_CONFLICT_FORMER_EMPLOYER,  /* worked for it within the last 3 years */
+  QA_CONFLICT_FORMER_EMPLOYER,  /* worked for it before (the record keeps no dates) */
   QA_CONFLICT_CONSULTANT,       /* consultant or adviser to it */
   QA_CONFLICT_RELATIVE,         /* a close relative works there */
   QA_CONFLICT_COMPETITOR,       /* works for a competitor */

@@ -12,8 +12,6 @@
 #include "qa-xml-private.h"
 
 #define PROFILE_SCHEMA "schemas/profile.xsd"
-/* Scores are points out of this many (GB/T 19580: 1000). */
-#define MAX_SCORE 1000.0
 #define WEIGHT_TOLERANCE 1e-9
 
 struct _QaProfile
@@ -102,8 +100,9 @@ typedef struct
 static const DoubleRule double_rules[] = {
   { "weights", "material", 1.0, G_STRUCT_OFFSET (QaProfile, material_weight) },
   { "weights", "site", 1.0, G_STRUCT_OFFSET (QaProfile, site_weight) },
-  { "thresholds", "site", MAX_SCORE, G_STRUCT_OFFSET (QaProfile, site_threshold) },
-  { "thresholds", "award", MAX_SCORE, G_STRUCT_OFFSET (QaProfile, award_threshold) },
+  /* Bounded by the criteria's total: qa_profile_check_criteria(); here only by the schema's. */
+  { "thresholds", "site", 1e6, G_STRUCT_OFFSET (QaProfile, site_threshold) },
+  { "thresholds", "award", 1e6, G_STRUCT_OFFSET (QaProfile, award_threshold) },
 };
 
 static xmlNode *
@@ -930,6 +929,51 @@ qa_profile_get_n_tiers (QaProfile *self)
   g_return_val_if_fail (QA_IS_PROFILE (self), 0);
 
   return self->tiers->len;
+}
+
+gboolean
+qa_profile_check_criteria (QaProfile   *self,
+                           QaCriteria  *criteria,
+                           GError     **error)
+{
+  gint64 total_x100;
+  struct { const char *field; gint64 x100; } asked[] = {
+    { "thresholds/@site", exact_x100 (self->site_threshold) },
+    { "thresholds/@award", exact_x100 (self->award_threshold) },
+  };
+
+  g_return_val_if_fail (QA_IS_PROFILE (self), FALSE);
+  g_return_val_if_fail (QA_IS_CRITERIA (criteria), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  total_x100 = (gint64)qa_criteria_get_total_points (criteria) * 100;
+  for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
+    {
+      if (asked[i].x100 > total_x100)
+        {
+          g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                       _("Profile “%s”: %s asks for %g points, but the criteria “%s” give %u in all"),
+                       self->id, asked[i].field, asked[i].x100 / 100.0,
+                       qa_criteria_get_id (criteria), qa_criteria_get_total_points (criteria));
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < self->tiers->len; i++)
+    {
+      const QaProfileTier *tier = &g_array_index (self->tiers, QaProfileTier, i);
+
+      if (tier->threshold_x100 > total_x100)
+        {
+          g_set_error (error, QA_PROFILE_ERROR, QA_PROFILE_ERROR_INCONSISTENT,
+                       _("Profile “%s”: tier “%s” asks for %g points, but the criteria “%s” give %u in all"),
+                       self->id, tier->id, tier->threshold_x100 / 100.0,
+                       qa_criteria_get_id (criteria), qa_criteria_get_total_points (criteria));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 const QaProfileTier *

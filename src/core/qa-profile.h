@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "qa-criteria.h"
+
 G_BEGIN_DECLS
 
 #define QA_PROFILE_ERROR (qa_profile_error_quark ())
@@ -98,6 +100,13 @@ guint             qa_profile_get_public_notice_days   (QaProfile   *self);
 /* Art. 21: years after the award in which a major accident ends use of the title. */
 guint             qa_profile_get_accident_publicity_years (QaProfile *self);
 
+/* Refuses (QA_PROFILE_ERROR_INCONSISTENT, naming the field) a profile whose thresholds ask for
+ * more points than @criteria gives in all: a session is made and opened only with a profile its
+ * criteria can satisfy. */
+gboolean          qa_profile_check_criteria           (QaProfile   *self,
+                                                       QaCriteria  *criteria,
+                                                       GError     **error);
+
 /* The award's tiers (at least one; the first is session/@award-limit and @prize-yuan). Owned by
  * the profile. */
 guint                qa_profile_get_n_tiers           (QaProfile   *self);
@@ -115,7 +124,7 @@ guint             qa_profile_get_site_weight_milli    (QaProfile   *self);
 /* thresholds/@site and @award exactly, in hundredths of a point. */
 gint64            qa_profile_get_site_threshold_x100  (QaProfile   *self);
 gint64            qa_profile_get_award_threshold_x100 (QaProfile   *self);
-/* Points out of 1000. */
+/* Points out of the criteria's total (qa_profile_check_criteria). */
 double            qa_profile_get_site_threshold       (QaProfile   *self);
 double            qa_profile_get_award_threshold      (QaProfile   *self);
 QaConsensusMethod qa_profile_get_consensus_method     (QaProfile   *self);

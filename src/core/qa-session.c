@@ -347,7 +347,7 @@ qa_session_create (QaDatabase  *db,
     }
 
   criteria = qa_criteria_new_from_id (qa_profile_get_criteria_id (profile), error);
-  if (criteria == NULL)
+  if (criteria == NULL || !qa_profile_check_criteria (profile, criteria, error))
     return FALSE;
 
   data.profile = profile;
@@ -480,7 +480,7 @@ load_session_row (QaSession  *self,
 
   is_package = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 6), "package") == 0;
   self->criteria = qa_criteria_new_from_id ((const char *)sqlite3_column_text (stmt, 3), error);
-  if (self->criteria == NULL)
+  if (self->criteria == NULL || !qa_profile_check_criteria (self->profile, self->criteria, error))
     return FALSE;
 
   return !is_package || load_package_identity (self, error);
