@@ -281,12 +281,24 @@ qa_procedure_stepper_get_stage (QaProcedureStepper *self)
   return self->stage;
 }
 
+/* What is still needed is listed up to this many lines; the rest are counted. */
+#define NEEDED_SHOWN 5
+/* … and each line up to this many characters. */
+#define NEEDED_LINE_CHARS 160
+
 static void
 append_needed (GString    *needed,
                const char *line)
 {
+  g_autofree char *shortened = NULL;
+
   if (needed->len > 0)
     g_string_append_c (needed, '\n');
+  /* A line may name every applicant a reviewer still has to score: its start is enough. */
+  if (g_utf8_strlen (line, -1) > NEEDED_LINE_CHARS)
+    line = shortened = g_strdup_printf ("%.*s…",
+                                        (int)(g_utf8_offset_to_pointer (line, NEEDED_LINE_CHARS) - line),
+                                        line);
   /* Translators: a bullet before what is still needed in the procedure */
   g_string_append_printf (needed, _("• %s"), line);
 }
@@ -326,8 +338,16 @@ qa_procedure_stepper_refresh (QaProcedureStepper *self)
         summary = g_strdup_printf (C_("sheets received", "%u/%u"),
                                    review->sheets_received, review->sheets_expected);
       if (review != NULL)
-        for (guint i = 0; i < review->missing->len; i++)
+        for (guint i = 0; i < review->missing->len && i < NEEDED_SHOWN; i++)
           append_needed (needed, g_ptr_array_index (review->missing, i));
+      /* A province's missing sheets run to thousands: a few, and how many more. */
+      if (review != NULL && review->missing->len > NEEDED_SHOWN)
+        {
+          guint more = review->missing->len - NEEDED_SHOWN;
+          g_autofree char *rest = g_strdup_printf (ngettext ("and %u more", "and %u more", more), more);
+
+          append_needed (needed, rest);
+        }
       if (progress->next_step != NULL &&
           (review == NULL || review->missing->len == 0))
         append_needed (needed, progress->next_step);

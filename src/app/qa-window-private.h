@@ -1,0 +1,90 @@
+/* qa-window-private.h: what the units of QaWindow share (qa-window.c: pages, session and
+ * close; qa-window-operator.c: who is acting; qa-window-backups.c: backups, restores and the
+ * error page).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "qa-audit-view.h"
+#include "qa-consensus-view.h"
+#include "qa-shortlist-view.h"
+#include "qa-notice-panel.h"
+#include "qa-awards-view.h"
+#include "qa-window.h"
+
+G_BEGIN_DECLS
+
+struct _QaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Owned */
+  QaSession            *session;
+  GSettings            *settings;
+  /* A review package is open: only the reviewer's scoring sheet is shown. */
+  gboolean              reviewer_mode;
+  /* Who is acting on a session database, as this computer remembers it. */
+  char                 *operator_name;
+  QaRole                role;
+  gboolean              operator_asked;
+  /* A backup is being written or restored. */
+  gboolean              safety_busy;
+  /* The operator chose to save or discard the dossier's changes: closing goes ahead. */
+  gboolean              close_confirmed;
+  /* The file the error page is about, and the newest backup it offers. */
+  char                 *error_path;
+  char                 *error_backup;
+
+  /* Template widgets */
+  QaAuditView          *audit_view;
+  QaConsensusView      *consensus_view;
+  GtkLabel             *dossiers_count_label;
+  QaDossiersView       *dossiers_view;
+  GtkButton            *error_open_button;
+  AdwStatusPage        *error_page;
+  GtkButton            *error_restore_button;
+  QaExpertsView        *experts_view;
+  AdwLeaflet           *leaflet;
+  GtkStack             *main_stack;
+  GtkStack             *page_stack;
+  QaProcedureStepper   *procedure_stepper;
+  GtkRevealer          *role_banner;
+  QaScoringView        *scoring_view;
+  QaShortlistView      *shortlist_view;
+  QaNoticePanel        *notice_panel;
+  QaAwardsView         *awards_view;
+  GtkListBox           *sidebar_list;
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+};
+
+/* qa-window.c */
+void   _qa_window_update_title                 (QaWindow   *self);
+
+/* qa-window-operator.c */
+void   _qa_window_load_operator                (QaWindow   *self);
+QaRole _qa_window_acting_role                  (QaWindow   *self);
+void   _qa_window_apply_role                   (QaWindow   *self);
+void   _qa_window_operator_settings_changed_cb (QaWindow   *self,
+                                                const char *key,
+                                                GSettings  *settings);
+void   _qa_window_change_role_action           (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *param);
+
+/* qa-window-backups.c */
+void   _qa_window_backup_action                (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *param);
+void   _qa_window_restore_action               (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *param);
+void   _qa_window_restore_latest_action        (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *param);
+
+G_END_DECLS
