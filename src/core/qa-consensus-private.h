@@ -26,10 +26,12 @@ GPtrArray *_qa_consensus_totals_db  (QaDatabase  *db,
                                      QaStage      stage,
                                      GError     **error);
 /* The missing sheets and items that keep @stage from closing (translated lines): the sheets not
- * in or incomplete first, then the chair's values whose default has moved since (stale). */
+ * in or incomplete first, then the chair's values whose default has moved since (stale). @items
+ * is the stage's consensus when the caller has computed it already, else NULL. */
 GPtrArray *_qa_consensus_check_complete_db (QaDatabase  *db,
                                             QaProfile   *profile,
                                             QaStage      stage,
+                                            GPtrArray   *items,
                                             GError     **error);
 /* After a sheet of @reviewer_id is stored for @stage: notes in the audit trail, per applicant,
  * each chair's value whose default the sheet has moved (it now awaits the chair again). */

@@ -1283,8 +1283,10 @@ GPtrArray *
 _qa_consensus_check_complete_db (QaDatabase  *db,
                                  QaProfile   *profile,
                                  QaStage      stage,
+                                 GPtrArray   *items,
                                  GError     **error)
 {
+  g_autoptr(GPtrArray) computed = NULL;
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   int rc, n_items;
@@ -1370,22 +1372,18 @@ _qa_consensus_check_complete_db (QaDatabase  *db,
     return NULL;
 
   /* A chair's value decided against a default that a newer sheet has moved since. */
-  {
-    g_autoptr(GPtrArray) items = _qa_consensus_compute_db (db, profile, stage, NULL, error);
+  if (items == NULL && (items = computed = _qa_consensus_compute_db (db, profile, stage, NULL, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < items->len; i++)
+    {
+      const QaConsensusItem *item = g_ptr_array_index (items, i);
 
-    if (items == NULL)
-      return NULL;
-    for (guint i = 0; i < items->len; i++)
-      {
-        const QaConsensusItem *item = g_ptr_array_index (items, i);
-
-        if (item->stale)
-          g_ptr_array_add (missing,
-                           g_strdup_printf (_("applicant %s, item %s: the chair agreed %d%% against a default of %d%%; a newer score sheet has moved the default to %d%%: agree the item again (consensus set)"),
-                                            item->applicant_id, item->item, item->percent,
-                                            item->decided_default, item->default_percent));
-      }
-  }
+      if (item->stale)
+        g_ptr_array_add (missing,
+                         g_strdup_printf (_("applicant %s, item %s: the chair agreed %d%% against a default of %d%%; a newer score sheet has moved the default to %d%%: agree the item again (consensus set)"),
+                                          item->applicant_id, item->item, item->percent,
+                                          item->decided_default, item->default_percent));
+    }
 
   return g_steal_pointer (&missing);
 }
@@ -1399,7 +1397,7 @@ qa_consensus_check_complete (QaSession  *session,
   g_return_val_if_fail (_qa_stage_is_review (stage), NULL);
 
   return _qa_consensus_check_complete_db (qa_session_get_database (session),
-                                          qa_session_get_profile (session), stage, error);
+                                          qa_session_get_profile (session), stage, NULL, error);
 }
 
 gboolean

@@ -85,7 +85,8 @@ read_stage (QaSession        *session,
   if (out->closed)
     out->missing = g_ptr_array_new_with_free_func (g_free);
   else
-    out->missing = _qa_consensus_check_complete_db (db, qa_session_get_profile (session), stage, error);
+    out->missing = _qa_consensus_check_complete_db (db, qa_session_get_profile (session), stage,
+                                                    items, error);
   return out->missing != NULL;
 }
 

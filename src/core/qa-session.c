@@ -854,7 +854,7 @@ require_complete (QaSession   *session,
 {
   g_autoptr(GPtrArray) missing = _qa_consensus_check_complete_db (qa_session_get_database (session),
                                                                   qa_session_get_profile (session),
-                                                                  stage, error);
+                                                                  stage, NULL, error);
   g_autoptr(GString) message = NULL;
 
   if (missing == NULL)
