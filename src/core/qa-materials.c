@@ -322,20 +322,6 @@ set_unreadable (GError     **error,
                _("The material “%s” cannot be read: %s"), path, why);
 }
 
-/* SHA-256 as lowercase hex, as material_content keys it. Nettle's is several times faster than
- * GChecksum's (it uses the CPU's SHA instructions where there are some). */
-static char *
-digest_hex (struct sha256_ctx *ctx)
-{
-  guint8 digest[SHA256_DIGEST_SIZE];
-  char *hex = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
-
-  sha256_digest (ctx, sizeof digest, digest);
-  for (guint i = 0; i < sizeof digest; i++)
-    g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
-  return hex;
-}
-
 /* Streams through the file once: its SHA-256, size and type. */
 static gboolean
 measure_file (AddJob        *job,
@@ -415,7 +401,7 @@ measure_file (AddJob        *job,
 
       job->content_type = g_content_type_get_mime_type (guess);
     }
-  job->sha256 = digest_hex (&checksum);
+  job->sha256 = _qa_sha256_finish_hex (&checksum);
   return TRUE;
 }
 
@@ -646,7 +632,7 @@ copy_content (QaDatabase    *db,
     }
   while (n > 0);
 
-  sha256 = digest_hex (&checksum);
+  sha256 = _qa_sha256_finish_hex (&checksum);
   if (data->offset != data->job->size || g_strcmp0 (sha256, data->job->sha256) != 0)
     {
       set_changed (error, data->job->file);
@@ -1064,7 +1050,8 @@ qa_materials_extract (QaSession     *session,
 {
   g_autoptr(QaMaterial) material = NULL;
   g_autoptr(GFileOutputStream) output = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *sha256 = NULL;
+  struct sha256_ctx checksum;
   g_autofree guchar *buffer = NULL;
   sqlite3_blob *blob = NULL;
   sqlite3_stmt *stmt;
@@ -1107,6 +1094,7 @@ qa_materials_extract (QaSession     *session,
     return FALSE;
 
   buffer = g_malloc (CHUNK_SIZE);
+  sha256_init (&checksum);
   for (offset = 0; offset < material->size;)
     {
       int n = (int)MIN ((gint64)CHUNK_SIZE, material->size - offset);
@@ -1114,7 +1102,7 @@ qa_materials_extract (QaSession     *session,
       rc = sqlite3_blob_read (blob, buffer, n, (int)offset);
       if (rc != SQLITE_OK)
         break;
-      g_checksum_update (checksum, buffer, n);
+      sha256_update (&checksum, (size_t)n, buffer);
       if (!g_output_stream_write_all (G_OUTPUT_STREAM (output), buffer, (gsize)n, NULL,
                                       cancellable, error))
         {
@@ -1127,7 +1115,8 @@ qa_materials_extract (QaSession     *session,
   if (!_qa_database_check (db, rc, error))
     return FALSE;
 
-  if (g_strcmp0 (g_checksum_get_string (checksum), material->sha256) != 0)
+  sha256 = _qa_sha256_finish_hex (&checksum);
+  if (g_strcmp0 (sha256, material->sha256) != 0)
     {
       g_set_error (error, QA_MATERIAL_ERROR, QA_MATERIAL_ERROR_DAMAGED,
                    _("The stored copy of “%s” is damaged: its SHA-256 no longer matches"),

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <nettle/sha2.h>
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ void      _qa_canonical_append (GString    *out,
  * use the CPU's SHA instructions where there are some: several times GChecksum's speed. */
 char     *_qa_sha256_hex      (gconstpointer  data,
                                gsize          length);
+/* The SHA-256 that @ctx has taken in, as lowercase hex; @ctx is reset for reuse. */
+char     *_qa_sha256_finish_hex (struct sha256_ctx *ctx);
 char     *_qa_hmac_sha256_hex (const char    *key,
                                gconstpointer  data,
                                gsize          length);

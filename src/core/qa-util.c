@@ -8,7 +8,6 @@
 #include <string.h>
 #include <time.h>
 #include <nettle/hmac.h>
-#include <nettle/sha2.h>
 
 #include "qa-util-private.h"
 
@@ -56,16 +55,23 @@ hex_digest (const guint8 *digest,
 }
 
 char *
+_qa_sha256_finish_hex (struct sha256_ctx *ctx)
+{
+  guint8 digest[SHA256_DIGEST_SIZE];
+
+  sha256_digest (ctx, sizeof digest, digest);
+  return hex_digest (digest, sizeof digest);
+}
+
+char *
 _qa_sha256_hex (gconstpointer data,
                 gsize         length)
 {
   struct sha256_ctx ctx;
-  guint8 digest[SHA256_DIGEST_SIZE];
 
   sha256_init (&ctx);
   sha256_update (&ctx, length, data);
-  sha256_digest (&ctx, sizeof digest, digest);
-  return hex_digest (digest, sizeof digest);
+  return _qa_sha256_finish_hex (&ctx);
 }
 
 char *
