@@ -180,15 +180,6 @@ search_changed_cb (QaDossiersView *self,
   update_state (self);
 }
 
-static void
-stop_search_cb (QaDossiersView *self,
-                GtkSearchEntry *entry)
-{
-  g_assert (QA_IS_DOSSIERS_VIEW (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-}
-
 /* Selection -------------------------------------------------------------------------------- */
 
 static guint
@@ -664,7 +655,8 @@ qa_dossiers_view_class_init (QaDossiersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_css_classes);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "stop_search_cb",
+                                                G_CALLBACK (_qa_ui_stop_search_cb));
 
   gtk_widget_class_install_action (widget_class, "dossiers.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "dossiers.new-applicant", NULL,

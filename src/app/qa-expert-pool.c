@@ -354,15 +354,6 @@ search_changed_cb (QaExpertPool   *self,
   update_state (self);
 }
 
-static void
-stop_search_cb (QaExpertPool   *self,
-                GtkSearchEntry *entry)
-{
-  g_assert (QA_IS_EXPERT_POOL (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-}
-
 /* The object ---------------------------------------------------------------------------------- */
 
 static void
@@ -473,7 +464,8 @@ qa_expert_pool_class_init (QaExpertPoolClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, expert_search_text);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "stop_search_cb",
+                                                G_CALLBACK (_qa_ui_stop_search_cb));
 
   gtk_widget_class_set_css_name (widget_class, "expert-pool");
 }

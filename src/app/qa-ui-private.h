@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 /* Unparents what is left of @widget's template after gtk_widget_dispose_template(), which lets go
  * only of the children it binds. */
 void       _qa_ui_dispose_children  (GtkWidget   *widget);
+/* A search entry's stop-search handler (Escape): empties the entry. Bound in templates as
+ * stop_search_cb, swapped, so @owner is the view the entry belongs to. */
+void       _qa_ui_stop_search_cb    (gpointer        owner,
+                                     GtkSearchEntry *entry);
 /* The window holding @widget, or NULL while it is not in one. */
 GtkWindow *_qa_ui_get_window        (GtkWidget   *widget);
 /* Tells the user that something was refused or failed: @heading says what, @message (the

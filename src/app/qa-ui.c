@@ -25,6 +25,15 @@ _qa_ui_dispose_children (GtkWidget *widget)
     gtk_widget_unparent (child);
 }
 
+void
+_qa_ui_stop_search_cb (gpointer        owner,
+                       GtkSearchEntry *entry)
+{
+  g_assert (GTK_IS_SEARCH_ENTRY (entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
 GtkWindow *
 _qa_ui_get_window (GtkWidget *widget)
 {
