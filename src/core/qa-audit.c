@@ -700,30 +700,21 @@ append_list_or_value (GString    *out,
                       const char *key,
                       const char *value)
 {
-  const char *cut = value;
-  guint shown = 0, more = 0;
+  const char *cut = NULL;
+  guint n_items = 1;
 
-  if (!g_str_equal (key, "applicants"))
-    {
-      append_value (out, key, value);
-      return;
-    }
-
-  for (const char *p = strstr (value, ", "); p != NULL; p = strstr (p + 2, ", "))
-    {
-      if (++shown == LIST_SHOWN)
+  if (g_str_equal (key, "applicants"))
+    for (const char *p = strstr (value, ", "); p != NULL; p = strstr (p + 2, ", "))
+      if (++n_items == LIST_SHOWN + 1)
         cut = p;
-      else if (shown > LIST_SHOWN)
-        more++;
-    }
-  if (shown < LIST_SHOWN)
+  if (cut == NULL)
     {
       append_value (out, key, value);
       return;
     }
   g_string_append_len (out, value, cut - value);
   /* Translators: after the first applicants an import brought in, e.g. “… and 9,980 more” */
-  g_string_append_printf (out, _(" … and %u more"), more + 1);
+  g_string_append_printf (out, _(" … and %u more"), n_items - LIST_SHOWN);
 }
 
 /* One part of a value: “key=value”, “verdict: reasons”, a recorded word, or free text. */
