@@ -503,11 +503,13 @@ profile_numbers (QaSession *session)
     }
   /* Translators: the rule profile's numbers that decide the outcome */
   return g_strdup_printf (_("Final score = %g × material + %g × site; the award needs %g points "
-                            "out of 1000; %s; ties broken by the site score, then the material "
+                            "out of %u; %s; ties broken by the site score, then the material "
                             "score (Art. 4, 16(5))"),
                           qa_profile_get_material_weight (profile),
                           qa_profile_get_site_weight (profile),
-                          qa_profile_get_award_threshold (profile), tiers->str);
+                          qa_profile_get_award_threshold (profile),
+                          qa_criteria_get_total_points (qa_session_get_criteria (session)),
+                          tiers->str);
 }
 
 QaExportTable *

@@ -153,14 +153,14 @@ in_stage (QaSession  *session,
   return items != NULL && items->len > 0;
 }
 
-/* Points out of 1000, as a percentage, in the criteria's band (e.g. “50%–65%”). */
+/* Points out of the criteria's total, as a percentage, in the criteria's band (e.g. “50%–65%”). */
 static char *
 dup_band (QaSession *session,
           gint64     total_x100)
 {
-  guint percent = (guint)(total_x100 / 1000);
-  const QaBand *band = qa_criteria_get_band (qa_session_get_criteria (session), QA_ITEM_KIND_PROCESS,
-                                             MIN (percent, 100));
+  QaCriteria *criteria = qa_session_get_criteria (session);
+  guint percent = (guint)(total_x100 / qa_criteria_get_total_points (criteria));
+  const QaBand *band = qa_criteria_get_band (criteria, QA_ITEM_KIND_PROCESS, MIN (percent, 100));
 
   /* Translators: a scoring band, e.g. “50%–65%”. */
   return g_strdup_printf (_("%u%%–%u%%"), band->min_percent, band->max_percent);
@@ -310,7 +310,8 @@ qa_report_new_feedback (QaSession   *session,
   points = qa_consensus_format_points (total != NULL ? total->total_x100 : 0);
   band = dup_band (session, total != NULL ? total->total_x100 : 0);
   g_free (text);
-  text = g_strdup_printf (_("Total of the panel’s consensus: %s points of 1000 (band %s)."), points, band);
+  text = g_strdup_printf (_("Total of the panel’s consensus: %s points of %u (band %s)."), points,
+                          qa_criteria_get_total_points (qa_session_get_criteria (session)), band);
   _qa_pdf_add_paragraph (self->doc, text);
   _qa_pdf_add_paragraph (self->doc, _("The panel’s findings by category of GB/T 19580 follow."));
 
