@@ -444,21 +444,6 @@ proposal_is_formed (QaPanelView *self)
          strv_equal_ids (qa_panel_get_alternates (self->formed), self->alternates);
 }
 
-static QaPanelCandidate *
-find_candidate (QaPanelView *self,
-                const char  *expert_id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->candidates)); i++)
-    {
-      g_autoptr(QaPanelCandidate) candidate = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
-
-      if (g_strcmp0 (qa_expert_get_id (candidate->expert), expert_id) == 0)
-        return candidate;
-    }
-
-  return NULL;
-}
-
 static void
 update_chair_choices (QaPanelView *self)
 {
@@ -1257,53 +1242,6 @@ qa_panel_view_set_stage (QaPanelView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
 }
 
-void
-qa_panel_view_set_member (QaPanelView *self,
-                          const char  *expert_id,
-                          gboolean     member)
-{
-  QaPanelCandidate *candidate;
-
-  g_return_if_fail (QA_IS_PANEL_VIEW (self));
-  g_return_if_fail (expert_id != NULL);
-
-  candidate = find_candidate (self, expert_id);
-  g_return_if_fail (candidate != NULL);
-
-  g_object_set (candidate, "member", member, NULL);
-}
-
-void
-qa_panel_view_set_alternate (QaPanelView *self,
-                             const char  *expert_id,
-                             gboolean     alternate)
-{
-  QaPanelCandidate *candidate;
-
-  g_return_if_fail (QA_IS_PANEL_VIEW (self));
-  g_return_if_fail (expert_id != NULL);
-
-  candidate = find_candidate (self, expert_id);
-  g_return_if_fail (candidate != NULL);
-
-  g_object_set (candidate, "alternate", alternate, NULL);
-}
-
-void
-qa_panel_view_set_chair (QaPanelView *self,
-                         const char  *expert_id)
-{
-  guint index = 0;
-
-  g_return_if_fail (QA_IS_PANEL_VIEW (self));
-
-  /* As the chair list would: only a member can be chosen. */
-  if (expert_id != NULL)
-    g_return_if_fail (g_ptr_array_find_with_equal_func (self->members, expert_id, g_str_equal, &index));
-
-  gtk_drop_down_set_selected (self->chair_dropdown, expert_id != NULL ? index + 1 : 0);
-}
-
 const char *
 qa_panel_view_get_chair (QaPanelView *self)
 {
@@ -1318,14 +1256,6 @@ qa_panel_view_dup_members (QaPanelView *self)
   g_return_val_if_fail (QA_IS_PANEL_VIEW (self), NULL);
 
   return g_strdupv ((char **)ids_as_strv (self->members));
-}
-
-void
-qa_panel_view_clear (QaPanelView *self)
-{
-  g_return_if_fail (QA_IS_PANEL_VIEW (self));
-
-  set_proposal (self, NULL, NULL, NULL);
 }
 
 GPtrArray *
