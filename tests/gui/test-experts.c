@@ -572,7 +572,7 @@ START_TEST (test_draw_is_reproducible)
   collect_spin_buttons (GTK_WIDGET (panel_view ()), spins);
   ck_assert_uint_eq (spins->len, 2);
   gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 11);
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (panel_view ()), "panel.draw", NULL));
+  click (find_button ("Draw"));
   dialog = wait_for_window (GTK_TYPE_WINDOW);
   gui_test_assert_on_screen (GTK_WIDGET (dialog), "The Panel Could Not Be Drawn");
   gui_test_assert_on_screen (GTK_WIDGET (dialog), "can be drawn as members");
@@ -591,7 +591,7 @@ START_TEST (test_draw_is_reproducible)
   ck_assert_uint_ge (strlen (gtk_editable_get_text (GTK_EDITABLE (seed))), 6);
 
   gtk_editable_set_text (GTK_EDITABLE (seed), "20260501");
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (panel_view ()), "panel.draw", NULL));
+  click (find_button ("Draw"));
   gui_test_settle ();
   ck_assert_ptr_nonnull (qa_panel_view_get_draw (panel_view ()));
   first = qa_panel_view_dup_members (panel_view ());
@@ -606,7 +606,7 @@ START_TEST (test_draw_is_reproducible)
   /* Untick the drawn members, then draw again with the same seed. */
   set_members ((const char * const *)first, FALSE);
   ck_assert_ptr_null (qa_panel_view_get_chair (panel_view ()));
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (panel_view ()), "panel.draw", NULL));
+  click (find_button ("Draw"));
   gui_test_settle ();
   second = qa_panel_view_dup_members (panel_view ());
   ck_assert (g_strv_equal ((const char * const *)first, (const char * const *)second));
