@@ -152,6 +152,7 @@ qa_panel_draw_box_dispose (GObject *object)
   QaPanelDrawBox *self = (QaPanelDrawBox *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_PANEL_DRAW_BOX);
+  _qa_ui_dispose_children (GTK_WIDGET (self));
 
   g_clear_object (&self->session);
   g_clear_pointer (&self->draw, qa_panel_draw_free);

@@ -176,6 +176,63 @@ row_of (const char *item_code)
   return QA_ITEM_SCORE_ROW (gtk_widget_get_ancestor (entry, QA_TYPE_ITEM_SCORE_ROW));
 }
 
+/* As a click does; gtk_widget_activate() would wait for the button's animation. */
+static void
+click_labelled (GtkWidget  *root,
+                const char *label)
+{
+  GtkWidget *button = gui_test_find_labelled (root, GTK_TYPE_BUTTON, label);
+
+  ck_assert_msg (button != NULL, "no button “%s” on screen", label);
+  g_signal_emit_by_name (button, "clicked");
+  gui_test_settle ();
+}
+
+static gboolean
+file_exists (gpointer file)
+{
+  return g_file_query_exists (file, NULL);
+}
+
+/* Export Score Sheet… from the menu, as the reviewer does: when the sheet is incomplete a warning
+ * comes first, whose text must hold @warning and which is answered with Export Anyway (NULL: no
+ * warning may come). The file chooser starts next to the package; the sheet is saved there under
+ * the name it offers, which is returned. */
+static GFile *
+export_sheet_from_menu (const char *warning)
+{
+  g_autoptr(GFile) package_folder = g_file_new_for_path (tmpdir);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = NULL;
+  GtkWindow *chooser;
+  GFile *file;
+
+  ck_assert (gtk_widget_activate_action (ROOT, "review.export-sheet", NULL));
+  gui_test_settle ();
+  if (warning != NULL)
+    {
+      GtkWindow *dialog = gui_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, NULL);
+
+      gui_test_assert_on_screen (GTK_WIDGET (dialog), warning);
+      click_labelled (GTK_WIDGET (dialog), "Export Anyway");
+    }
+  else
+    ck_assert_ptr_null (gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG, NULL));
+
+  chooser = gui_test_wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  ck_assert_msg (folder != NULL && g_file_equal (folder, package_folder),
+                 "the chooser starts in %s, not next to the package",
+                 folder != NULL ? g_file_peek_path (folder) : "no folder");
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  ck_assert_str_eq (name, "E03-material.qasheet");
+  file = g_file_get_child (folder, name);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  ck_assert_msg (gui_test_iterate_until (file_exists, file), "no sheet at %s", g_file_peek_path (file));
+  gui_test_settle ();
+  return file;
+}
+
 /* The row of reviewer @id in the export dialog (its subtitle starts “E07 · ”). */
 static AdwActionRow *
 find_reviewer_row (GtkWidget  *root,
@@ -329,9 +386,10 @@ START_TEST (test_keyboard_scoring_and_exchange)
   gui_test_assert_label_on_screen (ROOT, "3/23");
   ck_assert (!gtk_widget_has_css_class (GTK_WIDGET (row_of ("4.1.2")), "unscored"));
 
-  /* The sheet goes out signed, through what the Export dialog calls… */
-  ck_assert_msg (qa_scoring_view_export_sheet (scoring_view (), sheet_file, &error),
-                 "%s", error ? error->message : "");
+  /* The sheet goes out signed from the menu, after a warning that it is incomplete… */
+  g_clear_object (&sheet_file);
+  sheet_file = export_sheet_from_menu ("112 of the 115 items to score are not scored yet. "
+                                       "0 of 5 applicants are scored in full.");
   ck_assert (g_file_test (sheet_path, G_FILE_TEST_EXISTS));
 
   /* …and comes back into the session database with exactly those scores. */
@@ -613,7 +671,8 @@ START_TEST (test_import_refusal_says_why)
 
   present (package);
   type_and_enter ("60");
-  ck_assert (qa_scoring_view_export_sheet (scoring_view (), file, &error));
+  g_clear_object (&file);
+  file = export_sheet_from_menu ("114 of the 115 items to score are not scored yet.");
 
   /* A changed percentage breaks the signature: that file is refused, the other stored. */
   ck_assert (g_file_get_contents (path, &text, NULL, NULL));
@@ -629,6 +688,47 @@ START_TEST (test_import_refusal_says_why)
   gui_test_assert_on_screen (GTK_WIDGET (dialog), "signature");
   gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "1 stored · 0 already stored · 1 refused");
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+END_TEST
+
+/* A sheet that scores nothing is not sent by mistake: the warning says so, and Cancel writes no
+ * file. Scored in full, the sheet goes without a warning. */
+START_TEST (test_incomplete_sheet_asks_first)
+{
+  g_autofree char *sheet_path = path_in_tmp ("E03-material.qasheet");
+  g_autoptr(GFile) file = NULL;
+  g_auto(GStrv) assigned = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  present (package);
+  ck_assert (gtk_widget_activate_action (ROOT, "review.export-sheet", NULL));
+  dialog = gui_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Export a Sheet That Scores Nothing?");
+  gui_test_assert_on_screen (GTK_WIDGET (dialog), "None of the 115 items to score is scored yet");
+  click_labelled (GTK_WIDGET (dialog), "Cancel");
+  ck_assert_ptr_null (gui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
+  ck_assert (!g_file_test (sheet_path, G_FILE_TEST_EXISTS));
+
+  /* Every item of every applicant scored, the sheet is complete. */
+  assigned = qa_scores_assigned_applicants (package, "E03", QA_STAGE_MATERIAL, &error);
+  ck_assert_uint_eq (g_strv_length (assigned), 5);
+  for (guint a = 0; assigned[a] != NULL; a++)
+    {
+      g_autoptr(QaScoreSheet) sheet = qa_score_sheet_new (package, "E03", assigned[a],
+                                                          QA_STAGE_MATERIAL, &error);
+      GListModel *items = qa_score_sheet_get_items (sheet);
+
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(QaItemScore) score = g_list_model_get_item (items, i);
+
+          ck_assert (qa_score_sheet_set (sheet, qa_item_get_code (qa_item_score_get_item (score)),
+                                         50, NULL, NULL, &error));
+        }
+    }
+  gui_test_settle ();
+  file = export_sheet_from_menu (NULL);
 }
 END_TEST
 
@@ -648,6 +748,7 @@ review_suite (void)
   tcase_add_test (tc, test_materials_beside_the_sheet);
   tcase_add_test (tc, test_secretariat_exchanges_packages_and_sheets);
   tcase_add_test (tc, test_import_refusal_says_why);
+  tcase_add_test (tc, test_incomplete_sheet_asks_first);
   suite_add_tcase (suite, tc);
 
   return suite;
