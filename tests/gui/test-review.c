@@ -176,6 +176,48 @@ row_of (const char *item_code)
   return QA_ITEM_SCORE_ROW (gtk_widget_get_ancestor (entry, QA_TYPE_ITEM_SCORE_ROW));
 }
 
+/* Adds the action of every item of @menu and its sections to @actions. */
+static void
+collect_menu_actions (GMenuModel *menu,
+                      GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      char *action = NULL;
+
+      if (section != NULL)
+        collect_menu_actions (section, actions);
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, action);
+    }
+}
+
+/* The actions of the menus of every menu button on screen under @root. */
+static void
+collect_menu_button_actions (GtkWidget *root,
+                             GPtrArray *actions)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)) != NULL)
+    collect_menu_actions (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)), actions);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menu_button_actions (child, actions);
+}
+
+static gboolean
+menu_offers (const char *action)
+{
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+
+  collect_menu_button_actions (ROOT, actions);
+  ck_assert_uint_gt (actions->len, 0);
+  return g_ptr_array_find_with_equal_func (actions, action, g_str_equal, NULL);
+}
+
 /* As a click does; gtk_widget_activate() would wait for the button's animation. */
 static void
 click_labelled (GtkWidget  *root,
@@ -334,6 +376,18 @@ START_TEST (test_reviewer_mode_shows_only_the_sheet)
                                                 "export-sheet"));
   ck_assert (!g_action_group_get_action_enabled (qa_scoring_view_get_actions (scoring_view ()),
                                                  "export-packages"));
+
+  /* The menu is the package's: its sheet, and nothing to do with a session. */
+  ck_assert (menu_offers ("review.export-sheet"));
+  ck_assert (!menu_offers ("app.new-session"));
+  ck_assert (!menu_offers ("app.open-session"));
+  ck_assert (!menu_offers ("win.backup"));
+  ck_assert (!menu_offers ("win.restore"));
+  ck_assert (!menu_offers ("review.import-sheets"));
+  /* Nor does its shortcut: core gives a reviewer no backup. */
+  gtk_widget_activate_action (ROOT, "win.backup", NULL);
+  gui_test_settle ();
+  ck_assert_ptr_null (gui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
 
   /* Only the applicants assigned to E03, each with its progress; the first is shown. */
   ck_assert_uint_eq (g_list_model_get_n_items (qa_scoring_view_get_sheets (scoring_view ())), 5);
@@ -611,6 +665,11 @@ START_TEST (test_secretariat_exchanges_packages_and_sheets)
   QaPackageExportDialog *dialog;
 
   present (session);
+
+  /* The secretariat's menu has the session's actions. */
+  ck_assert (menu_offers ("app.new-session"));
+  ck_assert (menu_offers ("app.open-session"));
+  ck_assert (menu_offers ("win.backup"));
 
   /* In the session database: the criteria read-only, the exchange in the main menu. */
   ck_assert (!qa_window_get_reviewer_mode (window));
