@@ -387,10 +387,11 @@ show_stage (QaConsensusView *self)
 
   if (closed)
     {
-      g_autofree char *at = qa_session_dup_stage_closed_at (self->session, self->stage);
+      g_autofree char *iso = qa_session_dup_stage_closed_at (self->session, self->stage);
+      g_autofree char *at = _qa_ui_dup_local_time (iso);
       g_autofree char *text = NULL;
 
-      /* Translators: %s is when the stage was closed (ISO 8601) */
+      /* Translators: %s is when the stage was closed, a local date and time */
       text = g_strdup_printf (_("This stage was closed on %s: its sheets and its consensus are frozen."),
                               at != NULL ? at : "");
       gtk_label_set_label (self->closed_label, text);
