@@ -263,6 +263,14 @@ flagged_toggled_cb (QaConsensusView *self,
   qa_consensus_matrix_set_only_flagged (self->matrix, gtk_check_button_get_active (check));
 }
 
+/* The next item the panel must discuss, brought into view, ready for its value. */
+static void
+next_flagged_clicked_cb (QaConsensusView *self)
+{
+  if (qa_consensus_matrix_select_next_flagged (self->matrix))
+    qa_consensus_editor_focus (self->editor);
+}
+
 static void refresh_progress (QaConsensusView *self);
 
 static void
@@ -575,6 +583,7 @@ qa_consensus_view_class_init (QaConsensusViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, flagged_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_flagged_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, stage_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, QaConsensusView, discussion_row);
   gtk_widget_class_bind_template_child (widget_class, QaConsensusView, discussion_value_label);
