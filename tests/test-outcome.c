@@ -618,6 +618,23 @@ START_TEST (test_exports_read_back)
   strings = run_output ((const char *[]) { "unzip", "-p", xlsx, "xl/sharedStrings.xml", NULL });
   ck_assert_ptr_nonnull (strstr (strings, "张掖祁连乳业有限公司"));
   ck_assert_ptr_nonnull (strstr (strings, "Final score"));
+  /* Columns as wide as their text (the longest name, 16 CJK characters, takes 32 widths), A4
+   * landscape one page wide with the header on every page and page numbers, the notes merged
+   * across the table. LibreOffice opens it so (checked by hand: libreoffice --convert-to pdf). */
+  {
+    const char *col = strstr (sheet, "<col min=\"3\" max=\"3\" width=\"");
+
+    ck_assert_ptr_nonnull (col);
+    ck_assert_double_ge (g_ascii_strtod (col + strlen ("<col min=\"3\" max=\"3\" width=\""), NULL), 32.0);
+  }
+  ck_assert_ptr_nonnull (strstr (sheet, "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>"));
+  ck_assert_ptr_nonnull (strstr (sheet, "<oddFooter>&amp;C&amp;P / &amp;N</oddFooter>"));
+  ck_assert_ptr_nonnull (strstr (sheet, "<mergeCell ref=\"A11:H11\"/>"));
+  {
+    g_autofree char *book = run_output ((const char *[]) { "unzip", "-p", xlsx, "xl/workbook.xml", NULL });
+
+    ck_assert_ptr_nonnull (strstr (book, "_xlnm.Print_Titles"));
+  }
 
   /* PDF */
   ck_assert_ptr_nonnull (pdftotext);

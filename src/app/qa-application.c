@@ -327,12 +327,16 @@ qa_application_about (GSimpleAction *action,
   adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
   adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
                                  _("Supports the secretariat and the review panel of the Ganzhou "
-                                   "District People’s Government Quality Award through the first "
-                                   "half of the procedure: applications and their eligibility check "
-                                   "(Art. 13), the expert pool and the panels (Art. 11), and the "
-                                   "reviewers’ independent scoring against GB/T 19580-2012 in "
-                                   "review packages. Consensus, public notice and the award are not "
-                                   "done here yet."));
+                                   "District People’s Government Quality Award through the whole "
+                                   "procedure: applications and their eligibility check (Art. 13), "
+                                   "the expert pool and the panels (Art. 11), the reviewers’ "
+                                   "independent scoring against GB/T 19580-2012 in review packages, "
+                                   "the panel’s consensus at material and site review with written "
+                                   "feedback (Art. 16), the comprehensive evaluation and shortlist, "
+                                   "the public notice with its objections, the submission for "
+                                   "approval and the certificates, then the yearly reports, "
+                                   "inspections, the re-evaluation at the end of validity and "
+                                   "revocation (Art. 7, 17–22)."));
   adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about),
                                   _("© 2026 Ganzhou District Market Supervision Administration"));
   adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);

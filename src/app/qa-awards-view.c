@@ -119,24 +119,29 @@ create_row (QaAwardsView  *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *status = NULL;
   g_autofree char *tooltip = NULL;
+  g_autofree char *approved_on = _qa_ui_dup_local_time (award->approved_on);
+  g_autofree char *valid_until = _qa_ui_dup_local_time (award->valid_until);
+  g_autofree char *status_on = _qa_ui_dup_local_time (award->status_on);
+  g_autofree char *shown_today = _qa_ui_dup_local_time (today);
 
   /* Translators: an award's row: the certificate number and the organisation */
   title = g_strdup_printf (_("%s · %s"), award->certificate_number, award->name);
   if (award->status_reason != NULL && *award->status_reason != '\0')
     /* Translators: the status's date and reason */
-    status = g_strdup_printf (_("\n%s %s"), award->status_on != NULL ? award->status_on : "",
+    status = g_strdup_printf (_("\n%s %s"), status_on != NULL ? status_on : "",
                               award->status_reason);
   /* Translators: approval date → end of validity, then the prize in yuan */
   subtitle = g_strdup_printf (_("Approved %s → valid until %s · prize %u yuan%s"),
-                              award->approved_on, award->valid_until, award->prize_yuan,
+                              approved_on, valid_until, award->prize_yuan,
                               status != NULL ? status : "");
   if (award->rectify_by != NULL)
     {
       g_autofree char *with = NULL;
 
       /* Translators: a rectification's deadline (Art. 7) */
-      with = g_strdup_printf (_("%s\nRectification due by %s (Art. 7)"), subtitle,
-                              award->rectify_by);
+      g_autofree char *rectify_by = _qa_ui_dup_local_time (award->rectify_by);
+
+      with = g_strdup_printf (_("%s\nRectification due by %s (Art. 7)"), subtitle, rectify_by);
       g_free (subtitle);
       subtitle = g_steal_pointer (&with);
     }
@@ -151,8 +156,7 @@ create_row (QaAwardsView  *self,
   gtk_level_bar_set_value (GTK_LEVEL_BAR (timeline), elapsed (award, today));
   gtk_widget_set_size_request (timeline, 120, -1);
   /* Translators: the timeline's tooltip: approval, today, end of validity */
-  tooltip = g_strdup_printf (_("%s — today %s — %s"), award->approved_on, today,
-                             award->valid_until);
+  tooltip = g_strdup_printf (_("%s — today %s — %s"), approved_on, shown_today, valid_until);
   gtk_widget_set_tooltip_text (timeline, tooltip);
   gtk_box_append (GTK_BOX (suffix), chip);
   gtk_box_append (GTK_BOX (suffix), timeline);

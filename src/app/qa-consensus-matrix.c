@@ -589,28 +589,22 @@ qa_consensus_matrix_get_selected (QaConsensusMatrix *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
-/* GTK 4.8 has no gtk_column_view_scroll_to(): the rows are of one height, so the selected one is
- * brought into view by its position. */
+/* GTK 4.8 has no gtk_column_view_scroll_to() (4.12). The column view's rows are a GtkListView
+ * inside it, whose "list.scroll-to-item" action (the one a row uses when it takes the focus)
+ * anchors the list at the row: it is laid out in view however tall the rows turn out. */
 static void
 scroll_to (QaConsensusMatrix *self,
            guint              position)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  double upper = gtk_adjustment_get_upper (adjustment);
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double row;
-  double top;
-
-  if (n == 0 || upper <= page)
-    return;
-  /* The header takes about one row. */
-  row = upper / (n + 1);
-  top = row * (position + 1);
-  if (top < gtk_adjustment_get_value (adjustment) + row)
-    gtk_adjustment_set_value (adjustment, top - row);
-  else if (top + row > gtk_adjustment_get_value (adjustment) + page)
-    gtk_adjustment_set_value (adjustment, top + 2 * row - page);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        return;
+      }
+  g_warn_if_reached ();
 }
 
 gboolean
@@ -650,6 +644,36 @@ qa_consensus_matrix_select_next (QaConsensusMatrix *self)
   gtk_single_selection_set_selected (self->selection, position + 1);
   scroll_to (self, position + 1);
   return TRUE;
+}
+
+gboolean
+qa_consensus_matrix_select_next_flagged (QaConsensusMatrix *self)
+{
+  GListModel *shown;
+  guint position;
+  guint n;
+
+  g_return_val_if_fail (QA_IS_CONSENSUS_MATRIX (self), FALSE);
+
+  shown = G_LIST_MODEL (self->filtered);
+  n = g_list_model_get_n_items (shown);
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = n - 1;
+  /* After the selected row, round to the top; the selected row itself last. */
+  for (guint k = 1; k <= n; k++)
+    {
+      guint i = (position + k) % n;
+      g_autoptr(QaConsensusRow) row = g_list_model_get_item (shown, i);
+
+      if (qa_consensus_row_get_item (row)->flagged)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          scroll_to (self, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 int

@@ -35,10 +35,14 @@ QaConsensusModel *qa_consensus_matrix_get_model    (QaConsensusMatrix *self);
 GListModel       *qa_consensus_matrix_get_shown    (QaConsensusMatrix *self);
 /* The selected row, or NULL. */
 QaConsensusRow   *qa_consensus_matrix_get_selected (QaConsensusMatrix *self);
+/* Selects @item_code among the rows shown and brings it into view; FALSE when it is not shown. */
 gboolean          qa_consensus_matrix_select_item  (QaConsensusMatrix *self,
                                                     const char        *item_code);
 /* Moves to the next row shown; FALSE on the last. */
 gboolean          qa_consensus_matrix_select_next  (QaConsensusMatrix *self);
+/* Moves to the next flagged row shown, from the top after the last, and brings it into view;
+ * FALSE when no row shown is flagged. */
+gboolean          qa_consensus_matrix_select_next_flagged (QaConsensusMatrix *self);
 /* The percentage @reviewer_id gave the item, or -1. */
 int               qa_consensus_matrix_get_score    (QaConsensusMatrix *self,
                                                     const char        *item_code,

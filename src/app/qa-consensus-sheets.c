@@ -168,19 +168,6 @@ bind_reviewer (QaConsensusSheets *self,
   gtk_label_set_label (label, text);
 }
 
-/* “2026-10-12 09:30” in local time from ISO 8601 UTC. */
-static char *
-dup_local_time (const char *iso)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (iso, NULL);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup (iso);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 static void
 bind_received (QaConsensusSheets *self,
                GtkLabel          *label,
@@ -192,7 +179,7 @@ bind_received (QaConsensusSheets *self,
 
   if (status->received)
     {
-      g_autofree char *at = dup_local_time (status->imported_at);
+      g_autofree char *at = _qa_ui_dup_local_time (status->imported_at);
 
       /* Translators: a score sheet imported, e.g. “✓ 2026-10-12 09:30 (revision 2)” */
       text = g_strdup_printf (_("✓ %s (revision %u)"), at, status->revision);

@@ -263,6 +263,14 @@ flagged_toggled_cb (QaConsensusView *self,
   qa_consensus_matrix_set_only_flagged (self->matrix, gtk_check_button_get_active (check));
 }
 
+/* The next item the panel must discuss, brought into view, ready for its value. */
+static void
+next_flagged_clicked_cb (QaConsensusView *self)
+{
+  if (qa_consensus_matrix_select_next_flagged (self->matrix))
+    qa_consensus_editor_focus (self->editor);
+}
+
 static void refresh_progress (QaConsensusView *self);
 
 static void
@@ -387,10 +395,11 @@ show_stage (QaConsensusView *self)
 
   if (closed)
     {
-      g_autofree char *at = qa_session_dup_stage_closed_at (self->session, self->stage);
+      g_autofree char *iso = qa_session_dup_stage_closed_at (self->session, self->stage);
+      g_autofree char *at = _qa_ui_dup_local_time (iso);
       g_autofree char *text = NULL;
 
-      /* Translators: %s is when the stage was closed (ISO 8601) */
+      /* Translators: %s is when the stage was closed, a local date and time */
       text = g_strdup_printf (_("This stage was closed on %s: its sheets and its consensus are frozen."),
                               at != NULL ? at : "");
       gtk_label_set_label (self->closed_label, text);
@@ -574,6 +583,7 @@ qa_consensus_view_class_init (QaConsensusViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, flagged_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_flagged_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, stage_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, QaConsensusView, discussion_row);
   gtk_widget_class_bind_template_child (widget_class, QaConsensusView, discussion_value_label);

@@ -92,18 +92,7 @@ _qa_experts_ui_describe_tie (const QaTie *tie)
 char *
 _qa_experts_ui_format_timestamp (const char *iso)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (iso == NULL)
-    return NULL;
-
-  utc = g_date_time_new_from_iso8601 (iso, NULL);
-  if (utc == NULL)
-    return g_strdup (iso);
-
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return _qa_ui_dup_local_time (iso);
 }
 
 const char *

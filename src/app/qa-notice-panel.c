@@ -130,18 +130,20 @@ create_row (QaNoticePanel     *self,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, objection->id);
+  g_autofree char *received_on = _qa_ui_dup_local_time (objection->received_on);
+  g_autofree char *decided_on = _qa_ui_dup_local_time (objection->decided_on);
 
   /* Translators: an objection's row: its number and the candidate it is against */
   title = g_strdup_printf (_("No. %s · %s"), number, applicant_name (self, objection->applicant_id));
   if (objection->status == QA_OBJECTION_RECEIVED)
     /* Translators: objector, contact, date received, grounds */
     subtitle = g_strdup_printf (_("%s (%s), received %s: %s"), objection->objector,
-                                objection->contact, objection->received_on, objection->grounds);
+                                objection->contact, received_on, objection->grounds);
   else
     /* Translators: objector, date received, grounds, then the re-check's date and reason */
     subtitle = g_strdup_printf (_("%s, received %s: %s\nRe-checked %s: %s"), objection->objector,
-                                objection->received_on, objection->grounds,
-                                objection->decided_on != NULL ? objection->decided_on : "",
+                                received_on, objection->grounds,
+                                decided_on != NULL ? decided_on : "",
                                 objection->decision != NULL ? objection->decision : "");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -197,6 +199,8 @@ qa_notice_panel_reload (QaNoticePanel *self)
   g_autofree char *today = NULL;
   g_autofree char *title = NULL;
   g_autofree char *countdown = NULL;
+  g_autofree char *starts_on = NULL;
+  g_autofree char *ends_on = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) objections = NULL;
   gboolean open;
@@ -226,8 +230,10 @@ qa_notice_panel_reload (QaNoticePanel *self)
     }
 
   today = dup_today (self);
-  /* Translators: the notice's period, first and last day (YYYY-MM-DD) */
-  title = g_strdup_printf (_("Public Notice · %s to %s"), self->starts_on, self->ends_on);
+  starts_on = _qa_ui_dup_local_time (self->starts_on);
+  ends_on = _qa_ui_dup_local_time (self->ends_on);
+  /* Translators: the notice's period, first and last day, local dates */
+  title = g_strdup_printf (_("Public Notice · %s to %s"), starts_on, ends_on);
   gtk_label_set_label (self->title_label, title);
 
   if (strcmp (today, self->starts_on) < 0)
@@ -246,7 +252,7 @@ qa_notice_panel_reload (QaNoticePanel *self)
                                    days);
     }
   else
-    countdown = g_strdup_printf (_("Ended on %s; no more objections are taken"), self->ends_on);
+    countdown = g_strdup_printf (_("Ended on %s; no more objections are taken"), ends_on);
   gtk_label_set_label (self->countdown_label, countdown);
 
   objections = qa_outcome_list_objections (self->session, &error);

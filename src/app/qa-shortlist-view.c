@@ -371,16 +371,18 @@ update_state (QaShortlistView *self)
     }
   else
     {
+      g_autofree char *confirmed_on = _qa_ui_dup_local_time (self->confirmed_on);
+
       gtk_stack_set_visible_child_name (self->content_stack, "table");
       if (self->confirmed_on != NULL && self->notice_open)
-        /* Translators: %s is a date, YYYY-MM-DD */
+        /* Translators: %s is a local date */
         state = g_strdup_printf (_("Confirmed by the review committee on %s; the public notice "
                                    "is open"),
-                                 self->confirmed_on);
+                                 confirmed_on);
       else if (self->confirmed_on != NULL)
-        /* Translators: %s is a date, YYYY-MM-DD */
+        /* Translators: %s is a local date */
         state = g_strdup_printf (_("Confirmed by the review committee on %s; the list is frozen"),
-                                 self->confirmed_on);
+                                 confirmed_on);
       else
         state = g_strdup_printf (ngettext ("%u candidate proposed; awaiting the review "
                                            "committee’s decision",

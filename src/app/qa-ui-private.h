@@ -42,6 +42,12 @@ GFile     *_qa_ui_dup_private_file  (const char  *folder,
  * crash kept from being removed. Returns how many were removed. */
 guint      _qa_ui_remove_private_files (const char *folder);
 
+/* How a stored time or date is shown: @iso is ISO 8601 in UTC (“2026-12-07T05:35:42Z”), shown
+ * in local time in the user's language (“2026年12月7日 13:35”, “Dec 7, 2026 13:35”); a plain
+ * date (“2026-12-07”) is shown as a date alone. NULL for NULL; what does not parse is returned as
+ * it is. (The audit list keeps its sortable “2026-12-07 13:35:42”, which its day filter reads.) */
+char      *_qa_ui_dup_local_time    (const char  *iso);
+
 /* A file chooser for @widget's window, modal. */
 GtkFileChooserNative *_qa_ui_file_chooser_new (GtkWidget            *widget,
                                                const char           *title,

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "qa-problems-dialog.h"
@@ -32,6 +33,33 @@ _qa_ui_stop_search_cb (gpointer        owner,
   g_assert (GTK_IS_SEARCH_ENTRY (entry));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+char *
+_qa_ui_dup_local_time (const char *iso)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  int year, month, day;
+  char tail;
+
+  if (iso == NULL)
+    return NULL;
+
+  /* A date has no time zone: the day it names is the day shown. */
+  if (strlen (iso) == 10 && sscanf (iso, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3 &&
+      (local = g_date_time_new_local (year, month, day, 0, 0, 0)) != NULL)
+    /* Translators: a date, as in g_date_time_format(); Chinese: %Y年%-m月%-d日 */
+    return g_date_time_format (local, C_("date", "%b %-d, %Y"));
+
+  utc = g_date_time_new_from_iso8601 (iso, NULL);
+  if (utc == NULL)
+    return g_strdup (iso);
+
+  local = g_date_time_to_local (utc);
+  /* Translators: a date and time of day, as in g_date_time_format(); Chinese:
+   * %Y年%-m月%-d日 %H:%M */
+  return g_date_time_format (local, C_("date and time", "%b %-d, %Y %H:%M"));
 }
 
 GtkWindow *

@@ -181,7 +181,7 @@ qa_award_verify (QaSession   *session,
 static const QaExportColumn award_columns[] = {
   { "certificate_number", N_("Certificate number"), QA_COLUMN_TEXT, 0.17, FALSE },
   { "applicant_id", N_("Applicant"), QA_COLUMN_TEXT, 0.08, FALSE },
-  { "name", N_("Organisation"), QA_COLUMN_TEXT, 0.25, FALSE },
+  { "name", N_("Organisation name"), QA_COLUMN_TEXT, 0.25, FALSE },
   { "approved_on", N_("Approved on"), QA_COLUMN_DATE, 0.10, FALSE },
   { "valid_until", N_("Valid until"), QA_COLUMN_DATE, 0.10, FALSE },
   { "status", N_("Status"), QA_COLUMN_TEXT, 0.11, FALSE },

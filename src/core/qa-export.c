@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libxml/tree.h>
+#include <math.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -158,6 +159,36 @@ sheet_name_of (const char *kind)
   return "Sheet1";
 }
 
+/* How many character widths of the sheet's default font @text takes: a CJK character two. */
+static double
+xlsx_text_width (const char *text)
+{
+  double width = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2.0 : 1.0;
+  return width;
+}
+
+/* A column as wide as its widest cell or its header, within bounds (long reasons wrap). */
+#define XLSX_MIN_WIDTH 6.0
+#define XLSX_MAX_WIDTH 72.0
+/* libxlsxwriter's paper code of A4, and about the characters that fit across it upright. */
+#define XLSX_PAPER_A4 9
+#define XLSX_PORTRAIT_WIDTH 90.0
+
+static double
+xlsx_column_width (QaExportTable *table,
+                   guint          c)
+{
+  /* The header is bold: a little wider than its characters. */
+  double width = xlsx_text_width (_(table->columns[c].title)) * 1.1;
+
+  for (guint r = 0; r < table->rows->len; r++)
+    width = MAX (width, xlsx_text_width (((char **)g_ptr_array_index (table->rows, r))[c]));
+  return CLAMP (width + 2.0, XLSX_MIN_WIDTH, XLSX_MAX_WIDTH);
+}
+
 static gboolean
 write_xlsx (QaExportTable  *table,
             const char     *path,
@@ -168,7 +199,9 @@ write_xlsx (QaExportTable  *table,
   g_autoptr(QaOutput) output = qa_output_new (path, flags, error);
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
-  lxw_format *header, *text, *integer, *decimal1, *decimal2;
+  lxw_format *header, *text, *integer, *decimal1, *decimal2, *note;
+  g_autofree double *widths = g_new0 (double, MAX (table->n_columns, 1));
+  double total_width = 0;
   g_autofree char *sheet_name = NULL;
   lxw_error rc;
 
@@ -211,27 +244,52 @@ write_xlsx (QaExportTable  *table,
   format_set_num_format (decimal1, "0.0");
   decimal2 = workbook_add_format (workbook);
   format_set_num_format (decimal2, "0.00");
+  note = workbook_add_format (workbook);
+  format_set_text_wrap (note);
+  format_set_align (note, LXW_ALIGN_VERTICAL_TOP);
+  format_set_text_wrap (text);
+  /* A row some long text wraps in reads from its top. */
+  format_set_align (text, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (integer, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (decimal1, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (decimal2, LXW_ALIGN_VERTICAL_TOP);
 
   for (guint c = 0; c < table->n_columns; c++)
     {
       const QaExportColumn *column = &table->columns[c];
 
+      double width = widths[c] = xlsx_column_width (table, c);
+
+      total_width += width;
       worksheet_write_string (sheet, 0, (lxw_col_t)c, _(column->title), header);
-      worksheet_set_column (sheet, (lxw_col_t)c, (lxw_col_t)c, MAX (8.0, column->width * 100.0),
+      worksheet_set_column (sheet, (lxw_col_t)c, (lxw_col_t)c, width,
                             column->kind == QA_COLUMN_TEXT || column->kind == QA_COLUMN_DATE
                             ? text : NULL);
     }
   worksheet_freeze_panes (sheet, 1, 0);
+  /* Printed on A4, as wide as the page (landscape when the table is wide), the header row on
+   * every page and the page numbers below. */
+  worksheet_set_paper (sheet, XLSX_PAPER_A4);
+  if (total_width > XLSX_PORTRAIT_WIDTH)
+    worksheet_set_landscape (sheet);
+  worksheet_fit_to_pages (sheet, 1, 0);
+  worksheet_repeat_rows (sheet, 0, 0);
+  worksheet_set_footer (sheet, "&C&P / &N");
 
   for (guint r = 0; r < table->rows->len; r++)
     {
       char **row = g_ptr_array_index (table->rows, r);
+      double lines = 1.0;
 
       for (guint c = 0; c < table->n_columns; c++)
         {
           const char *value = row[c];
           lxw_row_t xr = (lxw_row_t)(r + 1);
           lxw_col_t xc = (lxw_col_t)c;
+
+          /* Rows do not grow with wrapped text when a spreadsheet opens the file: as many
+           * lines as the widest cell wraps to. */
+          lines = MAX (lines, ceil (xlsx_text_width (value) / MAX (widths[c] - 1.0, 1.0)));
 
           if (*value == '\0')
             continue;
@@ -253,12 +311,25 @@ write_xlsx (QaExportTable  *table,
               break;
             }
         }
+      if (lines > 1.0)
+        worksheet_set_row (sheet, (lxw_row_t)(r + 1), LXW_DEF_ROW_HEIGHT * lines, NULL);
     }
 
   /* The notes (a vacancy, the profile's numbers) below the table. */
   for (guint i = 0; i < table->notes->len; i++)
-    worksheet_write_string (sheet, (lxw_row_t)(table->rows->len + 2 + i), 0,
-                            g_ptr_array_index (table->notes, i), NULL);
+    {
+      const char *text_of_note = g_ptr_array_index (table->notes, i);
+      lxw_row_t xr = (lxw_row_t)(table->rows->len + 2 + i);
+      /* A merged cell does not grow with its text: as many lines as it wraps to. */
+      double lines = ceil (xlsx_text_width (text_of_note) * 1.1 / MAX (total_width, 1.0));
+
+      if (table->n_columns > 1)
+        worksheet_merge_range (sheet, xr, 0, xr, (lxw_col_t)(table->n_columns - 1),
+                               text_of_note, note);
+      else
+        worksheet_write_string (sheet, xr, 0, text_of_note, note);
+      worksheet_set_row (sheet, xr, LXW_DEF_ROW_HEIGHT * MAX (lines, 1.0), NULL);
+    }
 
   rc = workbook_close (workbook);
   return !xlsx_failed (rc, path, error) && qa_output_commit (output, error);

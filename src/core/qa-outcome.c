@@ -477,7 +477,7 @@ qa_outcome_shortlist (QaSession  *session,
 static const QaExportColumn shortlist_columns[] = {
   { "rank", N_("Rank"), QA_COLUMN_INTEGER, 0.05, FALSE },
   { "applicant_id", N_("Applicant"), QA_COLUMN_TEXT, 0.08, FALSE },
-  { "name", N_("Organisation"), QA_COLUMN_TEXT, 0.22, FALSE },
+  { "name", N_("Organisation name"), QA_COLUMN_TEXT, 0.22, FALSE },
   { "material_score", N_("Material score"), QA_COLUMN_DECIMAL1, 0.08, FALSE },
   { "site_score", N_("Site score"), QA_COLUMN_DECIMAL1, 0.08, FALSE },
   { "final_score", N_("Final score"), QA_COLUMN_DECIMAL1, 0.08, FALSE },
@@ -551,7 +551,7 @@ qa_outcome_shortlist_table (QaSession               *session,
 
 static const QaExportColumn totals_columns[] = {
   { "applicant_id", N_("Applicant"), QA_COLUMN_TEXT, 0.12, FALSE },
-  { "name", N_("Organisation"), QA_COLUMN_TEXT, 0.36, TRUE },
+  { "name", N_("Organisation name"), QA_COLUMN_TEXT, 0.36, TRUE },
   { "scorers", N_("Scorers"), QA_COLUMN_INTEGER, 0.12, FALSE },
   { "items_agreed", N_("Items agreed"), QA_COLUMN_INTEGER, 0.12, FALSE },
   { "total", N_("Total"), QA_COLUMN_DECIMAL2, 0.14, FALSE },
@@ -1729,8 +1729,8 @@ qa_outcome_write_evaluation_pdf (QaSession     *session,
   g_autofree char *session_title = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *numbers = NULL;
-  const char *header[] = { _("Rank"), _("Organisation"), _("Material score"), _("Site score"),
-                           _("Final score"), _("Status"), _("Reason") };
+  const char *header[] = { _("Rank"), _("Organisation name"), _("Material score"),
+                           _("Site score"), _("Final score"), _("Status"), _("Reason") };
   g_autoptr(QaPdfDocument) pdf = NULL;
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);

@@ -464,6 +464,89 @@ START_TEST (test_keyboard_consensus_with_rationale_and_close)
 }
 END_TEST
 
+/* The label showing @code in the matrix's first column, on screen, or NULL. */
+static GtkWidget *
+find_code_label (GtkWidget  *under,
+                 const char *code)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (under); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (child) || !gtk_widget_get_child_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && strcmp (gtk_label_get_label (GTK_LABEL (child)), code) == 0)
+        return child;
+      if ((found = find_code_label (child, code)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row of @code is laid out inside the matrix's viewport, below its header. */
+static void
+assert_row_in_view (const char *code)
+{
+  GtkWidget *matrix = GTK_WIDGET (qa_consensus_view_get_matrix (view ()));
+  GtkWidget *scroller = gui_test_find_widget (matrix, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *label;
+  graphene_rect_t bounds;
+
+  gui_test_settle ();
+  label = find_code_label (scroller, code);
+  ck_assert_msg (label != NULL, "no row of %s is laid out", code);
+  ck_assert (gtk_widget_compute_bounds (label, scroller, &bounds));
+  ck_assert_msg (bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller),
+                 "the row of %s is at %.0f–%.0f, outside the viewport of %d", code, bounds.origin.y,
+                 bounds.origin.y + bounds.size.height, gtk_widget_get_height (scroller));
+}
+
+START_TEST (test_picked_row_scrolled_into_view)
+{
+  QaConsensusMatrix *matrix;
+  GListModel *shown;
+  guint n;
+  g_autofree char *last = NULL;
+  g_autofree char *first_flagged = NULL;
+
+  return_all_sheets ();
+  present (QA_ROLE_CHAIR);
+  /* A short window: the matrix shows a few of the 23 rows. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 560);
+  gui_test_settle ();
+  matrix = qa_consensus_view_get_matrix (view ());
+  shown = qa_consensus_matrix_get_shown (matrix);
+  n = g_list_model_get_n_items (shown);
+  ck_assert_uint_eq (n, 23);
+  {
+    g_autoptr(QaConsensusRow) row = g_list_model_get_item (shown, n - 1);
+
+    last = g_strdup (qa_consensus_row_get_item (row)->item);
+  }
+  first_flagged = g_strdup (selected ()->item);
+  ck_assert (selected ()->flagged);
+
+  /* The last row picked: the matrix scrolls down to it. */
+  ck_assert (qa_consensus_matrix_select_item (matrix, last));
+  assert_row_in_view (last);
+  ck_assert_ptr_null (find_code_label (GTK_WIDGET (matrix), first_flagged));
+
+  /* Next ⚑ (flagged) from the last row goes round to the first flagged one, back at the top. */
+  g_signal_emit_by_name (gui_test_find_labelled (ROOT, GTK_TYPE_BUTTON, "Next ⚑"), "clicked");
+  gui_test_settle ();
+  ck_assert_str_eq (selected ()->item, first_flagged);
+  assert_row_in_view (first_flagged);
+  ck_assert (focus_in (qa_consensus_editor_get_percent_field (qa_consensus_view_get_editor (view ()))));
+
+  /* Enter on the keyboard walks down past the bottom of the viewport, the row following. */
+  for (guint i = 0; i < n - 1; i++)
+    ck_assert (qa_consensus_matrix_select_next (matrix));
+  assert_row_in_view (last);
+  shot ("chair-scrolled");
+}
+END_TEST
+
 START_TEST (test_close_refused_names_who_is_missing)
 {
   AdwMessageDialog *dialog;
@@ -771,6 +854,7 @@ consensus_suite (void)
   tcase_add_test (tc, test_waiting_for_sheets_says_so);
   tcase_add_test (tc, test_stepper_follows_imported_sheets);
   tcase_add_test (tc, test_keyboard_consensus_with_rationale_and_close);
+  tcase_add_test (tc, test_picked_row_scrolled_into_view);
   tcase_add_test (tc, test_close_refused_names_who_is_missing);
   tcase_add_test (tc, test_secretariat_reads_and_advances);
   tcase_add_test (tc, test_site_opinion_written_exported_printed);

@@ -11,6 +11,8 @@
 
 #include <adwaita.h>
 #include <check.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -523,6 +525,53 @@ START_TEST (test_start_reopens_the_session_not_a_package)
 }
 END_TEST
 
+/* Stored times are shown in local time and the user's language: “2026-12-07T05:35:42Z” is
+ * “Dec 7, 2026 13:35” in Shanghai, and “2026年12月7日 13:35” in Chinese. */
+START_TEST (test_local_time_shown)
+{
+  const char *localedir = g_getenv ("QAREVIEW_LOCALEDIR");
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  g_autofree char *old_locale = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *at = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *bad = NULL;
+
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
+  at = _qa_ui_dup_local_time ("2026-12-07T05:35:42Z");
+  ck_assert_str_eq (at, "Dec 7, 2026 13:35");
+  /* Past midnight in Shanghai: the local day is the next one. */
+  g_free (at);
+  at = _qa_ui_dup_local_time ("2026-12-31T16:05:00Z");
+  ck_assert_str_eq (at, "Jan 1, 2027 00:05");
+  /* A date stays the day it names. */
+  day = _qa_ui_dup_local_time ("2026-12-07");
+  ck_assert_str_eq (day, "Dec 7, 2026");
+  bad = _qa_ui_dup_local_time ("not a time");
+  ck_assert_str_eq (bad, "not a time");
+  ck_assert_ptr_null (_qa_ui_dup_local_time (NULL));
+
+  /* In Chinese, when the machine has the locale and the build's catalogue is given. */
+  if (localedir != NULL && setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      g_free (at);
+      at = _qa_ui_dup_local_time ("2026-12-07T05:35:42Z");
+      ck_assert_str_eq (at, "2026年12月7日 13:35");
+      g_free (day);
+      day = _qa_ui_dup_local_time ("2026-12-07");
+      ck_assert_str_eq (day, "2026年12月7日");
+      setlocale (LC_ALL, old_locale);
+    }
+
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+END_TEST
+
 static Suite *
 gui_suite (void)
 {
@@ -543,6 +592,10 @@ gui_suite (void)
   tcase_add_test (tc, test_unreadable_file_shows_error);
   tcase_add_test (tc, test_leftover_copies_removed);
   tcase_add_test (tc, test_start_reopens_the_session_not_a_package);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("time");
+  tcase_add_test (tc, test_local_time_shown);
   suite_add_tcase (suite, tc);
 
   return suite;
