@@ -326,6 +326,8 @@ START_TEST (test_close)
 
     ck_assert_ptr_nonnull (progress);
     ck_assert_int_eq (progress->current, QA_STAGE_MATERIAL);
+    /* Forming the material panel moved the session itself into the material review. */
+    ck_assert_int_eq (qa_session_get_stage (session), QA_STAGE_MATERIAL);
     ck_assert_uint_eq (progress->material.sheets_expected, 7);
     ck_assert_uint_eq (progress->material.sheets_received, 6);
     ck_assert_uint_eq (progress->material.items_total, 5 * 23);
@@ -373,6 +375,8 @@ START_TEST (test_close)
     g_clear_error (&error);
     ck_assert (progress->material.closed);
     ck_assert_int_eq (progress->current, QA_STAGE_SITE);
+    /* Closing it moved the stored stage on to the site review. */
+    ck_assert_int_eq (qa_session_get_stage (session), QA_STAGE_SITE);
   }
 }
 END_TEST

@@ -11,7 +11,7 @@ START_TEST (test_permissions)
   static const struct { QaPermission permission; gboolean allowed[QA_N_ROLES]; } table[] = {
     /*                               secretariat chair  supervisor reviewer */
     { QA_PERMISSION_READ,          { TRUE,       TRUE,  TRUE,      TRUE  } },
-    { QA_PERMISSION_BACKUP,        { TRUE,       TRUE,  TRUE,      TRUE  } },
+    { QA_PERMISSION_BACKUP,        { TRUE,       TRUE,  TRUE,      FALSE } },
     { QA_PERMISSION_REGISTER,      { TRUE,       FALSE, FALSE,     FALSE } },
     { QA_PERMISSION_FORM_PANEL,    { TRUE,       FALSE, FALSE,     FALSE } },
     { QA_PERMISSION_EXPORT,        { TRUE,       FALSE, FALSE,     FALSE } },

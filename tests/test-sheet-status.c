@@ -151,6 +151,7 @@ START_TEST (test_sheets_received_and_complete)
           ck_assert_uint_eq (status->n_applicants, 5);
           ck_assert_uint_eq (status->n_scored, 4);
           ck_assert_uint_eq (status->n_expected, 5 * n_items);
+          ck_assert_uint_eq (status->n_applicants_done, 0);
         }
       else
         {
@@ -170,6 +171,59 @@ START_TEST (test_sheets_received_and_complete)
 }
 END_TEST
 
+/* In a package, before the sheet goes back: how much of it is scored, counted by core. */
+START_TEST (test_package_counts_its_own_sheet)
+{
+  g_autoptr(QaSession) package = NULL;
+  g_autoptr(QaSheetStatus) status = NULL;
+  g_autoptr(QaScoreSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_items = g_list_model_get_n_items (qa_criteria_get_items (qa_session_get_criteria (session)));
+  GListModel *items;
+
+  form_material_panel ();
+  package = export_package ("E03");
+
+  status = qa_sheet_status_new_for_package (package, &error);
+  ck_assert_msg (status != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (status->expert_id, "E03");
+  ck_assert_str_eq (status->name, "张明");
+  ck_assert (!status->received);
+  ck_assert_uint_eq (status->n_applicants, 5);
+  ck_assert_uint_eq (status->n_applicants_done, 0);
+  ck_assert_uint_eq (status->n_scored, 0);
+  ck_assert_uint_eq (status->n_expected, 5 * n_items);
+  g_clear_pointer (&status, qa_sheet_status_free);
+
+  /* Every item of A01, and two of A02. */
+  sheet = qa_score_sheet_new (package, "E03", "A01", QA_STAGE_MATERIAL, &error);
+  items = qa_score_sheet_get_items (sheet);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(QaItemScore) score = g_list_model_get_item (items, i);
+
+      ck_assert (qa_score_sheet_set (sheet, qa_item_get_code (qa_item_score_get_item (score)), 50,
+                                     NULL, NULL, &error));
+    }
+  g_clear_object (&sheet);
+  sheet = qa_score_sheet_new (package, "E03", "A02", QA_STAGE_MATERIAL, &error);
+  items = qa_score_sheet_get_items (sheet);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(QaItemScore) score = g_list_model_get_item (items, i);
+
+      ck_assert (qa_score_sheet_set (sheet, qa_item_get_code (qa_item_score_get_item (score)), 50,
+                                     NULL, NULL, &error));
+    }
+
+  status = qa_sheet_status_new_for_package (package, &error);
+  ck_assert_msg (status != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (status->n_applicants_done, 1);
+  ck_assert_uint_eq (status->n_scored, n_items + 2);
+  ck_assert_uint_eq (status->n_expected - status->n_scored, 4 * n_items - 2);
+}
+END_TEST
+
 static Suite *
 progress_suite (void)
 {
@@ -180,6 +234,7 @@ progress_suite (void)
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_stages_follow_what_is_recorded);
   tcase_add_test (tc, test_sheets_received_and_complete);
+  tcase_add_test (tc, test_package_counts_its_own_sheet);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -87,6 +87,11 @@ remember_database (QaApplication *self,
   if (!_qa_settings_has_key (self->settings, "last-database", G_VARIANT_TYPE_STRING))
     return;
 
+  /* A reviewer's package is opened by name, and may be so on the secretariat's computer: the next
+   * plain start is the secretariat's session still. */
+  if (qa_session_is_package (session))
+    return;
+
   /* Empty means the default database, so moving the data folder keeps working. */
   g_settings_set_string (self->settings, "last-database",
                          same_path (path, default_path) ? "" : path);
@@ -370,6 +375,9 @@ static const GActionEntry app_entries[] = {
   { "quit", qa_application_quit },
 };
 
+/* Where _qa_ui_dup_private_file() copies what is shown or printed. */
+static const char * const private_folders[] = { "review", "materials", "print" };
+
 static void
 qa_application_startup (GApplication *application)
 {
@@ -378,8 +386,10 @@ qa_application_startup (GApplication *application)
   G_APPLICATION_CLASS (qa_application_parent_class)->startup (application);
 
   /* Copies a crash left behind go before anything is opened: the primary instance alone starts
-   * up, so no other window is reading them. */
-  _qa_ui_remove_private_files ("review");
+   * up, so no other window is reading them. Materials read in a package, opened by the
+   * secretariat, or printed may all be trade secrets. */
+  for (guint i = 0; i < G_N_ELEMENTS (private_folders); i++)
+    _qa_ui_remove_private_files (private_folders[i]);
 
   self->settings = _qa_settings_new ();
 

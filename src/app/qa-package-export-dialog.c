@@ -570,32 +570,6 @@ qa_package_export_dialog_get_stage (QaPackageExportDialog *self)
   return g_array_index (self->stages, QaStage, selected);
 }
 
-gboolean
-qa_package_export_dialog_set_stage (QaPackageExportDialog *self,
-                                    QaStage                stage)
-{
-  g_return_val_if_fail (QA_IS_PACKAGE_EXPORT_DIALOG (self), FALSE);
-
-  for (guint i = 0; i < self->stages->len; i++)
-    {
-      if (g_array_index (self->stages, QaStage, i) == stage)
-        {
-          adw_combo_row_set_selected (self->stage_row, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-GFile *
-qa_package_export_dialog_get_folder (QaPackageExportDialog *self)
-{
-  g_return_val_if_fail (QA_IS_PACKAGE_EXPORT_DIALOG (self), NULL);
-
-  return self->folder;
-}
-
 void
 qa_package_export_dialog_set_folder (QaPackageExportDialog *self,
                                      GFile                 *folder)
@@ -624,23 +598,6 @@ qa_package_export_dialog_dup_reviewers (QaPackageExportDialog *self)
     }
 
   return g_strv_builder_end (reviewers);
-}
-
-void
-qa_package_export_dialog_set_reviewer_chosen (QaPackageExportDialog *self,
-                                              const char            *reviewer_id,
-                                              gboolean               chosen)
-{
-  g_return_if_fail (QA_IS_PACKAGE_EXPORT_DIALOG (self));
-  g_return_if_fail (reviewer_id != NULL);
-
-  for (guint i = 0; i < self->reviewer_rows->len; i++)
-    {
-      GObject *row = g_ptr_array_index (self->reviewer_rows, i);
-
-      if (g_strcmp0 (g_object_get_data (row, "qa-reviewer"), reviewer_id) == 0)
-        gtk_check_button_set_active (g_object_get_data (row, "qa-check"), chosen);
-    }
 }
 
 void

@@ -22,16 +22,10 @@ QaPackageExportDialog *qa_package_export_dialog_new         (GtkWindow          
                                                              QaSession             *session);
 /* The review stages with a panel, as offered (material, site). */
 QaStage                qa_package_export_dialog_get_stage   (QaPackageExportDialog *self);
-gboolean               qa_package_export_dialog_set_stage   (QaPackageExportDialog *self,
-                                                             QaStage                stage);
-GFile                 *qa_package_export_dialog_get_folder  (QaPackageExportDialog *self);
 void                   qa_package_export_dialog_set_folder  (QaPackageExportDialog *self,
                                                              GFile                 *folder);
 /* The reviewers chosen, by reference. */
 GStrv                  qa_package_export_dialog_dup_reviewers (QaPackageExportDialog *self);
-void                   qa_package_export_dialog_set_reviewer_chosen (QaPackageExportDialog *self,
-                                                                     const char            *reviewer_id,
-                                                                     gboolean               chosen);
 /* What the Export button does. */
 void                   qa_package_export_dialog_export      (QaPackageExportDialog *self);
 /* What became of each package, once exported; busy while they are written. */

@@ -28,21 +28,10 @@ void        qa_panel_view_set_role         (QaPanelView *self,
 QaStage     qa_panel_view_get_stage        (QaPanelView *self);
 void        qa_panel_view_set_stage        (QaPanelView *self,
                                             QaStage      stage);
-/* The proposal being edited, as the check boxes and the chair list show it. */
-void        qa_panel_view_set_member       (QaPanelView *self,
-                                            const char  *expert_id,
-                                            gboolean     member);
-void        qa_panel_view_set_alternate    (QaPanelView *self,
-                                            const char  *expert_id,
-                                            gboolean     alternate);
-/* NULL for none. */
-void        qa_panel_view_set_chair        (QaPanelView *self,
-                                            const char  *expert_id);
+/* The proposal being edited, as the check boxes and the chair list show it; NULL for none. */
 const char *qa_panel_view_get_chair        (QaPanelView *self);
 /* The members in the order they were chosen or drawn. */
 GStrv       qa_panel_view_dup_members      (QaPanelView *self);
-/* Empties the proposal. */
-void        qa_panel_view_clear            (QaPanelView *self);
 /* What the rules say of the proposal now (QaPanelViolation); empty when it may be formed. */
 GPtrArray  *qa_panel_view_get_violations   (QaPanelView *self);
 /* The draw shown, or NULL. */

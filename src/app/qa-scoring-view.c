@@ -170,6 +170,29 @@ material_page_action (GtkWidget  *widget,
 
 /* Exchange of packages and sheets --------------------------------------------------------------- */
 
+/* Writes the reviewer's signed score sheet to @file, what is still being typed included. */
+static gboolean
+export_sheet (QaScoringView  *self,
+              GFile          *file,
+              GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Choose a folder on this computer: the sheet cannot be written there"));
+      return FALSE;
+    }
+
+  /* What is still being typed is part of the sheet. */
+  qa_review_pane_save_pending (self->review_pane);
+
+  /* The file chooser asked before a file was replaced. */
+  return qa_sheet_export (self->session, path, QA_OUTPUT_REPLACE, error);
+}
+
 static void
 export_sheet_response_cb (GtkNativeDialog *chooser,
                           int              response,
@@ -180,10 +203,11 @@ export_sheet_response_cb (GtkNativeDialog *chooser,
 
   g_assert (QA_IS_SCORING_VIEW (self));
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  /* The window may show another file by now. */
+  if (response == GTK_RESPONSE_ACCEPT && is_reviewer_mode (self))
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-  if (file != NULL && !qa_scoring_view_export_sheet (self, file, &error))
+  if (file != NULL && !export_sheet (self, file, &error))
     _qa_ui_show_error (GTK_WIDGET (self), _("Could Not Export the Score Sheet"), error->message);
   else if (file != NULL)
     {
@@ -223,18 +247,12 @@ add_filter (GtkFileChooser *chooser,
 }
 
 static void
-export_sheet_activated (GSimpleAction *action,
-                        GVariant      *param,
-                        gpointer       user_data)
+show_export_chooser (QaScoringView *self)
 {
-  QaScoringView *self = user_data;
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
-
-  if (!is_reviewer_mode (self))
-    return;
-
-  qa_review_pane_save_pending (self->review_pane);
+  g_autofree char *folder_path = NULL;
+  g_autoptr(GFile) folder = NULL;
 
   chooser = gtk_file_chooser_native_new (_("Export Score Sheet"),
                                          _qa_ui_get_window (GTK_WIDGET (self)),
@@ -242,6 +260,10 @@ export_sheet_activated (GSimpleAction *action,
                                          _("_Export"),
                                          _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Next to the package the reviewer was given: where they look for what goes back with it. */
+  folder_path = g_path_get_dirname (qa_database_get_path (qa_session_get_database (self->session)));
+  folder = g_file_new_for_path (folder_path);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   name = _qa_exchange_dup_file_name (qa_session_get_package_reviewer (self->session),
                                      qa_session_get_package_stage (self->session), "qasheet");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -251,6 +273,93 @@ export_sheet_activated (GSimpleAction *action,
   /* The reference is dropped in the response handler. */
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_sheet_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+incomplete_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        QaScoringView    *self)
+{
+  g_assert (QA_IS_SCORING_VIEW (self));
+
+  if (g_strcmp0 (response, "export") == 0 && is_reviewer_mode (self))
+    show_export_chooser (self);
+}
+
+/* Asks before a sheet with unscored items goes back; how many is core's count. */
+static void
+confirm_incomplete_export (QaScoringView       *self,
+                           const QaSheetStatus *status)
+{
+  guint n_unscored = status->n_expected - status->n_scored;
+  g_autofree char *body = NULL;
+  const char *heading;
+  GtkWidget *dialog;
+
+  if (status->n_scored == 0)
+    {
+      heading = _("Export a Sheet That Scores Nothing?");
+      body = g_strdup_printf (ngettext ("None of the %u item to score is scored yet: the "
+                                        "secretariat would receive no score from you.",
+                                        "None of the %u items to score is scored yet: the "
+                                        "secretariat would receive no score from you.",
+                                        status->n_expected),
+                              status->n_expected);
+    }
+  else
+    {
+      g_autofree char *unscored = NULL;
+      g_autofree char *done = NULL;
+
+      heading = _("Export an Incomplete Sheet?");
+      /* Translators: the items of the reviewer's sheet still without a score */
+      unscored = g_strdup_printf (ngettext ("%u of the %u items to score is not scored yet.",
+                                            "%u of the %u items to score are not scored yet.",
+                                            n_unscored),
+                                  n_unscored, status->n_expected);
+      done = g_strdup_printf (ngettext ("%u of %u applicant is scored in full.",
+                                        "%u of %u applicants are scored in full.",
+                                        status->n_applicants),
+                              status->n_applicants_done, status->n_applicants);
+      /* Translators: how many items are unscored, how many applicants are done, then what an
+       * export of an incomplete sheet means */
+      body = g_strdup_printf (_("%s %s The secretariat receives only what is scored; a later "
+                                "export replaces this one."),
+                              unscored, done);
+    }
+
+  dialog = adw_message_dialog_new (_qa_ui_get_window (GTK_WIDGET (self)), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("Export _Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (incomplete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_sheet_activated (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  QaScoringView *self = user_data;
+  g_autoptr(QaSheetStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!is_reviewer_mode (self))
+    return;
+
+  qa_review_pane_save_pending (self->review_pane);
+
+  status = qa_sheet_status_new_for_package (self->session, &error);
+  if (status == NULL)
+    _qa_ui_show_error (GTK_WIDGET (self), _("Could Not Export the Score Sheet"), error->message);
+  else if (status->n_scored < status->n_expected)
+    confirm_incomplete_export (self, status);
+  else
+    show_export_chooser (self);
 }
 
 static void
@@ -613,30 +722,4 @@ qa_scoring_view_get_material_reader (QaScoringView *self)
   g_return_val_if_fail (QA_IS_SCORING_VIEW (self), NULL);
 
   return qa_review_pane_get_material_reader (self->review_pane);
-}
-
-gboolean
-qa_scoring_view_export_sheet (QaScoringView  *self,
-                              GFile          *file,
-                              GError        **error)
-{
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (QA_IS_SCORING_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (is_reviewer_mode (self), FALSE);
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Choose a folder on this computer: the sheet cannot be written there"));
-      return FALSE;
-    }
-
-  /* What is still being typed is part of the sheet. */
-  qa_review_pane_save_pending (self->review_pane);
-
-  /* The file chooser asked before a file was replaced. */
-  return qa_sheet_export (self->session, path, QA_OUTPUT_REPLACE, error);
 }

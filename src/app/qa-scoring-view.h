@@ -44,10 +44,5 @@ gboolean            qa_scoring_view_select_applicant    (QaScoringView *self,
                                                          const char    *applicant_id);
 QaScoreSheetEditor *qa_scoring_view_get_sheet_editor    (QaScoringView *self);
 QaMaterialReader   *qa_scoring_view_get_material_reader (QaScoringView *self);
-/* Writes the reviewer's signed score sheet to @file, what is still being typed included: what
- * Export Score Sheet… does once a file is chosen. */
-gboolean            qa_scoring_view_export_sheet        (QaScoringView *self,
-                                                         GFile         *file,
-                                                         GError       **error);
 
 G_END_DECLS

@@ -42,6 +42,7 @@ struct _QaWindow
   /* Template widgets */
   QaAuditView          *audit_view;
   QaConsensusView      *consensus_view;
+  GtkMenuButton        *content_menu_button;
   GtkLabel             *dossiers_count_label;
   QaDossiersView       *dossiers_view;
   GtkButton            *error_open_button;
@@ -57,6 +58,8 @@ struct _QaWindow
   QaShortlistView      *shortlist_view;
   QaNoticePanel        *notice_panel;
   QaAwardsView         *awards_view;
+  GMenuModel           *package_menu;
+  GMenuModel           *primary_menu;
   GtkListBox           *sidebar_list;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;

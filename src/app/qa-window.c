@@ -226,6 +226,9 @@ set_reviewer_mode (QaWindow *self,
   gtk_widget_set_visible (adw_leaflet_get_child_by_name (self->leaflet, "sidebar"), !reviewer_mode);
   gtk_widget_set_visible (adw_leaflet_get_child_by_name (self->leaflet, "sidebar-separator"), !reviewer_mode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !reviewer_mode);
+  /* A package is no session: its menu does not back it up, restore it or swap it for another. */
+  gtk_menu_button_set_menu_model (self->content_menu_button,
+                                  reviewer_mode ? self->package_menu : self->primary_menu);
 
   if (reviewer_mode)
     {
@@ -530,6 +533,9 @@ qa_window_class_init (QaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaWindow, error_restore_button);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, experts_view);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, content_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, package_menu);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, procedure_stepper);

@@ -12,6 +12,7 @@
 #include "qa-audit-private.h"
 #include "qa-consensus-private.h"
 #include "qa-database-private.h"
+#include "qa-outcome-private.h"
 #include "qa-expert-private.h"
 #include "qa-experts-private.h"
 #include "qa-panel-private.h"
@@ -619,6 +620,9 @@ write_panel (QaDatabase      *db,
           return FALSE;
     }
 
+  /* Forming the material panel starts the material review (the session's stage follows). */
+  if (proposal->stage == QA_STAGE_MATERIAL && !_qa_outcome_advance_stage (db, QA_STAGE_MATERIAL, error))
+    return FALSE;
   return _qa_audit_append (db, "panel.form", "stage", stage, before, after, error);
 }
 

@@ -8,7 +8,9 @@
 
 #include "qa-consensus-private.h"
 #include "qa-database-private.h"
+#include "qa-outcome.h"
 #include "qa-progress.h"
+#include "qa-session-private.h"
 
 static void
 stage_progress_clear (QaStageProgress *stage)
@@ -129,6 +131,42 @@ describe_next (const QaStageProgress *stage)
                           qa_stage_get_title (stage->stage));
 }
 
+/* What is next once both review stages are closed, in the words of the stage the session is in. */
+static char *
+describe_outcome (QaSession *session,
+                  QaStage    current)
+{
+  g_autofree char *starts_on = NULL;
+  g_autofree char *ends_on = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  switch (current)
+    {
+    case QA_STAGE_COMPREHENSIVE:
+      return g_strdup (_("Both review stages are closed: the comprehensive evaluation ranks the applicants; the review committee then confirms the list."));
+
+    case QA_STAGE_NOTICE:
+      if (!qa_outcome_get_notice (session, &starts_on, &ends_on))
+        return g_strdup (_("The review committee has confirmed the list: open the public notice (Art. 16(6))."));
+      now = g_date_time_new_now_local ();
+      today = g_date_time_format (now, "%Y-%m-%d");
+      if (g_strcmp0 (today, ends_on) <= 0)
+        return g_strdup_printf (_("The public notice runs from %s to %s: record the real-name objections received, and have the committee re-check each."),
+                                starts_on, ends_on);
+      return g_strdup_printf (_("The public notice ended on %s: once every objection is decided, submit the list to the district government for approval."),
+                              ends_on);
+
+    case QA_STAGE_APPLICATION:
+    case QA_STAGE_ELIGIBILITY:
+    case QA_STAGE_MATERIAL:
+    case QA_STAGE_SITE:
+    case QA_STAGE_AWARD:
+    default:
+      return g_strdup (_("The government approved the awards: print the certificates, and during their validity record each awardee’s yearly reports, inspections and any accident or revocation."));
+    }
+}
+
 QaProgress *
 qa_session_get_progress (QaSession  *session,
                          GError    **error)
@@ -143,10 +181,7 @@ qa_session_get_progress (QaSession  *session,
     return NULL;
 
   if (progress->site.closed)
-    {
-      progress->current = MAX (QA_STAGE_COMPREHENSIVE, qa_session_get_stage (session));
-      progress->next_step = g_strdup (_("Both review stages are closed: the comprehensive evaluation can rank the applicants."));
-    }
+    progress->current = QA_STAGE_COMPREHENSIVE;
   else if (progress->material.closed)
     {
       progress->current = QA_STAGE_SITE;
@@ -169,6 +204,18 @@ qa_session_get_progress (QaSession  *session,
     {
       progress->current = QA_STAGE_APPLICATION;
       progress->next_step = g_strdup (_("Register the applicants and run the eligibility check."));
+    }
+
+  /* Core moves the stored stage forward at each step (panel formed, stage closed, list
+   * confirmed, notice opened, awards approved); what the records show counts too, for sessions
+   * written before it did. */
+  if (!_qa_session_sync_stage (session, error))
+    return NULL;
+  progress->current = MAX (progress->current, qa_session_get_stage (session));
+  if (progress->current >= QA_STAGE_COMPREHENSIVE)
+    {
+      g_free (progress->next_step);
+      progress->next_step = describe_outcome (session, progress->current);
     }
 
   return g_steal_pointer (&progress);

@@ -63,8 +63,11 @@ qa_role_allows (QaRole       role,
   switch (permission)
     {
     case QA_PERMISSION_READ:
-    case QA_PERMISSION_BACKUP:
       return TRUE;
+
+    /* A reviewer's package is no session: there is nothing of it to back up. */
+    case QA_PERMISSION_BACKUP:
+      return role != QA_ROLE_REVIEWER;
 
     case QA_PERMISSION_REGISTER:
     case QA_PERMISSION_FORM_PANEL:

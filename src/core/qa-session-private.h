@@ -17,6 +17,10 @@ QaSession       *_qa_session_ticket_open (QaSessionTicket  *ticket,
                                           GError          **error);
 void             _qa_session_ticket_free (QaSessionTicket  *ticket);
 
+/* Re-reads the session's stage (moved forward inside a transaction) and notifies "stage". */
+gboolean         _qa_session_sync_stage  (QaSession        *self,
+                                          GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaSessionTicket, _qa_session_ticket_free)
 
 G_END_DECLS

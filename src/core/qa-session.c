@@ -12,6 +12,7 @@
 #include "qa-audit-private.h"
 #include "qa-consensus-private.h"
 #include "qa-database-private.h"
+#include "qa-outcome-private.h"
 #include "qa-demo.h"
 #include "qa-expert-private.h"
 #include "qa-session-private.h"
@@ -889,9 +890,14 @@ close_stage_cb (QaDatabase  *db,
     return FALSE;
   sqlite3_bind_text (stmt, 1, qa_stage_to_string (change->stage), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  /* The session moves on: to site review after the material review, to the comprehensive
+   * evaluation after the site review. */
   return _qa_database_check (db, sqlite3_step (stmt), error) &&
          _qa_audit_append (db, "stage.close", "stage", qa_stage_to_string (change->stage),
-                           NULL, NULL, error);
+                           NULL, NULL, error) &&
+         _qa_outcome_advance_stage (db, change->stage == QA_STAGE_MATERIAL ? QA_STAGE_SITE
+                                                                           : QA_STAGE_COMPREHENSIVE,
+                                    error);
 }
 
 gboolean
@@ -919,7 +925,7 @@ qa_session_close_stage (QaSession  *self,
   if (backup == NULL)
     return FALSE;
   if (qa_database_transaction (self->database, close_stage_cb, &change, &local_error))
-    return TRUE;
+    return _qa_session_sync_stage (self, error);
   if (!g_error_matches (local_error, QA_CONSENSUS_ERROR, QA_CONSENSUS_ERROR_INCOMPLETE))
     {
       g_propagate_error (error, local_error);
@@ -973,8 +979,8 @@ qa_session_count_experts (QaSession  *self,
 }
 
 gboolean
-qa_session_reload (QaSession  *self,
-                   GError    **error)
+_qa_session_sync_stage (QaSession  *self,
+                        GError    **error)
 {
   sqlite3_stmt *stmt;
   QaStage stage = self->stage;
@@ -990,12 +996,22 @@ qa_session_reload (QaSession  *self,
     return FALSE;
   if (rc == SQLITE_ROW)
     qa_stage_from_string ((const char *)sqlite3_column_text (stmt, 0), &stage);
+  sqlite3_reset (stmt);
 
   if (stage != self->stage)
     {
       self->stage = stage;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
     }
+  return TRUE;
+}
 
-  return load_applicants (self, error) && load_experts (self, error);
+gboolean
+qa_session_reload (QaSession  *self,
+                   GError    **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), FALSE);
+
+  return _qa_session_sync_stage (self, error) && load_applicants (self, error) &&
+         load_experts (self, error);
 }

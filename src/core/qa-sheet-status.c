@@ -60,6 +60,45 @@ read_sheet_row (QaDatabase    *db,
   return _qa_database_check (db, rc, error);
 }
 
+/* Fills in how much of @status->expert_id's sheet is scored: over the applicants assigned to
+ * them, each applicant's scored items counted once. */
+static gboolean
+count_scores (QaSession     *session,
+              QaStage        stage,
+              guint          n_items,
+              QaSheetStatus *status,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) scores = NULL;
+  g_auto(GStrv) assigned = NULL;
+
+  assigned = qa_scores_assigned_applicants (session, status->expert_id, stage, error);
+  if (assigned == NULL)
+    return FALSE;
+  status->n_applicants = g_strv_length (assigned);
+  status->n_expected = status->n_applicants * n_items;
+
+  scores = qa_scores_list (session, stage, status->expert_id, NULL, error);
+  if (scores == NULL)
+    return FALSE;
+  for (guint a = 0; assigned[a] != NULL; a++)
+    {
+      guint scored = 0;
+
+      for (guint j = 0; j < scores->len; j++)
+        {
+          const QaScoreRecord *record = g_ptr_array_index (scores, j);
+
+          if (g_strcmp0 (record->applicant_id, assigned[a]) == 0)
+            scored++;
+        }
+      status->n_scored += scored;
+      if (scored == n_items)
+        status->n_applicants_done++;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 qa_session_list_sheets (QaSession  *session,
                         QaStage     stage,
@@ -90,33 +129,35 @@ qa_session_list_sheets (QaSession  *session,
   for (guint i = 0; members[i] != NULL; i++)
     {
       g_autoptr(QaSheetStatus) status = g_new0 (QaSheetStatus, 1);
-      g_autoptr(GPtrArray) scores = NULL;
-      g_auto(GStrv) assigned = NULL;
 
       status->expert_id = g_strdup (members[i]);
       status->name = qa_experts_dup_name (session, members[i]);
       if (!read_sheet_row (db, stage, status, error))
         return NULL;
 
-      assigned = qa_scores_assigned_applicants (session, members[i], stage, error);
-      if (assigned == NULL)
+      if (!count_scores (session, stage, n_items, status, error))
         return NULL;
-      status->n_applicants = g_strv_length (assigned);
-      status->n_expected = status->n_applicants * n_items;
-
-      scores = qa_scores_list (session, stage, members[i], NULL, error);
-      if (scores == NULL)
-        return NULL;
-      for (guint j = 0; j < scores->len; j++)
-        {
-          const QaScoreRecord *record = g_ptr_array_index (scores, j);
-
-          if (g_strv_contains ((const char * const *)assigned, record->applicant_id))
-            status->n_scored++;
-        }
 
       g_ptr_array_add (sheets, g_steal_pointer (&status));
     }
 
   return g_steal_pointer (&sheets);
+}
+
+QaSheetStatus *
+qa_sheet_status_new_for_package (QaSession  *package,
+                                 GError    **error)
+{
+  g_autoptr(QaSheetStatus) status = NULL;
+
+  g_return_val_if_fail (QA_IS_SESSION (package), NULL);
+  g_return_val_if_fail (qa_session_is_package (package), NULL);
+
+  status = g_new0 (QaSheetStatus, 1);
+  status->expert_id = g_strdup (qa_session_get_package_reviewer (package));
+  status->name = qa_experts_dup_name (package, status->expert_id);
+  if (!count_scores (package, qa_session_get_package_stage (package), n_scored_items (package),
+                     status, error))
+    return NULL;
+  return g_steal_pointer (&status);
 }

@@ -16,7 +16,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "qa-application.h"
 #include "qa-core.h"
+#include "qa-settings-private.h"
 #include "qa-window.h"
 
 #include "gui-test-util.h"
@@ -422,6 +424,106 @@ START_TEST (test_leftover_copies_removed)
 }
 END_TEST
 
+/* The one application window showing the file at @path, or NULL. */
+static QaWindow *
+app_window_for (GtkApplication *app,
+                const char     *path)
+{
+  QaWindow *found = NULL;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      QaSession *shown = QA_IS_WINDOW (l->data) ? qa_window_get_session (l->data) : NULL;
+
+      if (shown != NULL &&
+          g_strcmp0 (qa_database_get_path (qa_session_get_database (shown)), path) == 0)
+        {
+          ck_assert_ptr_null (found);
+          found = l->data;
+        }
+    }
+  return found;
+}
+
+static void
+destroy_app_windows (GtkApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (windows->data);
+  /* The operator dialogs, asked the first time, go with them. */
+  gui_test_settle ();
+}
+
+/* A reviewer's package opened on the secretariat's computer is not what the next plain start
+ * opens: that is the secretariat's session. And the start removes every private copy a crash
+ * left behind (materials read in a package, opened by the secretariat, printed). */
+START_TEST (test_start_reopens_the_session_not_a_package)
+{
+  static const char * const judged[] = { "A01", "A02", "A04", "A06", "A07" };
+  static const char * const members[] = { "E01", "E02", "E03", "E04", "E05", "E06", "E07", NULL };
+  static const char * const folders[] = { "review", "materials", "print" };
+  g_autofree char *session_path = g_build_filename (tmpdir, "session.db", NULL);
+  g_autofree char *package_path = g_build_filename (tmpdir, "E03-material.qapkg", NULL);
+  g_autofree char *last = NULL;
+  g_autoptr(GSettings) settings = _qa_settings_new ();
+  g_autoptr(QaApplication) app = NULL;
+  g_autoptr(GPtrArray) left = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (judged); i++)
+    ck_assert (qa_applicants_judge (session, judged[i], 5, TRUE, NULL, &error));
+  ck_assert (qa_applicants_store_eligibility (session, &error));
+  ck_assert_msg (qa_panel_form (session, QA_STAGE_MATERIAL, "E01", members, NULL, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_msg (qa_package_export (session, "E03", QA_STAGE_MATERIAL, package_path, QA_OUTPUT_NONE,
+                                    &error), "%s", error ? error->message : "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autoptr(GFile) copy = _qa_ui_dup_private_file (folders[i], "7-商业秘密.pdf", &error);
+
+      ck_assert_msg (copy != NULL, "%s", error ? error->message : "");
+      ck_assert (g_file_set_contents (g_file_peek_path (copy), "%PDF-1.4 secret", -1, NULL));
+      g_ptr_array_add (left, g_file_get_path (copy));
+    }
+
+  /* Starting up removes them, before anything is opened. */
+  ck_assert_ptr_nonnull (settings);
+  app = qa_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error), "%s",
+                 error ? error->message : "");
+  for (guint i = 0; i < left->len; i++)
+    ck_assert_msg (!g_file_test (left->pdata[i], G_FILE_TEST_EXISTS), "%s is left", (char *)left->pdata[i]);
+
+  /* The secretariat's session, then the package. */
+  qa_application_open_path (app, session_path, FALSE, NULL);
+  gui_test_settle ();
+  ck_assert_ptr_nonnull (app_window_for (GTK_APPLICATION (app), session_path));
+  last = g_settings_get_string (settings, "last-database");
+  ck_assert_str_eq (last, session_path);
+  g_clear_pointer (&last, g_free);
+
+  qa_application_open_path (app, package_path, FALSE, NULL);
+  gui_test_settle ();
+  ck_assert (qa_window_get_reviewer_mode (app_window_for (GTK_APPLICATION (app), package_path)));
+  last = g_settings_get_string (settings, "last-database");
+  ck_assert_str_eq (last, session_path);
+
+  /* Everything closed, a plain start opens the session again, and not the package. */
+  destroy_app_windows (GTK_APPLICATION (app));
+  g_application_activate (G_APPLICATION (app));
+  gui_test_settle ();
+  ck_assert_ptr_nonnull (app_window_for (GTK_APPLICATION (app), session_path));
+  ck_assert_ptr_null (app_window_for (GTK_APPLICATION (app), package_path));
+  ck_assert (!qa_window_get_reviewer_mode (app_window_for (GTK_APPLICATION (app), session_path)));
+
+  destroy_app_windows (GTK_APPLICATION (app));
+  g_settings_reset (settings, "last-database");
+}
+END_TEST
 
 /* Stored times are shown in local time and the user's language: “2026-12-07T05:35:42Z” is
  * “Dec 7, 2026 13:35” in Shanghai, and “2026年12月7日 13:35” in Chinese. */
@@ -489,6 +591,7 @@ gui_suite (void)
   tcase_add_test (tc, test_empty_session_says_what_to_do);
   tcase_add_test (tc, test_unreadable_file_shows_error);
   tcase_add_test (tc, test_leftover_copies_removed);
+  tcase_add_test (tc, test_start_reopens_the_session_not_a_package);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("time");

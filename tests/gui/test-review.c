@@ -176,6 +176,147 @@ row_of (const char *item_code)
   return QA_ITEM_SCORE_ROW (gtk_widget_get_ancestor (entry, QA_TYPE_ITEM_SCORE_ROW));
 }
 
+/* Adds the action of every item of @menu and its sections to @actions. */
+static void
+collect_menu_actions (GMenuModel *menu,
+                      GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      char *action = NULL;
+
+      if (section != NULL)
+        collect_menu_actions (section, actions);
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, action);
+    }
+}
+
+/* The actions of the menus of every menu button on screen under @root. */
+static void
+collect_menu_button_actions (GtkWidget *root,
+                             GPtrArray *actions)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)) != NULL)
+    collect_menu_actions (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)), actions);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menu_button_actions (child, actions);
+}
+
+static gboolean
+menu_offers (const char *action)
+{
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+
+  collect_menu_button_actions (ROOT, actions);
+  ck_assert_uint_gt (actions->len, 0);
+  return g_ptr_array_find_with_equal_func (actions, action, g_str_equal, NULL);
+}
+
+/* As a click does; gtk_widget_activate() would wait for the button's animation. */
+static void
+click_labelled (GtkWidget  *root,
+                const char *label)
+{
+  GtkWidget *button = gui_test_find_labelled (root, GTK_TYPE_BUTTON, label);
+
+  ck_assert_msg (button != NULL, "no button “%s” on screen", label);
+  g_signal_emit_by_name (button, "clicked");
+  gui_test_settle ();
+}
+
+static gboolean
+file_exists (gpointer file)
+{
+  return g_file_query_exists (file, NULL);
+}
+
+/* Export Score Sheet… from the menu, as the reviewer does: when the sheet is incomplete a warning
+ * comes first, whose text must hold @warning and which is answered with Export Anyway (NULL: no
+ * warning may come). The file chooser starts next to the package; the sheet is saved there under
+ * the name it offers, which is returned. */
+static GFile *
+export_sheet_from_menu (const char *warning)
+{
+  g_autoptr(GFile) package_folder = g_file_new_for_path (tmpdir);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = NULL;
+  GtkWindow *chooser;
+  GFile *file;
+
+  ck_assert (gtk_widget_activate_action (ROOT, "review.export-sheet", NULL));
+  gui_test_settle ();
+  if (warning != NULL)
+    {
+      GtkWindow *dialog = gui_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, NULL);
+
+      gui_test_assert_on_screen (GTK_WIDGET (dialog), warning);
+      click_labelled (GTK_WIDGET (dialog), "Export Anyway");
+    }
+  else
+    ck_assert_ptr_null (gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG, NULL));
+
+  chooser = gui_test_wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  ck_assert_msg (folder != NULL && g_file_equal (folder, package_folder),
+                 "the chooser starts in %s, not next to the package",
+                 folder != NULL ? g_file_peek_path (folder) : "no folder");
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  ck_assert_str_eq (name, "E03-material.qasheet");
+  file = g_file_get_child (folder, name);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  ck_assert_msg (gui_test_iterate_until (file_exists, file), "no sheet at %s", g_file_peek_path (file));
+  gui_test_settle ();
+  return file;
+}
+
+/* The row of reviewer @id in the export dialog (its subtitle starts “E07 · ”). */
+static AdwActionRow *
+find_reviewer_row (GtkWidget  *root,
+                   const char *id)
+{
+  if (ADW_IS_ACTION_ROW (root) && gtk_widget_get_mapped (root))
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (root));
+      g_autofree char *prefix = g_strdup_printf ("%s · ", id);
+
+      if (subtitle != NULL && g_str_has_prefix (subtitle, prefix))
+        return ADW_ACTION_ROW (root);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_reviewer_row (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the row of reviewer @id, which unticks its check box. */
+static void
+untick_reviewer (GtkWidget  *dialog,
+                 const char *id)
+{
+  AdwActionRow *row = find_reviewer_row (dialog, id);
+  GtkWidget *check;
+
+  ck_assert_msg (row != NULL, "no row for %s on screen", id);
+  check = gui_test_find_widget (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON);
+  ck_assert (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  adw_action_row_activate (row);
+  gui_test_settle ();
+  ck_assert (!gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+}
+
 static gboolean
 outcomes_done (gpointer outcomes)
 {
@@ -236,6 +377,18 @@ START_TEST (test_reviewer_mode_shows_only_the_sheet)
   ck_assert (!g_action_group_get_action_enabled (qa_scoring_view_get_actions (scoring_view ()),
                                                  "export-packages"));
 
+  /* The menu is the package's: its sheet, and nothing to do with a session. */
+  ck_assert (menu_offers ("review.export-sheet"));
+  ck_assert (!menu_offers ("app.new-session"));
+  ck_assert (!menu_offers ("app.open-session"));
+  ck_assert (!menu_offers ("win.backup"));
+  ck_assert (!menu_offers ("win.restore"));
+  ck_assert (!menu_offers ("review.import-sheets"));
+  /* Nor does its shortcut: core gives a reviewer no backup. */
+  gtk_widget_activate_action (ROOT, "win.backup", NULL);
+  gui_test_settle ();
+  ck_assert_ptr_null (gui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
+
   /* Only the applicants assigned to E03, each with its progress; the first is shown. */
   ck_assert_uint_eq (g_list_model_get_n_items (qa_scoring_view_get_sheets (scoring_view ())), 5);
   gui_test_assert_label_on_screen (ROOT, "张掖祁连乳业有限公司 (A01)");
@@ -287,9 +440,10 @@ START_TEST (test_keyboard_scoring_and_exchange)
   gui_test_assert_label_on_screen (ROOT, "3/23");
   ck_assert (!gtk_widget_has_css_class (GTK_WIDGET (row_of ("4.1.2")), "unscored"));
 
-  /* The sheet goes out signed, through what the Export dialog calls… */
-  ck_assert_msg (qa_scoring_view_export_sheet (scoring_view (), sheet_file, &error),
-                 "%s", error ? error->message : "");
+  /* The sheet goes out signed from the menu, after a warning that it is incomplete… */
+  g_clear_object (&sheet_file);
+  sheet_file = export_sheet_from_menu ("112 of the 115 items to score are not scored yet. "
+                                       "0 of 5 applicants are scored in full.");
   ck_assert (g_file_test (sheet_path, G_FILE_TEST_EXISTS));
 
   /* …and comes back into the session database with exactly those scores. */
@@ -512,6 +666,11 @@ START_TEST (test_secretariat_exchanges_packages_and_sheets)
 
   present (session);
 
+  /* The secretariat's menu has the session's actions. */
+  ck_assert (menu_offers ("app.new-session"));
+  ck_assert (menu_offers ("app.open-session"));
+  ck_assert (menu_offers ("win.backup"));
+
   /* In the session database: the criteria read-only, the exchange in the main menu. */
   ck_assert (!qa_window_get_reviewer_mode (window));
   ck_assert (!g_action_group_get_action_enabled (qa_scoring_view_get_actions (scoring_view ()),
@@ -530,7 +689,10 @@ START_TEST (test_secretariat_exchanges_packages_and_sheets)
   reviewers = qa_package_export_dialog_dup_reviewers (dialog);
   ck_assert_uint_eq (g_strv_length (reviewers), 7);
   gui_test_assert_on_screen (GTK_WIDGET (dialog), "E01 · panel chair · 5 applicants");
-  qa_package_export_dialog_set_reviewer_chosen (dialog, "E07", FALSE);
+  untick_reviewer (GTK_WIDGET (dialog), "E07");
+  reviewers = (g_strfreev (reviewers), qa_package_export_dialog_dup_reviewers (dialog));
+  ck_assert_uint_eq (g_strv_length (reviewers), 6);
+  ck_assert (!g_strv_contains ((const char * const *)reviewers, "E07"));
   qa_package_export_dialog_set_folder (dialog, folder);
 
   qa_package_export_dialog_export (dialog);
@@ -568,7 +730,8 @@ START_TEST (test_import_refusal_says_why)
 
   present (package);
   type_and_enter ("60");
-  ck_assert (qa_scoring_view_export_sheet (scoring_view (), file, &error));
+  g_clear_object (&file);
+  file = export_sheet_from_menu ("114 of the 115 items to score are not scored yet.");
 
   /* A changed percentage breaks the signature: that file is refused, the other stored. */
   ck_assert (g_file_get_contents (path, &text, NULL, NULL));
@@ -584,6 +747,47 @@ START_TEST (test_import_refusal_says_why)
   gui_test_assert_on_screen (GTK_WIDGET (dialog), "signature");
   gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "1 stored · 0 already stored · 1 refused");
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+END_TEST
+
+/* A sheet that scores nothing is not sent by mistake: the warning says so, and Cancel writes no
+ * file. Scored in full, the sheet goes without a warning. */
+START_TEST (test_incomplete_sheet_asks_first)
+{
+  g_autofree char *sheet_path = path_in_tmp ("E03-material.qasheet");
+  g_autoptr(GFile) file = NULL;
+  g_auto(GStrv) assigned = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  present (package);
+  ck_assert (gtk_widget_activate_action (ROOT, "review.export-sheet", NULL));
+  dialog = gui_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  gui_test_assert_label_on_screen (GTK_WIDGET (dialog), "Export a Sheet That Scores Nothing?");
+  gui_test_assert_on_screen (GTK_WIDGET (dialog), "None of the 115 items to score is scored yet");
+  click_labelled (GTK_WIDGET (dialog), "Cancel");
+  ck_assert_ptr_null (gui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
+  ck_assert (!g_file_test (sheet_path, G_FILE_TEST_EXISTS));
+
+  /* Every item of every applicant scored, the sheet is complete. */
+  assigned = qa_scores_assigned_applicants (package, "E03", QA_STAGE_MATERIAL, &error);
+  ck_assert_uint_eq (g_strv_length (assigned), 5);
+  for (guint a = 0; assigned[a] != NULL; a++)
+    {
+      g_autoptr(QaScoreSheet) sheet = qa_score_sheet_new (package, "E03", assigned[a],
+                                                          QA_STAGE_MATERIAL, &error);
+      GListModel *items = qa_score_sheet_get_items (sheet);
+
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(QaItemScore) score = g_list_model_get_item (items, i);
+
+          ck_assert (qa_score_sheet_set (sheet, qa_item_get_code (qa_item_score_get_item (score)),
+                                         50, NULL, NULL, &error));
+        }
+    }
+  gui_test_settle ();
+  file = export_sheet_from_menu (NULL);
 }
 END_TEST
 
@@ -603,6 +807,7 @@ review_suite (void)
   tcase_add_test (tc, test_materials_beside_the_sheet);
   tcase_add_test (tc, test_secretariat_exchanges_packages_and_sheets);
   tcase_add_test (tc, test_import_refusal_says_why);
+  tcase_add_test (tc, test_incomplete_sheet_asks_first);
   suite_add_tcase (suite, tc);
 
   return suite;
