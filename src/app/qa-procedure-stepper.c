@@ -286,16 +286,18 @@ qa_procedure_stepper_get_stage (QaProcedureStepper *self)
 /* … and each line up to this many characters. */
 #define NEEDED_LINE_CHARS 160
 
+/* @shorten: @line is one of core's missing sheets, which may name every applicant a reviewer
+ * still has to score: its start is enough. The next step is shown whole. */
 static void
 append_needed (GString    *needed,
-               const char *line)
+               const char *line,
+               gboolean    shorten)
 {
   g_autofree char *shortened = NULL;
 
   if (needed->len > 0)
     g_string_append_c (needed, '\n');
-  /* A line may name every applicant a reviewer still has to score: its start is enough. */
-  if (g_utf8_strlen (line, -1) > NEEDED_LINE_CHARS)
+  if (shorten && g_utf8_strlen (line, -1) > NEEDED_LINE_CHARS)
     line = shortened = g_strdup_printf ("%.*s…",
                                         (int)(g_utf8_offset_to_pointer (line, NEEDED_LINE_CHARS) - line),
                                         line);
@@ -325,32 +327,37 @@ qa_procedure_stepper_refresh (QaProcedureStepper *self)
   if (progress != NULL)
     {
       const QaStageProgress *review = NULL;
+      gboolean review_missing;
 
       stage = progress->current;
       if (stage == QA_STAGE_MATERIAL)
         review = &progress->material;
       else if (stage == QA_STAGE_SITE)
         review = &progress->site;
+      review_missing = review != NULL;
 
       if (review != NULL && review->panel_formed)
         /* Translators: score sheets received of those expected, shown beside the stage
          * (资料评审 4/7); the tooltip says what they are */
         summary = g_strdup_printf (C_("sheets received", "%u/%u"),
                                    review->sheets_received, review->sheets_expected);
-      if (review != NULL)
+      /* Before a stage's panel is formed, what it lacks is that panel, and the next step
+       * (advancing the applicants to site review, forming the panel) says how to get one. */
+      if (review != NULL && !review->panel_formed)
+        review_missing = FALSE;
+      if (review_missing)
         for (guint i = 0; i < review->missing->len && i < NEEDED_SHOWN; i++)
-          append_needed (needed, g_ptr_array_index (review->missing, i));
+          append_needed (needed, g_ptr_array_index (review->missing, i), TRUE);
       /* A province's missing sheets run to thousands: a few, and how many more. */
-      if (review != NULL && review->missing->len > NEEDED_SHOWN)
+      if (review_missing && review->missing->len > NEEDED_SHOWN)
         {
           guint more = review->missing->len - NEEDED_SHOWN;
           g_autofree char *rest = g_strdup_printf (ngettext ("and %u more", "and %u more", more), more);
 
-          append_needed (needed, rest);
+          append_needed (needed, rest, FALSE);
         }
-      if (progress->next_step != NULL &&
-          (review == NULL || review->missing->len == 0))
-        append_needed (needed, progress->next_step);
+      if (progress->next_step != NULL && (!review_missing || review->missing->len == 0))
+        append_needed (needed, progress->next_step, FALSE);
       if (review != NULL && review->panel_formed)
         {
           g_autofree char *sheets = g_strdup_printf (ngettext ("%u of %u score sheet received",

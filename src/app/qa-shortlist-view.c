@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "qa-shortlist-table.h"
 #include "qa-shortlist-view.h"
 #include "qa-pdf-print.h"
 #include "qa-ui-private.h"
@@ -32,21 +33,15 @@ struct _QaShortlistView
   gboolean           notice_open;
 
   /* Template widgets */
-  GtkColumnView     *column_view;
   GtkWidget         *confirm_button;
   GtkWidget         *notice_button;
+  QaShortlistTable  *table;
   GtkStack          *content_stack;
   AdwStatusPage     *empty_page;
-  GtkColumnViewColumn *final_column;
   GtkLabel          *limit_detail_label;
   GtkLabel          *limit_value_label;
-  GtkColumnViewColumn *material_column;
-  GtkColumnViewColumn *name_column;
-  GtkColumnViewColumn *rank_column;
-  GtkColumnViewColumn *site_column;
   GtkLabel          *site_value_label;
   GtkLabel          *state_label;
-  GtkColumnViewColumn *status_column;
   GtkLabel          *threshold_value_label;
   GtkLabel          *title_label;
   AdwStatusPage     *vacant_page;
@@ -163,154 +158,6 @@ show_rules (QaShortlistView *self)
   gtk_label_set_label (self->title_label, title);
 }
 
-
-/* The table ---------------------------------------------------------------------------------- */
-
-static const char *
-outcome_tone (QaOutcomeStatus status)
-{
-  switch (status)
-    {
-    case QA_OUTCOME_CANDIDATE:
-      return "success";
-    case QA_OUTCOME_NOMINEE:
-      return "accent";
-    case QA_OUTCOME_TIED:
-      return "warning";
-    case QA_OUTCOME_INELIGIBLE:
-    case QA_OUTCOME_OBJECTION_UPHELD:
-      return "error";
-    case QA_OUTCOME_OVER_LIMIT:
-    case QA_OUTCOME_BELOW_THRESHOLD:
-    case QA_OUTCOME_NOT_SITE_REVIEWED:
-    default:
-      return "neutral";
-    }
-}
-
-typedef enum
-{
-  CELL_RANK,
-  CELL_NAME,
-  CELL_MATERIAL,
-  CELL_SITE,
-  CELL_FINAL,
-} CellKind;
-
-static void
-setup_text_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  data)
-{
-  CellKind kind = GPOINTER_TO_UINT (data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), kind == CELL_NAME ? 0.0 : 1.0);
-  if (kind == CELL_NAME)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 14);
-    }
-  else
-    {
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_label_set_width_chars (GTK_LABEL (label), 6);
-    }
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_text_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  data)
-{
-  QaShortlistItem *item = gtk_list_item_get_item (list_item);
-  const QaShortlistRow *row = qa_shortlist_item_get_row (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  g_autofree char *text = NULL;
-
-  switch ((CellKind)GPOINTER_TO_UINT (data))
-    {
-    case CELL_RANK:
-      if (row->rank > 0)
-        text = g_strdup_printf ("%u", row->rank);
-      break;
-    case CELL_NAME:
-      text = g_strdup (row->name);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), row->name);
-      break;
-    case CELL_MATERIAL:
-      text = qa_shortlist_item_dup_material_score (item);
-      break;
-    case CELL_SITE:
-      text = qa_shortlist_item_dup_site_score (item);
-      break;
-    case CELL_FINAL:
-      text = qa_shortlist_item_dup_final_score (item);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  /* An em dash where there is nothing: not ranked, or no score at that stage. */
-  gtk_label_set_label (label, text != NULL && *text != '\0' ? text : "—");
-}
-
-static void
-setup_status_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *chip = gtk_label_new (NULL);
-  GtkWidget *reason = gtk_label_new (NULL);
-
-  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (reason), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (reason, TRUE);
-  gtk_widget_add_css_class (reason, "dim-label");
-  gtk_box_append (GTK_BOX (box), chip);
-  gtk_box_append (GTK_BOX (box), reason);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_status_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  data)
-{
-  const QaShortlistRow *row = qa_shortlist_item_get_row (gtk_list_item_get_item (list_item));
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *chip = gtk_widget_get_first_child (box);
-  GtkWidget *reason = gtk_widget_get_next_sibling (chip);
-  QaOutcomeStatus status = row->status;
-  const char *classes[] = { "status-pill", outcome_tone (status), NULL };
-
-  /* The chip's tone repeats what its words say; the words are what counts. */
-  gtk_label_set_label (GTK_LABEL (chip), qa_outcome_status_get_label (status));
-  gtk_widget_set_css_classes (chip, classes);
-  gtk_label_set_label (GTK_LABEL (reason), row->reason);
-  gtk_widget_set_tooltip_text (reason, row->article);
-}
-
-static void
-set_factory (GtkColumnViewColumn *column,
-             GCallback            setup,
-             GCallback            bind,
-             CellKind             kind)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", setup, GUINT_TO_POINTER (kind));
-  g_signal_connect (factory, "bind", bind, GUINT_TO_POINTER (kind));
-  gtk_column_view_column_set_factory (column, factory);
-}
 
 /* State ---------------------------------------------------------------------------------------- */
 
@@ -598,18 +445,12 @@ qa_shortlist_view_class_init (QaShortlistViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/qa-shortlist-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, column_view);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, final_column);
-  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, material_column);
-  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, name_column);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, notice_button);
-  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, rank_column);
-  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, site_column);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, state_label);
-  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, status_column);
+  gtk_widget_class_bind_template_child (widget_class, QaShortlistView, table);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, title_label);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, vacant_page);
   gtk_widget_class_bind_template_child (widget_class, QaShortlistView, limit_detail_label);
@@ -626,28 +467,18 @@ qa_shortlist_view_class_init (QaShortlistViewClass *klass)
                                    open_notice_action);
 
   gtk_widget_class_set_css_name (widget_class, "shortlist-view");
+
+  g_type_ensure (QA_TYPE_SHORTLIST_TABLE);
 }
 
 static void
 qa_shortlist_view_init (QaShortlistView *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->role = QA_ROLE_SECRETARIAT;
   self->rows = G_LIST_MODEL (g_list_store_new (QA_TYPE_SHORTLIST_ITEM));
-  selection = gtk_no_selection_new (g_object_ref (self->rows));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-
-  set_factory (self->rank_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), CELL_RANK);
-  set_factory (self->name_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), CELL_NAME);
-  set_factory (self->material_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb),
-               CELL_MATERIAL);
-  set_factory (self->site_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), CELL_SITE);
-  set_factory (self->final_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb),
-               CELL_FINAL);
-  set_factory (self->status_column, G_CALLBACK (setup_status_cb), G_CALLBACK (bind_status_cb), 0);
+  qa_shortlist_table_set_rows (self->table, self->rows);
 
   update_state (self);
 }

@@ -349,8 +349,15 @@ verb_demo (const Globals  *globals,
                         n_applicants),
            globals->db_path, n_applicants, n_experts);
   if (until != NULL)
-    /* Translators: %s is the session's stage, e.g. 颁证发奖 */
-    g_print (_("The demo session is now at: %s\n"), qa_stage_get_title (qa_session_get_stage (session)));
+    {
+      /* Where the procedure stands, as `progress` and the window's stepper say it. */
+      g_autoptr(QaProgress) progress = qa_session_get_progress (session, &error);
+
+      if (progress == NULL)
+        return qa_cli_report_error (error);
+      /* Translators: %s is the session's stage, e.g. 颁证发奖 */
+      g_print (_("The demo session is now at: %s\n"), qa_stage_get_title (progress->current));
+    }
   return EXIT_DONE;
 }
 

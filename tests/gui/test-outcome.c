@@ -23,6 +23,7 @@
 #include "qa-awards-view.h"
 #include "qa-indicator-chart.h"
 #include "qa-notice-panel.h"
+#include "qa-procedure-stepper.h"
 #include "qa-shortlist-view.h"
 #include "qa-window.h"
 
@@ -669,6 +670,62 @@ prepare_stages (void)
   g_unlink (work);
 }
 
+/* The stepper at each point `demo --until X` reaches, the window open while the session is
+ * driven on: the stage it marks current, the ones before it done, and its caption. */
+START_TEST (test_stepper_at_each_demo_stage)
+{
+  static const struct
+  {
+    const char *until;
+    QaStage     stage;
+    const char *caption;
+  } points[] = {
+    { "eligibility", QA_STAGE_ELIGIBILITY, "Form the panel for the Material review." },
+    { "material", QA_STAGE_SITE, "Advance the applicants that reached the site-review threshold." },
+    { "site", QA_STAGE_COMPREHENSIVE, "the comprehensive evaluation ranks the applicants" },
+    { "shortlist", QA_STAGE_NOTICE, "open the public notice (Art. 16(6))" },
+    { "notice", QA_STAGE_NOTICE, "record the real-name objections received" },
+    /* Whole: longer than the missing sheets' lines that are cut short. */
+    { "award", QA_STAGE_AWARD, "record each awardee’s yearly reports, inspections and any accident or revocation." },
+  };
+  QaProcedureStepper *stepper = qa_window_get_procedure_stepper (window);
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_int_eq (qa_procedure_stepper_get_stage (stepper), QA_STAGE_APPLICATION);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autoptr(QaProgress) progress = NULL;
+      g_autofree char *shot = NULL;
+      GtkWidget *title;
+
+      ck_assert_msg (qa_demo_advance (session, points[i].until, &error), "%s: %s",
+                     points[i].until, error ? error->message : "");
+      gui_test_settle ();
+      shot = g_strdup_printf ("stepper-%s", points[i].until);
+      shoot_widget (GTK_WIDGET (stepper), shot);
+      ck_assert_msg (qa_procedure_stepper_get_stage (stepper) == points[i].stage,
+                     "--until %s: the stepper marks %s, not %s", points[i].until,
+                     qa_stage_get_title (qa_procedure_stepper_get_stage (stepper)),
+                     qa_stage_get_title (points[i].stage));
+      /* What the CLI's `progress` says, the stepper says. */
+      progress = qa_session_get_progress (session, &error);
+      ck_assert_ptr_nonnull (progress);
+      ck_assert_int_eq (progress->current, points[i].stage);
+      gui_test_assert_on_screen (GTK_WIDGET (stepper), points[i].caption);
+      /* The current stage's title is marked so, those before it done, those after to come. */
+      for (guint s = 0; s < QA_N_STAGES; s++)
+        {
+          title = gui_test_find_labelled (GTK_WIDGET (stepper), GTK_TYPE_LABEL, qa_stage_get_title (s));
+          ck_assert_ptr_nonnull (title);
+          ck_assert_msg (gtk_widget_has_css_class (title, s < points[i].stage ? "done"
+                                                          : s == points[i].stage ? "current"
+                                                          : "to-come"),
+                         "--until %s: %s is not marked right", points[i].until, qa_stage_get_title (s));
+        }
+    }
+}
+END_TEST
+
 static Suite *
 outcome_suite (void)
 {
@@ -680,6 +737,7 @@ outcome_suite (void)
   tcase_add_test (tc, test_shortlist_vacant);
   tcase_add_test (tc, test_shortlist_confirm_asks);
   tcase_add_test (tc, test_supervisor_reads_only);
+  tcase_add_test (tc, test_stepper_at_each_demo_stage);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("site");
