@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "qa-audit-filters.h"
+#include "qa-ui-private.h"
 
 /* A filter drop-down: its first row is “all”, the others pick one value each. */
 typedef struct
@@ -227,6 +228,7 @@ static void
 qa_audit_filters_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), QA_TYPE_AUDIT_FILTERS);
+  _qa_ui_dispose_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (qa_audit_filters_parent_class)->dispose (object);
 }

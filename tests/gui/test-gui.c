@@ -335,6 +335,21 @@ START_TEST (test_shortlist_shows_profile)
 }
 END_TEST
 
+/* A first start fits a 1366×768 laptop: 768 px less a desktop's top bar and a dock. */
+START_TEST (test_first_start_fits_a_laptop)
+{
+  QaWindow *fresh = qa_window_new (NULL);
+  int width = 0, height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (fresh), &width, &height);
+  ck_assert_int_gt (width, 0);
+  ck_assert_int_le (width, 1366);
+  ck_assert_int_gt (height, 0);
+  ck_assert_int_le (height, 720);
+  gtk_window_destroy (GTK_WINDOW (fresh));
+}
+END_TEST
+
 START_TEST (test_title_and_stepper_follow_session)
 {
   g_autofree char *title = qa_session_dup_title (session);
@@ -587,6 +602,7 @@ gui_suite (void)
   tcase_add_test (tc, test_scoring_points_not_cut);
   tcase_add_test (tc, test_consensus_shows_rule);
   tcase_add_test (tc, test_shortlist_shows_profile);
+  tcase_add_test (tc, test_first_start_fits_a_laptop);
   tcase_add_test (tc, test_title_and_stepper_follow_session);
   tcase_add_test (tc, test_empty_session_says_what_to_do);
   tcase_add_test (tc, test_unreadable_file_shows_error);
