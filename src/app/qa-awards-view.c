@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "qa-awards-view.h"
-#include "qa-indicator-chart.h"
+#include "qa-award-indicators.h"
 #include "qa-ui-private.h"
 
 struct _QaAwardsView
@@ -26,7 +26,6 @@ struct _QaAwardsView
   /* Owned */
   QaSession     *session;
   GPtrArray     *awards;      /* QaAward */
-  GPtrArray     *indicators;  /* QaIndicatorChange of the selected award */
   GPtrArray     *rows;        /* GtkWidget, owned by the list */
   char          *selected;    /* applicant id */
   char          *today;
@@ -37,8 +36,7 @@ struct _QaAwardsView
   GtkWidget     *approve_button;
   GtkStack      *content_stack;
   GtkWidget     *event_box;
-  GtkFlowBox    *indicator_box;
-  GtkLabel      *indicators_heading;
+  QaAwardIndicators *indicators;
   GtkLabel      *summary_label;
 };
 
@@ -219,6 +217,7 @@ void
 qa_awards_view_reload (QaAwardsView *self)
 {
   g_autofree char *today = NULL;
+  g_autofree char *shown_today = NULL;
   g_autofree char *summary = NULL;
   g_autoptr(GPtrArray) awards = NULL;
   GtkListBoxRow *to_select = NULL;
@@ -261,112 +260,20 @@ qa_awards_view_reload (QaAwardsView *self)
 
   gtk_stack_set_visible_child_name (self->content_stack, self->awards->len > 0 ? "awards" : "empty");
   /* Translators: how many awards there are and how many are valid on a day */
+  shown_today = _qa_ui_dup_local_time (today);
   summary = g_strdup_printf (ngettext ("%u award, %u valid on %s", "%u awards, %u valid on %s",
                                        self->awards->len),
-                             self->awards->len, n_valid, today);
+                             self->awards->len, n_valid, shown_today);
   gtk_label_set_label (self->summary_label, self->awards->len > 0 ? summary : "");
   show_indicators (self);
   update_actions (self);
 }
 
-/* The indicators ------------------------------------------------------------------------------ */
-
+/* The yearly reports of the selected award. */
 static void
 show_indicators (QaAwardsView *self)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) indicators = NULL;
-  g_autofree char *heading = NULL;
-  GtkWidget *child;
-  const QaAward *award = selected_award (self);
-  guint n_worse = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicator_box))) != NULL)
-    gtk_flow_box_remove (self->indicator_box, child);
-  g_ptr_array_set_size (self->indicators, 0);
-
-  if (award != NULL)
-    indicators = qa_award_list_indicators (self->session, award->applicant_id, NULL);
-  if (indicators != NULL)
-    g_ptr_array_extend_and_steal (self->indicators, g_steal_pointer (&indicators));
-
-  /* One card per indicator, its years in order (core lists them by year, then name). */
-  for (guint i = 0; i < self->indicators->len; i++)
-    {
-      const QaIndicatorChange *change = g_ptr_array_index (self->indicators, i);
-      const QaIndicatorChange *last = change;
-      GArray *values;
-      GtkWidget *card, *name, *detail, *area;
-      g_autofree char *years = NULL;
-      g_autofree char *text = NULL;
-      GString *series;
-
-      if (g_hash_table_contains (seen, change->name))
-        continue;
-      g_hash_table_add (seen, change->name);
-
-      values = g_array_new (FALSE, FALSE, sizeof (double));
-      series = g_string_new (NULL);
-      for (guint j = i; j < self->indicators->len; j++)
-        {
-          const QaIndicatorChange *other = g_ptr_array_index (self->indicators, j);
-
-          if (!g_str_equal (other->name, change->name))
-            continue;
-          g_array_append_val (values, other->value);
-          g_string_append_printf (series, "%s%u", series->len > 0 ? " · " : "", other->year);
-          last = other;
-        }
-
-      card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      gtk_widget_add_css_class (card, "card");
-      gtk_widget_add_css_class (card, "fact");
-      name = gtk_label_new (change->name);
-      gtk_label_set_xalign (GTK_LABEL (name), 0.0);
-      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-      gtk_widget_add_css_class (name, "heading");
-      area = qa_indicator_chart_new ((const double *)(gpointer)values->data, values->len,
-                                     last->has_previous && last->worse);
-      g_array_unref (values);
-      if (last->has_previous && last->worse)
-        /* Translators: value, unit, year-on-year change; a worsening indicator (Art. 18) */
-        text = g_strdup_printf (_("%.2f %s in %u, %+.1f%% — worse: guidance advised (Art. 18)"),
-                                last->value, last->unit != NULL ? last->unit : "", last->year,
-                                last->change_percent);
-      else if (last->has_previous)
-        /* Translators: value, unit, year, year-on-year change */
-        text = g_strdup_printf (_("%.2f %s in %u, %+.1f%%"), last->value,
-                                last->unit != NULL ? last->unit : "", last->year,
-                                last->change_percent);
-      else
-        text = g_strdup_printf (_("%.2f %s in %u"), last->value,
-                                last->unit != NULL ? last->unit : "", last->year);
-      n_worse += last->has_previous && last->worse;
-      detail = gtk_label_new (text);
-      gtk_label_set_xalign (GTK_LABEL (detail), 0.0);
-      gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-      gtk_widget_add_css_class (detail, last->worse && last->has_previous ? "error" : "dim-label");
-      gtk_widget_set_tooltip_text (area, series->str);
-      g_string_free (series, TRUE);
-      gtk_box_append (GTK_BOX (card), name);
-      gtk_box_append (GTK_BOX (card), area);
-      gtk_box_append (GTK_BOX (card), detail);
-      gtk_flow_box_append (self->indicator_box, card);
-    }
-
-  if (award == NULL)
-    heading = g_strdup ("");
-  else if (self->indicators->len == 0)
-    /* Translators: %s is the organisation */
-    heading = g_strdup_printf (_("Yearly reports of %s (Art. 18): none received yet"), award->name);
-  else
-    heading = g_strdup_printf (ngettext ("Yearly reports of %s (Art. 18): %u indicator worse "
-                                         "than the year before",
-                                         "Yearly reports of %s (Art. 18): %u indicators worse "
-                                         "than the year before",
-                                         n_worse),
-                               award->name, n_worse);
-  gtk_label_set_label (self->indicators_heading, heading);
+  qa_award_indicators_show (self->indicators, self->session, selected_award (self));
 }
 
 /* The events: one small form each, recorded by core -------------------------------------------- */
@@ -686,7 +593,6 @@ qa_awards_view_dispose (GObject *object)
   _qa_ui_dispose_children (GTK_WIDGET (self));
   g_clear_object (&self->session);
   g_clear_pointer (&self->awards, g_ptr_array_unref);
-  g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->today, g_free);
@@ -710,8 +616,7 @@ qa_awards_view_class_init (QaAwardsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaAwardsView, award_list);
   gtk_widget_class_bind_template_child (widget_class, QaAwardsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, QaAwardsView, event_box);
-  gtk_widget_class_bind_template_child (widget_class, QaAwardsView, indicator_box);
-  gtk_widget_class_bind_template_child (widget_class, QaAwardsView, indicators_heading);
+  gtk_widget_class_bind_template_child (widget_class, QaAwardsView, indicators);
   gtk_widget_class_bind_template_child (widget_class, QaAwardsView, summary_label);
 
   gtk_widget_class_install_action (widget_class, "awards.approve", NULL, event_action);
@@ -723,6 +628,8 @@ qa_awards_view_class_init (QaAwardsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "awards.certificate", NULL, certificate_action);
 
   gtk_widget_class_set_css_name (widget_class, "awards-view");
+
+  g_type_ensure (QA_TYPE_AWARD_INDICATORS);
 }
 
 static void
@@ -732,7 +639,6 @@ qa_awards_view_init (QaAwardsView *self)
 
   self->role = QA_ROLE_SECRETARIAT;
   self->awards = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_award_free);
-  self->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_indicator_change_free);
   self->rows = g_ptr_array_new ();
   g_signal_connect_object (self->award_list, "row-selected", G_CALLBACK (row_selected_cb), self,
                            G_CONNECT_SWAPPED);
@@ -801,5 +707,5 @@ qa_awards_view_get_indicators (QaAwardsView *self)
 {
   g_return_val_if_fail (QA_IS_AWARDS_VIEW (self), NULL);
 
-  return self->indicators;
+  return qa_award_indicators_get_changes (self->indicators);
 }

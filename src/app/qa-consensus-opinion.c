@@ -252,34 +252,33 @@ new_report (QaConsensusOpinion *self,
   return report;
 }
 
+/* The opinion's PDF, as core writes it. */
+static gboolean
+write_report (gpointer     report,
+              const char  *path,
+              GError     **error)
+{
+  /* The file chooser asked before an existing file is replaced. */
+  return qa_report_write_pdf (report, path, QA_OUTPUT_REPLACE, error);
+}
+
 gboolean
 qa_consensus_opinion_export (QaConsensusOpinion *self,
                              GFile              *file)
 {
   const char *failed = _("The Site-Review Opinion Was Not Exported");
   g_autoptr(QaReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
-  AdwToast *toast;
+  g_autofree char *done = NULL;
 
   g_return_val_if_fail (QA_IS_CONSENSUS_OPINION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (self->applicant_id == NULL || (report = new_report (self, failed)) == NULL)
     return FALSE;
-  path = g_file_get_path (file);
-  /* The file chooser asked before an existing file is replaced. */
-  if (path == NULL || !qa_report_write_pdf (report, path, QA_OUTPUT_REPLACE, &error))
-    {
-      _qa_ui_show_error (GTK_WIDGET (self), failed, error != NULL ? error->message : NULL);
-      return FALSE;
-    }
   basename = g_file_get_basename (file);
-  toast = adw_toast_new_format (_("Exported the site-review opinion to %s"), basename);
-  _qa_ui_toast_open_file (toast, GTK_WIDGET (self), file);
-  _qa_ui_add_toast (GTK_WIDGET (self), toast);
-  return TRUE;
+  done = g_strdup_printf (_("Exported the site-review opinion to %s"), basename);
+  return _qa_ui_write_and_offer (GTK_WIDGET (self), file, write_report, report, done, failed);
 }
 
 static void
@@ -313,25 +312,16 @@ qa_consensus_opinion_print (QaConsensusOpinion *self,
 {
   const char *failed = _("The Site-Review Opinion Was Not Printed");
   g_autoptr(QaReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) pdf = NULL;
-  g_autofree char *pdf_path = NULL;
   g_autofree char *job = NULL;
 
   g_return_if_fail (QA_IS_CONSENSUS_OPINION (self));
 
   if (self->applicant_id == NULL || (report = new_report (self, failed)) == NULL)
     return;
-  /* What is printed is core's PDF, page for page. */
-  if ((pdf = _qa_ui_dup_private_file ("print", "site-opinion.pdf", &error)) == NULL ||
-      !qa_report_write_pdf (report, (pdf_path = g_file_get_path (pdf)), QA_OUTPUT_REPLACE, &error))
-    {
-      _qa_ui_show_error (GTK_WIDGET (self), failed, error != NULL ? error->message : NULL);
-      return;
-    }
   /* Translators: the print job's name; %s is the applicant's reference */
   job = g_strdup_printf (_("Site-review opinion %s"), self->applicant_id);
-  _qa_ui_print_pdf (GTK_WIDGET (self), pdf, job, export_path, failed);
+  _qa_ui_write_and_print (GTK_WIDGET (self), "site-opinion.pdf", write_report, report, job,
+                          export_path, failed);
 }
 
 static void

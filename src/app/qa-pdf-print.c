@@ -122,3 +122,55 @@ _qa_ui_print_pdf (GtkWidget  *widget,
       GTK_PRINT_OPERATION_RESULT_ERROR)
     _qa_ui_show_error (widget, error_heading, error != NULL ? error->message : NULL);
 }
+
+gboolean
+_qa_ui_write_and_offer (GtkWidget   *widget,
+                        GFile       *file,
+                        QaWriteFunc  write,
+                        gpointer     data,
+                        const char  *done,
+                        const char  *error_heading)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL || !write (data, path, &error))
+    {
+      _qa_ui_show_error (widget, error_heading, error != NULL ? error->message : NULL);
+      return FALSE;
+    }
+  toast = adw_toast_new (done);
+  _qa_ui_toast_open_file (toast, widget, file);
+  _qa_ui_add_toast (widget, toast);
+  return TRUE;
+}
+
+void
+_qa_ui_write_and_print (GtkWidget   *widget,
+                        const char  *name,
+                        QaWriteFunc  write,
+                        gpointer     data,
+                        const char  *job_name,
+                        const char  *export_path,
+                        const char  *error_heading)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) pdf = NULL;
+  g_autofree char *pdf_path = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* What is printed is core's PDF, page for page. */
+  if ((pdf = _qa_ui_dup_private_file ("print", name, &error)) == NULL ||
+      !write (data, (pdf_path = g_file_get_path (pdf)), &error))
+    {
+      _qa_ui_show_error (widget, error_heading, error != NULL ? error->message : NULL);
+      return;
+    }
+  _qa_ui_print_pdf (widget, pdf, job_name, export_path, error_heading);
+}

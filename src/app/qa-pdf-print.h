@@ -19,4 +19,27 @@ void _qa_ui_print_pdf (GtkWidget  *widget,
                        const char *export_path,
                        const char *error_heading);
 
+/* Writes a file of core's at @path (a PDF, an export), as @data says. */
+typedef gboolean (*QaWriteFunc) (gpointer     data,
+                                 const char  *path,
+                                 GError     **error);
+
+/* Writes @file through @write (the file chooser asked before replacing it) and tells so in a
+ * toast, @done, with a button that opens it; a failure is shown under @error_heading. */
+gboolean _qa_ui_write_and_offer (GtkWidget   *widget,
+                                 GFile       *file,
+                                 QaWriteFunc  write,
+                                 gpointer     data,
+                                 const char  *done,
+                                 const char  *error_heading);
+/* Writes a PDF through @write to the private print folder as @name and prints it there, as
+ * _qa_ui_print_pdf() does. */
+void     _qa_ui_write_and_print (GtkWidget   *widget,
+                                 const char  *name,
+                                 QaWriteFunc  write,
+                                 gpointer     data,
+                                 const char  *job_name,
+                                 const char  *export_path,
+                                 const char  *error_heading);
+
 G_END_DECLS

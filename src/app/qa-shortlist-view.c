@@ -585,70 +585,62 @@ qa_shortlist_view_get_rows (QaShortlistView *self)
   return self->rows;
 }
 
+typedef struct
+{
+  QaShortlistView *self;
+  QaExportFormat   format;
+} Written;
+
+/* The list as core writes it, in one of its formats. */
+static gboolean
+write_table (gpointer     data,
+             const char  *path,
+             GError     **error)
+{
+  Written *written = data;
+  g_autoptr(QaExportTable) table = qa_outcome_shortlist_table (written->self->session,
+                                                               written->self->result);
+
+  /* The file chooser asked before an existing file is replaced. */
+  return qa_export_table_write (table, written->format, path, QA_OUTPUT_REPLACE, error);
+}
+
 gboolean
 qa_shortlist_view_export (QaShortlistView *self,
                           GFile           *file,
                           const char      *format)
 {
-  g_autoptr(QaExportTable) table = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file_path = NULL;
-  QaExportFormat kind;
-  AdwToast *toast;
+  Written written = { self, QA_EXPORT_CSV };
+  g_autofree char *basename = NULL;
+  g_autofree char *done = NULL;
 
   g_return_val_if_fail (QA_IS_SHORTLIST_VIEW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->result != NULL, FALSE);
 
-  if (!qa_export_format_from_string (format, &kind))
+  if (!qa_export_format_from_string (format, &written.format))
     g_return_val_if_reached (FALSE);
 
-  file_path = g_file_get_path (file);
-  table = qa_outcome_shortlist_table (self->session, self->result);
-  if (file_path == NULL || !qa_export_table_write (table, kind, file_path, QA_OUTPUT_REPLACE, &error))
-    {
-      _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Exported"),
-                         error != NULL ? error->message : NULL);
-      return FALSE;
-    }
-
-  {
-    g_autofree char *basename = g_file_get_basename (file);
-
-    toast = adw_toast_new_format (_("Exported the candidate list to %s"), basename);
-    _qa_ui_toast_open_file (toast, GTK_WIDGET (self), file);
-    _qa_ui_add_toast (GTK_WIDGET (self), toast);
-  }
-  return TRUE;
+  basename = g_file_get_basename (file);
+  done = g_strdup_printf (_("Exported the candidate list to %s"), basename);
+  return _qa_ui_write_and_offer (GTK_WIDGET (self), file, write_table, &written, done,
+                                 _("The Candidate List Was Not Exported"));
 }
 
 void
 qa_shortlist_view_print (QaShortlistView *self,
                          const char      *export_path)
 {
-  g_autoptr(QaExportTable) table = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) pdf = NULL;
-  g_autofree char *pdf_path = NULL;
+  Written written = { self, QA_EXPORT_PDF };
   g_autofree char *job = NULL;
 
   g_return_if_fail (QA_IS_SHORTLIST_VIEW (self));
   g_return_if_fail (self->result != NULL);
 
-  /* What is printed is core's PDF of the list, page for page. */
-  table = qa_outcome_shortlist_table (self->session, self->result);
-  if ((pdf = _qa_ui_dup_private_file ("print", "shortlist.pdf", &error)) == NULL ||
-      !qa_export_table_write (table, QA_EXPORT_PDF, (pdf_path = g_file_get_path (pdf)), QA_OUTPUT_REPLACE, &error))
-    {
-      _qa_ui_show_error (GTK_WIDGET (self), _("The Candidate List Was Not Printed"),
-                         error != NULL ? error->message : NULL);
-      return;
-    }
-
   /* Translators: the print job's name; %u is the year */
   job = g_strdup_printf (_("Candidate list %u"), qa_session_get_year (self->session));
-  _qa_ui_print_pdf (GTK_WIDGET (self), pdf, job, export_path,
-                    _("The Candidate List Was Not Printed"));
+  _qa_ui_write_and_print (GTK_WIDGET (self), "shortlist.pdf", write_table, &written, job,
+                          export_path, _("The Candidate List Was Not Printed"));
 }
 
 gboolean
