@@ -70,6 +70,7 @@ count_scores (QaSession     *session,
               GError       **error)
 {
   g_autoptr(GPtrArray) scores = NULL;
+  g_autoptr(GHashTable) per_applicant = NULL;
   g_auto(GStrv) assigned = NULL;
 
   assigned = qa_scores_assigned_applicants (session, status->expert_id, stage, error);
@@ -81,17 +82,24 @@ count_scores (QaSession     *session,
   scores = qa_scores_list (session, stage, status->expert_id, NULL, error);
   if (scores == NULL)
     return FALSE;
+
+  /* One pass over the scores (a province's sheet has 10,000 applicants × 23 items). */
+  per_applicant = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint a = 0; assigned[a] != NULL; a++)
+    g_hash_table_insert (per_applicant, assigned[a], GUINT_TO_POINTER (0));
+  for (guint j = 0; j < scores->len; j++)
+    {
+      const QaScoreRecord *record = g_ptr_array_index (scores, j);
+      gpointer scored;
+
+      if (g_hash_table_lookup_extended (per_applicant, record->applicant_id, NULL, &scored))
+        g_hash_table_insert (per_applicant, record->applicant_id,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (scored) + 1));
+    }
   for (guint a = 0; assigned[a] != NULL; a++)
     {
-      guint scored = 0;
+      guint scored = GPOINTER_TO_UINT (g_hash_table_lookup (per_applicant, assigned[a]));
 
-      for (guint j = 0; j < scores->len; j++)
-        {
-          const QaScoreRecord *record = g_ptr_array_index (scores, j);
-
-          if (g_strcmp0 (record->applicant_id, assigned[a]) == 0)
-            scored++;
-        }
       status->n_scored += scored;
       if (scored == n_items)
         status->n_applicants_done++;
