@@ -229,6 +229,34 @@ START_TEST (test_statuses_of_the_demo)
 }
 END_TEST
 
+/* A closed stage has nothing left to agree: closing it accepted the profile's default for every
+ * flagged item the chair did not record, so progress must not still count them as to agree. */
+START_TEST (test_closed_stage_has_nothing_to_agree)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaProgress) progress = qa_session_get_progress (session, &error);
+  g_autoptr(GPtrArray) items = qa_consensus_compute (session, QA_STAGE_MATERIAL, NULL, &error);
+  guint flagged_unrecorded = 0;
+
+  ck_assert_ptr_nonnull (progress);
+  ck_assert_ptr_nonnull (items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const QaConsensusItem *item = g_ptr_array_index (items, i);
+
+      if (item->flagged && !item->recorded)
+        flagged_unrecorded++;
+    }
+  /* The demo leaves some flagged items at their defaults: otherwise this test proves nothing. */
+  ck_assert_uint_gt (flagged_unrecorded, 0);
+  ck_assert (progress->material.closed);
+  ck_assert (progress->site.closed);
+  ck_assert_uint_eq (progress->material.items_to_agree, 0);
+  ck_assert_uint_eq (progress->site.items_to_agree, 0);
+  ck_assert_uint_eq (progress->material.items_agreed, progress->material.items_total);
+}
+END_TEST
+
 START_TEST (test_confirm_freezes)
 {
   g_autoptr(GError) error = NULL;
@@ -759,6 +787,7 @@ outcome_suite (void)
 
   tcase_add_checked_fixture (ganzhou, setup_ganzhou, qa_test_teardown_tmpdir);
   tcase_add_test (ganzhou, test_statuses_of_the_demo);
+  tcase_add_test (ganzhou, test_closed_stage_has_nothing_to_agree);
   tcase_add_test (ganzhou, test_confirm_freezes);
   tcase_add_test (ganzhou, test_notice_period);
   tcase_add_test (ganzhou, test_objection_refusals);

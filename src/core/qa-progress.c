@@ -80,7 +80,8 @@ read_stage (QaSession        *session,
         out->items_recorded++;
       if (item->stale)
         out->items_stale++;
-      if (item->flagged && !item->recorded)
+      /* Closing a stage accepts the default of every flagged item left unrecorded. */
+      if (item->flagged && !item->recorded && !out->closed)
         out->items_to_agree++;
     }
 

@@ -25,7 +25,7 @@ typedef struct
   guint      items_recorded;   /* with the chair's recorded value */
   guint      items_stale;      /* the chair's value was decided against a default a newer sheet
                                 * has moved: to agree again before the stage may close */
-  guint      items_to_agree;   /* flagged items the chair has not recorded yet */
+  guint      items_to_agree;   /* flagged items the chair has not recorded yet; 0 once closed */
   GPtrArray *missing;          /* what blocks closing (translated lines), empty when it may close */
 } QaStageProgress;
 
