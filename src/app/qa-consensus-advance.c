@@ -409,22 +409,6 @@ qa_consensus_advance_set_role (QaConsensusAdvance *self,
 }
 
 gboolean
-qa_consensus_advance_set_chosen (QaConsensusAdvance *self,
-                                 const char         *applicant_id,
-                                 gboolean            chosen)
-{
-  QaAdvanceRow *row;
-
-  g_return_val_if_fail (QA_IS_CONSENSUS_ADVANCE (self), FALSE);
-
-  row = find_row (self, applicant_id);
-  if (row == NULL || (chosen && row->reason != NULL))
-    return FALSE;
-  g_object_set (row, "chosen", chosen, NULL);
-  return TRUE;
-}
-
-gboolean
 qa_consensus_advance_advance (QaConsensusAdvance *self,
                               GError            **error)
 {

@@ -23,10 +23,6 @@ void       qa_consensus_advance_set_session (QaConsensusAdvance *self,
 void       qa_consensus_advance_set_role    (QaConsensusAdvance *self,
                                              QaRole              role);
 void       qa_consensus_advance_refresh     (QaConsensusAdvance *self);
-/* Chooses @applicant_id or not, as its check button does; FALSE when it cannot be chosen. */
-gboolean   qa_consensus_advance_set_chosen  (QaConsensusAdvance *self,
-                                             const char         *applicant_id,
-                                             gboolean            chosen);
 /* Records the decision for the applicants chosen. */
 gboolean   qa_consensus_advance_advance     (QaConsensusAdvance *self,
                                              GError            **error);

@@ -409,21 +409,6 @@ qa_consensus_opinion_set_role (QaConsensusOpinion *self,
   show_opinion (self);
 }
 
-gboolean
-qa_consensus_opinion_select (QaConsensusOpinion *self,
-                             const char         *applicant_id)
-{
-  g_return_val_if_fail (QA_IS_CONSENSUS_OPINION (self), FALSE);
-
-  for (guint i = 0; self->applicant_ids != NULL && self->applicant_ids[i] != NULL; i++)
-    if (g_strcmp0 (self->applicant_ids[i], applicant_id) == 0)
-      {
-        gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, (int)i));
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 qa_consensus_opinion_get_applicant (QaConsensusOpinion *self)
 {

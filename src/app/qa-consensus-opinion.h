@@ -25,9 +25,6 @@ void         qa_consensus_opinion_set_role    (QaConsensusOpinion *self,
                                                QaRole              role);
 /* Re-reads the applicants and the opinion shown (after a change written elsewhere). */
 void         qa_consensus_opinion_refresh     (QaConsensusOpinion *self);
-/* Shows @applicant_id; FALSE when it is not in the site review. */
-gboolean     qa_consensus_opinion_select      (QaConsensusOpinion *self,
-                                               const char         *applicant_id);
 const char  *qa_consensus_opinion_get_applicant (QaConsensusOpinion *self);
 /* The field the chair writes the opinion in. */
 GtkTextView *qa_consensus_opinion_get_text_view (QaConsensusOpinion *self);

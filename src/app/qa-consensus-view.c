@@ -476,11 +476,13 @@ close_response_cb (AdwMessageDialog *dialog,
   show_stage (self);
 }
 
+static void ask_to_close (QaConsensusView *self);
+
 static void
 close_clicked_cb (QaConsensusView *self,
                   GtkButton       *button)
 {
-  qa_consensus_view_close_stage (self);
+  ask_to_close (self);
 }
 
 /* GObject ------------------------------------------------------------------------------------ */
@@ -683,42 +685,9 @@ qa_consensus_view_get_stage (QaConsensusView *self)
   return self->stage;
 }
 
-void
-qa_consensus_view_set_stage (QaConsensusView *self,
-                             QaStage          stage)
-{
-  g_return_if_fail (QA_IS_CONSENSUS_VIEW (self));
-  g_return_if_fail (stage == QA_STAGE_MATERIAL || stage == QA_STAGE_SITE);
-
-  gtk_drop_down_set_selected (self->stage_drop_down, stage == QA_STAGE_SITE ? 1 : 0);
-}
-
-void
-qa_consensus_view_show_page (QaConsensusView *self,
-                             const char      *page)
-{
-  g_return_if_fail (QA_IS_CONSENSUS_VIEW (self));
-  adw_view_stack_set_visible_child_name (self->view_stack, page);
-}
-
-gboolean
-qa_consensus_view_select_applicant (QaConsensusView *self,
-                                    const char      *applicant_id)
-{
-  g_return_val_if_fail (QA_IS_CONSENSUS_VIEW (self), FALSE);
-
-  for (guint i = 0; self->applicant_ids != NULL && self->applicant_ids[i] != NULL; i++)
-    if (g_strcmp0 (self->applicant_ids[i], applicant_id) == 0)
-      {
-        gtk_drop_down_set_selected (self->applicant_drop_down, i);
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* Asks before closing, saying what closing freezes and, when it cannot be closed yet, why. */
-void
-qa_consensus_view_close_stage (QaConsensusView *self)
+static void
+ask_to_close (QaConsensusView *self)
 {
   g_autoptr(GPtrArray) missing = NULL;
   g_autoptr(GString) body = g_string_new (NULL);

@@ -28,15 +28,6 @@ void       qa_consensus_view_set_session (QaConsensusView *self,
 void       qa_consensus_view_set_role    (QaConsensusView *self,
                                           QaRole           role);
 QaStage    qa_consensus_view_get_stage   (QaConsensusView *self);
-void       qa_consensus_view_set_stage   (QaConsensusView *self,
-                                          QaStage          stage);
-/* "consensus", "sheets" or "advance". */
-void       qa_consensus_view_show_page   (QaConsensusView *self,
-                                          const char      *page);
-gboolean   qa_consensus_view_select_applicant (QaConsensusView *self,
-                                               const char      *applicant_id);
-/* Close Stage…: the confirmation, which says what closing freezes. */
-void       qa_consensus_view_close_stage (QaConsensusView *self);
 QaConsensusMatrix  *qa_consensus_view_get_matrix  (QaConsensusView *self);
 QaConsensusEditor  *qa_consensus_view_get_editor  (QaConsensusView *self);
 QaConsensusSheets  *qa_consensus_view_get_sheets  (QaConsensusView *self);

@@ -611,30 +611,6 @@ qa_review_pane_get_n_done (QaReviewPane *self)
   return self->n_done;
 }
 
-gboolean
-qa_review_pane_select_applicant (QaReviewPane *self,
-                                 const char   *applicant_id)
-{
-  guint n;
-
-  g_return_val_if_fail (QA_IS_REVIEW_PANE (self), FALSE);
-  g_return_val_if_fail (applicant_id != NULL, FALSE);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->sheets));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(QaScoreSheet) sheet = g_list_model_get_item (G_LIST_MODEL (self->sheets), i);
-
-      if (g_strcmp0 (qa_score_sheet_get_applicant_id (sheet), applicant_id) == 0)
-        {
-          select_applicant_at (self, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 void
 qa_review_pane_step_applicant (QaReviewPane *self,
                                gboolean      forward)

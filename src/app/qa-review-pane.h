@@ -31,8 +31,6 @@ void                qa_review_pane_set_show_materials  (QaReviewPane *self,
 /* The reviewer's sheet of each assigned applicant (QaScoreSheet). */
 GListModel         *qa_review_pane_get_sheets          (QaReviewPane *self);
 guint               qa_review_pane_get_n_done          (QaReviewPane *self);
-gboolean            qa_review_pane_select_applicant    (QaReviewPane *self,
-                                                        const char   *applicant_id);
 /* The next or previous applicant, round the list. */
 void                qa_review_pane_step_applicant      (QaReviewPane *self,
                                                         gboolean      forward);

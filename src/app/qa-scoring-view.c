@@ -698,16 +698,6 @@ qa_scoring_view_get_sheets (QaScoringView *self)
   return qa_review_pane_get_sheets (self->review_pane);
 }
 
-gboolean
-qa_scoring_view_select_applicant (QaScoringView *self,
-                                  const char    *applicant_id)
-{
-  g_return_val_if_fail (QA_IS_SCORING_VIEW (self), FALSE);
-  g_return_val_if_fail (applicant_id != NULL, FALSE);
-
-  return qa_review_pane_select_applicant (self->review_pane, applicant_id);
-}
-
 QaScoreSheetEditor *
 qa_scoring_view_get_sheet_editor (QaScoringView *self)
 {

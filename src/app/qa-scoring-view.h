@@ -40,8 +40,6 @@ void                qa_scoring_view_set_show_materials  (QaScoringView *self,
                                                          gboolean       show_materials);
 /* In reviewer mode, the reviewer's sheet of each assigned applicant (QaScoreSheet). */
 GListModel         *qa_scoring_view_get_sheets          (QaScoringView *self);
-gboolean            qa_scoring_view_select_applicant    (QaScoringView *self,
-                                                         const char    *applicant_id);
 QaScoreSheetEditor *qa_scoring_view_get_sheet_editor    (QaScoringView *self);
 QaMaterialReader   *qa_scoring_view_get_material_reader (QaScoringView *self);
 
