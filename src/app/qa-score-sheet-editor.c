@@ -10,11 +10,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "qa-item-notes.h"
 #include "qa-item-score-row.h"
 #include "qa-score-sheet-editor.h"
 
-/* Notes are saved this long after the last key, and at once when the keyboard leaves them. */
-#define NOTES_SAVE_DELAY_MS 800
 /* Room kept above and below the selected item, so its category and next item show too. */
 #define SCROLL_MARGIN 56
 
@@ -29,12 +28,10 @@ struct _QaScoreSheetEditor
    * own them. */
   GPtrArray      *rows;
   GPtrArray      *subtotal_labels;
-  guint           notes_source;
   guint           scroll_tick;
   guint           scroll_frames;
   double          total;
   guint           n_scored;
-  gboolean        loading_notes;
 
   /* Borrowed */
   QaItemScoreRow *current;
@@ -42,13 +39,9 @@ struct _QaScoreSheetEditor
   /* Template widgets */
   GtkBox         *categories_box;
   QaItemGuide    *guide;
-  GtkTextView    *improvements_view;
-  GtkLabel       *improvements_count_label;
-  GtkLabel       *notes_hint_label;
+  QaItemNotes    *notes;
   AdwClamp          *sheet_clamp;
   GtkScrolledWindow *sheet_scroller;
-  GtkTextView    *strengths_view;
-  GtkLabel       *strengths_count_label;
 };
 
 G_DEFINE_FINAL_TYPE (QaScoreSheetEditor, qa_score_sheet_editor, GTK_TYPE_WIDGET)
@@ -115,198 +108,6 @@ focus_row (QaScoreSheetEditor *self,
     gtk_widget_grab_focus (GTK_WIDGET (qa_item_score_row_get_entry (row)));
 }
 
-static char *
-dup_buffer_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start;
-  GtkTextIter end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
-static void
-set_buffer_text (GtkTextView *view,
-                 const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
-}
-
-static void
-show_notes_hint (QaScoreSheetEditor *self,
-                 const char         *text,
-                 gboolean            is_error)
-{
-  gtk_label_set_label (self->notes_hint_label, text);
-
-  if (is_error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->notes_hint_label), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->notes_hint_label), "dim-label");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->notes_hint_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->notes_hint_label), "dim-label");
-    }
-}
-
-/* Notes belong to a score: an item takes them once it has a percentage. */
-static void
-update_notes_sensitivity (QaScoreSheetEditor *self)
-{
-  gboolean scored = FALSE;
-
-  if (self->current != NULL)
-    scored = qa_item_score_get_percent (qa_item_score_row_get_score (self->current)) >= 0;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->strengths_view), scored);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->improvements_view), scored);
-
-  if (self->current == NULL)
-    show_notes_hint (self, NULL, FALSE);
-  else if (scored)
-    show_notes_hint (self, _("Saved as you type"), FALSE);
-  else
-    show_notes_hint (self, _("Give the item a percentage first: its notes are kept with its score"),
-                     FALSE);
-}
-
-static gboolean
-same_text (const char *stored,
-           const char *typed)
-{
-  return g_strcmp0 (stored != NULL ? stored : "", typed) == 0;
-}
-
-static void
-save_notes (QaScoreSheetEditor *self)
-{
-  g_autofree char *strengths = NULL;
-  g_autofree char *improvements = NULL;
-  g_autoptr(GError) error = NULL;
-  QaItemScore *score;
-  int percent;
-
-  g_clear_handle_id (&self->notes_source, g_source_remove);
-
-  if (self->current == NULL)
-    return;
-
-  score = qa_item_score_row_get_score (self->current);
-  percent = qa_item_score_get_percent (score);
-  if (percent < 0)
-    return;
-
-  strengths = dup_buffer_text (self->strengths_view);
-  improvements = dup_buffer_text (self->improvements_view);
-  if (same_text (qa_item_score_get_strengths (score), strengths) &&
-      same_text (qa_item_score_get_improvements (score), improvements))
-    return;
-
-  /* What was typed stays in the fields when it is refused, so nothing is lost. */
-  if (!qa_score_sheet_set (self->sheet, row_code (self->current), percent,
-                           strengths, improvements, &error))
-    show_notes_hint (self, error->message, TRUE);
-  else
-    show_notes_hint (self, _("Saved as you type"), FALSE);
-}
-
-static gboolean
-save_notes_cb (gpointer data)
-{
-  QaScoreSheetEditor *self = data;
-
-  self->notes_source = 0;
-  save_notes (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* How much of what a score sheet carries the text uses, as the reviewer types; and at once
- * what core would refuse (a control character, too long), not only when saving. */
-static gboolean
-update_notes_count (QaScoreSheetEditor *self,
-                    GtkTextBuffer      *buffer)
-{
-  gboolean strengths = buffer == gtk_text_view_get_buffer (self->strengths_view);
-  GtkLabel *label = strengths ? self->strengths_count_label : self->improvements_count_label;
-  guint max = qa_text_comment_max_length ();
-  guint count = (guint)gtk_text_buffer_get_char_count (buffer);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Translators: characters typed, of those a score sheet carries, e.g. “120 / 20000” */
-  text = g_strdup_printf (_("%u / %u"), count, max);
-  gtk_label_set_label (label, text);
-
-  if (count <= max)
-    {
-      g_autofree char *typed = NULL;
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      typed = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      if (qa_text_validate (typed, QA_TEXT_MULTILINE, max, &error))
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-          gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-          return TRUE;
-        }
-    }
-
-  gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-  if (!self->loading_notes)
-    {
-      g_autofree char *hint = NULL;
-
-      if (error != NULL)
-        hint = g_strdup_printf (strengths ? _("Strengths: %s") : _("Opportunities for improvement: %s"),
-                                error->message);
-      else
-        hint = g_strdup_printf (strengths
-                                ? _("Strengths: %u characters over what a score sheet carries")
-                                : _("Opportunities for improvement: %u characters over what a score sheet carries"),
-                                count - max);
-      show_notes_hint (self, hint, TRUE);
-    }
-  return FALSE;
-}
-
-static void
-notes_changed_cb (QaScoreSheetEditor *self,
-                  GtkTextBuffer      *buffer)
-{
-  g_assert (QA_IS_SCORE_SHEET_EDITOR (self));
-
-  if (!update_notes_count (self, buffer) || self->loading_notes)
-    return;
-
-  g_clear_handle_id (&self->notes_source, g_source_remove);
-  self->notes_source = g_timeout_add (NOTES_SAVE_DELAY_MS, save_notes_cb, self);
-}
-
-static void
-notes_focus_leave_cb (QaScoreSheetEditor      *self,
-                      GtkEventControllerFocus *controller)
-{
-  g_assert (QA_IS_SCORE_SHEET_EDITOR (self));
-
-  save_notes (self);
-}
-
-static void
-current_percent_changed_cb (QaScoreSheetEditor *self,
-                            GParamSpec         *pspec,
-                            QaItemScore        *score)
-{
-  g_assert (QA_IS_SCORE_SHEET_EDITOR (self));
-
-  update_notes_sensitivity (self);
-}
-
 /* Keeps the selected item in sight with some room around it. Run for two frames: a hint that
  * just appeared on the row before moves this one down only once the next layout is done. */
 static gboolean
@@ -356,40 +157,23 @@ select_row (QaScoreSheetEditor *self,
   if (self->current == row)
     return;
 
-  save_notes (self);
-
   if (self->current != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (qa_item_score_row_get_score (self->current),
-                                            current_percent_changed_cb, self);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->current), "current");
-    }
+    gtk_widget_remove_css_class (GTK_WIDGET (self->current), "current");
 
   self->current = row;
   if (row == NULL)
     {
-      self->loading_notes = TRUE;
-      set_buffer_text (self->strengths_view, NULL);
-      set_buffer_text (self->improvements_view, NULL);
-      self->loading_notes = FALSE;
-      update_notes_sensitivity (self);
+      qa_item_notes_set_score (self->notes, NULL, NULL);
       return;
     }
 
   score = qa_item_score_row_get_score (row);
   gtk_widget_add_css_class (GTK_WIDGET (row), "current");
   scroll_to_current (self);
-  g_signal_connect_object (score, "notify::percent",
-                           G_CALLBACK (current_percent_changed_cb), self, G_CONNECT_SWAPPED);
 
   qa_item_guide_set_item (self->guide, self->criteria, qa_item_score_get_item (score));
   qa_item_guide_set_percent (self->guide, qa_item_score_row_get_shown_percent (row));
-
-  self->loading_notes = TRUE;
-  set_buffer_text (self->strengths_view, qa_item_score_get_strengths (score));
-  set_buffer_text (self->improvements_view, qa_item_score_get_improvements (score));
-  self->loading_notes = FALSE;
-  update_notes_sensitivity (self);
+  qa_item_notes_set_score (self->notes, self->sheet, score);
 }
 
 static void
@@ -473,9 +257,7 @@ row_leave_cb (QaScoreSheetEditor *self,
       break;
 
     case GTK_DIR_TAB_FORWARD:
-      if (gtk_widget_get_sensitive (GTK_WIDGET (self->strengths_view)))
-        gtk_widget_grab_focus (GTK_WIDGET (self->strengths_view));
-      else
+      if (!qa_item_notes_focus (self->notes))
         focus_row (self, row_at (self, index + 1));
       break;
 
@@ -501,73 +283,18 @@ row_activated_cb (GtkListBox         *list,
   focus_row (self, QA_ITEM_SCORE_ROW (row));
 }
 
-/* Tab and Shift+Tab walk percentage → strengths → improvements → the next item's percentage. */
-static gboolean
-notes_key_cb (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
-{
-  QaScoreSheetEditor *self = user_data;
-  gboolean forward = g_variant_get_boolean (args);
-  int index = row_index (self, self->current);
-
-  if (widget == GTK_WIDGET (self->strengths_view))
-    {
-      if (forward)
-        gtk_widget_grab_focus (GTK_WIDGET (self->improvements_view));
-      else
-        focus_row (self, self->current);
-    }
-  else if (forward)
-    focus_row (self, row_at (self, index + 1) != NULL ? row_at (self, index + 1) : self->current);
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->strengths_view));
-
-  return TRUE;
-}
-
-static gboolean
-notes_escape_cb (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
-{
-  QaScoreSheetEditor *self = user_data;
-
-  focus_row (self, self->current);
-  return TRUE;
-}
-
+/* Tab and Shift+Tab walk percentage → strengths → improvements → the next item's percentage;
+ * Escape in the notes goes back to the percentage. */
 static void
-add_notes_shortcuts (QaScoreSheetEditor *self,
-                     GtkTextView        *view)
+notes_leave_cb (QaScoreSheetEditor *self,
+                gboolean            forward,
+                QaItemNotes        *notes)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
-  const struct {
-    guint           keyval;
-    GdkModifierType modifiers;
-    gboolean        forward;
-  } keys[] = {
-    { GDK_KEY_Tab, 0, TRUE },
-    { GDK_KEY_KP_Tab, 0, TRUE },
-    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, FALSE },
-    { GDK_KEY_Tab, GDK_SHIFT_MASK, FALSE },
-  };
+  QaItemScoreRow *next = row_at (self, row_index (self, self->current) + 1);
 
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      GtkShortcut *shortcut;
+  g_assert (QA_IS_SCORE_SHEET_EDITOR (self));
 
-      shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
-                                   gtk_callback_action_new (notes_key_cb, self, NULL));
-      gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (keys[i].forward));
-      gtk_shortcut_controller_add_shortcut (shortcuts, shortcut);
-    }
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_callback_action_new (notes_escape_cb, self, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+  focus_row (self, forward && next != NULL ? next : self->current);
 }
 
 static GtkWidget *
@@ -670,9 +397,8 @@ qa_score_sheet_editor_dispose (GObject *object)
   QaScoreSheetEditor *self = (QaScoreSheetEditor *)object;
   GtkWidget *child;
 
-  if (self->rows != NULL)
-    save_notes (self);
-  g_clear_handle_id (&self->notes_source, g_source_remove);
+  if (self->notes != NULL)
+    qa_item_notes_save (self->notes);
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
@@ -742,20 +468,16 @@ qa_score_sheet_editor_class_init (QaScoreSheetEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (QA_TYPE_ITEM_GUIDE);
+  g_type_ensure (QA_TYPE_ITEM_NOTES);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-score-sheet-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, categories_box);
   gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, guide);
-  gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, improvements_view);
-  gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, improvements_count_label);
-  gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, notes_hint_label);
+  gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, notes);
   gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, sheet_clamp);
   gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, sheet_scroller);
-  gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, strengths_view);
-  gtk_widget_class_bind_template_child (widget_class, QaScoreSheetEditor, strengths_count_label);
-  gtk_widget_class_bind_template_callback (widget_class, notes_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, notes_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notes_leave_cb);
 
   gtk_widget_class_set_css_name (widget_class, "score-sheet-editor");
 }
@@ -767,14 +489,6 @@ qa_score_sheet_editor_init (QaScoreSheetEditor *self)
 
   self->rows = g_ptr_array_new ();
   self->subtotal_labels = g_ptr_array_new ();
-
-  add_notes_shortcuts (self, self->strengths_view);
-  add_notes_shortcuts (self, self->improvements_view);
-  self->loading_notes = TRUE;
-  update_notes_count (self, gtk_text_view_get_buffer (self->strengths_view));
-  update_notes_count (self, gtk_text_view_get_buffer (self->improvements_view));
-  self->loading_notes = FALSE;
-  update_notes_sensitivity (self);
 }
 
 GtkWidget *
@@ -912,7 +626,7 @@ qa_score_sheet_editor_save_pending (QaScoreSheetEditor *self)
 
   if (self->current != NULL)
     qa_item_score_row_commit (self->current);
-  save_notes (self);
+  qa_item_notes_save (self->notes);
 }
 
 GtkEditable *
