@@ -142,7 +142,7 @@ add_steps (QaProcedureStepper *self)
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       self->titles[i] = gtk_label_new (qa_stage_get_title (i));
       gtk_label_set_xalign (GTK_LABEL (self->titles[i]), 0);
-      gtk_label_set_wrap (GTK_LABEL (self->titles[i]), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (self->titles[i]), FALSE);
       gtk_label_set_wrap_mode (GTK_LABEL (self->titles[i]), PANGO_WRAP_WORD_CHAR);
       gtk_widget_set_hexpand (self->titles[i], TRUE);
       gtk_box_append (GTK_BOX (box), self->titles[i]);

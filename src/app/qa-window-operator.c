@@ -90,9 +90,23 @@ _qa_window_apply_role (QaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore",
                                  has_session && !self->safety_busy &&
                                  qa_role_allows (role, QA_PERMISSION_RESTORE));
+  /* Hidden while folded away: a revealer measures its child even when it shows none of it,
+   * and this wrapping label at every width the window tries cost start-up time. */
+  if (has_session && role == QA_ROLE_SUPERVISOR)
+    gtk_widget_set_visible (GTK_WIDGET (self->role_banner), TRUE);
   gtk_revealer_set_reveal_child (self->role_banner, has_session && role == QA_ROLE_SUPERVISOR);
 
   _qa_window_update_title (self);
+}
+
+/* Out of the layout again once it has folded away. */
+void
+_qa_window_role_banner_revealed_cb (QaWindow    *self,
+                                    GParamSpec  *pspec,
+                                    GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
 }
 
 void

@@ -72,6 +72,9 @@ void   _qa_window_update_title                 (QaWindow   *self);
 void   _qa_window_load_operator                (QaWindow   *self);
 QaRole _qa_window_acting_role                  (QaWindow   *self);
 void   _qa_window_apply_role                   (QaWindow   *self);
+void   _qa_window_role_banner_revealed_cb      (QaWindow   *self,
+                                                GParamSpec *pspec,
+                                                GtkRevealer *revealer);
 void   _qa_window_operator_settings_changed_cb (QaWindow   *self,
                                                 const char *key,
                                                 GSettings  *settings);

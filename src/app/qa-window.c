@@ -548,6 +548,8 @@ qa_window_class_init (QaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "role_banner_revealed_cb",
+                                                G_CALLBACK (_qa_window_role_banner_revealed_cb));
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
