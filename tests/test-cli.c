@@ -345,6 +345,7 @@ db_snapshot (const char *path)
                                "SELECT coalesce((SELECT group_concat(id || name || experience_years || status || coalesce(status_reason, ''), '|') FROM expert), '') "
                                "|| ':' || coalesce((SELECT group_concat(expert_id || applicant_id || kind || source, '|') FROM conflict), '') "
                                "|| ':' || coalesce((SELECT group_concat(expert_id || declared_at, '|') FROM declaration), '') "
+                               "|| ':' || coalesce((SELECT group_concat(expert_id || employer || left_on, '|') FROM expert_former_employer), '') "
                                "|| ':' || coalesce((SELECT group_concat(stage || chair_id || formed_at, '|') FROM panel), '') "
                                "|| ':' || coalesce((SELECT group_concat(stage || expert_id || role, '|') FROM panel_member), '') "
                                "|| ':' || coalesce((SELECT group_concat(stage || expert_id || applicant_id, '|') FROM assignment), '') "
@@ -726,6 +727,83 @@ START_TEST (test_expert_edit_and_train)
                    "%s", train.out);
     ck_assert_msg (strstr (list.out, "\nE08,孙立,张掖市市场监督管理局,5,") != NULL, "%s", list.out);
   }
+}
+END_TEST
+
+/* A former employer with its day: a tie while the profile's 3 years last (回避); every refusal
+ * names its field and changes nothing. */
+START_TEST (test_expert_former_employer)
+{
+  g_autofree char *db = tmp_path ("former.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_setenv ("QAREVIEW_TODAY", "2026-06-15", TRUE);
+  {
+    g_auto(Run) init = cli ("--db", db, "init", "--year", "2026", NULL);
+    g_auto(Run) demo = cli ("--db", db, "demo", NULL);
+
+    ck_assert_int_eq (init.status, 0);
+    ck_assert_int_eq (demo.status, 0);
+  }
+
+  before = db_snapshot (db);
+  {
+    g_auto(Run) usage = cli ("--db", db, "expert", "former-add", "--expert", "E01", NULL);
+    g_auto(Run) empty = cli ("--db", db, "expert", "former-add", "--expert", "E01", "--employer", " ",
+                             "--left", "2025-01-02", NULL);
+    g_auto(Run) bad_date = cli ("--db", db, "expert", "former-add", "--expert", "E01", "--employer",
+                                "张掖祁连乳业有限公司", "--left", "2025-1-2", NULL);
+    g_auto(Run) future = cli ("--db", db, "expert", "former-add", "--expert", "E01", "--employer",
+                              "张掖祁连乳业有限公司", "--left", "2026-06-16", NULL);
+    g_auto(Run) unknown = cli ("--db", db, "expert", "former-add", "--expert", "E99", "--employer",
+                               "张掖祁连乳业有限公司", "--left", "2025-01-02", NULL);
+    g_auto(Run) missing = cli ("--db", db, "expert", "former-remove", "--expert", "E01", "--employer",
+                               "张掖祁连乳业有限公司", "--left", "2025-01-02", NULL);
+    g_auto(Run) supervisor = cli ("--db", db, "--role", "supervisor", "expert", "former-add", "--expert",
+                                  "E01", "--employer", "张掖祁连乳业有限公司", "--left", "2025-01-02", NULL);
+
+    ck_assert_int_eq (usage.status, 2);
+    ck_assert_int_eq (empty.status, 1);
+    ck_assert_msg (strstr (empty.err, "former employer: may not be empty") != NULL, "%s", empty.err);
+    ck_assert_int_eq (bad_date.status, 1);
+    ck_assert_msg (strstr (bad_date.err, "date left: “2025-1-2”") != NULL, "%s", bad_date.err);
+    ck_assert_int_eq (future.status, 1);
+    ck_assert_msg (strstr (future.err, "date left: 2026-06-16 is in the future") != NULL, "%s", future.err);
+    ck_assert_int_eq (unknown.status, 1);
+    ck_assert_int_eq (missing.status, 1);
+    ck_assert_int_eq (supervisor.status, 1);
+  }
+  after = db_snapshot (db);
+  ck_assert_str_eq (before, after);
+
+  {
+    g_auto(Run) add = cli ("--db", db, "expert", "former-add", "--expert", "E01", "--employer",
+                           "张掖祁连乳业有限公司", "--left", "2023-06-16", NULL);
+    g_auto(Run) ties = cli ("--db", db, "conflict", "list", NULL);
+
+    ck_assert_msg (add.status == 0, "%s", add.err);
+    ck_assert_str_eq (add.out, "employer,left_on,tie\n张掖祁连乳业有限公司,2023-06-16,yes\n");
+    ck_assert_msg (strstr (ties.out, "\nE01,A01,former_employer,automatic,the expert left the applicant on 2023-06-16\n") != NULL,
+                   "%s", ties.out);
+  }
+
+  /* Three years and a day later it is no tie. */
+  g_setenv ("QAREVIEW_TODAY", "2026-06-17", TRUE);
+  {
+    g_auto(Run) list = cli ("--db", db, "expert", "former-list", "--expert", "E01", NULL);
+    g_auto(Run) ties = cli ("--db", db, "conflict", "list", NULL);
+    g_auto(Run) remove = cli ("--db", db, "expert", "former-remove", "--expert", "E01", "--employer",
+                              "张掖祁连乳业有限公司", "--left", "2023-06-16", NULL);
+    g_auto(Run) audit = cli ("--db", db, "audit", "verify", NULL);
+
+    ck_assert_str_eq (list.out, "employer,left_on,tie\n张掖祁连乳业有限公司,2023-06-16,no\n");
+    ck_assert (strstr (ties.out, "E01,A01,former_employer") == NULL);
+    ck_assert_msg (remove.status == 0, "%s", remove.err);
+    ck_assert_str_eq (remove.out, "employer,left_on,tie\n");
+    ck_assert_msg (audit.status == 0, "%s", audit.err);
+  }
+  g_unsetenv ("QAREVIEW_TODAY");
 }
 END_TEST
 
@@ -1508,6 +1586,7 @@ cli_suite (void)
   tcase_add_test (tc, test_panel_draw);
   tcase_add_test (tc, test_panel_draw_demo_five_and_one);
   tcase_add_test (tc, test_expert_edit_and_train);
+  tcase_add_test (tc, test_expert_former_employer);
   tcase_add_test (tc, test_advance);
   tcase_add_test (tc, test_review_round_trip);
   tcase_add_test (tc, test_audit_backup_restore);

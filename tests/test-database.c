@@ -134,6 +134,46 @@ START_TEST (test_reopen_keeps_data)
 }
 END_TEST
 
+/* A session file of schema 5, from before former employers were kept, migrates with its data. */
+START_TEST (test_migrate_v5_keeps_experts)
+{
+  g_autofree char *path = db_path ("v5.db");
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(QaDatabase) db = qa_database_open (path, &error);
+
+    ck_assert_ptr_nonnull (db);
+    ck_assert (qa_database_transaction (db, insert_expert, (gpointer)"E01", &error));
+  }
+  /* Back to how schema 5 left it. */
+  write_foreign_sqlite (path, "DROP TABLE expert_former_employer; PRAGMA user_version = 5;");
+
+  {
+    g_autoptr(QaDatabase) db = qa_database_open (path, &error);
+    g_autofree char *name = NULL;
+    g_auto(GStrv) backups = NULL;
+
+    ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+    ck_assert_int_eq (qa_database_get_schema_version (db), QA_DATABASE_SCHEMA_VERSION);
+    name = query_text (db, "SELECT name FROM expert WHERE id = 'E01'");
+    ck_assert_str_eq (name, "王建国");
+    ck_assert_int_eq (query_int (db, "SELECT count(*) FROM expert_former_employer"), 0);
+    /* The new table refuses a date that is not one, and an expert not in the pool. */
+    ck_assert_int_ne (sqlite3_exec (_qa_database_get_handle (db),
+                                    "INSERT INTO expert_former_employer (expert_id, employer, "
+                                    "employer_key, left_on) VALUES ('E01', 'x', 'x', '2025-13-01')",
+                                    NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_ne (sqlite3_exec (_qa_database_get_handle (db),
+                                    "INSERT INTO expert_former_employer (expert_id, employer, "
+                                    "employer_key, left_on) VALUES ('E99', 'x', 'x', '2025-02-03')",
+                                    NULL, NULL, NULL), SQLITE_OK);
+    backups = qa_database_list_backups (path);
+    ck_assert_ptr_nonnull (backups[0]);
+  }
+}
+END_TEST
+
 static gboolean
 insert_orphan_conflict (QaDatabase  *db,
                         gpointer     user_data,
@@ -815,6 +855,7 @@ database_suite (void)
   tcase_add_test (tc, test_checkpoints_off_the_commit_path);
   tcase_add_test (tc, test_migrate_empty_file);
   tcase_add_test (tc, test_reopen_keeps_data);
+  tcase_add_test (tc, test_migrate_v5_keeps_experts);
   tcase_add_test (tc, test_foreign_keys_enforced);
   tcase_add_test (tc, test_failed_transaction_leaves_nothing);
   tcase_add_test (tc, test_newer_schema_refused_untouched);

@@ -494,18 +494,25 @@ START_TEST (test_penalties)
 }
 END_TEST
 
-/* The last audit entry, for its before and after. */
+/* The audit entry @back entries before the last one, for its before and after. */
 static QaAuditEntry *
-last_entry (void)
+entry_from_end (guint back)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *entries = qa_audit_list (qa_session_get_database (session), &error);
   QaAuditEntry *entry;
 
   ck_assert_msg (entries != NULL, "%s", error ? error->message : "");
-  entry = g_ptr_array_steal_index (entries, entries->len - 1);
+  ck_assert_uint_gt (entries->len, back);
+  entry = g_ptr_array_steal_index (entries, entries->len - 1 - back);
   g_ptr_array_unref (entries);
   return entry;
+}
+
+static QaAuditEntry *
+last_entry (void)
+{
+  return entry_from_end (0);
 }
 
 START_TEST (test_edit_record)
@@ -528,7 +535,7 @@ START_TEST (test_edit_record)
   qa_expert_get_panel_facts (e08, &facts);
   ck_assert (qa_rules_expert_can_serve (qa_session_get_profile (session), &facts, NULL));
 
-  entry = last_entry ();
+  entry = entry_from_end (1);
   ck_assert_str_eq (entry->action, "expert.edit");
   ck_assert_str_eq (entry->subject_id, "E08");
   ck_assert_str_eq (entry->before, "employer=张掖市市场监督管理局; title=工程师; experience_years=4");
@@ -550,6 +557,182 @@ START_TEST (test_edit_record)
   g_clear_error (&error);
   ck_assert_int_eq (count_audit ("expert.edit"), 1);
   assert_audit_verifies ();
+}
+END_TEST
+
+/* How many former employers expert @id has on record. */
+static guint
+n_former (const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) formers = qa_experts_list_former_employers (session, id, &error);
+
+  ck_assert_msg (formers != NULL, "%s", error ? error->message : "");
+  return formers->len;
+}
+
+/* The tie of @kind from @source of @expert_id with @applicant_id, or NULL. */
+static QaTie *
+get_tie (const char       *expert_id,
+         const char       *applicant_id,
+         QaConflictKind    kind,
+         QaConflictSource  source)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ties = qa_experts_get_ties (session, expert_id, applicant_id, &error);
+
+  ck_assert_msg (ties != NULL, "%s", error ? error->message : "");
+  for (guint i = 0; i < ties->len; i++)
+    {
+      QaTie *tie = g_ptr_array_index (ties, i);
+
+      if (tie->kind == kind && tie->source == source)
+        return g_ptr_array_steal_index (ties, i);
+    }
+  return NULL;
+}
+
+/* A changed employer is kept as a former one, left today; while the profile's years last it is
+ * still a tie (回避). */
+START_TEST (test_former_employer_on_edit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) formers = NULL;
+  g_autoptr(QaTie) employer = NULL;
+  g_autoptr(QaTie) former = NULL;
+  g_autofree char *reason = NULL;
+  QaExpertChange change = { "张掖市质量协会", NULL, -1 };
+  QaAuditEntry *entry;
+
+  g_setenv ("QAREVIEW_TODAY", "2026-06-15", TRUE);
+  today = qa_clock_dup_today ();
+  ck_assert_str_eq (today, "2026-06-15");
+
+  /* 刘芳 (E04) works for A02 and leaves it. */
+  ck_assert_msg (qa_experts_update (session, "E04", &change, &error), "%s", error ? error->message : "");
+  formers = qa_experts_list_former_employers (session, "E04", &error);
+  ck_assert_uint_eq (formers->len, 1);
+  ck_assert_str_eq (((QaFormerEmployer *)formers->pdata[0])->employer, "甘州区黑河水务集团有限公司");
+  ck_assert_str_eq (((QaFormerEmployer *)formers->pdata[0])->left_on, "2026-06-15");
+
+  entry = last_entry ();
+  ck_assert_str_eq (entry->action, "expert.former.add");
+  ck_assert_str_eq (entry->subject_id, "E04");
+  after = g_strdup (entry->after);
+  qa_audit_entry_free (entry);
+  ck_assert_str_eq (after, "employer=甘州区黑河水务集团有限公司; date=2026-06-15");
+
+  employer = get_tie ("E04", "A02", QA_CONFLICT_EMPLOYER, QA_CONFLICT_AUTOMATIC);
+  ck_assert_ptr_null (employer);
+  former = get_tie ("E04", "A02", QA_CONFLICT_FORMER_EMPLOYER, QA_CONFLICT_AUTOMATIC);
+  ck_assert_ptr_nonnull (former);
+  reason = g_strdup (former->reason);
+  ck_assert_str_eq (reason, "the expert left the applicant on 2026-06-15");
+
+  /* Changing back and away again on the same day notes the day once. */
+  {
+    QaExpertChange back = { "甘州区黑河水务集团有限公司", NULL, -1 };
+
+    ck_assert (qa_experts_update (session, "E04", &back, &error));
+    ck_assert (qa_experts_update (session, "E04", &change, &error));
+    ck_assert_uint_eq (n_former ("E04"), 2);   /* 张掖市质量协会 too */
+    ck_assert_int_eq (count_audit ("expert.former.add"), 2);
+  }
+  assert_audit_verifies ();
+}
+END_TEST
+
+/* A former employer added by hand, with its day; each refusal names its field and changes
+ * nothing. */
+START_TEST (test_former_employer_add_remove)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaTie) tie = NULL;
+
+  g_setenv ("QAREVIEW_TODAY", "2026-06-15", TRUE);
+  ck_assert_msg (qa_experts_add_former_employer (session, "E01", " 张掖祁连乳业有限公司 ", "2025-01-31", &error),
+                 "%s", error ? error->message : "");
+  ck_assert_uint_eq (n_former ("E01"), 1);
+  ck_assert_int_eq (count_audit ("expert.former.add"), 1);
+  tie = get_tie ("E01", "A01", QA_CONFLICT_FORMER_EMPLOYER, QA_CONFLICT_AUTOMATIC);
+  ck_assert_ptr_nonnull (tie);
+
+  ck_assert (!qa_experts_add_former_employer (session, "E01", "  ", "2025-01-31", &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID));
+  ck_assert_str_eq (error->message, "former employer: may not be empty");
+  g_clear_error (&error);
+  ck_assert (!qa_experts_add_former_employer (session, "E01", "兰州理工大学", "2025-02-30", &error));
+  ck_assert_str_eq (error->message, "date left: “2025-02-30” is not a date written YYYY-MM-DD");
+  g_clear_error (&error);
+  ck_assert (!qa_experts_add_former_employer (session, "E01", "兰州理工大学", "", &error));
+  ck_assert (strstr (error->message, "date left") != NULL);
+  g_clear_error (&error);
+  ck_assert (!qa_experts_add_former_employer (session, "E01", "兰州理工大学", "2026-06-16", &error));
+  ck_assert_str_eq (error->message, "date left: 2026-06-16 is in the future");
+  g_clear_error (&error);
+  ck_assert (!qa_experts_add_former_employer (session, "E01", "张掖祁连乳业有限公司", "2025-01-31", &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_DUPLICATE));
+  g_clear_error (&error);
+  ck_assert (!qa_experts_add_former_employer (session, "E99", "兰州理工大学", "2025-01-31", &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  ck_assert_uint_eq (n_former ("E01"), 1);
+  ck_assert_int_eq (count_audit ("expert.former.add"), 1);
+
+  ck_assert (!qa_experts_remove_former_employer (session, "E01", "张掖祁连乳业有限公司", "2025-02-01", &error));
+  ck_assert (g_error_matches (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  ck_assert_int_eq (count_audit ("expert.former.remove"), 0);
+
+  ck_assert_msg (qa_experts_remove_former_employer (session, "E01", "张掖祁连乳业有限公司", "2025-01-31", &error),
+                 "%s", error ? error->message : "");
+  ck_assert_uint_eq (n_former ("E01"), 0);
+  ck_assert_int_eq (count_audit ("expert.former.remove"), 1);
+  g_clear_pointer (&tie, qa_tie_free);
+  tie = get_tie ("E01", "A01", QA_CONFLICT_FORMER_EMPLOYER, QA_CONFLICT_AUTOMATIC);
+  ck_assert_ptr_null (tie);
+  assert_audit_verifies ();
+}
+END_TEST
+
+/* The rule at its boundary under the Ganzhou profile (3 years): left 3 years less a day ago is
+ * a tie, 3 years and a day ago is none; the day itself still is. */
+START_TEST (test_former_employer_boundary)
+{
+  QaProfile *profile = qa_session_get_profile (session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *since = NULL;
+  g_autoptr(QaTie) inside = NULL;
+  g_autoptr(QaTie) outside = NULL;
+
+  ck_assert_uint_eq (qa_profile_get_former_employer_years (profile), 3);
+  since = qa_rules_former_employer_since (profile, "2026-06-15");
+  ck_assert_str_eq (since, "2023-06-15");
+  ck_assert (qa_rules_former_employer_is_tie (profile, "2023-06-16", "2026-06-15"));
+  ck_assert (qa_rules_former_employer_is_tie (profile, "2023-06-15", "2026-06-15"));
+  ck_assert (!qa_rules_former_employer_is_tie (profile, "2023-06-14", "2026-06-15"));
+  ck_assert (!qa_rules_former_employer_is_tie (profile, "not a date", "2026-06-15"));
+  /* 29 February less three years. */
+  g_clear_pointer (&since, g_free);
+  since = qa_rules_former_employer_since (profile, "2028-02-29");
+  ck_assert_str_eq (since, "2025-02-28");
+
+  /* The ties the panel draw and a sheet's import see. */
+  g_setenv ("QAREVIEW_TODAY", "2026-06-15", TRUE);
+  ck_assert (qa_experts_add_former_employer (session, "E01", "张掖祁连乳业有限公司", "2023-06-16", &error));
+  ck_assert (qa_experts_add_former_employer (session, "E03", "张掖祁连乳业有限公司", "2023-06-14", &error));
+  inside = get_tie ("E01", "A01", QA_CONFLICT_FORMER_EMPLOYER, QA_CONFLICT_AUTOMATIC);
+  outside = get_tie ("E03", "A01", QA_CONFLICT_FORMER_EMPLOYER, QA_CONFLICT_AUTOMATIC);
+  ck_assert_ptr_nonnull (inside);
+  ck_assert_ptr_null (outside);
+
+  /* A day later the first one has lapsed too. */
+  g_setenv ("QAREVIEW_TODAY", "2026-06-17", TRUE);
+  g_clear_pointer (&inside, qa_tie_free);
+  inside = get_tie ("E01", "A01", QA_CONFLICT_FORMER_EMPLOYER, QA_CONFLICT_AUTOMATIC);
+  ck_assert_ptr_null (inside);
 }
 END_TEST
 
@@ -764,6 +947,9 @@ experts_suite (void)
   tcase_add_test (tc, test_penalties);
   tcase_add_test (tc, test_edit_record);
   tcase_add_test (tc, test_record_training);
+  tcase_add_test (tc, test_former_employer_on_edit);
+  tcase_add_test (tc, test_former_employer_add_remove);
+  tcase_add_test (tc, test_former_employer_boundary);
   tcase_add_test (tc, test_names);
   tcase_add_test (tc, test_dup_name);
   tcase_add_test (tc, test_name_key);

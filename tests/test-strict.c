@@ -52,6 +52,34 @@ START_TEST (test_profile_numbers)
   ck_assert_uint_eq (qa_profile_get_panel_min_size (strict), 7);
   ck_assert_uint_eq (qa_profile_get_min_operating_years (strict), 5);
   ck_assert_uint_eq (qa_profile_get_min_experience_years (strict), 8);
+  ck_assert_uint_eq (qa_profile_get_former_employer_years (strict), 2);
+}
+END_TEST
+
+/* A former employer ties for 2 years here, not 3: left 2 years less a day ago is a tie, 2 years
+ * and a day is none, and 2½ years (a tie under Ganzhou) is none. */
+START_TEST (test_former_employer_years)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) inside = NULL;
+  g_autoptr(GPtrArray) outside = NULL;
+  g_autoptr(GPtrArray) half = NULL;
+
+  ck_assert (qa_rules_former_employer_is_tie (strict, "2024-06-16", "2026-06-15"));
+  ck_assert (!qa_rules_former_employer_is_tie (strict, "2024-06-14", "2026-06-15"));
+  ck_assert (!qa_rules_former_employer_is_tie (strict, "2023-12-15", "2026-06-15"));
+
+  g_setenv ("QAREVIEW_TODAY", "2026-06-15", TRUE);
+  ck_assert (qa_experts_add_former_employer (session, "E01", "张掖祁连乳业有限公司", "2024-06-16", &error));
+  ck_assert (qa_experts_add_former_employer (session, "E03", "张掖祁连乳业有限公司", "2024-06-14", &error));
+  ck_assert (qa_experts_add_former_employer (session, "E05", "张掖祁连乳业有限公司", "2023-12-15", &error));
+  inside = qa_experts_get_ties (session, "E01", "A01", &error);
+  outside = qa_experts_get_ties (session, "E03", "A01", &error);
+  half = qa_experts_get_ties (session, "E05", "A01", &error);
+  ck_assert_uint_eq (inside->len, 1);
+  ck_assert_int_eq (((QaTie *)inside->pdata[0])->kind, QA_CONFLICT_FORMER_EMPLOYER);
+  ck_assert_uint_eq (outside->len, 0);
+  ck_assert_uint_eq (half->len, 0);
 }
 END_TEST
 
@@ -242,6 +270,7 @@ strict_suite (void)
   tcase_add_checked_fixture (tc, setup_strict, teardown_strict);
   tcase_add_test (tc, test_profile_numbers);
   tcase_add_test (tc, test_score_step);
+  tcase_add_test (tc, test_former_employer_years);
   tcase_add_test (tc, test_panel_size);
   tcase_add_test (tc, test_experience);
   tcase_add_test (tc, test_operating_years);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* expert edit and expert train: correcting an expert's record, noted in the audit trail. */
+/* expert edit, expert train and expert former-add/-remove/-list: correcting an expert's record
+ * and their former employers (回避), noted in the audit trail. */
 
 #define G_LOG_DOMAIN "qareview-cli"
 
@@ -98,4 +99,78 @@ qa_cli_expert_train (const Globals  *globals,
 
   print_expert (session, expert_id);
   return EXIT_DONE;
+}
+
+/* expert former-list: employer,left_on,tie (whether it still ties the expert today). */
+static int
+list_former (QaSession  *session,
+             const char *expert_id)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) formers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = qa_clock_dup_today ();
+  g_autoptr(QaExpert) expert = qa_experts_lookup (session, expert_id);
+
+  if (expert == NULL)
+    {
+      g_set_error (&error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_NOT_FOUND,
+                   _("There is no expert “%s” in the pool"), expert_id);
+      return qa_cli_report_error (error);
+    }
+  formers = qa_experts_list_former_employers (session, expert_id, &error);
+  if (formers == NULL)
+    return qa_cli_report_error (error);
+
+  qa_csv_append_rowv (out, "employer", "left_on", "tie", NULL);
+  for (guint i = 0; i < formers->len; i++)
+    {
+      const QaFormerEmployer *former = g_ptr_array_index (formers, i);
+      gboolean tie = qa_rules_former_employer_is_tie (qa_session_get_profile (session),
+                                                      former->left_on, today);
+
+      qa_csv_append_rowv (out, former->employer, former->left_on, tie ? "yes" : "no", NULL);
+    }
+  qa_cli_write_stdout (out);
+  return EXIT_DONE;
+}
+
+int
+qa_cli_expert_former (const Globals  *globals,
+                      int             argc,
+                      char          **argv)
+{
+  g_autofree char *expert_id = NULL;
+  g_autofree char *employer = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *verb = g_strdup_printf ("expert %s", argc > 1 ? argv[1] : "");
+  g_autoptr(QaSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean listing = argc > 1 && g_str_equal (argv[1], "former-list");
+  gboolean adding = argc > 1 && g_str_equal (argv[1], "former-add");
+  int status = EXIT_DONE;
+  GOptionEntry entries[] = {
+    { "expert", 0, 0, G_OPTION_ARG_STRING, &expert_id, NULL, NULL },
+    { "employer", 0, 0, G_OPTION_ARG_STRING, &employer, NULL, NULL },
+    { "left", 0, 0, G_OPTION_ARG_STRING, &left, NULL, NULL },
+    { NULL }
+  };
+
+  if (!qa_cli_parse_action_options (verb, entries, &argc, &argv, &status))
+    return status;
+  if (expert_id == NULL)
+    return qa_cli_usage_error (_("%s: --expert ID is required"), verb);
+  if (!listing && (employer == NULL || left == NULL))
+    return qa_cli_usage_error (_("%s: --employer TEXT and --left YYYY-MM-DD are required"), verb);
+
+  session = qa_cli_open_session (globals, &error);
+  if (session == NULL)
+    return qa_cli_report_error (error);
+  if (listing)
+    return list_former (session, expert_id);
+
+  if (adding ? !qa_experts_add_former_employer (session, expert_id, employer, left, &error)
+             : !qa_experts_remove_former_employer (session, expert_id, employer, left, &error))
+    return qa_cli_report_error (error);
+  return list_former (session, expert_id);
 }

@@ -77,6 +77,9 @@ int         qa_cli_expert_edit   (const Globals  *globals,
 int         qa_cli_expert_train  (const Globals  *globals,
                                   int             argc,
                                   char          **argv);
+int         qa_cli_expert_former (const Globals  *globals,
+                                  int             argc,
+                                  char          **argv);
 
 /* qa-cli-integrity.c */
 int         qa_cli_audit         (const Globals  *globals,

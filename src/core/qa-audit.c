@@ -439,6 +439,8 @@ static const struct
   { "expert.declare", N_("Declaration signed") },
   { "expert.disqualify", N_("Expert disqualified") },
   { "expert.edit", N_("Expert’s record corrected") },
+  { "expert.former.add", N_("Former employer recorded") },
+  { "expert.former.remove", N_("Former employer removed") },
   { "expert.import", N_("Expert imported") },
   { "expert.reinstate", N_("Expert reinstated") },
   { "expert.suspend", N_("Expert suspended") },

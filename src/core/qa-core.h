@@ -7,6 +7,7 @@
 #include "qa-award.h"
 #include "qa-category.h"
 #include "qa-certificate.h"
+#include "qa-clock.h"
 #include "qa-consensus.h"
 #include "qa-credit-code.h"
 #include "qa-csv.h"

@@ -174,6 +174,7 @@ static const char * const migrations[] = {
   "sql/0003-name-keys.sql",
   "sql/0004-consensus.sql",
   "sql/0005-outcome.sql",
+  "sql/0006-former-employer.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == QA_DATABASE_SCHEMA_VERSION);

@@ -35,7 +35,7 @@ typedef enum
 } QaDatabaseOpenFlags;
 
 /* The newest schema this build understands; files with a higher user_version are refused. */
-#define QA_DATABASE_SCHEMA_VERSION 5
+#define QA_DATABASE_SCHEMA_VERSION 6
 
 #define QA_DATABASE_KEEP_BACKUPS 20
 

@@ -10,6 +10,7 @@
 
 #include "qa-applicants-private.h"
 #include "qa-audit-private.h"
+#include "qa-clock.h"
 #include "qa-database-private.h"
 #include "qa-expert-private.h"
 #include "qa-experts-private.h"
@@ -87,14 +88,6 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-static char *
-today_iso (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 void
@@ -223,9 +216,13 @@ tie_new_from_row (sqlite3_stmt *stmt)
   if (g_strcmp0 (source, "automatic") == 0)
     {
       tie->source = QA_CONFLICT_AUTOMATIC;
-      tie->reason = g_strdup (g_strcmp0 (reason, "name") == 0
-                              ? _("the expert’s employer is the applicant")
-                              : _("the expert’s employer has the applicant’s credit code"));
+      if (reason != NULL && g_str_has_prefix (reason, "former:"))
+        tie->reason = g_strdup_printf (_("the expert left the applicant on %s"),
+                                       reason + strlen ("former:"));
+      else
+        tie->reason = g_strdup (g_strcmp0 (reason, "name") == 0
+                                ? _("the expert’s employer is the applicant")
+                                : _("the expert’s employer has the applicant’s credit code"));
     }
   else
     {
@@ -236,8 +233,20 @@ tie_new_from_row (sqlite3_stmt *stmt)
   return tie;
 }
 
+/* Binds ?9 of a statement over QA_TIES_SELECT: today, under @profile's rule. */
+static void
+bind_former_since (sqlite3_stmt *stmt,
+                   QaProfile    *profile)
+{
+  g_autofree char *today = qa_clock_dup_today ();
+  g_autofree char *since = qa_rules_former_employer_since (profile, today);
+
+  bind_text_or_null (stmt, 9, since);
+}
+
 GPtrArray *
 _qa_experts_load_ties (QaDatabase  *db,
+                       QaProfile   *profile,
                        const char  *expert_id,
                        const char  *applicant_id,
                        GError     **error)
@@ -245,6 +254,8 @@ _qa_experts_load_ties (QaDatabase  *db,
   g_autoptr(GPtrArray) ties = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_tie_free);
   sqlite3_stmt *stmt;
   int rc;
+
+  g_return_val_if_fail (QA_IS_PROFILE (profile), NULL);
 
   stmt = _qa_database_prepare (db,
                                "SELECT expert_id, applicant_id, kind, source, reason FROM ("
@@ -257,6 +268,7 @@ _qa_experts_load_ties (QaDatabase  *db,
     return NULL;
   bind_text_or_null (stmt, 1, expert_id);
   bind_text_or_null (stmt, 2, applicant_id);
+  bind_former_since (stmt, profile);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (ties, tie_new_from_row (stmt));
@@ -268,13 +280,22 @@ _qa_experts_load_ties (QaDatabase  *db,
 
 gboolean
 _qa_experts_recuse (QaDatabase  *db,
+                    QaProfile   *profile,
                     GError     **error)
 {
-  return _qa_database_exec (db,
-                            "DELETE FROM assignment WHERE EXISTS (SELECT 1 FROM ("
-                            QA_TIES_SELECT ") t WHERE t.expert_id = assignment.expert_id "
-                            "AND t.applicant_id = assignment.applicant_id)",
-                            error);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (QA_IS_PROFILE (profile), FALSE);
+
+  stmt = _qa_database_prepare (db,
+                               "DELETE FROM assignment WHERE EXISTS (SELECT 1 FROM ("
+                               QA_TIES_SELECT ") t WHERE t.expert_id = assignment.expert_id "
+                               "AND t.applicant_id = assignment.applicant_id)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_former_since (stmt, profile);
+  return _qa_database_check (db, sqlite3_step (stmt), error);
 }
 
 GPtrArray *
@@ -284,7 +305,8 @@ qa_experts_list_ties (QaSession  *session,
   g_return_val_if_fail (QA_IS_SESSION (session), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _qa_experts_load_ties (qa_session_get_database (session), NULL, NULL, error);
+  return _qa_experts_load_ties (qa_session_get_database (session), qa_session_get_profile (session),
+                                NULL, NULL, error);
 }
 
 GPtrArray *
@@ -298,7 +320,8 @@ qa_experts_get_ties (QaSession   *session,
   g_return_val_if_fail (applicant_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _qa_experts_load_ties (qa_session_get_database (session), expert_id, applicant_id, error);
+  return _qa_experts_load_ties (qa_session_get_database (session), qa_session_get_profile (session),
+                                expert_id, applicant_id, error);
 }
 
 /* The expert pool ---------------------------------------------------------------------------- */
@@ -495,6 +518,7 @@ typedef struct
   QaConflictKind    kind;
   QaConflictSource  source;
   const char       *note;
+  QaProfile        *profile;   /* whose rules the recusal applies (qa_experts_add_conflict) */
 } ConflictRow;
 
 static gboolean
@@ -543,17 +567,23 @@ insert_conflict (QaDatabase         *db,
          _qa_audit_append (db, action, "expert", row->expert_id, NULL, after, error);
 }
 
+typedef struct
+{
+  GArray    *rows;      /* ConflictRow */
+  QaProfile *profile;
+} ConflictImport;
+
 static gboolean
 insert_conflicts_cb (QaDatabase  *db,
                      gpointer     user_data,
                      GError     **error)
 {
-  GArray *rows = user_data;
+  ConflictImport *import = user_data;
 
-  for (guint i = 0; i < rows->len; i++)
-    if (!insert_conflict (db, &g_array_index (rows, ConflictRow, i), "conflict.import", error))
+  for (guint i = 0; i < import->rows->len; i++)
+    if (!insert_conflict (db, &g_array_index (import->rows, ConflictRow, i), "conflict.import", error))
       return FALSE;
-  return _qa_experts_recuse (db, error);
+  return _qa_experts_recuse (db, import->profile, error);
 }
 
 static void
@@ -562,7 +592,7 @@ read_conflict_row (QaImport   *import,
                    guint       row,
                    GArray     *rows)
 {
-  ConflictRow conflict = { NULL, NULL, QA_CONFLICT_OTHER, QA_CONFLICT_DECLARED, NULL };
+  ConflictRow conflict = { NULL, NULL, QA_CONFLICT_OTHER, QA_CONFLICT_DECLARED, NULL, NULL };
   const char *kind = qa_csv_table_get (import->table, row, "kind");
 
   conflict.expert_id = _qa_import_text (import, row, "expert_id", QA_DOSSIER_ID);
@@ -613,6 +643,7 @@ qa_experts_import_conflicts_csv (QaSession   *session,
 {
   g_auto(QaImport) import = { NULL, };
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (ConflictRow));
+  ConflictImport conflicts = { NULL, NULL };
   QaDatabase *db;
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
@@ -633,7 +664,9 @@ qa_experts_import_conflicts_csv (QaSession   *session,
 
   if (!_qa_import_check (&import, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID, error))
     return _qa_import_refuse (db, "conflict.import.refused", name, error);
-  if (!qa_database_transaction (db, insert_conflicts_cb, rows, error))
+  conflicts.rows = rows;
+  conflicts.profile = qa_session_get_profile (session);
+  if (!qa_database_transaction (db, insert_conflicts_cb, &conflicts, error))
     return FALSE;
 
   if (n_imported != NULL)
@@ -660,7 +693,8 @@ add_conflict_cb (QaDatabase  *db,
       return FALSE;
     }
 
-  return insert_conflict (db, row, "conflict.add", error) && _qa_experts_recuse (db, error);
+  return insert_conflict (db, row, "conflict.add", error) &&
+         _qa_experts_recuse (db, row->profile, error);
 }
 
 gboolean
@@ -674,7 +708,7 @@ qa_experts_add_conflict (QaSession         *session,
 {
   g_autoptr(GError) note_error = NULL;
   g_autofree char *stripped = NULL;
-  ConflictRow row = { expert_id, applicant_id, kind, source, NULL };
+  ConflictRow row = { expert_id, applicant_id, kind, source, NULL, NULL };
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
   g_return_val_if_fail (expert_id != NULL, FALSE);
@@ -691,6 +725,7 @@ qa_experts_add_conflict (QaSession         *session,
       return FALSE;
     }
   row.note = *stripped != '\0' ? stripped : NULL;
+  row.profile = qa_session_get_profile (session);
 
   if (!qa_database_transaction (qa_session_get_database (session), add_conflict_cb, &row, error))
     return FALSE;
@@ -786,7 +821,7 @@ set_status_cb (QaDatabase  *db,
                GError     **error)
 {
   const StatusChange *change = user_data;
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = qa_clock_dup_today ();
   g_autofree char *refusal = NULL;
   g_autofree char *since = NULL;
   QaExpertStatus current = QA_EXPERT_STATUS_ACTIVE;
@@ -886,7 +921,44 @@ typedef struct
   char       *employer;   /* trimmed, or NULL: unchanged */
   char       *title;
   int         experience_years;
+  QaProfile  *profile;
 } ExpertEdit;
+
+/* Notes that expert @expert_id left @employer on @left_on, with its audit entry; a row already
+ * there is QA_EXPERTS_ERROR_DUPLICATE. */
+static gboolean
+insert_former_employer (QaDatabase  *db,
+                        const char  *expert_id,
+                        const char  *employer,
+                        const char  *left_on,
+                        GError     **error)
+{
+  g_autofree char *key = qa_name_key (employer);
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db,
+                               "INSERT INTO expert_former_employer (expert_id, employer, employer_key, left_on) "
+                               "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text_or_null (stmt, 1, expert_id);
+  bind_text_or_null (stmt, 2, employer);
+  bind_text_or_null (stmt, 3, key);
+  bind_text_or_null (stmt, 4, left_on);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+  if (sqlite3_changes (_qa_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_DUPLICATE,
+                   _("%s left %s on %s: that is already recorded"), expert_id, employer, left_on);
+      return FALSE;
+    }
+
+  after = g_strdup_printf ("employer=%s; date=%s", employer, left_on);
+  return _qa_audit_append (db, "expert.former.add", "expert", expert_id, NULL, after, error);
+}
 
 static void
 append_field (GString    *text,
@@ -964,9 +1036,28 @@ update_cb (QaDatabase  *db,
   bind_text_or_null (stmt, 2, edit->employer);
   bind_text_or_null (stmt, 3, edit->title);
   sqlite3_bind_int (stmt, 4, edit->experience_years);
-  return _qa_database_check (db, sqlite3_step (stmt), error) &&
-         _qa_audit_append (db, "expert.edit", "expert", edit->expert_id, before->str, after->str,
-                           error);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error) ||
+      !_qa_audit_append (db, "expert.edit", "expert", edit->expert_id, before->str, after->str,
+                         error))
+    return FALSE;
+
+  /* The employer the expert leaves stays a tie for the profile's years (回避): left today. A
+   * second change on the same day notes it once. */
+  if (edit->employer != NULL && g_strcmp0 (edit->employer, employer) != 0 &&
+      employer != NULL && *employer != '\0')
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *today = qa_clock_dup_today ();
+
+      if (!insert_former_employer (db, edit->expert_id, employer, today, &local_error) &&
+          !g_error_matches (local_error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_DUPLICATE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  /* A new employer may be an applicant: its reviewer stops being assigned to it. */
+  return _qa_experts_recuse (db, edit->profile, error);
 }
 
 /* The trimmed @value of @field, or NULL with @error set naming the field. */
@@ -995,13 +1086,38 @@ checked_text (const char      *value,
   return g_steal_pointer (&stripped);
 }
 
+/* TRUE when @date is a real day written YYYY-MM-DD and not after today; else @error names the
+ * field @label. */
+static gboolean
+checked_date (const char  *date,
+              const char  *label,
+              GError     **error)
+{
+  g_autofree char *today = qa_clock_dup_today ();
+  GDate parsed;
+
+  if (!_qa_date_parse (date, &parsed))
+    {
+      g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID,
+                   _("%s: “%s” is not a date written YYYY-MM-DD"), label, date != NULL ? date : "");
+      return FALSE;
+    }
+  if (strcmp (date, today) > 0)
+    {
+      g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID,
+                   _("%s: %s is in the future"), label, date);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 qa_experts_update (QaSession             *session,
                    const char            *expert_id,
                    const QaExpertChange  *change,
                    GError               **error)
 {
-  ExpertEdit edit = { expert_id, NULL, NULL, -1 };
+  ExpertEdit edit = { expert_id, NULL, NULL, -1, qa_session_get_profile (session) };
   gboolean ok;
 
   g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
@@ -1108,25 +1224,8 @@ qa_experts_record_training (QaSession   *session,
 
   if (date != NULL && *date != '\0')
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-      unsigned y = 0, m = 0, d = 0;
-      char end = '\0';
-
-      if (strlen (date) != 10 || date[4] != '-' || date[7] != '-' ||
-          sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 ||
-          !g_date_valid_dmy ((GDateDay)d, (GDateMonth)m, (GDateYear)y))
-        {
-          g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID,
-                       _("date: “%s” is not a date written YYYY-MM-DD"), date);
-          return FALSE;
-        }
-      if (strcmp (date, today) > 0)
-        {
-          g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_INVALID,
-                       _("date: %s is in the future"), date);
-          return FALSE;
-        }
+      if (!checked_date (date, _("date"), error))
+        return FALSE;
       training.date = date;
     }
   training.course = checked_course;
@@ -1134,4 +1233,159 @@ qa_experts_record_training (QaSession   *session,
   if (!qa_database_transaction (qa_session_get_database (session), train_cb, &training, error))
     return FALSE;
   return qa_session_reload (session, error);
+}
+
+/* Former employers ------------------------------------------------------------------------ */
+
+void
+qa_former_employer_free (QaFormerEmployer *former)
+{
+  if (former == NULL)
+    return;
+
+  g_free (former->employer);
+  g_free (former->left_on);
+  g_free (former);
+}
+
+GPtrArray *
+qa_experts_list_former_employers (QaSession   *session,
+                                  const char  *expert_id,
+                                  GError     **error)
+{
+  g_autoptr(GPtrArray) formers = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_former_employer_free);
+  QaDatabase *db;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (expert_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = qa_session_get_database (session);
+  stmt = _qa_database_prepare (db,
+                               "SELECT employer, left_on FROM expert_former_employer "
+                               "WHERE expert_id = ?1 ORDER BY left_on DESC, employer",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text_or_null (stmt, 1, expert_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QaFormerEmployer *former = g_new0 (QaFormerEmployer, 1);
+
+      former->employer = g_strdup (column_text (stmt, 0));
+      former->left_on = g_strdup (column_text (stmt, 1));
+      g_ptr_array_add (formers, former);
+    }
+  if (!_qa_database_check (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&formers);
+}
+
+typedef struct
+{
+  const char *expert_id;
+  const char *employer;
+  const char *left_on;
+  QaProfile  *profile;
+} FormerChange;
+
+static gboolean
+add_former_cb (QaDatabase  *db,
+               gpointer     user_data,
+               GError     **error)
+{
+  const FormerChange *change = user_data;
+
+  return _qa_experts_require (db, change->expert_id, error) &&
+         insert_former_employer (db, change->expert_id, change->employer, change->left_on, error) &&
+         _qa_experts_recuse (db, change->profile, error);
+}
+
+static gboolean
+remove_former_cb (QaDatabase  *db,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  const FormerChange *change = user_data;
+  g_autofree char *key = qa_name_key (change->employer);
+  g_autofree char *before = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!_qa_experts_require (db, change->expert_id, error))
+    return FALSE;
+
+  stmt = _qa_database_prepare (db,
+                               "DELETE FROM expert_former_employer "
+                               "WHERE expert_id = ?1 AND employer_key = ?2 AND left_on = ?3",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text_or_null (stmt, 1, change->expert_id);
+  bind_text_or_null (stmt, 2, key);
+  bind_text_or_null (stmt, 3, change->left_on);
+  if (!_qa_database_check (db, sqlite3_step (stmt), error))
+    return FALSE;
+  if (sqlite3_changes (_qa_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, QA_EXPERTS_ERROR, QA_EXPERTS_ERROR_NOT_FOUND,
+                   _("No former employer %s left on %s is recorded for %s"),
+                   change->employer, change->left_on, change->expert_id);
+      return FALSE;
+    }
+
+  before = g_strdup_printf ("employer=%s; date=%s", change->employer, change->left_on);
+  return _qa_audit_append (db, "expert.former.remove", "expert", change->expert_id, before, NULL,
+                           error);
+}
+
+static gboolean
+change_former (QaSession         *session,
+               const char        *expert_id,
+               const char        *employer,
+               const char        *left_on,
+               QaTransactionFunc   func,
+               GError           **error)
+{
+  g_autofree char *checked = NULL;
+  FormerChange change = { expert_id, NULL, left_on, qa_session_get_profile (session) };
+
+  checked = checked_text (employer != NULL ? employer : "", _("former employer"), QA_DOSSIER_NAME,
+                          FALSE, error);
+  if (checked == NULL || !checked_date (left_on, _("date left"), error))
+    return FALSE;
+  change.employer = checked;
+
+  if (!qa_database_transaction (qa_session_get_database (session), func, &change, error))
+    return FALSE;
+  return qa_session_reload (session, error);
+}
+
+gboolean
+qa_experts_add_former_employer (QaSession   *session,
+                                const char  *expert_id,
+                                const char  *employer,
+                                const char  *left_on,
+                                GError     **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (expert_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return change_former (session, expert_id, employer, left_on, add_former_cb, error);
+}
+
+gboolean
+qa_experts_remove_former_employer (QaSession   *session,
+                                   const char  *expert_id,
+                                   const char  *employer,
+                                   const char  *left_on,
+                                   GError     **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (expert_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return change_former (session, expert_id, employer, left_on, remove_former_cb, error);
 }

@@ -27,7 +27,8 @@ typedef enum
 typedef enum
 {
   QA_CONFLICT_EMPLOYER,         /* works for the applicant */
-  QA_CONFLICT_FORMER_EMPLOYER,  /* worked for it before (the record keeps no dates) */
+  QA_CONFLICT_FORMER_EMPLOYER,  /* worked for it before: declared, or found from the former
+                                   employers left within the profile's years */
   QA_CONFLICT_CONSULTANT,       /* consultant or adviser to it */
   QA_CONFLICT_RELATIVE,         /* a close relative works there */
   QA_CONFLICT_COMPETITOR,       /* works for a competitor */
@@ -39,7 +40,8 @@ typedef enum
 {
   QA_CONFLICT_DECLARED,     /* declared by the expert */
   QA_CONFLICT_SECRETARIAT,  /* found and added by the secretariat */
-  QA_CONFLICT_AUTOMATIC,    /* found from the records: the employer is the applicant */
+  QA_CONFLICT_AUTOMATIC,    /* found from the records: the employer is the applicant, or was
+                               within the profile's panel/@former-employer-years */
 } QaConflictSource;
 
 /* One tie between an expert and an applicant, with why it is one. */
@@ -119,7 +121,8 @@ typedef struct
 #define QA_EXPERTS_MAX_EXPERIENCE_YEARS 70
 
 /* Changes the record of expert @expert_id, noting each field's old and new value in the audit
- * trail ("expert.edit"). Refused (QA_EXPERTS_ERROR_INVALID, naming the field) when a value is
+ * trail ("expert.edit"); a changed employer keeps the old one as a former employer left today
+ * ("expert.former.add"). Refused (QA_EXPERTS_ERROR_INVALID, naming the field) when a value is
  * not acceptable, and when nothing would change. */
 gboolean        qa_experts_update           (QaSession         *session,
                                              const char        *expert_id,
@@ -145,7 +148,9 @@ gboolean        qa_experts_add_conflict     (QaSession         *session,
                                              GError           **error);
 /* Every tie (QaTie) between the pool and the applicants: those recorded and those found
  * automatically (the expert's employer is named as, or has the credit code of, the
- * applicant), ordered by expert and applicant. For the conflict matrix. */
+ * applicant; or the expert left the applicant within the years of
+ * qa_rules_former_employer_is_tie(), counted back from today), ordered by expert and
+ * applicant. For the conflict matrix, the panel draw and a sheet's import. */
 GPtrArray      *qa_experts_list_ties        (QaSession         *session,
                                              GError           **error);
 /* The ties (QaTie) of one expert with one applicant; empty when they have none. */
@@ -154,6 +159,36 @@ GPtrArray      *qa_experts_get_ties         (QaSession         *session,
                                              const char        *applicant_id,
                                              GError           **error);
 
+/* An employer the expert worked for before, and the day they left it. */
+typedef struct
+{
+  char *employer;
+  char *left_on;    /* YYYY-MM-DD */
+} QaFormerEmployer;
+
+void            qa_former_employer_free     (QaFormerEmployer  *former);
+/* The former employers (QaFormerEmployer) of expert @expert_id, the latest left first. */
+GPtrArray      *qa_experts_list_former_employers (QaSession    *session,
+                                                  const char   *expert_id,
+                                                  GError      **error);
+/* Records that expert @expert_id left @employer on @left_on (YYYY-MM-DD, not in the future;
+ * the name not empty), "expert.former.add"; the same employer and day again is
+ * QA_EXPERTS_ERROR_DUPLICATE. Changing the employer with qa_experts_update() records the old
+ * one as left today. A panel member who left an applicant within the profile's years stops
+ * being assigned to it (recusal). */
+gboolean        qa_experts_add_former_employer (QaSession      *session,
+                                                const char     *expert_id,
+                                                const char     *employer,
+                                                const char     *left_on,
+                                                GError        **error);
+/* Removes that record ("expert.former.remove"); QA_EXPERTS_ERROR_NOT_FOUND when there is none. */
+gboolean        qa_experts_remove_former_employer (QaSession   *session,
+                                                   const char  *expert_id,
+                                                   const char  *employer,
+                                                   const char  *left_on,
+                                                   GError     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaTie, qa_tie_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaFormerEmployer, qa_former_employer_free)
 
 G_END_DECLS

@@ -265,7 +265,7 @@ context_load (Context     *ctx,
                   applicant_from_row, error))
     return FALSE;
 
-  ties = _qa_experts_load_ties (db, NULL, NULL, error);
+  ties = _qa_experts_load_ties (db, ctx->profile, NULL, NULL, error);
   if (ties == NULL)
     return FALSE;
   for (guint i = 0; i < ties->len; i++)
@@ -1394,6 +1394,7 @@ qa_panel_is_assigned (QaSession   *session,
     return FALSE;
   sqlite3_reset (stmt);
 
-  ties = _qa_experts_load_ties (db, expert_id, applicant_id, error);
+  ties = _qa_experts_load_ties (db, qa_session_get_profile (session), expert_id, applicant_id,
+                                error);
   return ties != NULL && ties->len == 0;
 }

@@ -37,6 +37,7 @@ struct _QaProfile
   gboolean           panel_odd;
   guint              min_experience_years;
   guint              min_scorers;
+  guint              former_employer_years;
   guint              public_notice_days;
   guint              accident_publicity_years;
 
@@ -461,6 +462,20 @@ check_consistency (QaProfile   *self,
       }
   }
 
+  /* How long a former employer stays a tie; a profile written before the attribute existed
+   * keeps the program's default. */
+  {
+    xmlNode *panel = _qa_xml_child (root, "panel");
+    g_autofree char *years = panel != NULL ? _qa_xml_prop (panel, "former-employer-years") : NULL;
+
+    self->former_employer_years = QA_PROFILE_DEFAULT_FORMER_EMPLOYER_YEARS;
+    if (years != NULL &&
+        !_qa_xml_prop_uint (panel, "former-employer-years", 100, name,
+                            "panel/@former-employer-years", QA_PROFILE_ERROR,
+                            QA_PROFILE_ERROR_INVALID, &self->former_employer_years, error))
+      return FALSE;
+  }
+
   return TRUE;
 }
 
@@ -792,6 +807,14 @@ qa_profile_get_min_experience_years (QaProfile *self)
   g_return_val_if_fail (QA_IS_PROFILE (self), 0);
 
   return self->min_experience_years;
+}
+
+guint
+qa_profile_get_former_employer_years (QaProfile *self)
+{
+  g_return_val_if_fail (QA_IS_PROFILE (self), 0);
+
+  return self->former_employer_years;
 }
 
 guint

@@ -50,6 +50,8 @@ typedef struct
 G_DECLARE_FINAL_TYPE (QaProfile, qa_profile, QA, PROFILE, GObject)
 
 #define QA_PROFILE_DEFAULT_ID "ganzhou"
+/* panel/@former-employer-years of a profile that does not say it. */
+#define QA_PROFILE_DEFAULT_FORMER_EMPLOYER_YEARS 3
 
 GQuark            qa_profile_error_quark              (void);
 /* "trimmed-mean", "mean" or "median", as written in the profile. */
@@ -93,6 +95,8 @@ guint             qa_profile_get_accident_lookback_years (QaProfile *self);
 guint             qa_profile_get_panel_min_size       (QaProfile   *self);
 gboolean          qa_profile_get_panel_odd            (QaProfile   *self);
 guint             qa_profile_get_min_experience_years (QaProfile   *self);
+/* Years after leaving in which a former employer is still a tie (回避); 0: never. */
+guint             qa_profile_get_former_employer_years (QaProfile  *self);
 /* Fewest scorers an applicant may have after recusals (default: the panel minimum). */
 guint             qa_profile_get_min_scorers          (QaProfile   *self);
 /* Art. 16(6) */

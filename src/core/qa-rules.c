@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "qa-rules.h"
 #include "qa-util-private.h"
@@ -387,6 +388,42 @@ qa_rules_experience_suffices (QaProfile *profile,
   g_return_val_if_fail (QA_IS_PROFILE (profile), FALSE);
 
   return years >= qa_profile_get_min_experience_years (profile);
+}
+
+char *
+qa_rules_former_employer_since (QaProfile  *profile,
+                                const char *on)
+{
+  guint years;
+  GDate date;
+  char text[16];
+
+  g_return_val_if_fail (QA_IS_PROFILE (profile), NULL);
+
+  years = qa_profile_get_former_employer_years (profile);
+  if (years == 0 || !_qa_date_parse (on, &date))
+    return NULL;
+
+  /* 29 February less N years is 28 February when that year has no 29th. */
+  g_date_subtract_years (&date, years);
+  g_snprintf (text, sizeof text, "%04u-%02u-%02u", (guint)g_date_get_year (&date),
+              (guint)g_date_get_month (&date), (guint)g_date_get_day (&date));
+  return g_strdup (text);
+}
+
+gboolean
+qa_rules_former_employer_is_tie (QaProfile  *profile,
+                                 const char *left_on,
+                                 const char *on)
+{
+  g_autofree char *since = NULL;
+  GDate left;
+
+  g_return_val_if_fail (QA_IS_PROFILE (profile), FALSE);
+
+  since = qa_rules_former_employer_since (profile, on);
+  /* Dates written YYYY-MM-DD compare as text. */
+  return since != NULL && _qa_date_parse (left_on, &left) && strcmp (left_on, since) >= 0;
 }
 
 gboolean

@@ -118,6 +118,16 @@ QaPanelViolation    *qa_panel_violation_new        (const char                 *
 /* Art. 11(3): whether @years of quality-management or technical work are enough. */
 gboolean             qa_rules_experience_suffices  (QaProfile                  *profile,
                                                     guint                       years);
+/* 回避 (Art. 3 公正, Art. 23): whether an expert who left an employer on @left_on is still tied
+ * to it on @on (the day ties are asked; both YYYY-MM-DD): when @left_on is no more than the
+ * profile's panel/@former-employer-years before @on. Never when the profile says 0 years. */
+gboolean             qa_rules_former_employer_is_tie (QaProfile                *profile,
+                                                    const char                 *left_on,
+                                                    const char                 *on);
+/* The same rule as the earliest day of leaving that still ties on @on (YYYY-MM-DD), for a query
+ * over every former employer; NULL when the profile ties none (0 years) or @on is not a date. */
+char                *qa_rules_former_employer_since (QaProfile                 *profile,
+                                                    const char                 *on);
 /* Whether an expert may sit on a panel at all (Art. 11(1), (3), (4), this session's declaration,
  * Art. 23 penalties). Every failing reason is appended to @violations (QaPanelViolation) when it
  * is not NULL. */

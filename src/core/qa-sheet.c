@@ -470,7 +470,8 @@ check_reviewer (QaDatabase  *db,
       return FALSE;
 
     /* Recorded ties and those found from the employer alike (回避). */
-    ties = _qa_experts_load_ties (db, sheet->reviewer, NULL, error);
+    ties = _qa_experts_load_ties (db, qa_session_get_profile (job->session), sheet->reviewer,
+                                  NULL, error);
     if (ties == NULL)
       return FALSE;
     for (guint t = 0; t < ties->len; t++)
