@@ -47,12 +47,7 @@ static void show_indicators (QaAwardsView *self);
 static char *
 dup_today (QaAwardsView *self)
 {
-  g_autoptr(GDateTime) now = NULL;
-
-  if (self->today != NULL)
-    return g_strdup (self->today);
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%F");
+  return self->today != NULL ? g_strdup (self->today) : qa_clock_dup_today ();
 }
 
 static gboolean

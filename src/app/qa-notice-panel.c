@@ -46,13 +46,7 @@ G_DEFINE_FINAL_TYPE (QaNoticePanel, qa_notice_panel, GTK_TYPE_WIDGET)
 static char *
 dup_today (QaNoticePanel *self)
 {
-  g_autoptr(GDateTime) now = NULL;
-
-  if (self->today != NULL)
-    return g_strdup (self->today);
-
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%F");
+  return self->today != NULL ? g_strdup (self->today) : qa_clock_dup_today ();
 }
 
 static gboolean

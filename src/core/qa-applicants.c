@@ -15,6 +15,7 @@
 #include "qa-database-private.h"
 #include "qa-import-private.h"
 #include "qa-names-private.h"
+#include "qa-clock.h"
 #include "qa-util-private.h"
 
 /* The largest count of accidents an application is believed to declare. */
@@ -865,11 +866,7 @@ qa_applicants_import_csv (QaSession   *session,
   import.codes = g_hash_table_new (g_str_hash, g_str_equal);
   import.names = g_hash_table_new (g_str_hash, g_str_equal);
   import.max_points = qa_criteria_get_total_points (qa_session_get_criteria (session));
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-    import.today = g_date_time_format (now, "%Y-%m-%d");
-  }
+  import.today = qa_clock_dup_today ();
   if (!_qa_import_init (&import.base, bytes, name, applicant_columns,
                         G_N_ELEMENTS (applicant_columns), error))
     return _qa_import_refuse (db, "applicant.import.refused", name, error);

@@ -11,6 +11,7 @@
 #include "qa-credit-code.h"
 #include "qa-dossier.h"
 #include "qa-text.h"
+#include "qa-clock.h"
 #include "qa-util-private.h"
 
 struct _QaDossier
@@ -312,9 +313,7 @@ is_required (QaDossierField field)
 static char *
 today_iso (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
+  return qa_clock_dup_today ();
 }
 
 /* A date that is real and not after @today. */

@@ -12,6 +12,7 @@
 #include "qa-outcome-private.h"
 #include "qa-pdf-private.h"
 #include "qa-roles.h"
+#include "qa-clock.h"
 #include "qa-util-private.h"
 
 G_DEFINE_QUARK (qa-outcome-error-quark, qa_outcome_error)
@@ -104,12 +105,9 @@ _qa_outcome_parse_date (const char  *date,
 {
   if (date == NULL)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = qa_clock_dup_today ();
 
-      g_date_clear (parsed, 1);
-      g_date_set_dmy (parsed, (GDateDay)g_date_time_get_day_of_month (now),
-                      (GDateMonth)g_date_time_get_month (now), (GDateYear)g_date_time_get_year (now));
-      return TRUE;
+      return _qa_date_parse (today, parsed);
     }
   if (_qa_date_parse (date, parsed))
     return TRUE;

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qa-clock.h"
 #include "qa-consensus-private.h"
 #include "qa-database-private.h"
 #include "qa-outcome.h"
@@ -140,7 +141,6 @@ describe_outcome (QaSession *session,
   g_autofree char *starts_on = NULL;
   g_autofree char *ends_on = NULL;
   g_autofree char *today = NULL;
-  g_autoptr(GDateTime) now = NULL;
 
   switch (current)
     {
@@ -150,8 +150,7 @@ describe_outcome (QaSession *session,
     case QA_STAGE_NOTICE:
       if (!qa_outcome_get_notice (session, &starts_on, &ends_on))
         return g_strdup (_("The review committee has confirmed the list: open the public notice (Art. 16(6))."));
-      now = g_date_time_new_now_local ();
-      today = g_date_time_format (now, "%Y-%m-%d");
+      today = qa_clock_dup_today ();
       if (g_strcmp0 (today, ends_on) <= 0)
         return g_strdup_printf (_("The public notice runs from %s to %s: record the real-name objections received, and have the committee re-check each."),
                                 starts_on, ends_on);
