@@ -201,6 +201,25 @@ START_TEST (test_foreign_keys_enforced)
 }
 END_TEST
 
+/* qa_applicants_import_csv() turns triggers off for its transaction, because the only ones on
+ * applicant fill a name key the import already writes. A new trigger on applicant (a guard, a
+ * log) would silently not run during imports: this fails so that whoever adds one looks there. */
+START_TEST (test_applicant_triggers_are_the_name_keys)
+{
+  g_autofree char *path = db_path ("triggers.db");
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = qa_database_open (path, &error);
+  ck_assert_ptr_nonnull (db);
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+                                   "AND tbl_name = 'applicant'"), 2);
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+                                   "AND tbl_name = 'applicant' AND name IN "
+                                   "('applicant_name_key_insert', 'applicant_name_key_update')"), 2);
+}
+END_TEST
+
 /* Inserts the two experts named in @user_data, then gives up. */
 static gboolean
 insert_then_fail (QaDatabase  *db,
@@ -857,6 +876,7 @@ database_suite (void)
   tcase_add_test (tc, test_reopen_keeps_data);
   tcase_add_test (tc, test_migrate_v5_keeps_experts);
   tcase_add_test (tc, test_foreign_keys_enforced);
+  tcase_add_test (tc, test_applicant_triggers_are_the_name_keys);
   tcase_add_test (tc, test_failed_transaction_leaves_nothing);
   tcase_add_test (tc, test_newer_schema_refused_untouched);
   tcase_add_test (tc, test_foreign_database_refused_untouched);
