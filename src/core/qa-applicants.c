@@ -905,9 +905,9 @@ qa_applicants_import_csv (QaSession   *session,
     /* Every row carries its name key, computed above by qa_name_key(), the function the
      * applicant_name_key_insert trigger would call: the trigger has nothing to add. Its mere
      * presence made each INSERT a multi-write statement, with a statement journal, a trigger
-     * frame and a scan of every table that refers to applicant per row (half an import's
-     * instructions at 10,000 rows), so triggers are off on this connection for the import (test-database checks that applicant
-     * has no other trigger). */
+     * frame and a scan of every table that refers to applicant per row (about a tenth of an
+     * import's instructions at 10,000 rows), so triggers are off on this connection for the
+     * import; test-database checks that applicant has no other trigger. */
     sqlite3_db_config (handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &triggers);
     if (triggers)
       sqlite3_db_config (handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
