@@ -228,23 +228,38 @@ gui_test_find_labelled (GtkWidget  *root,
 }
 
 GtkWidget *
-gui_test_find_widget (GtkWidget *root,
-                      GType      type)
+gui_test_find_matching (GtkWidget    *root,
+                        GuiTestMatch  match,
+                        gconstpointer data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = gui_test_find_widget (child, type);
+      GtkWidget *found = gui_test_find_matching (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *)type);
+}
+
+GtkWidget *
+gui_test_find_widget (GtkWidget *root,
+                      GType      type)
+{
+  return gui_test_find_matching (root, is_of_type, &type);
 }
 
 GFile *

@@ -43,6 +43,12 @@ GtkWindow  *gui_test_wait_for_window        (GType       type,
 GtkWidget  *gui_test_find_labelled          (GtkWidget  *root,
                                              GType       type,
                                              const char *label);
+/* The first widget under @root (itself included, depth first) that @match says TRUE of. */
+typedef gboolean (*GuiTestMatch) (GtkWidget     *widget,
+                                  gconstpointer  data);
+GtkWidget  *gui_test_find_matching          (GtkWidget    *root,
+                                             GuiTestMatch  match,
+                                             gconstpointer data);
 /* The first widget of @type under @root (itself included), shown or not. */
 GtkWidget  *gui_test_find_widget            (GtkWidget  *root,
                                              GType       type);

@@ -309,27 +309,26 @@ pick_opinion_row (QaConsensusOpinion *opinion,
   ck_abort_msg ("no opinion row for %s", applicant_id);
 }
 
-/* The check button of @applicant_id in the list of applicants to send on to site review. */
+/* Whether @widget is the check button of the applicant whose id is @data, in the list of those
+ * to send on to site review (labelled “A01 name”). */
+static gboolean
+is_check_of (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  const char *applicant_id = data;
+  const char *label;
+
+  if (!GTK_IS_CHECK_BUTTON (widget))
+    return FALSE;
+  label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  return label != NULL && g_str_has_prefix (label, applicant_id) && label[strlen (applicant_id)] == ' ';
+}
+
 static GtkWidget *
 find_check_of (GtkWidget  *under,
                const char *applicant_id)
 {
-  if (GTK_IS_CHECK_BUTTON (under))
-    {
-      const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (under));
-
-      if (label != NULL && g_str_has_prefix (label, applicant_id) && label[strlen (applicant_id)] == ' ')
-        return under;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (under); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_check_of (child, applicant_id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gui_test_find_matching (under, is_check_of, applicant_id);
 }
 
 static GtkWidget *

@@ -275,30 +275,26 @@ export_sheet_from_menu (const char *warning)
   return file;
 }
 
-/* The row of reviewer @id in the export dialog (its subtitle starts “E07 · ”). */
+/* Whether @widget is the row of reviewer @data in the export dialog (its subtitle starts
+ * “E07 · ”). */
+static gboolean
+is_reviewer_row (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s · ", (const char *)data);
+  const char *subtitle;
+
+  if (!ADW_IS_ACTION_ROW (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  return subtitle != NULL && g_str_has_prefix (subtitle, prefix);
+}
+
 static AdwActionRow *
 find_reviewer_row (GtkWidget  *root,
                    const char *id)
 {
-  if (ADW_IS_ACTION_ROW (root) && gtk_widget_get_mapped (root))
-    {
-      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (root));
-      g_autofree char *prefix = g_strdup_printf ("%s · ", id);
-
-      if (subtitle != NULL && g_str_has_prefix (subtitle, prefix))
-        return ADW_ACTION_ROW (root);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwActionRow *found = find_reviewer_row (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (AdwActionRow *)gui_test_find_matching (root, is_reviewer_row, id);
 }
 
 /* Clicks the row of reviewer @id, which unticks its check box. */
