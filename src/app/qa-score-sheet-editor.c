@@ -397,8 +397,6 @@ qa_score_sheet_editor_dispose (GObject *object)
   QaScoreSheetEditor *self = (QaScoreSheetEditor *)object;
   GtkWidget *child;
 
-  if (self->notes != NULL)
-    qa_item_notes_save (self->notes);
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
