@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "qa-dossier-pane.h"
 #include "qa-dossiers-view.h"
@@ -677,11 +678,25 @@ qa_dossiers_view_class_init (QaDossiersViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "dossiers-view");
 }
 
+/* References are codes (A01, B00001), in the order the session lists them (SQLite's ORDER BY
+ * id, byte order): comparing the bytes keeps that order and spares the list, sorted by
+ * reference at start-up, a collation key per applicant. */
+static int
+compare_references (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return strcmp (qa_applicant_get_id ((QaApplicant *)a), qa_applicant_get_id ((QaApplicant *)b));
+}
+
 static void
 qa_dossiers_view_init (QaDossiersView *self)
 {
+  g_autoptr(GtkCustomSorter) by_reference = gtk_custom_sorter_new (compare_references, NULL, NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gtk_column_view_column_set_sorter (self->reference_column, GTK_SORTER (by_reference));
   gtk_column_view_sort_by_column (self->column_view, self->reference_column, GTK_SORT_ASCENDING);
   update_actions (self);
   update_state (self);
