@@ -188,6 +188,88 @@ START_TEST (test_refused_before_site_closed)
 }
 END_TEST
 
+static void
+progress_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Reads the progress in its worker thread and waits for it, as the window does. */
+static QaProgress *
+read_progress_async (QaSession     *shown,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  qa_session_get_progress_async (shown, cancellable, progress_read_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return qa_session_get_progress_finish (shown, result, error);
+}
+
+static void
+assert_stage_progress_eq (const QaStageProgress *a,
+                          const QaStageProgress *b)
+{
+  ck_assert_int_eq (a->stage, b->stage);
+  ck_assert_int_eq (a->panel_formed, b->panel_formed);
+  ck_assert_int_eq (a->closed, b->closed);
+  ck_assert_str_eq (a->closed_at ? a->closed_at : "", b->closed_at ? b->closed_at : "");
+  ck_assert_uint_eq (a->applicants, b->applicants);
+  ck_assert_uint_eq (a->sheets_expected, b->sheets_expected);
+  ck_assert_uint_eq (a->sheets_received, b->sheets_received);
+  ck_assert_uint_eq (a->items_total, b->items_total);
+  ck_assert_uint_eq (a->items_agreed, b->items_agreed);
+  ck_assert_uint_eq (a->items_recorded, b->items_recorded);
+  ck_assert_uint_eq (a->items_stale, b->items_stale);
+  ck_assert_uint_eq (a->items_to_agree, b->items_to_agree);
+  ck_assert_uint_eq (a->missing->len, b->missing->len);
+  for (guint i = 0; i < a->missing->len; i++)
+    ck_assert_str_eq (g_ptr_array_index (a->missing, i), g_ptr_array_index (b->missing, i));
+}
+
+/* Where the session stands, read in a worker thread on its own connection, is what the
+ * session's connection reads, at every point of the procedure; and a cancelled reading says so. */
+START_TEST (test_progress_read_in_a_thread)
+{
+  static const char * const points[] = { "eligibility", "material", "site", "shortlist", "notice", "award" };
+  g_autofree char *path = g_build_filename (tmpdir, "progress.db", NULL);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaSession) shown = NULL;
+  g_autoptr(QaProgress) refused = NULL;
+
+  shown = qa_session_open_with_demo (path, &error);
+  ck_assert_ptr_nonnull (shown);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autoptr(QaProgress) now = NULL;
+      g_autoptr(QaProgress) read = NULL;
+
+      ck_assert_msg (qa_demo_advance (shown, points[i], &error), "%s: %s", points[i],
+                     error ? error->message : "");
+      now = qa_session_get_progress (shown, &error);
+      ck_assert_ptr_nonnull (now);
+      read = read_progress_async (shown, NULL, &error);
+      ck_assert_msg (read != NULL, "%s: %s", points[i], error ? error->message : "");
+      ck_assert_int_eq (read->current, now->current);
+      ck_assert_str_eq (read->next_step, now->next_step);
+      assert_stage_progress_eq (&read->material, &now->material);
+      assert_stage_progress_eq (&read->site, &now->site);
+    }
+
+  g_cancellable_cancel (cancelled);
+  refused = read_progress_async (shown, cancelled, &error);
+  ck_assert_ptr_null (refused);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+}
+END_TEST
+
 START_TEST (test_statuses_of_the_demo)
 {
   g_autoptr(QaShortlistResult) result = shortlist ();
@@ -783,6 +865,7 @@ outcome_suite (void)
   tcase_add_checked_fixture (early, qa_test_setup_tmpdir, qa_test_teardown_tmpdir);
   tcase_set_timeout (early, 60);
   tcase_add_test (early, test_refused_before_site_closed);
+  tcase_add_test (early, test_progress_read_in_a_thread);
   suite_add_tcase (suite, early);
 
   tcase_add_checked_fixture (ganzhou, setup_ganzhou, qa_test_teardown_tmpdir);

@@ -32,6 +32,9 @@ struct _QaProcedureStepper
   /* Template widgets */
   GtkLabel   *needed_label;
   GtkGrid    *steps_grid;
+
+  /* Where the session stands is read in a worker thread: this reading, while it runs. */
+  GCancellable *reading;
 };
 
 G_DEFINE_FINAL_TYPE (QaProcedureStepper, qa_procedure_stepper, GTK_TYPE_WIDGET)
@@ -40,6 +43,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_STAGE,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -180,6 +184,8 @@ qa_procedure_stepper_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   _qa_ui_follow_session (self, &self->session, NULL, G_CALLBACK (qa_procedure_stepper_refresh));
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
 
   G_OBJECT_CLASS (qa_procedure_stepper_parent_class)->dispose (object);
 }
@@ -200,6 +206,10 @@ qa_procedure_stepper_get_property (GObject    *object,
 
     case PROP_STAGE:
       g_value_set_uint (value, self->stage);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->reading != NULL);
       break;
 
     default:
@@ -246,6 +256,10 @@ qa_procedure_stepper_class_init (QaProcedureStepperClass *klass)
     g_param_spec_uint ("stage", NULL, NULL,
                        0, QA_N_STAGES - 1, QA_STAGE_APPLICATION,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -305,24 +319,14 @@ append_needed (GString    *needed,
   g_string_append_printf (needed, _("• %s"), line);
 }
 
-/* Reads where the session stands and shows it. */
-void
-qa_procedure_stepper_refresh (QaProcedureStepper *self)
+/* Shows where the session stands (@progress NULL: no session, or it could not be read). */
+static void
+show_progress (QaProcedureStepper *self,
+               const QaProgress   *progress)
 {
-  g_autoptr(QaProgress) progress = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   g_autoptr(GString) needed = g_string_new (NULL);
   QaStage stage = QA_STAGE_APPLICATION;
-
-  g_return_if_fail (QA_IS_PROCEDURE_STEPPER (self));
-
-  if (self->session != NULL)
-    {
-      progress = qa_session_get_progress (self->session, &error);
-      if (progress == NULL)
-        g_warning ("Cannot read where the session stands: %s", error->message);
-    }
 
   if (progress != NULL)
     {
@@ -381,6 +385,71 @@ qa_procedure_stepper_refresh (QaProcedureStepper *self)
   gtk_label_set_label (self->needed_label, needed->str);
   gtk_widget_set_visible (GTK_WIDGET (self->needed_label), needed->len > 0);
   gtk_widget_set_tooltip_text (self->buttons[stage], needed->len > 0 ? needed->str : NULL);
+}
+
+static void
+set_busy (QaProcedureStepper *self,
+          GCancellable       *reading)
+{
+  gboolean was_busy = self->reading != NULL;
+
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_set_object (&self->reading, reading);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, reading != NULL, -1);
+  if (was_busy != (reading != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+progress_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(QaProcedureStepper) self = user_data;
+  g_autoptr(QaProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+
+  progress = qa_session_get_progress_finish (QA_SESSION (object), result, &error);
+  /* A newer reading, another session or none: this one is no longer wanted. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->session != QA_SESSION (object) || self->reading != g_task_get_cancellable (G_TASK (result)))
+    return;
+  if (progress == NULL)
+    g_warning ("Cannot read where the session stands: %s", error->message);
+
+  set_busy (self, NULL);
+  show_progress (self, progress);
+}
+
+/* Reads where the session stands, in a worker thread (at a province's scale the consensus of
+ * every item is counted), and shows it when it is read. Until then the stepper shows what it
+ * showed, and is busy. */
+void
+qa_procedure_stepper_refresh (QaProcedureStepper *self)
+{
+  g_autoptr(GCancellable) reading = NULL;
+
+  g_return_if_fail (QA_IS_PROCEDURE_STEPPER (self));
+
+  if (self->session == NULL)
+    {
+      set_busy (self, NULL);
+      show_progress (self, NULL);
+      return;
+    }
+
+  reading = g_cancellable_new ();
+  set_busy (self, reading);
+  qa_session_get_progress_async (self->session, reading, progress_read_cb, g_object_ref (self));
+}
+
+gboolean
+qa_procedure_stepper_get_busy (QaProcedureStepper *self)
+{
+  g_return_val_if_fail (QA_IS_PROCEDURE_STEPPER (self), FALSE);
+
+  return self->reading != NULL;
 }
 
 QaSession *

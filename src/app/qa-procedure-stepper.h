@@ -23,5 +23,7 @@ void        qa_procedure_stepper_set_session (QaProcedureStepper *self,
 QaStage     qa_procedure_stepper_get_stage   (QaProcedureStepper *self);
 /* Reads where the session stands again. */
 void        qa_procedure_stepper_refresh     (QaProcedureStepper *self);
+/* Reading where the session stands (in a worker thread): what is shown is about to change. */
+gboolean    qa_procedure_stepper_get_busy    (QaProcedureStepper *self);
 
 G_END_DECLS

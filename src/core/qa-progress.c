@@ -32,17 +32,17 @@ qa_progress_free (QaProgress *progress)
 }
 
 static gboolean
-read_stage (QaSession        *session,
+read_stage (QaDatabase       *db,
+            QaProfile        *profile,
             QaStage           stage,
             QaStageProgress  *out,
             GError          **error)
 {
-  QaDatabase *db = qa_session_get_database (session);
   g_autoptr(GPtrArray) items = NULL;
   sqlite3_stmt *stmt;
 
   out->stage = stage;
-  out->closed_at = qa_session_dup_stage_closed_at (session, stage);
+  out->closed_at = _qa_database_dup_stage_closed_at (db, stage);
   out->closed = out->closed_at != NULL;
 
   stmt = _qa_database_prepare (db,
@@ -67,7 +67,7 @@ read_stage (QaSession        *session,
   out->sheets_received = (guint)sqlite3_column_int (stmt, 3);
   sqlite3_reset (stmt);
 
-  items = _qa_consensus_compute_db (db, qa_session_get_profile (session), stage, NULL, error);
+  items = _qa_consensus_compute_db (db, profile, stage, NULL, error);
   if (items == NULL)
     return FALSE;
   out->items_total = items->len;
@@ -89,16 +89,14 @@ read_stage (QaSession        *session,
   if (out->closed)
     out->missing = g_ptr_array_new_with_free_func (g_free);
   else
-    out->missing = _qa_consensus_check_complete_db (db, qa_session_get_profile (session), stage,
-                                                    items, error);
+    out->missing = _qa_consensus_check_complete_db (db, profile, stage, items, error);
   return out->missing != NULL;
 }
 
 static gboolean
-eligibility_checked (QaSession *session)
+eligibility_checked (QaDatabase *db)
 {
-  sqlite3_stmt *stmt = _qa_database_prepare (qa_session_get_database (session),
-                                             "SELECT EXISTS (SELECT 1 FROM eligibility)", NULL);
+  sqlite3_stmt *stmt = _qa_database_prepare (db, "SELECT EXISTS (SELECT 1 FROM eligibility)", NULL);
   gboolean checked;
 
   if (stmt == NULL)
@@ -167,18 +165,17 @@ describe_outcome (QaSession *session,
     }
 }
 
-QaProgress *
-qa_session_get_progress (QaSession  *session,
-                         GError    **error)
+/* What the records show, read from @db alone (so that a thread may read it on its own
+ * connection): everything but the stage the session has stored. */
+static gboolean
+read_progress (QaDatabase  *db,
+               QaProfile   *profile,
+               QaProgress  *progress,
+               GError     **error)
 {
-  g_autoptr(QaProgress) progress = g_new0 (QaProgress, 1);
-
-  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!read_stage (session, QA_STAGE_MATERIAL, &progress->material, error) ||
-      !read_stage (session, QA_STAGE_SITE, &progress->site, error))
-    return NULL;
+  if (!read_stage (db, profile, QA_STAGE_MATERIAL, &progress->material, error) ||
+      !read_stage (db, profile, QA_STAGE_SITE, &progress->site, error))
+    return FALSE;
 
   if (progress->site.closed)
     progress->current = QA_STAGE_COMPREHENSIVE;
@@ -195,7 +192,7 @@ qa_session_get_progress (QaSession  *session,
       progress->current = QA_STAGE_MATERIAL;
       progress->next_step = describe_next (&progress->material);
     }
-  else if (eligibility_checked (session))
+  else if (eligibility_checked (db))
     {
       progress->current = QA_STAGE_ELIGIBILITY;
       progress->next_step = describe_next (&progress->material);
@@ -206,17 +203,132 @@ qa_session_get_progress (QaSession  *session,
       progress->next_step = g_strdup (_("Register the applicants and run the eligibility check."));
     }
 
+  return TRUE;
+}
+
+/* The session's own part, in the thread that owns it. */
+static gboolean
+finish_progress (QaSession   *session,
+                 QaProgress  *progress,
+                 GError     **error)
+{
   /* Core moves the stored stage forward at each step (panel formed, stage closed, list
    * confirmed, notice opened, awards approved); what the records show counts too, for sessions
    * written before it did. */
   if (!_qa_session_sync_stage (session, error))
-    return NULL;
+    return FALSE;
   progress->current = MAX (progress->current, qa_session_get_stage (session));
   if (progress->current >= QA_STAGE_COMPREHENSIVE)
     {
       g_free (progress->next_step);
       progress->next_step = describe_outcome (session, progress->current);
     }
+
+  return TRUE;
+}
+
+QaProgress *
+qa_session_get_progress (QaSession  *session,
+                         GError    **error)
+{
+  g_autoptr(QaProgress) progress = g_new0 (QaProgress, 1);
+
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!read_progress (qa_session_get_database (session), qa_session_get_profile (session),
+                      progress, error) ||
+      !finish_progress (session, progress, error))
+    return NULL;
+
+  return g_steal_pointer (&progress);
+}
+
+typedef struct
+{
+  char      *path;
+  QaProfile *profile;
+} ProgressJob;
+
+static void
+progress_job_free (ProgressJob *job)
+{
+  g_free (job->path);
+  g_clear_object (&job->profile);
+  g_free (job);
+}
+
+/* In a worker thread: the session file read on a connection of its own, in one read
+ * transaction, so that every figure comes from the same moment (WAL readers never wait for the
+ * writer, nor it for them). */
+static void
+progress_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  ProgressJob *job = task_data;
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(QaProgress) progress = g_new0 (QaProgress, 1);
+  g_autoptr(GError) error = NULL;
+  gboolean read;
+
+  db = qa_database_open_full (job->path, QA_DATABASE_OPEN_READ_ONLY, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!_qa_database_exec (db, "BEGIN", &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  read = read_progress (db, job->profile, progress, &error);
+  _qa_database_exec (db, "COMMIT", NULL);
+
+  if (!read)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&progress), (GDestroyNotify)qa_progress_free);
+}
+
+void
+qa_session_get_progress_async (QaSession           *session,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ProgressJob *job;
+
+  g_return_if_fail (QA_IS_SESSION (session));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (session, cancellable, callback, user_data);
+  g_task_set_source_tag (task, qa_session_get_progress_async);
+
+  job = g_new0 (ProgressJob, 1);
+  job->path = g_strdup (qa_database_get_path (qa_session_get_database (session)));
+  job->profile = g_object_ref (qa_session_get_profile (session));
+  g_task_set_task_data (task, job, (GDestroyNotify)progress_job_free);
+  g_task_run_in_thread (task, progress_thread);
+}
+
+QaProgress *
+qa_session_get_progress_finish (QaSession     *session,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_autoptr(QaProgress) progress = NULL;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, session), NULL);
+
+  progress = g_task_propagate_pointer (G_TASK (result), error);
+  if (progress == NULL || !finish_progress (session, progress, error))
+    return NULL;
 
   return g_steal_pointer (&progress);
 }

@@ -41,6 +41,15 @@ void        qa_progress_free        (QaProgress  *progress);
 /* Reads the session's state now. */
 QaProgress *qa_session_get_progress (QaSession   *session,
                                      GError     **error);
+/* The same, read in a worker thread on a connection of its own (the session's file; it may take
+ * a while at a province's scale), finished in the caller's thread. */
+void        qa_session_get_progress_async  (QaSession           *session,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+QaProgress *qa_session_get_progress_finish (QaSession           *session,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaProgress, qa_progress_free)
 

@@ -18,6 +18,9 @@ QaSession       *_qa_session_ticket_open (QaSessionTicket  *ticket,
 void             _qa_session_ticket_free (QaSessionTicket  *ticket);
 
 /* Re-reads the session's stage (moved forward inside a transaction) and notifies "stage". */
+/* When @stage was closed (ISO 8601 UTC), or NULL: from any connection to a session file. */
+char            *_qa_database_dup_stage_closed_at (QaDatabase *db,
+                                                   QaStage     stage);
 gboolean         _qa_session_sync_stage  (QaSession        *self,
                                           GError          **error);
 

@@ -824,12 +824,19 @@ char *
 qa_session_dup_stage_closed_at (QaSession *self,
                                 QaStage    stage)
 {
+  g_return_val_if_fail (QA_IS_SESSION (self), NULL);
+
+  return _qa_database_dup_stage_closed_at (self->database, stage);
+}
+
+char *
+_qa_database_dup_stage_closed_at (QaDatabase *db,
+                                  QaStage     stage)
+{
   sqlite3_stmt *stmt;
   char *at = NULL;
 
-  g_return_val_if_fail (QA_IS_SESSION (self), NULL);
-
-  stmt = _qa_database_prepare (self->database,
+  stmt = _qa_database_prepare (db,
                                "SELECT min(at) FROM stage_event WHERE stage = ?1 AND event = 'closed'",
                                NULL);
   if (stmt == NULL)
