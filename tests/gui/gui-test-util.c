@@ -312,3 +312,57 @@ gui_test_run (Suite *suite)
   gui_test_remove_tmpdir (cache);
   return failed == 0 ? 0 : 1;
 }
+
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *list;
+  const char *text;
+  GtkWidget  *label;
+} LabelSearch;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelSearch *search = data;
+
+  search->label = gui_test_find_matching (search->list, is_label_reading, search->text);
+  return search->label != NULL;
+}
+
+gboolean
+gui_test_click_row_showing (GtkWidget  *list,
+                            const char *text)
+{
+  LabelSearch search = { list, text, NULL };
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+
+  gui_test_settle ();
+  if (!label_shown (&search) && scroller != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      /* A page at a time from the top, as a user scrolls; the list makes its rows a frame later. */
+      for (double at = 0; search.label == NULL && at <= gtk_adjustment_get_upper (adjustment);
+           at += MAX (gtk_adjustment_get_page_size (adjustment) / 2, 1))
+        {
+          gtk_adjustment_set_value (adjustment, at);
+          gui_test_iterate_until (label_shown, &search);
+        }
+    }
+  if (search.label == NULL)
+    return FALSE;
+
+  /* What a click on a row of a list or column view does. */
+  if (!gtk_widget_activate_action (search.label, "listitem.select", "(bb)", FALSE, FALSE))
+    return FALSE;
+  gui_test_settle ();
+  return TRUE;
+}

@@ -62,4 +62,9 @@ GFile      *gui_test_write_pdf              (const char *dir,
  * in this process (GTK cannot survive a fork). Returns the exit status. */
 int         gui_test_run                    (Suite      *suite);
 
+/* Selects, as a click does, the row of the list or column view @list that shows a label reading
+ * exactly @text, scrolling down to it when it is out of sight; FALSE when no row shows it. */
+gboolean    gui_test_click_row_showing      (GtkWidget  *list,
+                                             const char *text);
+
 G_END_DECLS
