@@ -366,3 +366,57 @@ gui_test_click_row_showing (GtkWidget  *list,
   gui_test_settle ();
   return TRUE;
 }
+
+static gboolean
+is_mapped_of_type (GtkWidget     *widget,
+                   gconstpointer  type)
+{
+  return gtk_widget_get_mapped (widget) && G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *)type);
+}
+
+GtkWidget *
+gui_test_find_mapped_widget (GtkWidget *root,
+                             GType      type)
+{
+  return gui_test_find_matching (root, is_mapped_of_type, &type);
+}
+
+static gboolean
+has_tooltip_text (GtkWidget     *widget,
+                  gconstpointer  tooltip)
+{
+  return gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+GtkWidget *
+gui_test_find_by_tooltip (GtkWidget  *root,
+                          const char *tooltip)
+{
+  return gui_test_find_matching (root, has_tooltip_text, tooltip);
+}
+
+void
+gui_test_pick_in_drop_down (GtkWidget  *drop_down,
+                            const char *label)
+{
+  GListModel *choices;
+  guint n;
+  guint chosen;
+
+  ck_assert_msg (GTK_IS_DROP_DOWN (drop_down) && gtk_widget_get_mapped (drop_down),
+                 "no drop-down on screen to pick “%s” in", label != NULL ? label : "the first row");
+  choices = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+  n = g_list_model_get_n_items (choices);
+  chosen = label == NULL && n > 0 ? 0 : n;
+  for (guint i = 0; label != NULL && i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (choices, i);
+
+      if (GTK_IS_STRING_OBJECT (item) &&
+          g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), label) == 0)
+        chosen = i;
+    }
+  ck_assert_msg (chosen < n, "the drop-down offers no “%s”", label);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), chosen);
+  gui_test_settle ();
+}

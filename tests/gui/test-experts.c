@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "qa-core.h"
+#include "qa-problems-dialog.h"
 #include "qa-window.h"
 
 #include "gui-test-util.h"
@@ -118,18 +119,11 @@ wait_for_window (GType type)
   return dialog;
 }
 
-static gboolean
-is_mapped_column_view (GtkWidget     *widget,
-                       gconstpointer  data)
-{
-  return GTK_IS_COLUMN_VIEW (widget) && gtk_widget_get_mapped (widget);
-}
-
 /* Clicks the row of @expert_id in the pool on screen. */
 static void
 select_expert (const char *expert_id)
 {
-  GtkWidget *list = gui_test_find_matching (GTK_WIDGET (view ()), is_mapped_column_view, NULL);
+  GtkWidget *list = gui_test_find_mapped_widget (GTK_WIDGET (view ()), GTK_TYPE_COLUMN_VIEW);
 
   ck_assert_msg (list != NULL, "no pool on screen");
   ck_assert_msg (gui_test_click_row_showing (list, expert_id), "%s has no row in the pool", expert_id);
@@ -143,14 +137,6 @@ has_action_name (GtkWidget     *widget,
 {
   return GTK_IS_ACTIONABLE (widget) && gtk_widget_get_mapped (widget) &&
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
-
-static gboolean
-has_tooltip (GtkWidget     *widget,
-             gconstpointer  tooltip)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 /* The last entry of the audit trail. */
@@ -427,8 +413,7 @@ START_TEST (test_pool_lists_every_expert)
   gui_test_assert_label_on_screen (ROOT, "May serve on a panel");
 
   /* An unqualified expert says why. */
-  ck_assert (qa_experts_view_select_expert (view (), "E08"));
-  gui_test_settle ();
+  select_expert ("E08");
   gui_test_assert_label_on_screen (ROOT, "May not serve on a panel");
   gui_test_assert_on_screen (ROOT, "Art. 11(3): 孙立 (E08) has 4 years of experience; 5 required");
 
@@ -449,8 +434,7 @@ START_TEST (test_declaration_recorded_by_button)
   GtkWidget *button;
 
   show_section ("pool");
-  ck_assert (qa_experts_view_select_expert (view (), "E09"));
-  gui_test_settle ();
+  select_expert ("E09");
   ck_assert (!qa_expert_get_declared (row_of ("E09")));
   gui_test_assert_on_screen (ROOT, "Not signed for this session");
 
@@ -479,8 +463,7 @@ START_TEST (test_record_corrected_and_training_recorded)
   GtkWidget *spin;
 
   show_section ("pool");
-  ck_assert (qa_experts_view_select_expert (view (), "E09"));
-  gui_test_settle ();
+  select_expert ("E09");
 
   ck_assert (gtk_widget_activate_action (detail (), "expert.train", NULL));
   dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
@@ -494,8 +477,7 @@ START_TEST (test_record_corrected_and_training_recorded)
   ck_assert (qa_expert_get_trained (row_of ("E09")));
   gui_test_assert_label_on_screen (ROOT, "The training of 周海燕 (E09) is recorded");
 
-  ck_assert (qa_experts_view_select_expert (view (), "E08"));
-  gui_test_settle ();
+  select_expert ("E08");
   gui_test_assert_label_on_screen (ROOT, "May not serve on a panel");
   ck_assert (gtk_widget_activate_action (detail (), "expert.edit", NULL));
   dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
@@ -523,8 +505,7 @@ START_TEST (test_suspension_needs_reason)
   GtkWidget *entry;
 
   show_section ("pool");
-  ck_assert (qa_experts_view_select_expert (view (), "E05"));
-  gui_test_settle ();
+  select_expert ("E05");
 
   ck_assert (gtk_widget_activate_action (detail (), "expert.suspend", NULL));
   dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
@@ -733,6 +714,14 @@ START_TEST (test_conflict_matrix_shows_ties)
 }
 END_TEST
 
+static gboolean
+chooser_has_file (gpointer chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  return file != NULL;
+}
+
 START_TEST (test_import_refused_lists_every_row)
 {
   static const char csv[] =
@@ -743,14 +732,22 @@ START_TEST (test_import_refused_lists_every_row)
   g_autofree char *path = g_build_filename (tmpdir, "experts.csv", NULL);
   g_autoptr(GFile) file = NULL;
   g_autofree char *text = NULL;
+  GtkWindow *chooser;
   GtkWindow *dialog;
 
   ck_assert (g_file_set_contents (path, csv, -1, NULL));
   file = g_file_new_for_path (path);
 
   show_section ("pool");
-  qa_experts_view_import_experts (view (), file);
-  dialog = wait_for_window (GTK_TYPE_WINDOW);
+  /* Import > Experts…, and the file picked in the chooser. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "experts.import-experts", NULL));
+  chooser = wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  ck_assert (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  ck_assert_msg (gui_test_iterate_until (chooser_has_file, chooser), "the chooser never picked %s", path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  gui_test_settle ();
+  /* The problems dialog, not the chooser it came from. */
+  dialog = wait_for_window (QA_TYPE_PROBLEMS_DIALOG);
   text = gui_test_dup_visible_text (GTK_WIDGET (dialog));
 
   ck_assert_msg (strstr (text, "The Experts Could Not Be Imported") != NULL, "%s", text);
@@ -821,7 +818,7 @@ START_TEST (test_former_employer_recorded_and_removed)
   /* Removed, as recorded by mistake: the tie goes with it. */
   show_section ("pool");
   select_expert ("E05");
-  remove = gui_test_find_matching (detail (), has_tooltip, "Remove 张掖祁连乳业有限公司, recorded by mistake");
+  remove = gui_test_find_by_tooltip (detail (), "Remove 张掖祁连乳业有限公司, recorded by mistake");
   ck_assert_msg (remove != NULL, "no button removes the former employer");
   click (remove);
   g_clear_pointer (&action, g_free);
