@@ -615,15 +615,6 @@ qa_audit_list_get_selected (QaAuditList *self)
   return row != NULL ? row->item : NULL;
 }
 
-void
-qa_audit_list_set_filter (QaAuditList         *self,
-                          const QaAuditFilter *filter)
-{
-  g_return_if_fail (QA_IS_AUDIT_LIST (self));
-
-  qa_audit_filters_set (self->filters, filter);
-}
-
 char *
 qa_audit_list_dup_stored_text (const QaAuditEntry *entry)
 {

@@ -28,9 +28,6 @@ GListModel  *qa_audit_list_get_model       (QaAuditList         *self);
 guint        qa_audit_list_get_n_entries   (QaAuditList         *self);
 guint        qa_audit_list_get_n_shown     (QaAuditList         *self);
 QaAuditItem *qa_audit_list_get_selected    (QaAuditList         *self);
-/* As qa_audit_view_set_filter(). */
-void         qa_audit_list_set_filter      (QaAuditList         *self,
-                                            const QaAuditFilter *filter);
 /* An entry as stored: “Before: …”, “After: …” (each when it has one) and “Hash: …”, a line each. */
 char        *qa_audit_list_dup_stored_text (const QaAuditEntry  *entry);
 

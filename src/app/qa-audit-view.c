@@ -442,15 +442,6 @@ qa_audit_view_get_model (QaAuditView *self)
   return qa_audit_list_get_model (self->list);
 }
 
-void
-qa_audit_view_set_filter (QaAuditView         *self,
-                          const QaAuditFilter *filter)
-{
-  g_return_if_fail (QA_IS_AUDIT_VIEW (self));
-
-  qa_audit_list_set_filter (self->list, filter);
-}
-
 gboolean
 qa_audit_view_verify (QaAuditView *self)
 {

@@ -31,11 +31,6 @@ void        qa_audit_view_set_session    (QaAuditView          *self,
 void        qa_audit_view_refresh        (QaAuditView          *self);
 /* The entries shown (QaAuditItem), filtered, in the column view's order. */
 GListModel *qa_audit_view_get_model      (QaAuditView          *self);
-/* Sets the filters as their drop-downs and fields would: NULL or "" for any; an applicant,
- * expert, action or operator the drop-down does not offer is any. @from and @to are days,
- * YYYY-MM-DD, in local time. */
-void        qa_audit_view_set_filter     (QaAuditView          *self,
-                                          const QaAuditFilter  *filter);
 /* Recomputes the hash chain and shows the outcome above the list: TRUE when it verifies. */
 gboolean    qa_audit_view_verify         (QaAuditView          *self);
 /* Writes the entries shown to @file, as Export CSV… or Export PDF… does once a file is chosen;

@@ -28,7 +28,6 @@ struct _QaAwardsView
   GPtrArray     *awards;      /* QaAward */
   GPtrArray     *rows;        /* GtkWidget, owned by the list */
   char          *selected;    /* applicant id */
-  char          *today;
   QaRole         role;
 
   /* Template widgets */
@@ -47,7 +46,8 @@ static void show_indicators (QaAwardsView *self);
 static char *
 dup_today (QaAwardsView *self)
 {
-  return self->today != NULL ? g_strdup (self->today) : qa_clock_dup_today ();
+  /* The one clock: QAREVIEW_TODAY in tests (docs/testing.md). */
+  return qa_clock_dup_today ();
 }
 
 static gboolean
@@ -590,7 +590,6 @@ qa_awards_view_dispose (GObject *object)
   g_clear_pointer (&self->awards, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->selected, g_free);
-  g_clear_pointer (&self->today, g_free);
 
   G_OBJECT_CLASS (qa_awards_view_parent_class)->dispose (object);
 }
@@ -667,34 +666,12 @@ qa_awards_view_set_role (QaAwardsView *self,
   update_actions (self);
 }
 
-void
-qa_awards_view_set_today (QaAwardsView *self,
-                          const char   *today)
-{
-  g_return_if_fail (QA_IS_AWARDS_VIEW (self));
-
-  g_free (self->today);
-  self->today = g_strdup (today);
-  qa_awards_view_reload (self);
-}
-
 GPtrArray *
 qa_awards_view_get_awards (QaAwardsView *self)
 {
   g_return_val_if_fail (QA_IS_AWARDS_VIEW (self), NULL);
 
   return self->awards;
-}
-
-void
-qa_awards_view_select (QaAwardsView *self,
-                       const char   *applicant_id)
-{
-  g_return_if_fail (QA_IS_AWARDS_VIEW (self));
-
-  g_free (self->selected);
-  self->selected = g_strdup (applicant_id);
-  qa_awards_view_reload (self);
 }
 
 GPtrArray *

@@ -22,13 +22,9 @@ void       qa_awards_view_set_session (QaAwardsView *self,
 void       qa_awards_view_set_role    (QaAwardsView *self,
                                        QaRole        role);
 void       qa_awards_view_reload      (QaAwardsView *self);
-/* The day statuses and the timeline are read on (YYYY-MM-DD; NULL: today). */
-void       qa_awards_view_set_today   (QaAwardsView *self,
-                                       const char   *today);
-/* The awards shown (QaAward, borrowed), and which one is selected (NULL: none). */
+/* The awards shown (QaAward, borrowed), with their statuses on the clock's day
+ * (qa_clock_dup_today()). */
 GPtrArray *qa_awards_view_get_awards  (QaAwardsView *self);
-void       qa_awards_view_select      (QaAwardsView *self,
-                                       const char   *applicant_id);
 /* The indicators of the selected award (QaIndicatorChange, borrowed). */
 GPtrArray *qa_awards_view_get_indicators (QaAwardsView *self);
 

@@ -91,6 +91,7 @@ conflict_form_new (ConflictForm *form)
   GListModel *applicants = qa_session_get_applicants (form->session);
   guint n_applicants = g_list_model_get_n_items (applicants);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_null_terminated (n_applicants, g_free, TRUE);
+  g_autoptr(GPtrArray) kind_labels = g_ptr_array_new_with_free_func (g_free);
   const char *kinds[QA_CONFLICT_OTHER + 2] = { NULL, };
   const char *sources[G_N_ELEMENTS (conflict_sources) + 1] = { NULL, };
   GtkWidget *list;
@@ -105,7 +106,10 @@ conflict_form_new (ConflictForm *form)
                                                 qa_applicant_get_name (applicant)));
     }
   for (guint i = 0; i <= QA_CONFLICT_OTHER; i++)
-    kinds[i] = qa_conflict_kind_get_label (i);
+    {
+      g_ptr_array_add (kind_labels, _qa_experts_ui_dup_kind_label (qa_session_get_profile (form->session), i));
+      kinds[i] = g_ptr_array_index (kind_labels, i);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (conflict_sources); i++)
     sources[i] = qa_conflict_source_get_label (conflict_sources[i]);
 

@@ -135,7 +135,8 @@ clear_cell (GtkWidget *cell)
 
 /* @ties (QaTie) are those of one expert with one applicant, possibly none. */
 static void
-show_ties (GtkWidget   *cell,
+show_ties (QaSession   *session,
+           GtkWidget   *cell,
            QaExpert    *expert,
            QaApplicant *applicant,
            GPtrArray   *ties)
@@ -156,7 +157,7 @@ show_ties (GtkWidget   *cell,
   for (guint i = 0; i < ties->len; i++)
     {
       const QaTie *tie = g_ptr_array_index (ties, i);
-      g_autofree char *description = _qa_experts_ui_describe_tie (tie);
+      g_autofree char *description = _qa_experts_ui_describe_tie (session, tie);
       /* A declared tie and one the secretariat added look alike: both are on record. */
       QaConflictSource look = tie->source == QA_CONFLICT_AUTOMATIC ? QA_CONFLICT_AUTOMATIC
                                                                    : QA_CONFLICT_DECLARED;
@@ -187,7 +188,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
   char *key = cell_key (qa_expert_get_id (column->expert), qa_applicant_get_id (applicant));
 
-  show_ties (cell, column->expert, applicant, g_hash_table_lookup (self->ties, key));
+  show_ties (self->session, cell, column->expert, applicant, g_hash_table_lookup (self->ties, key));
   g_object_set_data_full (G_OBJECT (cell), "qa-cell-key", g_strdup (key), g_free);
   g_hash_table_replace (self->cells, key, cell);
 }

@@ -36,6 +36,8 @@ struct _QaExpertDetail
   AdwActionRow        *ethics_row;
   GtkImage            *experience_icon;
   AdwActionRow        *experience_row;
+  GtkLabel            *former_caption;
+  GtkListBox          *former_list;
   GtkLabel            *id_label;
   AdwActionRow        *material_row;
   GtkLabel            *name_label;
@@ -129,6 +131,21 @@ format_status_done (QaExpertStatus  status,
 static const QaStage role_stages[] = { QA_STAGE_MATERIAL, QA_STAGE_SITE };
 
 /* The detail pane ----------------------------------------------------------------------------- */
+
+static char *
+dup_selected_label (QaExpertDetail *self)
+{
+  return _qa_experts_ui_dup_expert_label (self->session, qa_expert_get_id (self->expert));
+}
+
+static void
+add_toast (QaExpertDetail *self,
+           const char     *title)
+{
+  /* The overlay is inside the view. */
+  _qa_ui_add_toast (GTK_WIDGET (self), adw_toast_new (title));
+}
+
 
 static void
 set_fact (AdwActionRow *row,
@@ -250,12 +267,89 @@ show_ties (QaExpertDetail *self,
         continue;
 
       applicant = _qa_experts_ui_dup_applicant_label (self->session, tie->applicant_id);
-      description = _qa_experts_ui_describe_tie (tie);
+      description = _qa_experts_ui_describe_tie (self->session, tie);
 
       icon = gtk_image_new_from_icon_name (_qa_experts_ui_tie_icon_name (tie->source));
       gtk_widget_add_css_class (icon, "tie-icon");
       gtk_widget_add_css_class (icon, _qa_experts_ui_tie_style (tie->source));
       gtk_list_box_append (self->ties_list, _qa_experts_ui_fact_row_new (applicant, description, icon));
+    }
+}
+
+static void
+remove_former_clicked_cb (GtkButton      *button,
+                          QaExpertDetail *self)
+{
+  const char *employer = g_object_get_data (G_OBJECT (button), "qa-employer");
+  const char *left_on = g_object_get_data (G_OBJECT (button), "qa-left-on");
+  g_autofree char *label = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *owned_employer = g_strdup (employer);
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL || self->expert == NULL || !self->editable)
+    return;
+
+  /* The row and its button go when the pool is read anew. */
+  label = dup_selected_label (self);
+  if (!qa_experts_remove_former_employer (self->session, qa_expert_get_id (self->expert),
+                                          employer, left_on, &error))
+    {
+      _qa_ui_show_error (GTK_WIDGET (self), _("The Former Employer Was Not Removed"), error->message);
+      return;
+    }
+
+  /* Translators: an employer, then an expert, e.g. “甘州区黑河水务集团有限公司 removed from the former employers of 刘芳 (E04)” */
+  done = g_strdup_printf (_("%s removed from the former employers of %s"), owned_employer, label);
+  add_toast (self, done);
+}
+
+static void
+show_former_employers (QaExpertDetail *self,
+                       QaExpert       *expert)
+{
+  guint years = qa_profile_get_former_employer_years (qa_session_get_profile (self->session));
+  g_autoptr(GPtrArray) formers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *caption = NULL;
+
+  _qa_experts_ui_clear_list_box (self->former_list);
+
+  if (years > 0)
+    caption = g_strdup_printf (ngettext ("An applicant the expert left less than %u year ago is a tie.",
+                                         "An applicant the expert left less than %u years ago is a tie.",
+                                         years), years);
+  else
+    caption = g_strdup (_("The session’s profile ties no former employer."));
+  gtk_label_set_label (self->former_caption, caption);
+
+  formers = qa_experts_list_former_employers (self->session, qa_expert_get_id (expert), &error);
+  if (formers == NULL)
+    {
+      g_warning ("Could not read the former employers: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < formers->len; i++)
+    {
+      const QaFormerEmployer *former = g_ptr_array_index (formers, i);
+      /* Translators: in a former employer's row, a date */
+      g_autofree char *left = g_strdup_printf (_("Left on %s"), former->left_on);
+      g_autofree char *tooltip = NULL;
+      GtkWidget *row = _qa_experts_ui_fact_row_new (former->employer, left, NULL);
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      /* Translators: %s is an employer */
+      tooltip = g_strdup_printf (_("Remove %s, recorded by mistake"), former->employer);
+      gtk_widget_set_tooltip_text (remove, tooltip);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_sensitive (remove, self->editable);
+      g_object_set_data_full (G_OBJECT (remove), "qa-employer", g_strdup (former->employer), g_free);
+      g_object_set_data_full (G_OBJECT (remove), "qa-left-on", g_strdup (former->left_on), g_free);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_former_clicked_cb), self, 0);
+      gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), remove);
+      gtk_list_box_append (self->former_list, row);
     }
 }
 
@@ -285,6 +379,7 @@ update_actions (QaExpertDetail *self)
   gtk_widget_action_set_enabled (widget, "expert.add-conflict", expert != NULL && has_applicants);
   gtk_widget_action_set_enabled (widget, "expert.edit", expert != NULL);
   gtk_widget_action_set_enabled (widget, "expert.train", expert != NULL);
+  gtk_widget_action_set_enabled (widget, "expert.add-former", expert != NULL);
   gtk_widget_action_set_enabled (widget, "expert.suspend", expert != NULL && status == QA_EXPERT_STATUS_ACTIVE);
   gtk_widget_action_set_enabled (widget, "expert.disqualify",
                                  expert != NULL && status != QA_EXPERT_STATUS_DISQUALIFIED);
@@ -337,25 +432,12 @@ update_detail (QaExpertDetail *self)
   show_qualifications (self, expert);
   show_panels (self, expert);
   show_ties (self, expert);
+  show_former_employers (self, expert);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "expert");
 }
 
 /* Actions ------------------------------------------------------------------------------------- */
-
-static char *
-dup_selected_label (QaExpertDetail *self)
-{
-  return _qa_experts_ui_dup_expert_label (self->session, qa_expert_get_id (self->expert));
-}
-
-static void
-add_toast (QaExpertDetail *self,
-           const char     *title)
-{
-  /* The overlay is inside the view. */
-  _qa_ui_add_toast (GTK_WIDGET (self), adw_toast_new (title));
-}
 
 static void
 declare_action (GtkWidget  *widget,
@@ -486,6 +568,8 @@ edit_record_action (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "expert.train"))
     dialog = qa_expert_training_dialog_new (GTK_WIDGET (self), self->session, qa_expert_get_id (self->expert));
+  else if (g_str_equal (action_name, "expert.add-former"))
+    dialog = qa_expert_former_dialog_new (GTK_WIDGET (self), self->session, qa_expert_get_id (self->expert));
   else
     dialog = qa_expert_edit_dialog_new (GTK_WIDGET (self), self->session, qa_expert_get_id (self->expert));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -610,6 +694,8 @@ qa_expert_detail_class_init (QaExpertDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaExpertDetail, ethics_row);
   gtk_widget_class_bind_template_child (widget_class, QaExpertDetail, experience_icon);
   gtk_widget_class_bind_template_child (widget_class, QaExpertDetail, experience_row);
+  gtk_widget_class_bind_template_child (widget_class, QaExpertDetail, former_caption);
+  gtk_widget_class_bind_template_child (widget_class, QaExpertDetail, former_list);
   gtk_widget_class_bind_template_child (widget_class, QaExpertDetail, id_label);
   gtk_widget_class_bind_template_child (widget_class, QaExpertDetail, material_row);
   gtk_widget_class_bind_template_child (widget_class, QaExpertDetail, name_label);
@@ -633,6 +719,7 @@ qa_expert_detail_class_init (QaExpertDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "expert.add-conflict", NULL, add_conflict_action);
   gtk_widget_class_install_action (widget_class, "expert.edit", NULL, edit_record_action);
   gtk_widget_class_install_action (widget_class, "expert.train", NULL, edit_record_action);
+  gtk_widget_class_install_action (widget_class, "expert.add-former", NULL, edit_record_action);
 
   gtk_widget_class_set_css_name (widget_class, "expert-detail");
 }
@@ -701,6 +788,7 @@ qa_expert_detail_set_editable (QaExpertDetail *self,
     return;
 
   self->editable = editable;
-  update_actions (self);
+  /* The former employers' remove buttons too. */
+  update_detail (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }

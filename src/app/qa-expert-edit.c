@@ -31,6 +31,19 @@ edit_form_free (EditForm *form)
   g_free (form);
 }
 
+static EditForm *
+edit_form_new (GtkWidget  *parent,
+               QaSession  *session,
+               const char *expert_id)
+{
+  EditForm *form = g_new0 (EditForm, 1);
+
+  form->parent = parent;
+  form->session = g_object_ref (session);
+  form->expert_id = g_strdup (expert_id);
+  return form;
+}
+
 static AdwEntryRow *
 add_entry_row (GtkWidget  *list,
                const char *title,
@@ -129,10 +142,7 @@ qa_expert_edit_dialog_new (GtkWidget  *parent,
   g_return_val_if_fail (QA_IS_SESSION (session), NULL);
   g_return_val_if_fail (expert != NULL, NULL);
 
-  form = g_new0 (EditForm, 1);
-  form->parent = parent;
-  form->session = g_object_ref (session);
-  form->expert_id = g_strdup (expert_id);
+  form = edit_form_new (parent, session, expert_id);
 
   list = form_list_new ();
   form->first_row = add_entry_row (list, _("_Employer"), qa_expert_get_employer (expert));
@@ -207,10 +217,7 @@ qa_expert_training_dialog_new (GtkWidget  *parent,
   g_return_val_if_fail (GTK_IS_WIDGET (parent), NULL);
   g_return_val_if_fail (QA_IS_SESSION (session), NULL);
 
-  form = g_new0 (EditForm, 1);
-  form->parent = parent;
-  form->session = g_object_ref (session);
-  form->expert_id = g_strdup (expert_id);
+  form = edit_form_new (parent, session, expert_id);
 
   list = form_list_new ();
   form->first_row = add_entry_row (list, _("C_ourse"), NULL);
@@ -225,5 +232,85 @@ qa_expert_training_dialog_new (GtkWidget  *parent,
   adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
   g_signal_connect (form->first_row, "changed", G_CALLBACK (course_changed_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (training_response_cb), form);
+  return dialog;
+}
+
+static void
+former_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    EditForm         *form)
+{
+  g_autofree char *employer = NULL;
+  g_autofree char *left_on = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *done = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "apply") != 0)
+    return;
+
+  employer = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->first_row))));
+  left_on = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->second_row))));
+  label = _qa_experts_ui_dup_expert_label (form->session, form->expert_id);
+  if (!qa_experts_add_former_employer (form->session, form->expert_id, employer, left_on, &error))
+    {
+      _qa_ui_show_error (form->parent, _("The Former Employer Was Not Recorded"), error->message);
+      return;
+    }
+
+  /* Translators: an employer, then an expert, e.g. “甘州区黑河水务集团有限公司 recorded as a former employer of 刘芳 (E04)” */
+  done = g_strdup_printf (_("%s recorded as a former employer of %s"), employer, label);
+  _qa_ui_add_toast (form->parent, adw_toast_new (done));
+}
+
+static void
+former_changed_cb (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  EditForm *form = g_object_get_data (G_OBJECT (dialog), "qa-form");
+  g_autofree char *employer = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->first_row))));
+  g_autofree char *left_on = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->second_row))));
+
+  adw_message_dialog_set_response_enabled (dialog, "apply", employer[0] != '\0' && left_on[0] != '\0');
+}
+
+AdwMessageDialog *
+qa_expert_former_dialog_new (GtkWidget  *parent,
+                             QaSession  *session,
+                             const char *expert_id)
+{
+  guint years;
+  g_autofree char *label = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  EditForm *form;
+  GtkWidget *list;
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (parent), NULL);
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
+
+  form = edit_form_new (parent, session, expert_id);
+
+  list = form_list_new ();
+  form->first_row = add_entry_row (list, _("_Employer"), NULL);
+  form->second_row = add_entry_row (list, _("_Left On (YYYY-MM-DD)"), NULL);
+
+  years = qa_profile_get_former_employer_years (qa_session_get_profile (session));
+  if (years > 0)
+    body = g_strdup_printf (ngettext ("An applicant of this name is a tie until %u year after the day the expert left it. The record is noted in the audit trail.",
+                                      "An applicant of this name is a tie until %u years after the day the expert left it. The record is noted in the audit trail.",
+                                      years), years);
+  else
+    body = g_strdup (_("The session’s profile ties no former employer; the record is kept and noted in the audit trail."));
+
+  label = _qa_experts_ui_dup_expert_label (session, expert_id);
+  /* Translators: %s is an expert, e.g. “刘芳 (E04)” */
+  heading = g_strdup_printf (_("Record a Former Employer of %s"), label);
+  dialog = dialog_new (form, heading, body, _("_Record"), list);
+  adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
+  g_signal_connect (form->first_row, "changed", G_CALLBACK (former_changed_cb), dialog);
+  g_signal_connect (form->second_row, "changed", G_CALLBACK (former_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (former_response_cb), form);
   return dialog;
 }

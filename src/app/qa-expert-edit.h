@@ -20,5 +20,9 @@ AdwMessageDialog *qa_expert_edit_dialog_new     (GtkWidget  *parent,
 AdwMessageDialog *qa_expert_training_dialog_new (GtkWidget  *parent,
                                                  QaSession  *session,
                                                  const char *expert_id);
+/* Records an employer the expert left, and the day (a tie for the profile's years). */
+AdwMessageDialog *qa_expert_former_dialog_new   (GtkWidget  *parent,
+                                                 QaSession  *session,
+                                                 const char *expert_id);
 
 G_END_DECLS

@@ -312,6 +312,28 @@ selection_changed_cb (QaExpertPool       *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EXPERT]);
 }
 
+/* Selects the expert @expert_id; FALSE when no row shows them. */
+static gboolean
+select_expert (QaExpertPool *self,
+               const char   *expert_id)
+{
+  GListModel *rows;
+
+  rows = G_LIST_MODEL (self->selection);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(QaExpert) expert = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (qa_expert_get_id (expert), expert_id) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* Every write reads the pool anew, with new objects: keep the selected expert selected. */
 static void
 experts_changing_cb (QaExpertPool *self,
@@ -335,7 +357,7 @@ experts_changed_cb (QaExpertPool *self,
   self->reloading--;
 
   /* Gone, or hidden by the search: show what is selected now. */
-  if (selected_id == NULL || !qa_expert_pool_select_expert (self, selected_id))
+  if (selected_id == NULL || !select_expert (self, selected_id))
     selection_changed_cb (self, NULL, self->selection);
   else
     /* The same expert, read anew: what the others show of them may have changed. */
@@ -550,30 +572,6 @@ qa_expert_pool_get_search_entry (QaExpertPool *self)
   g_return_val_if_fail (QA_IS_EXPERT_POOL (self), NULL);
 
   return GTK_EDITABLE (self->search_entry);
-}
-
-gboolean
-qa_expert_pool_select_expert (QaExpertPool *self,
-                              const char   *expert_id)
-{
-  GListModel *rows;
-
-  g_return_val_if_fail (QA_IS_EXPERT_POOL (self), FALSE);
-  g_return_val_if_fail (expert_id != NULL, FALSE);
-
-  rows = G_LIST_MODEL (self->selection);
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(QaExpert) expert = g_list_model_get_item (rows, i);
-
-      if (g_strcmp0 (qa_expert_get_id (expert), expert_id) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
 }
 
 QaExpert *

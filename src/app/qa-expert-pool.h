@@ -26,9 +26,6 @@ void               qa_expert_pool_focus_search        (QaExpertPool *self);
 /* The pool as shown: filtered by the search, in the column view's sort order. */
 GtkSelectionModel *qa_expert_pool_get_model           (QaExpertPool *self);
 GtkEditable       *qa_expert_pool_get_search_entry    (QaExpertPool *self);
-/* Selects the expert @expert_id; FALSE when no row shows them. */
-gboolean           qa_expert_pool_select_expert       (QaExpertPool *self,
-                                                       const char   *expert_id);
 QaExpert          *qa_expert_pool_get_selected_expert (QaExpertPool *self);
 
 G_END_DECLS

@@ -22,8 +22,13 @@ char       *_qa_experts_ui_dup_applicant_label (QaSession     *session,
 /* The labels of @ids joined by commas; “—” when there are none. */
 char       *_qa_experts_ui_join_experts        (QaSession          *session,
                                                 const char * const *ids);
+/* The kind of a tie as the face names it: a former employer says for how many years after
+ * leaving it ties, from @profile (“Former employer (within 3 years)”). */
+char       *_qa_experts_ui_dup_kind_label      (QaProfile     *profile,
+                                                QaConflictKind kind);
 /* One line about a tie: “Employer · Declared by the expert: 现任该单位财务部副部长”. */
-char       *_qa_experts_ui_describe_tie        (const QaTie   *tie);
+char       *_qa_experts_ui_describe_tie        (QaSession     *session,
+                                                const QaTie   *tie);
 /* An ISO 8601 timestamp as local date and time, “2026-05-06 14:30”; @iso itself when it is not
  * one. */
 char       *_qa_experts_ui_format_timestamp    (const char    *iso);

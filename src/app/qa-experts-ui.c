@@ -71,21 +71,39 @@ _qa_experts_ui_join_experts (QaSession          *session,
 }
 
 char *
-_qa_experts_ui_describe_tie (const QaTie *tie)
+_qa_experts_ui_dup_kind_label (QaProfile      *profile,
+                               QaConflictKind  kind)
 {
+  guint years;
+
+  g_return_val_if_fail (QA_IS_PROFILE (profile), NULL);
+
+  years = qa_profile_get_former_employer_years (profile);
+  if (kind != QA_CONFLICT_FORMER_EMPLOYER || years == 0)
+    return g_strdup (qa_conflict_kind_get_label (kind));
+
+  /* Translators: a former employer is a tie for the years the profile sets after leaving it */
+  return g_strdup_printf (ngettext ("Former employer (within %u year)",
+                                    "Former employer (within %u years)", years), years);
+}
+
+char *
+_qa_experts_ui_describe_tie (QaSession   *session,
+                             const QaTie *tie)
+{
+  g_autofree char *kind = NULL;
+
+  g_return_val_if_fail (QA_IS_SESSION (session), NULL);
   g_return_val_if_fail (tie != NULL, NULL);
 
+  kind = _qa_experts_ui_dup_kind_label (qa_session_get_profile (session), tie->kind);
   if (tie->reason == NULL || tie->reason[0] == '\0')
     /* Translators: the kind of a tie, then who recorded it, e.g. “Relative · Declared by the expert” */
-    return g_strdup_printf (_("%s · %s"),
-                            qa_conflict_kind_get_label (tie->kind),
-                            qa_conflict_source_get_label (tie->source));
+    return g_strdup_printf (_("%s · %s"), kind, qa_conflict_source_get_label (tie->source));
 
   /* Translators: the kind of a tie, who recorded it, and why, e.g.
    * “Relative · Declared by the expert: 配偶在该公司任职” */
-  return g_strdup_printf (_("%s · %s: %s"),
-                          qa_conflict_kind_get_label (tie->kind),
-                          qa_conflict_source_get_label (tie->source),
+  return g_strdup_printf (_("%s · %s: %s"), kind, qa_conflict_source_get_label (tie->source),
                           tie->reason);
 }
 

@@ -408,42 +408,12 @@ qa_experts_view_get_search_entry (QaExpertsView *self)
   return qa_expert_pool_get_search_entry (self->pool);
 }
 
-gboolean
-qa_experts_view_select_expert (QaExpertsView *self,
-                               const char    *expert_id)
-{
-  g_return_val_if_fail (QA_IS_EXPERTS_VIEW (self), FALSE);
-  g_return_val_if_fail (expert_id != NULL, FALSE);
-
-  return qa_expert_pool_select_expert (self->pool, expert_id);
-}
-
 QaExpert *
 qa_experts_view_get_selected_expert (QaExpertsView *self)
 {
   g_return_val_if_fail (QA_IS_EXPERTS_VIEW (self), NULL);
 
   return qa_expert_pool_get_selected_expert (self->pool);
-}
-
-void
-qa_experts_view_import_experts (QaExpertsView *self,
-                                GFile         *file)
-{
-  g_return_if_fail (QA_IS_EXPERTS_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  import_file (self, file, FALSE);
-}
-
-void
-qa_experts_view_import_conflicts (QaExpertsView *self,
-                                  GFile         *file)
-{
-  g_return_if_fail (QA_IS_EXPERTS_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  import_file (self, file, TRUE);
 }
 
 QaPanelView *

@@ -35,17 +35,8 @@ void               qa_experts_view_focus_search        (QaExpertsView *self);
 /* The pool as shown: filtered by the search, in the column view's sort order. */
 GtkSelectionModel *qa_experts_view_get_model           (QaExpertsView *self);
 GtkEditable       *qa_experts_view_get_search_entry    (QaExpertsView *self);
-/* Selects the expert @expert_id in the pool; FALSE when no row shows them. */
-gboolean           qa_experts_view_select_expert       (QaExpertsView *self,
-                                                        const char    *expert_id);
 /* The expert whose details are shown, or NULL. */
 QaExpert          *qa_experts_view_get_selected_expert (QaExpertsView *self);
-/* Imports the pool, or declared ties, from a CSV file as the import menu does, showing every
- * refused row or how many were imported. */
-void               qa_experts_view_import_experts      (QaExpertsView *self,
-                                                        GFile         *file);
-void               qa_experts_view_import_conflicts    (QaExpertsView *self,
-                                                        GFile         *file);
 QaPanelView       *qa_experts_view_get_panel_view      (QaExpertsView *self);
 QaConflictMatrix  *qa_experts_view_get_conflict_matrix (QaExpertsView *self);
 /* What is shown of the selected expert, with the actions that record of them. */

@@ -28,7 +28,6 @@ struct _QaNoticePanel
   GPtrArray     *rows;        /* GtkWidget, owned by the list */
   char          *starts_on;
   char          *ends_on;
-  char          *today;
   QaRole         role;
 
   /* Template widgets */
@@ -46,7 +45,8 @@ G_DEFINE_FINAL_TYPE (QaNoticePanel, qa_notice_panel, GTK_TYPE_WIDGET)
 static char *
 dup_today (QaNoticePanel *self)
 {
-  return self->today != NULL ? g_strdup (self->today) : qa_clock_dup_today ();
+  /* The one clock: QAREVIEW_TODAY in tests (docs/testing.md). */
+  return qa_clock_dup_today ();
 }
 
 static gboolean
@@ -593,7 +593,6 @@ qa_notice_panel_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->starts_on, g_free);
   g_clear_pointer (&self->ends_on, g_free);
-  g_clear_pointer (&self->today, g_free);
 
   G_OBJECT_CLASS (qa_notice_panel_parent_class)->dispose (object);
 }
@@ -661,17 +660,6 @@ qa_notice_panel_set_role (QaNoticePanel *self,
   g_return_if_fail (QA_IS_NOTICE_PANEL (self));
 
   self->role = role;
-  qa_notice_panel_reload (self);
-}
-
-void
-qa_notice_panel_set_today (QaNoticePanel *self,
-                           const char    *today)
-{
-  g_return_if_fail (QA_IS_NOTICE_PANEL (self));
-
-  g_free (self->today);
-  self->today = g_strdup (today);
   qa_notice_panel_reload (self);
 }
 

@@ -23,9 +23,6 @@ void       qa_notice_panel_set_role    (QaNoticePanel *self,
                                         QaRole         role);
 /* Reads the notice and its objections again. */
 void       qa_notice_panel_reload      (QaNoticePanel *self);
-/* The day the countdown counts from (YYYY-MM-DD; NULL: today), for tests and pictures. */
-void       qa_notice_panel_set_today   (QaNoticePanel *self,
-                                        const char    *today);
 /* The objections shown (QaObjection, borrowed). */
 GPtrArray *qa_notice_panel_get_objections (QaNoticePanel *self);
 

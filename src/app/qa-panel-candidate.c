@@ -256,7 +256,7 @@ describe_ties (QaPanelCandidate *self,
         }
 
       applicant = _qa_experts_ui_dup_applicant_label (session, tie->applicant_id);
-      description = _qa_experts_ui_describe_tie (tie);
+      description = _qa_experts_ui_describe_tie (session, tie);
       if (reasons->len > 0)
         g_string_append_c (reasons, '\n');
       /* Translators: an applicant, then its tie with the expert */

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "qa-experts-ui-private.h"
-#include "qa-panel-candidate-private.h"
+#include "qa-panel-candidates.h"
 #include "qa-panel-draw-box.h"
 #include "qa-panel-formed.h"
 #include "qa-panel-view.h"
@@ -26,16 +26,14 @@ struct _QaPanelView
   /* Owned */
   QaSession       *session;
   QaStage          stage;
-  GPtrArray       *members;      /* char *, in the order chosen or drawn */
-  GPtrArray       *alternates;   /* char * */
   char            *chair_id;
   GPtrArray       *violations;   /* QaPanelViolation: the proposal's, now */
   QaPanel         *formed;       /* the stage's panel as stored, or NULL */
-  guint            updating;     /* the view is changing the proposal itself */
+  guint            updating;     /* the view is changing the chair list itself */
   QaRole           role;
 
   /* Template widgets */
-  GListStore      *candidates;
+  QaPanelCandidates *candidates_part;
   GtkStringList   *chair_choices;
   GtkDropDown     *chair_dropdown;
   GtkStack        *check_stack;
@@ -84,58 +82,39 @@ stage_texts (QaStage stage)
   return stage == QA_STAGE_SITE ? &site_texts : &material_texts;
 }
 
+static guint
+strv_count (const char * const *strv)
+{
+  return strv != NULL ? g_strv_length ((char **)strv) : 0;
+}
+
+/* The same ids, in any order. */
 static gboolean
-ids_contain (GPtrArray  *ids,
-             const char *id)
+strv_same_ids (const char * const *a,
+               const char * const *b)
 {
-  return g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL);
-}
-
-static void
-ids_remove (GPtrArray  *ids,
-            const char *id)
-{
-  guint index;
-
-  if (g_ptr_array_find_with_equal_func (ids, id, g_str_equal, &index))
-    g_ptr_array_remove_index (ids, index);
-}
-
-static void
-ids_set (GPtrArray          *ids,
-         const char * const *strv)
-{
-  g_ptr_array_set_size (ids, 0);
-  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    g_ptr_array_add (ids, g_strdup (strv[i]));
-}
-
-/* @ids as a NULL-terminated vector borrowing its strings. */
-static const char * const *
-ids_as_strv (GPtrArray *ids)
-{
-  g_ptr_array_add (ids, NULL);
-  g_ptr_array_set_size (ids, ids->len - 1);
-
-  return (const char * const *)ids->pdata;
-}
-
-static gboolean
-strv_equal_ids (const char * const *strv,
-                GPtrArray          *ids)
-{
-  guint n = strv != NULL ? g_strv_length ((char **)strv) : 0;
-
-  if (n != ids->len)
+  if (strv_count (a) != strv_count (b))
     return FALSE;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; a != NULL && a[i] != NULL; i++)
     {
-      if (!ids_contain (ids, strv[i]))
+      if (!g_strv_contains (b, a[i]))
         return FALSE;
     }
 
   return TRUE;
+}
+
+static const char * const *
+members_of (QaPanelView *self)
+{
+  return qa_panel_candidates_get_members (self->candidates_part);
+}
+
+static const char * const *
+alternates_of (QaPanelView *self)
+{
+  return qa_panel_candidates_get_alternates (self->candidates_part);
 }
 
 /* The proposal is the panel as formed: forming it again would change nothing. */
@@ -144,13 +123,14 @@ proposal_is_formed (QaPanelView *self)
 {
   return self->formed != NULL &&
          g_strcmp0 (qa_panel_get_chair_id (self->formed), self->chair_id) == 0 &&
-         strv_equal_ids (qa_panel_get_members (self->formed), self->members) &&
-         strv_equal_ids (qa_panel_get_alternates (self->formed), self->alternates);
+         strv_same_ids (qa_panel_get_members (self->formed), members_of (self)) &&
+         strv_same_ids (qa_panel_get_alternates (self->formed), alternates_of (self));
 }
 
 static void
 update_chair_choices (QaPanelView *self)
 {
+  const char * const *members = members_of (self);
   guint selected = 0;
 
   self->updating++;
@@ -158,9 +138,9 @@ update_chair_choices (QaPanelView *self)
   gtk_string_list_splice (self->chair_choices, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->chair_choices)), NULL);
   gtk_string_list_append (self->chair_choices, _("None chosen"));
-  for (guint i = 0; i < self->members->len; i++)
+  for (guint i = 0; members[i] != NULL; i++)
     {
-      const char *id = g_ptr_array_index (self->members, i);
+      const char *id = members[i];
       g_autofree char *label = _qa_experts_ui_dup_expert_label (self->session, id);
 
       gtk_string_list_append (self->chair_choices, label);
@@ -175,14 +155,14 @@ update_chair_choices (QaPanelView *self)
 static void
 update_count (QaPanelView *self)
 {
+  guint n_members = strv_count (members_of (self));
+  guint n_alternates = strv_count (alternates_of (self));
   g_autofree char *members = NULL;
   g_autofree char *count = NULL;
 
-  members = g_strdup_printf (ngettext ("%u member", "%u members", self->members->len),
-                             self->members->len);
-  count = g_strdup_printf (ngettext ("%s · %u alternate", "%s · %u alternates",
-                                     self->alternates->len),
-                           members, self->alternates->len);
+  members = g_strdup_printf (ngettext ("%u member", "%u members", n_members), n_members);
+  count = g_strdup_printf (ngettext ("%s · %u alternate", "%s · %u alternates", n_alternates),
+                           members, n_alternates);
   gtk_label_set_label (self->count_label, count);
 }
 
@@ -230,7 +210,7 @@ run_check (QaPanelView *self)
     }
 
   self->violations = qa_panel_check (self->session, self->stage, self->chair_id,
-                                     ids_as_strv (self->members), ids_as_strv (self->alternates),
+                                     members_of (self), alternates_of (self),
                                      &error);
   if (self->violations == NULL)
     {
@@ -256,90 +236,25 @@ set_proposal (QaPanelView        *self,
               const char * const *members,
               const char * const *alternates)
 {
-  GListModel *candidates = G_LIST_MODEL (self->candidates);
-
-  ids_set (self->members, members);
-  ids_set (self->alternates, alternates);
+  qa_panel_candidates_set_roles (self->candidates_part, members, alternates);
   g_free (self->chair_id);
   self->chair_id = g_strdup (chair_id);
 
-  self->updating++;
-  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
-    {
-      g_autoptr(QaPanelCandidate) candidate = g_list_model_get_item (candidates, i);
-      const char *id = qa_expert_get_id (candidate->expert);
-
-      qa_panel_candidate_set_role (candidate, ids_contain (self->members, id),
-                                   ids_contain (self->alternates, id));
-    }
-  self->updating--;
-
   proposal_changed (self);
 }
 
+/* A box ticked or unticked. */
 static void
-candidate_role_changed_cb (QaPanelView      *self,
-                           GParamSpec       *pspec,
-                           QaPanelCandidate *candidate)
+candidates_changed_cb (QaPanelView       *self,
+                       QaPanelCandidates *candidates)
 {
-  const char *id = qa_expert_get_id (candidate->expert);
-
   g_assert (QA_IS_PANEL_VIEW (self));
 
-  if (self->updating > 0)
-    return;
-
-  if (candidate->member && !ids_contain (self->members, id))
-    g_ptr_array_add (self->members, g_strdup (id));
-  else if (!candidate->member)
-    ids_remove (self->members, id);
-
-  if (candidate->alternate && !ids_contain (self->alternates, id))
-    g_ptr_array_add (self->alternates, g_strdup (id));
-  else if (!candidate->alternate)
-    ids_remove (self->alternates, id);
-
   /* The chair list offers members only. */
-  if (!candidate->member && g_strcmp0 (self->chair_id, id) == 0)
+  if (self->chair_id != NULL && !g_strv_contains (members_of (self), self->chair_id))
     g_clear_pointer (&self->chair_id, g_free);
 
   proposal_changed (self);
-}
-
-static void
-rebuild_candidates (QaPanelView *self)
-{
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) ties = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *experts;
-
-  if (self->session != NULL)
-    {
-      experts = qa_session_get_experts (self->session);
-      ties = qa_experts_list_ties (self->session, &error);
-      if (ties == NULL)
-        g_warning ("Could not read the ties: %s", error->message);
-
-      for (guint i = 0; i < g_list_model_get_n_items (experts); i++)
-        {
-          g_autoptr(QaExpert) expert = g_list_model_get_item (experts, i);
-          QaPanelCandidate *candidate = qa_panel_candidate_new (self->session, expert, ties);
-
-          qa_panel_candidate_set_role (candidate,
-                                       ids_contain (self->members, qa_expert_get_id (expert)),
-                                       ids_contain (self->alternates, qa_expert_get_id (expert)));
-          g_signal_connect_object (candidate, "notify::member",
-                                   G_CALLBACK (candidate_role_changed_cb), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (candidate, "notify::alternate",
-                                   G_CALLBACK (candidate_role_changed_cb), self, G_CONNECT_SWAPPED);
-          g_ptr_array_add (candidates, candidate);
-        }
-    }
-
-  g_list_store_splice (self->candidates, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->candidates)),
-                       candidates->pdata, candidates->len);
 }
 
 /* “Reviews 5 applicants · Formed on 2026-05-06 14:30”. */
@@ -415,7 +330,7 @@ experts_changed_cb (QaPanelView *self,
   g_assert (QA_IS_PANEL_VIEW (self));
 
   /* Every write reloads the pool: qualifications, ties and the formed panel may have changed. */
-  rebuild_candidates (self);
+  qa_panel_candidates_rebuild (self->candidates_part, self->session);
   load_formed_panel (self);
   proposal_changed (self);
 }
@@ -446,8 +361,8 @@ chair_selected_cb (QaPanelView *self,
 
   selected = gtk_drop_down_get_selected (dropdown);
   g_clear_pointer (&self->chair_id, g_free);
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->members->len)
-    self->chair_id = g_strdup (g_ptr_array_index (self->members, selected - 1));
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= strv_count (members_of (self)))
+    self->chair_id = g_strdup (members_of (self)[selected - 1]);
 
   run_check (self);
 }
@@ -466,60 +381,6 @@ drawn_cb (QaPanelView    *self,
 }
 
 static void
-check_setup_cb (QaPanelView              *self,
-                GtkListItem              *list_item,
-                GtkSignalListItemFactory *factory)
-{
-  GtkWidget *check = gtk_check_button_new ();
-
-  gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
-  gtk_list_item_set_child (list_item, check);
-}
-
-static void
-bind_check (GtkListItem *list_item,
-            const char  *property)
-{
-  QaPanelCandidate *candidate = gtk_list_item_get_item (list_item);
-  GtkWidget *check = gtk_list_item_get_child (list_item);
-  GBinding *binding;
-
-  binding = g_object_bind_property (candidate, property, check, "active",
-                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_object_set_data (G_OBJECT (list_item), "binding", binding);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, qa_expert_get_name (candidate->expert),
-                                  -1);
-}
-
-static void
-member_bind_cb (QaPanelView              *self,
-                GtkListItem              *list_item,
-                GtkSignalListItemFactory *factory)
-{
-  bind_check (list_item, "member");
-}
-
-static void
-alternate_bind_cb (QaPanelView              *self,
-                   GtkListItem              *list_item,
-                   GtkSignalListItemFactory *factory)
-{
-  bind_check (list_item, "alternate");
-}
-
-static void
-check_unbind_cb (QaPanelView              *self,
-                 GtkListItem              *list_item,
-                 GtkSignalListItemFactory *factory)
-{
-  GBinding *binding = g_object_steal_data (G_OBJECT (list_item), "binding");
-
-  if (binding != NULL)
-    g_binding_unbind (binding);
-}
-
-static void
 form_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -531,8 +392,8 @@ form_action (GtkWidget  *widget,
   if (self->session == NULL)
     return;
 
-  if (!qa_panel_form (self->session, stage, self->chair_id, ids_as_strv (self->members),
-                      ids_as_strv (self->alternates), &error))
+  if (!qa_panel_form (self->session, stage, self->chair_id, members_of (self),
+                      alternates_of (self), &error))
     {
       _qa_ui_show_error (widget, _("The Panel Could Not Be Formed"), error->message);
       return;
@@ -572,8 +433,6 @@ qa_panel_view_finalize (GObject *object)
 {
   QaPanelView *self = (QaPanelView *)object;
 
-  g_clear_pointer (&self->members, g_ptr_array_unref);
-  g_clear_pointer (&self->alternates, g_ptr_array_unref);
   g_clear_pointer (&self->chair_id, g_free);
 
   G_OBJECT_CLASS (qa_panel_view_parent_class)->finalize (object);
@@ -648,13 +507,13 @@ qa_panel_view_class_init (QaPanelViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (QA_TYPE_EXPERT);
-  g_type_ensure (QA_TYPE_PANEL_CANDIDATE);
+  g_type_ensure (QA_TYPE_PANEL_CANDIDATES);
   g_type_ensure (QA_TYPE_PANEL_DRAW_BOX);
   g_type_ensure (QA_TYPE_PANEL_FORMED);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-panel-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, QaPanelView, candidates);
+  gtk_widget_class_bind_template_child (widget_class, QaPanelView, candidates_part);
   gtk_widget_class_bind_template_child (widget_class, QaPanelView, chair_choices);
   gtk_widget_class_bind_template_child (widget_class, QaPanelView, chair_dropdown);
   gtk_widget_class_bind_template_child (widget_class, QaPanelView, check_stack);
@@ -666,11 +525,8 @@ qa_panel_view_class_init (QaPanelViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaPanelView, status_label);
   gtk_widget_class_bind_template_child (widget_class, QaPanelView, valid_label);
   gtk_widget_class_bind_template_child (widget_class, QaPanelView, violations_list);
-  gtk_widget_class_bind_template_callback (widget_class, alternate_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, chair_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, check_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, check_unbind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, member_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, candidates_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, drawn_cb);
   gtk_widget_class_bind_template_callback (widget_class, stage_toggled_cb);
 
@@ -683,8 +539,6 @@ static void
 qa_panel_view_init (QaPanelView *self)
 {
   self->stage = QA_STAGE_MATERIAL;
-  self->members = g_ptr_array_new_with_free_func (g_free);
-  self->alternates = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -725,7 +579,7 @@ qa_panel_view_set_session (QaPanelView *self,
     }
 
   qa_panel_draw_box_set_session (self->draw_box, session);
-  rebuild_candidates (self);
+  qa_panel_candidates_rebuild (self->candidates_part, self->session);
   load_stage (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -782,7 +636,7 @@ qa_panel_view_dup_members (QaPanelView *self)
 {
   g_return_val_if_fail (QA_IS_PANEL_VIEW (self), NULL);
 
-  return g_strdupv ((char **)ids_as_strv (self->members));
+  return g_strdupv ((char **)members_of (self));
 }
 
 GPtrArray *

@@ -333,3 +333,111 @@ gui_test_run (Suite *suite)
   gui_test_remove_tmpdir (cache);
   return failed == 0 ? 0 : 1;
 }
+
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *list;
+  const char *text;
+  GtkWidget  *label;
+} LabelSearch;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelSearch *search = data;
+
+  search->label = gui_test_find_matching (search->list, is_label_reading, search->text);
+  return search->label != NULL;
+}
+
+gboolean
+gui_test_click_row_showing (GtkWidget  *list,
+                            const char *text)
+{
+  LabelSearch search = { list, text, NULL };
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+
+  gui_test_settle ();
+  if (!label_shown (&search) && scroller != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      /* A page at a time from the top, as a user scrolls; the list makes its rows a frame later. */
+      for (double at = 0; search.label == NULL && at <= gtk_adjustment_get_upper (adjustment);
+           at += MAX (gtk_adjustment_get_page_size (adjustment) / 2, 1))
+        {
+          gtk_adjustment_set_value (adjustment, at);
+          gui_test_iterate_until (label_shown, &search);
+        }
+    }
+  if (search.label == NULL)
+    return FALSE;
+
+  /* What a click on a row of a list or column view does. */
+  if (!gtk_widget_activate_action (search.label, "listitem.select", "(bb)", FALSE, FALSE))
+    return FALSE;
+  gui_test_settle ();
+  return TRUE;
+}
+
+static gboolean
+is_mapped_of_type (GtkWidget     *widget,
+                   gconstpointer  type)
+{
+  return gtk_widget_get_mapped (widget) && G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *)type);
+}
+
+GtkWidget *
+gui_test_find_mapped_widget (GtkWidget *root,
+                             GType      type)
+{
+  return gui_test_find_matching (root, is_mapped_of_type, &type);
+}
+
+static gboolean
+has_tooltip_text (GtkWidget     *widget,
+                  gconstpointer  tooltip)
+{
+  return gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+GtkWidget *
+gui_test_find_by_tooltip (GtkWidget  *root,
+                          const char *tooltip)
+{
+  return gui_test_find_matching (root, has_tooltip_text, tooltip);
+}
+
+void
+gui_test_pick_in_drop_down (GtkWidget  *drop_down,
+                            const char *label)
+{
+  GListModel *choices;
+  guint n;
+  guint chosen;
+
+  ck_assert_msg (GTK_IS_DROP_DOWN (drop_down) && gtk_widget_get_mapped (drop_down),
+                 "no drop-down on screen to pick “%s” in", label != NULL ? label : "the first row");
+  choices = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+  n = g_list_model_get_n_items (choices);
+  chosen = label == NULL && n > 0 ? 0 : n;
+  for (guint i = 0; label != NULL && i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (choices, i);
+
+      if (GTK_IS_STRING_OBJECT (item) &&
+          g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), label) == 0)
+        chosen = i;
+    }
+  ck_assert_msg (chosen < n, "the drop-down offers no “%s”", label);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), chosen);
+  gui_test_settle ();
+}

@@ -62,4 +62,19 @@ GFile      *gui_test_write_pdf              (const char *dir,
  * in this process (GTK cannot survive a fork). Returns the exit status. */
 int         gui_test_run                    (Suite      *suite);
 
+/* Selects, as a click does, the row of the list or column view @list that shows a label reading
+ * exactly @text, scrolling down to it when it is out of sight; FALSE when no row shows it. */
+gboolean    gui_test_click_row_showing      (GtkWidget  *list,
+                                             const char *text);
+/* The first widget of @type on screen under @root (itself included), or NULL. */
+GtkWidget  *gui_test_find_mapped_widget     (GtkWidget  *root,
+                                             GType       type);
+/* The first widget on screen under @root whose tooltip reads @tooltip, or NULL. */
+GtkWidget  *gui_test_find_by_tooltip        (GtkWidget  *root,
+                                             const char *tooltip);
+/* Picks the row reading @label (NULL: the first row) in the drop-down @drop_down on screen, as a
+ * user does from its popover; the drop-down must offer it. */
+void        gui_test_pick_in_drop_down      (GtkWidget  *drop_down,
+                                             const char *label);
+
 G_END_DECLS

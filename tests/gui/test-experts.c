@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "qa-core.h"
+#include "qa-problems-dialog.h"
 #include "qa-window.h"
 
 #include "gui-test-util.h"
@@ -116,6 +117,61 @@ wait_for_window (GType type)
   gui_test_iterate_until (gui_test_widget_is_mapped, dialog);
   gui_test_settle ();
   return dialog;
+}
+
+/* Clicks the row of @expert_id in the pool on screen. */
+static void
+select_expert (const char *expert_id)
+{
+  GtkWidget *list = gui_test_find_mapped_widget (GTK_WIDGET (view ()), GTK_TYPE_COLUMN_VIEW);
+
+  ck_assert_msg (list != NULL, "no pool on screen");
+  ck_assert_msg (gui_test_click_row_showing (list, expert_id), "%s has no row in the pool", expert_id);
+  ck_assert_ptr_nonnull (qa_experts_view_get_selected_expert (view ()));
+  ck_assert_str_eq (qa_expert_get_id (qa_experts_view_get_selected_expert (view ())), expert_id);
+}
+
+static gboolean
+has_action_name (GtkWidget     *widget,
+                 gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* The last entry of the audit trail. */
+static char *
+dup_last_action (void)
+{
+  g_autoptr(GPtrArray) trail = qa_audit_list (qa_session_get_database (session), NULL);
+
+  return g_strdup (((QaAuditEntry *)g_ptr_array_index (trail, trail->len - 1))->action);
+}
+
+/* The former employer @employer left on @left_on, recorded for the selected expert through the
+ * detail pane's + button and its dialog. */
+static void
+add_former_employer (const char *employer,
+                     const char *left_on)
+{
+  GtkWidget *button = gui_test_find_matching (detail (), has_action_name, "expert.add-former");
+  GtkWindow *dialog;
+  GtkWidget *list;
+  GtkListBoxRow *row;
+
+  ck_assert_msg (button != NULL, "no button records a former employer");
+  click (button);
+  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  list = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  gtk_editable_set_text (GTK_EDITABLE (row), employer);
+  ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+  gtk_editable_set_text (GTK_EDITABLE (row), left_on);
+  ck_assert (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gui_test_settle ();
 }
 
 /* Art. 13 condition 5 judged for everyone, and the outcomes stored: A01, A02, A04, A06 and A07
@@ -326,6 +382,7 @@ teardown (void)
   g_clear_pointer ((GtkWindow **)&window, gtk_window_destroy);
   gui_test_settle ();
   g_clear_object (&session);
+  g_unsetenv ("QAREVIEW_TODAY");
   gui_test_remove_tmpdir (tmpdir);
   g_clear_pointer (&tmpdir, g_free);
 }
@@ -356,8 +413,7 @@ START_TEST (test_pool_lists_every_expert)
   gui_test_assert_label_on_screen (ROOT, "May serve on a panel");
 
   /* An unqualified expert says why. */
-  ck_assert (qa_experts_view_select_expert (view (), "E08"));
-  gui_test_settle ();
+  select_expert ("E08");
   gui_test_assert_label_on_screen (ROOT, "May not serve on a panel");
   gui_test_assert_on_screen (ROOT, "Art. 11(3): 孙立 (E08) has 4 years of experience; 5 required");
 
@@ -378,8 +434,7 @@ START_TEST (test_declaration_recorded_by_button)
   GtkWidget *button;
 
   show_section ("pool");
-  ck_assert (qa_experts_view_select_expert (view (), "E09"));
-  gui_test_settle ();
+  select_expert ("E09");
   ck_assert (!qa_expert_get_declared (row_of ("E09")));
   gui_test_assert_on_screen (ROOT, "Not signed for this session");
 
@@ -408,8 +463,7 @@ START_TEST (test_record_corrected_and_training_recorded)
   GtkWidget *spin;
 
   show_section ("pool");
-  ck_assert (qa_experts_view_select_expert (view (), "E09"));
-  gui_test_settle ();
+  select_expert ("E09");
 
   ck_assert (gtk_widget_activate_action (detail (), "expert.train", NULL));
   dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
@@ -423,8 +477,7 @@ START_TEST (test_record_corrected_and_training_recorded)
   ck_assert (qa_expert_get_trained (row_of ("E09")));
   gui_test_assert_label_on_screen (ROOT, "The training of 周海燕 (E09) is recorded");
 
-  ck_assert (qa_experts_view_select_expert (view (), "E08"));
-  gui_test_settle ();
+  select_expert ("E08");
   gui_test_assert_label_on_screen (ROOT, "May not serve on a panel");
   ck_assert (gtk_widget_activate_action (detail (), "expert.edit", NULL));
   dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
@@ -452,8 +505,7 @@ START_TEST (test_suspension_needs_reason)
   GtkWidget *entry;
 
   show_section ("pool");
-  ck_assert (qa_experts_view_select_expert (view (), "E05"));
-  gui_test_settle ();
+  select_expert ("E05");
 
   ck_assert (gtk_widget_activate_action (detail (), "expert.suspend", NULL));
   dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
@@ -662,6 +714,14 @@ START_TEST (test_conflict_matrix_shows_ties)
 }
 END_TEST
 
+static gboolean
+chooser_has_file (gpointer chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  return file != NULL;
+}
+
 START_TEST (test_import_refused_lists_every_row)
 {
   static const char csv[] =
@@ -672,14 +732,22 @@ START_TEST (test_import_refused_lists_every_row)
   g_autofree char *path = g_build_filename (tmpdir, "experts.csv", NULL);
   g_autoptr(GFile) file = NULL;
   g_autofree char *text = NULL;
+  GtkWindow *chooser;
   GtkWindow *dialog;
 
   ck_assert (g_file_set_contents (path, csv, -1, NULL));
   file = g_file_new_for_path (path);
 
   show_section ("pool");
-  qa_experts_view_import_experts (view (), file);
-  dialog = wait_for_window (GTK_TYPE_WINDOW);
+  /* Import > Experts…, and the file picked in the chooser. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "experts.import-experts", NULL));
+  chooser = wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  ck_assert (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  ck_assert_msg (gui_test_iterate_until (chooser_has_file, chooser), "the chooser never picked %s", path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  gui_test_settle ();
+  /* The problems dialog, not the chooser it came from. */
+  dialog = wait_for_window (QA_TYPE_PROBLEMS_DIALOG);
   text = gui_test_dup_visible_text (GTK_WIDGET (dialog));
 
   ck_assert_msg (strstr (text, "The Experts Could Not Be Imported") != NULL, "%s", text);
@@ -715,6 +783,112 @@ START_TEST (test_empty_pool_says_what_to_do)
 }
 END_TEST
 
+/* E05 left A01 a year ago: recorded in the expert's pane, listed with the day, a tie found from
+ * the records (in the pane and the conflict matrix) for the profile's 3 years, and removed. */
+START_TEST (test_former_employer_recorded_and_removed)
+{
+  QaConflictMatrix *matrix = qa_experts_view_get_conflict_matrix (view ());
+  GtkWidget *remove;
+  GtkWidget *cell;
+  g_autofree char *action = NULL;
+
+  g_setenv ("QAREVIEW_TODAY", "2026-06-15", TRUE);
+  show_section ("pool");
+  select_expert ("E05");
+  gui_test_assert_label_on_screen (detail (), "No former employer is recorded.");
+  gui_test_assert_label_on_screen (detail (), "An applicant the expert left less than 3 years ago is a tie.");
+
+  add_former_employer ("张掖祁连乳业有限公司", "2025-06-15");
+  action = dup_last_action ();
+  ck_assert_str_eq (action, "expert.former.add");
+  gui_test_assert_label_on_screen (ROOT, "张掖祁连乳业有限公司 recorded as a former employer of 陈立军 (E05)");
+  gui_test_assert_not_on_screen (detail (), "No former employer is recorded.");
+  gui_test_assert_label_on_screen (detail (), "张掖祁连乳业有限公司");
+  gui_test_assert_label_on_screen (detail (), "Left on 2025-06-15");
+  /* The tie, found from the records, says for how long a former employer ties. */
+  gui_test_assert_label_on_screen (detail (), "A01 张掖祁连乳业有限公司");
+  gui_test_assert_label_on_screen (detail (), "Former employer (within 3 years) · Found from the records: "
+                                              "the expert left the applicant on 2025-06-15");
+
+  show_section ("conflicts");
+  cell = qa_conflict_matrix_get_cell (matrix, "E05", "A01");
+  ck_assert (gtk_widget_has_css_class (cell, "automatic"));
+  ck_assert_ptr_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "Former employer (within 3 years)"));
+
+  /* Removed, as recorded by mistake: the tie goes with it. */
+  show_section ("pool");
+  select_expert ("E05");
+  remove = gui_test_find_by_tooltip (detail (), "Remove 张掖祁连乳业有限公司, recorded by mistake");
+  ck_assert_msg (remove != NULL, "no button removes the former employer");
+  click (remove);
+  g_clear_pointer (&action, g_free);
+  action = dup_last_action ();
+  ck_assert_str_eq (action, "expert.former.remove");
+  gui_test_assert_label_on_screen (detail (), "No former employer is recorded.");
+  gui_test_assert_not_on_screen (detail (), "A01 张掖祁连乳业有限公司");
+  show_section ("conflicts");
+  ck_assert (!gtk_widget_has_css_class (qa_conflict_matrix_get_cell (matrix, "E05", "A01"), "tied"));
+  g_unsetenv ("QAREVIEW_TODAY");
+}
+END_TEST
+
+/* Under tests/data/profile-strict.xml a former employer ties for 2 years: the label says so, and
+ * one left two and a half years ago (a tie under the default 3) is none. */
+START_TEST (test_former_employer_years_from_profile)
+{
+  g_autofree char *profile_path = g_build_filename (g_getenv ("QA_SOURCE_DIR"), "tests", "data",
+                                                    "profile-strict.xml", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "strict.db", NULL);
+  g_autoptr(GFile) profile_file = g_file_new_for_path (profile_path);
+  g_autoptr(QaProfile) profile = NULL;
+  g_autoptr(QaDatabase) db = NULL;
+  g_autoptr(QaSession) strict = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  AdwComboRow *kind_row;
+  GListModel *kinds;
+  gboolean listed = FALSE;
+
+  g_setenv ("QAREVIEW_TODAY", "2026-06-15", TRUE);
+  profile = qa_profile_new_from_file (profile_file, &error);
+  ck_assert_msg (profile != NULL, "%s", error ? error->message : "");
+  db = qa_database_open (path, &error);
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  ck_assert_msg (qa_session_create (db, profile, 2026, NULL, &error), "%s", error ? error->message : "");
+  strict = qa_session_new (db, &error);
+  ck_assert_msg (strict != NULL, "%s", error ? error->message : "");
+  ck_assert_msg (qa_demo_populate (strict, &error), "%s", error ? error->message : "");
+  qa_window_set_session (window, strict);
+  g_set_object (&session, strict);
+  show_section ("pool");
+  select_expert ("E05");
+  gui_test_assert_label_on_screen (detail (), "An applicant the expert left less than 2 years ago is a tie.");
+
+  add_former_employer ("张掖祁连乳业有限公司", "2023-12-15");
+  gui_test_assert_label_on_screen (detail (), "Left on 2023-12-15");
+  gui_test_assert_label_on_screen (detail (), "No tie with any applicant is recorded or found.");
+
+  add_former_employer ("甘州区康源中医医院", "2025-06-15");
+  gui_test_assert_label_on_screen (detail (), "A07 甘州区康源中医医院");
+  gui_test_assert_label_on_screen (detail (), "Former employer (within 2 years) · Found from the records: "
+                                              "the expert left the applicant on 2025-06-15");
+  gui_test_assert_not_on_screen (detail (), "within 3 years");
+
+  /* The conflict dialog names the kind alike. */
+  ck_assert (gtk_widget_activate_action (detail (), "expert.add-conflict", NULL));
+  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  kind_row = ADW_COMBO_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))), 1));
+  kinds = adw_combo_row_get_model (kind_row);
+  for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
+    listed |= g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (kinds), i),
+                           "Former employer (within 2 years)");
+  ck_assert_msg (listed, "the conflict dialog does not name the former employer's 2 years");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gui_test_settle ();
+  g_unsetenv ("QAREVIEW_TODAY");
+}
+END_TEST
+
 static Suite *
 experts_suite (void)
 {
@@ -732,6 +906,8 @@ experts_suite (void)
   tcase_add_test (tc, test_conflict_matrix_shows_ties);
   tcase_add_test (tc, test_import_refused_lists_every_row);
   tcase_add_test (tc, test_empty_pool_says_what_to_do);
+  tcase_add_test (tc, test_former_employer_recorded_and_removed);
+  tcase_add_test (tc, test_former_employer_years_from_profile);
   suite_add_tcase (suite, tc);
 
   return suite;

@@ -219,6 +219,7 @@ teardown (void)
   gtk_window_destroy (GTK_WINDOW (window));
   gui_test_settle ();
   window = NULL;
+  g_unsetenv ("QAREVIEW_TODAY");
   g_clear_object (&session);
   gui_test_remove_tmpdir (tmpdir);
   g_clear_pointer (&tmpdir, g_free);
@@ -480,10 +481,12 @@ START_TEST (test_objection_refused_inline_then_decided)
   gint64 id;
 
   ck_assert (qa_outcome_get_notice (session, &starts_on, &ends_on));
+  /* The first day of the notice, on the program's one clock; the page reads it when shown (the
+   * window may open on it: shown anew). */
+  g_setenv ("QAREVIEW_TODAY", starts_on, TRUE);
+  show_page ("shortlist");
   show_page ("notice");
   panel = notice_panel ();
-  qa_notice_panel_set_today (panel, starts_on);
-  gui_test_settle ();
   before = qa_notice_panel_get_objections (panel)->len;
   shoot ("notice");
 
@@ -553,6 +556,29 @@ awards_view (void)
   return QA_AWARDS_VIEW (view);
 }
 
+static gboolean
+is_award_row (GtkWidget     *widget,
+              gconstpointer  name)
+{
+  g_autofree char *suffix = g_strdup_printf (" · %s", (const char *)name);
+
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), suffix);
+}
+
+/* Selects the row of the award of @name (its title “certificate · name”), as a click does. */
+static void
+pick_award (QaAwardsView *view,
+            const char   *name)
+{
+  GtkWidget *row = gui_test_find_matching (GTK_WIDGET (view), is_award_row, name);
+
+  ck_assert_msg (row != NULL, "no award row of %s on screen", name);
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (row)), GTK_LIST_BOX_ROW (row));
+  gui_test_settle ();
+  ck_assert (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+}
+
 /* The awards with their certificates, a yearly report charted with the falling indicator
  * flagged, and an accident recorded through the page. */
 START_TEST (test_awards_reports_and_accident)
@@ -572,25 +598,29 @@ START_TEST (test_awards_reports_and_accident)
   const QaAward *first;
   g_autofree char *approved_on = NULL;
   g_autofree char *applicant_id = NULL;
+  g_autofree char *name = NULL;
   guint year;
 
-  show_page ("awards");
-  view = awards_view ();
-  awards = qa_awards_view_get_awards (view);
-  ck_assert_uint_gt (awards->len, 0);
-  first = g_ptr_array_index (awards, 0);
-  year = (guint)g_ascii_strtoull (first->approved_on, NULL, 10);
-  /* A change reads the awards again: what @first points to goes with them. */
-  approved_on = g_strdup (first->approved_on);
-  applicant_id = g_strdup (first->applicant_id);
+  {
+    g_autoptr(GPtrArray) stored = qa_award_list (session, NULL, &error);
+
+    ck_assert_msg (stored != NULL && stored->len > 0, "%s", error ? error->message : "no award");
+    first = g_ptr_array_index (stored, 0);
+    year = (guint)g_ascii_strtoull (first->approved_on, NULL, 10);
+    approved_on = g_strdup (first->approved_on);
+    applicant_id = g_strdup (first->applicant_id);
+    name = g_strdup (first->name);
+  }
 
   ck_assert_msg (qa_award_add_report (session, applicant_id, year, approved_on, y1,
                                       "y1.csv", &error), "%s", error ? error->message : "");
   ck_assert_msg (qa_award_add_report (session, applicant_id, year + 1, approved_on,
                                       y2, "y2.csv", &error), "%s", error ? error->message : "");
-  qa_awards_view_set_today (view, approved_on);
-  qa_awards_view_select (view, applicant_id);
-  gui_test_settle ();
+  /* Looked at on the day of approval, on the program's one clock; the award's row clicked. */
+  g_setenv ("QAREVIEW_TODAY", approved_on, TRUE);
+  show_page ("awards");
+  view = awards_view ();
+  pick_award (view, name);
   shoot ("awards");
 
   awards = qa_awards_view_get_awards (view);
