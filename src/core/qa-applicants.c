@@ -16,6 +16,7 @@
 #include "qa-dossier-private.h"
 #include "qa-import-private.h"
 #include "qa-names-private.h"
+#include "qa-session-private.h"
 #include "qa-clock.h"
 #include "qa-util-private.h"
 
@@ -979,7 +980,7 @@ qa_applicants_import_csv (QaSession   *session,
 
   if (n_imported != NULL)
     *n_imported = n_rows;
-  return qa_session_reload (session, error);
+  return _qa_session_applicants_changed (session, error);
 }
 
 /* Eligibility ---------------------------------------------------------------------------------- */

@@ -21,6 +21,11 @@ void             _qa_session_ticket_free (QaSessionTicket  *ticket);
 gboolean         _qa_session_sync_stage  (QaSession        *self,
                                           GError          **error);
 
+/* After a write that changed only applicants (an import): reads them again at once when the
+ * list has been given out (qa_session_get_applicants()), else when it is first asked for. */
+gboolean         _qa_session_applicants_changed (QaSession  *self,
+                                                 GError    **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaSessionTicket, _qa_session_ticket_free)
 
 G_END_DECLS
