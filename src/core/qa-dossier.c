@@ -361,13 +361,14 @@ qa_dossier_validate_text (QaDossierField   field,
       return FALSE;
     }
 
-  /* The one check of free text (encoding, control characters, length), then the field's own. */
-  if (!qa_text_validate (value,
-                         field == QA_DOSSIER_NOTES || field == QA_DOSSIER_ADDRESS
-                         ? QA_TEXT_MULTILINE : QA_TEXT_LINE,
-                         field == QA_DOSSIER_NAME ? QA_TEXT_NAME_MAX_LENGTH : MAX_TEXT_LENGTH,
-                         &local_error) ||
-      (field == QA_DOSSIER_NAME && !qa_text_validate_name (value, &local_error)))
+  /* The one check of free text (encoding, control characters, length), then the field's own;
+   * a name's check includes the free text's, at its own length. */
+  if (field == QA_DOSSIER_NAME
+      ? !qa_text_validate_name (value, &local_error)
+      : !qa_text_validate (value,
+                           field == QA_DOSSIER_NOTES || field == QA_DOSSIER_ADDRESS
+                           ? QA_TEXT_MULTILINE : QA_TEXT_LINE,
+                           MAX_TEXT_LENGTH, &local_error))
     {
       g_set_error_literal (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID, local_error->message);
       return FALSE;
