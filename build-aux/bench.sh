@@ -139,7 +139,7 @@ if [ "${1:-}" = "--gui" ]; then
   exit 0
 fi
 
-SIZES="1000 3000 9000"
+SIZES="1000 10000 100000"
 if [ "$GROWTH_ONLY" = yes ]; then
   RUNS=${BENCH_RUNS:-2}
   SIZES="500 1500 4500"

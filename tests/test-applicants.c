@@ -107,6 +107,50 @@ START_TEST (test_import_columns_in_any_order)
 }
 END_TEST
 
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               gpointer    user_data)
+{
+  *(guint *)user_data += added;
+}
+
+/* The session's applicant list after an import: a list already given out is read again at
+ * once (its "items-changed" tells a view), one no one has asked for yet when it is first asked
+ * for; both hold the imported applicants, in the order of their references. */
+START_TEST (test_import_updates_applicant_list)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QaApplicant) first = NULL;
+  GListModel *list = qa_session_get_applicants (session);
+  guint added = 0;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), &added);
+  ck_assert_msg (import (HEADER ROW_A03 ROW_A01, NULL, &error), "%s", error ? error->message : "");
+  ck_assert_uint_eq (added, 2);
+  ck_assert_uint_eq (g_list_model_get_n_items (list), 2);
+  first = g_list_model_get_item (list, 0);
+  ck_assert_str_eq (qa_applicant_get_id (first), "A01");
+  g_signal_handlers_disconnect_by_data (list, &added);
+
+  /* A second session on the same file, whose list no one has asked for before the import. */
+  {
+    g_autoptr(QaSession) other = qa_session_new (qa_session_get_database (session), &error);
+    g_autoptr(GBytes) bytes = g_bytes_new_static (HEADER ROW_A02, strlen (HEADER ROW_A02));
+    g_autoptr(QaApplicant) last = NULL;
+
+    ck_assert_ptr_nonnull (other);
+    ck_assert_msg (qa_applicants_import_csv (other, bytes, "more.csv", NULL, &error),
+                   "%s", error ? error->message : "");
+    ck_assert_uint_eq (g_list_model_get_n_items (qa_session_get_applicants (other)), 3);
+    last = g_list_model_get_item (qa_session_get_applicants (other), 1);
+    ck_assert_str_eq (qa_applicant_get_id (last), "A02");
+  }
+}
+END_TEST
+
 /* Each kind of bad row refuses the whole file, names file:line: column, and changes nothing. */
 START_TEST (test_import_refusals)
 {
@@ -541,6 +585,7 @@ applicants_suite (void)
   tcase_add_checked_fixture (tc, setup, qa_test_teardown_tmpdir);
   tcase_add_test (tc, test_import_good_file);
   tcase_add_test (tc, test_import_columns_in_any_order);
+  tcase_add_test (tc, test_import_updates_applicant_list);
   tcase_add_test (tc, test_import_refusals);
   tcase_add_test (tc, test_import_names_every_bad_row);
   tcase_add_test (tc, test_import_clashes_with_registered);

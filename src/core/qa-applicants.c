@@ -13,8 +13,10 @@
 #include "qa-audit-private.h"
 #include "qa-csv.h"
 #include "qa-database-private.h"
+#include "qa-dossier-private.h"
 #include "qa-import-private.h"
 #include "qa-names-private.h"
+#include "qa-session-private.h"
 #include "qa-clock.h"
 #include "qa-util-private.h"
 
@@ -397,32 +399,80 @@ describe_dossier (QaDossier *dossier)
   return g_string_free (out, FALSE);
 }
 
+/* One applicant's row, as written: from a dossier, or straight from an imported file. Its
+ * strings are only borrowed, and bound without a copy. */
+typedef struct
+{
+  const char *text[QA_DOSSIER_N_TEXT_FIELDS];  /* NULL when empty */
+  gboolean    legal_person;
+  guint       accident_count;
+  double      self_score;                      /* < 0 when none is given */
+  /* The application's own answers to Art. 13(3) and (4), kept as declared: 1 or 0; -1 when
+   * the application does not declare them (the conditions are then judged). */
+  int         declared[2];
+  const char *name_key;
+} ApplicantRow;
+
+#define INSERT_APPLICANT \
+  "INSERT INTO applicant (id, name, credit_code, district, founded, industry, address, " \
+  "legal_representative, contact_person, phone, email, notes, legal_person, accidents_3y, " \
+  "self_score, management_system, gbt19580, created_at, name_key) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+
+/* Binds @row to INSERT_APPLICANT's parameters (or the UPDATE's, which uses some of them). */
+static void
+bind_applicant (sqlite3_stmt       *stmt,
+                const ApplicantRow *row,
+                const char         *now)
+{
+  for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
+    {
+      if (row->text[i] == NULL)
+        sqlite3_bind_null (stmt, (int)i + 1);
+      else
+        sqlite3_bind_text (stmt, (int)i + 1, row->text[i], -1, SQLITE_STATIC);
+    }
+  sqlite3_bind_int (stmt, 13, row->legal_person);
+  sqlite3_bind_int (stmt, 14, (int)row->accident_count);
+  if (row->self_score >= 0)
+    sqlite3_bind_double (stmt, 15, row->self_score);
+  else
+    sqlite3_bind_null (stmt, 15);
+  for (guint i = 0; i < G_N_ELEMENTS (row->declared); i++)
+    {
+      if (row->declared[i] >= 0)
+        sqlite3_bind_int (stmt, 16 + (int)i, row->declared[i]);
+      else
+        sqlite3_bind_null (stmt, 16 + (int)i);
+    }
+  sqlite3_bind_text (stmt, 18, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 19, row->name_key, -1, SQLITE_STATIC);
+}
+
 /* Writes a dossier already checked by the caller: a new applicant when @exists is FALSE (a plain
  * INSERT: an applicant written meanwhile by another program is a constraint error, never
- * overwritten), else the changes to the stored one. */
+ * overwritten), else the changes to the stored one. Its judgements of Art. 13(3) to (5) are
+ * stored as judged. */
 static gboolean
 write_dossier (QaDatabase  *db,
                QaDossier   *dossier,
-               gboolean     from_application,
                gboolean     exists,
                const char  *now,
-               const char  *known_key,
                GError     **error)
 {
-  g_autofree char *name_key = known_key == NULL
-                              ? qa_name_key (qa_dossier_get_text (dossier, QA_DOSSIER_NAME)) : NULL;
+  g_autofree char *name_key = qa_name_key (qa_dossier_get_text (dossier, QA_DOSSIER_NAME));
   const char *id = qa_dossier_get_text (dossier, QA_DOSSIER_ID);
+  ApplicantRow row = { { NULL, }, FALSE, 0, -1, { -1, -1 }, name_key };
   sqlite3_stmt *stmt;
 
+  for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
+    row.text[i] = qa_dossier_get_text (dossier, i);
+  row.legal_person = qa_dossier_get_legal_person (dossier);
+  row.accident_count = qa_dossier_get_accident_count (dossier);
+  row.self_score = qa_dossier_get_self_score (dossier);
+
   if (!exists)
-    stmt = _qa_database_prepare (db,
-                                 "INSERT INTO applicant (id, name, credit_code, district, founded, "
-                                 "industry, address, legal_representative, contact_person, phone, "
-                                 "email, notes, legal_person, accidents_3y, self_score, "
-                                 "management_system, gbt19580, created_at, name_key) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                                 "?14, ?15, ?16, ?17, ?18, ?19)",
-                                 error);
+    stmt = _qa_database_prepare (db, INSERT_APPLICANT, error);
   else
     stmt = _qa_database_prepare (db,
                                  "UPDATE applicant SET name = ?2, credit_code = ?3, district = ?4, "
@@ -434,35 +484,11 @@ write_dossier (QaDatabase  *db,
                                  error);
   if (stmt == NULL)
     return FALSE;
-
-  for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
-    bind_text_or_null (stmt, (int)i + 1, qa_dossier_get_text (dossier, i));
-  sqlite3_bind_int (stmt, 13, qa_dossier_get_legal_person (dossier));
-  sqlite3_bind_int (stmt, 14, (int)qa_dossier_get_accident_count (dossier));
-  if (qa_dossier_get_self_score (dossier) >= 0)
-    sqlite3_bind_double (stmt, 15, qa_dossier_get_self_score (dossier));
-  else
-    sqlite3_bind_null (stmt, 15);
-
-  /* The application's own answers to Art. 13(3) and (4) are kept as declared. */
-  for (guint condition = 3; condition <= 4; condition++)
-    {
-      QaConditionResult result = qa_dossier_get_judgement (dossier, condition);
-
-      if (from_application && result != QA_CONDITION_PENDING)
-        sqlite3_bind_int (stmt, (int)condition + 13, result == QA_CONDITION_PASS);
-      else
-        sqlite3_bind_null (stmt, (int)condition + 13);
-    }
-  sqlite3_bind_text (stmt, 18, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 19, known_key != NULL ? known_key : name_key, -1, SQLITE_TRANSIENT);
+  bind_applicant (stmt, &row, now);
 
   if (!_qa_database_check (db, sqlite3_step (stmt), error) ||
       !write_lists (db, dossier, id, exists, error))
     return FALSE;
-
-  if (from_application)
-    return TRUE;
 
   for (guint condition = 3; condition <= 5; condition++)
     {
@@ -546,7 +572,7 @@ save_dossier_cb (QaDatabase  *db,
 
     g_autofree char *now = _qa_now_iso ();
 
-    return write_dossier (db, dossier, FALSE, previous != NULL, now, NULL, error) &&
+    return write_dossier (db, dossier, previous != NULL, now, error) &&
            _qa_audit_append (db, previous != NULL ? "applicant.edit" : "applicant.add",
                              "applicant", id, before, after, error);
   }
@@ -574,12 +600,13 @@ qa_applicants_save_dossier (QaSession   *session,
 typedef struct
 {
   QaImport    base;
-  GPtrArray  *dossiers;   /* QaDossier, one per row */
-  GPtrArray  *name_keys;  /* qa_name_key() of each row's name */
+  GArray     *rows;       /* ApplicantRow, one per row of the file, its texts in the table's */
+  GPtrArray  *name_keys;  /* qa_name_key() of each row's name, which the rows borrow */
   /* First row (+ 1) of each id, credit code and name key, for the duplicates within the file. */
   GHashTable *ids;
   GHashTable *codes;
   GHashTable *names;
+  GPtrArray  *problems;   /* QaFieldProblem, of the row being checked */
   char       *today;      /* the rows are checked as of one day */
   const char *name;       /* the file's name */
   char       *sha256;     /* of the file's bytes */
@@ -591,40 +618,51 @@ static void
 import_clear (Import *import)
 {
   _qa_import_clear (&import->base);
+  g_clear_pointer (&import->rows, g_array_unref);
   g_clear_pointer (&import->ids, g_hash_table_unref);
   g_clear_pointer (&import->codes, g_hash_table_unref);
   g_clear_pointer (&import->names, g_hash_table_unref);
   g_clear_pointer (&import->name_keys, g_ptr_array_unref);
+  g_clear_pointer (&import->problems, g_ptr_array_unref);
   g_clear_pointer (&import->today, g_free);
   g_clear_pointer (&import->sha256, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
 
-static QaDossier *
-dossier_from_row (Import *import,
-                  guint   row)
+static const char * const boolean_columns[] = {
+  "legal_person", "management_system", "gbt19580",
+};
+
+/* @row of the file as an applicant's row, the problems of its yes/no, count and score fields
+ * noted; @columns[field] is the file's column of each text field (-1 when it has none). */
+static void
+row_from_csv (Import       *import,
+              guint         row,
+              const int    *columns,
+              ApplicantRow *out)
 {
-  static const char * const boolean_columns[] = {
-    "legal_person", "management_system", "gbt19580",
-  };
   QaCsvTable *table = import->base.table;
-  g_autoptr(QaDossier) dossier = qa_dossier_new ();
   gboolean flags[G_N_ELEMENTS (boolean_columns)] = { FALSE, };
-  guint accidents = 0;
   const char *self_score;
 
+  /* The table's fields are trimmed already: an empty one is no value. */
   for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
-    qa_dossier_set_text (dossier, i, qa_csv_table_get (table, row, qa_dossier_field_get_name (i)));
+    {
+      const char *value = qa_csv_table_get_at (table, row, columns[i]);
+
+      out->text[i] = value != NULL && *value != '\0' ? value : NULL;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (boolean_columns); i++)
     _qa_import_boolean (&import->base, row, boolean_columns[i], &flags[i]);
-  _qa_import_count (&import->base, row, "accidents_3y", MAX_ACCIDENT_COUNT, &accidents);
-  qa_dossier_set_legal_person (dossier, flags[0]);
-  qa_dossier_set_accident_count (dossier, accidents);
-  qa_dossier_set_judgement (dossier, 3, flags[1] ? QA_CONDITION_PASS : QA_CONDITION_FAIL, NULL);
-  qa_dossier_set_judgement (dossier, 4, flags[2] ? QA_CONDITION_PASS : QA_CONDITION_FAIL, NULL);
+  out->accident_count = 0;
+  _qa_import_count (&import->base, row, "accidents_3y", MAX_ACCIDENT_COUNT, &out->accident_count);
+  out->legal_person = flags[0];
+  out->declared[0] = flags[1];
+  out->declared[1] = flags[2];
 
+  out->self_score = -1;
   self_score = qa_csv_table_get (table, row, "self_score");
   if (self_score != NULL && *self_score != '\0')
     {
@@ -634,10 +672,8 @@ dossier_from_row (Import *import,
       if (!qa_dossier_parse_self_score (self_score, import->max_points, &value, &score_error))
         _qa_import_problem (&import->base, row, "self_score", "%s", score_error->message);
       else
-        qa_dossier_set_self_score (dossier, value);
+        out->self_score = value;
     }
-
-  return g_steal_pointer (&dossier);
 }
 
 /* The earlier row with the same @value in @seen, or -1; remembers @row's otherwise. */
@@ -657,28 +693,32 @@ seen_before (GHashTable *seen,
   return -1;
 }
 
-/* What can be told from the file alone: each row valid, no two rows the same applicant. */
+/* What can be told from the file alone: each row valid (the checks of qa_dossier_check()), no
+ * two rows the same applicant. */
 static void
-check_row (Import     *import,
-           guint       row,
-           QaDossier  *dossier)
+check_row (Import       *import,
+           guint         row,
+           ApplicantRow *applicant)
 {
   QaCsvTable *table = import->base.table;
-  g_autoptr(GPtrArray) problems = qa_dossier_check (dossier, import->today, import->max_points);
-  const char *id = qa_dossier_get_text (dossier, QA_DOSSIER_ID);
-  const char *code = qa_dossier_get_text (dossier, QA_DOSSIER_CREDIT_CODE);
-  const char *name = qa_dossier_get_text (dossier, QA_DOSSIER_NAME);
+  const char *id = applicant->text[QA_DOSSIER_ID];
+  const char *code = applicant->text[QA_DOSSIER_CREDIT_CODE];
+  const char *name = applicant->text[QA_DOSSIER_NAME];
   char *key = qa_name_key (name);
   int other;
 
   g_ptr_array_add (import->name_keys, key);
+  applicant->name_key = key;
 
-  for (guint i = 0; i < problems->len; i++)
+  _qa_dossier_check_fields (applicant->text, applicant->self_score, import->today,
+                            import->max_points, import->problems);
+  for (guint i = 0; i < import->problems->len; i++)
     {
-      const QaFieldProblem *problem = g_ptr_array_index (problems, i);
+      const QaFieldProblem *problem = g_ptr_array_index (import->problems, i);
 
       _qa_import_problem (&import->base, row, problem->field, "%s", problem->message);
     }
+  g_ptr_array_set_size (import->problems, 0);
 
   if ((other = seen_before (import->ids, id, row)) >= 0)
     _qa_import_problem (&import->base, row, "id", _("“%s” is also the reference on line %u"),
@@ -690,6 +730,13 @@ check_row (Import     *import,
     _qa_import_problem (&import->base, row, "name",
                         _("“%s” is the same organisation as the name on line %u"),
                         name, qa_csv_table_get_line (table, (guint)other));
+}
+
+static const ApplicantRow *
+import_row (Import *import,
+            guint   row)
+{
+  return &g_array_index (import->rows, ApplicantRow, row);
 }
 
 /* What only the session can tell, asked inside the write transaction so that no other writer
@@ -724,13 +771,10 @@ check_registered_in_file (Import      *import,
         _qa_import_problem (&import->base, GPOINTER_TO_UINT (by_code) - 1, "credit_code",
                             _("applicant %s is already registered in this session"), owner);
       if (by_name != NULL && by_name != by_id && by_name != by_code)
-        {
-          QaDossier *dossier = g_ptr_array_index (import->dossiers, GPOINTER_TO_UINT (by_name) - 1);
-
-          _qa_import_problem (&import->base, GPOINTER_TO_UINT (by_name) - 1, "name",
-                              _("“%s” is already the name of applicant %s"),
-                              qa_dossier_get_text (dossier, QA_DOSSIER_NAME), owner);
-        }
+        _qa_import_problem (&import->base, GPOINTER_TO_UINT (by_name) - 1, "name",
+                            _("“%s” is already the name of applicant %s"),
+                            import_row (import, GPOINTER_TO_UINT (by_name) - 1)->text[QA_DOSSIER_NAME],
+                            owner);
     }
   sqlite3_reset (stmt);
   return _qa_database_check (db, rc, error);
@@ -751,7 +795,7 @@ check_against_session (Import      *import,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     registered = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (registered < (gint64)import->dossiers->len)
+  if (registered < (gint64)import->rows->len)
     return check_registered_in_file (import, db, error);
 
   stmt = _qa_database_prepare (db,
@@ -761,12 +805,12 @@ check_against_session (Import      *import,
   if (stmt == NULL)
     return FALSE;
 
-  for (guint row = 0; row < import->dossiers->len; row++)
+  for (guint row = 0; row < import->rows->len; row++)
     {
-      QaDossier *dossier = g_ptr_array_index (import->dossiers, row);
-      const char *id = qa_dossier_get_text (dossier, QA_DOSSIER_ID);
-      const char *code = qa_dossier_get_text (dossier, QA_DOSSIER_CREDIT_CODE);
-      const char *key = g_ptr_array_index (import->name_keys, row);
+      const ApplicantRow *applicant = import_row (import, row);
+      const char *id = applicant->text[QA_DOSSIER_ID];
+      const char *code = applicant->text[QA_DOSSIER_CREDIT_CODE];
+      const char *key = applicant->name_key;
 
       sqlite3_reset (stmt);
       bind_text_or_null (stmt, 1, id);
@@ -782,7 +826,7 @@ check_against_session (Import      *import,
           else
             _qa_import_problem (&import->base, row, "name",
                                 _("“%s” is already the name of applicant %s"),
-                                qa_dossier_get_text (dossier, QA_DOSSIER_NAME), owner);
+                                applicant->text[QA_DOSSIER_NAME], owner);
         }
       if (!_qa_database_check (db, rc, error))
         return FALSE;
@@ -798,6 +842,7 @@ import_cb (QaDatabase  *db,
 {
   Import *import = user_data;
   g_autofree char *now = _qa_now_iso ();
+  sqlite3_stmt *stmt;
 
   if (!check_against_session (import, db, error))
     return FALSE;
@@ -807,33 +852,37 @@ import_cb (QaDatabase  *db,
       return FALSE;
     }
 
-  for (guint row = 0; row < import->dossiers->len; row++)
+  /* One statement for every row, each value bound where it lies in the file's table. */
+  if ((stmt = _qa_database_prepare (db, INSERT_APPLICANT, error)) == NULL)
+    return FALSE;
+  for (guint row = 0; row < import->rows->len; row++)
     {
-      QaDossier *dossier = g_ptr_array_index (import->dossiers, row);
-
-      if (!write_dossier (db, dossier, TRUE, FALSE, now,
-                          g_ptr_array_index (import->name_keys, row), error))
+      sqlite3_reset (stmt);
+      bind_applicant (stmt, import_row (import, row), now);
+      if (!_qa_database_check (db, sqlite3_step (stmt), error))
         return FALSE;
     }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 
   /* One entry for the whole import, in the same transaction: the file (its name is the subject,
    * its SHA-256 names the exact bytes, which hold every recorded fact of every row) and who came
    * in, by reference and credit code — what the per-row entries said, at a fraction of their
    * cost (they were 39% of an import). */
   {
-    g_autoptr(GString) after = g_string_sized_new (64 + 32 * import->dossiers->len);
+    g_autoptr(GString) after = g_string_sized_new (64 + 32 * import->rows->len);
 
-    g_string_append_printf (after, "rows=%u; sha256=%s; applicants=", import->dossiers->len,
+    g_string_append_printf (after, "rows=%u; sha256=%s; applicants=", import->rows->len,
                             import->sha256);
-    for (guint row = 0; row < import->dossiers->len; row++)
+    for (guint row = 0; row < import->rows->len; row++)
       {
-        QaDossier *dossier = g_ptr_array_index (import->dossiers, row);
+        const ApplicantRow *applicant = import_row (import, row);
 
         if (row > 0)
           g_string_append_len (after, ", ", 2);
-        g_string_append (after, qa_dossier_get_text (dossier, QA_DOSSIER_ID));
+        g_string_append (after, applicant->text[QA_DOSSIER_ID]);
         g_string_append_c (after, ' ');
-        g_string_append (after, qa_dossier_get_text (dossier, QA_DOSSIER_CREDIT_CODE));
+        g_string_append (after, applicant->text[QA_DOSSIER_CREDIT_CODE]);
       }
     return _qa_audit_append (db, "applicant.import", "file", import->name, NULL, after->str, error);
   }
@@ -846,8 +895,8 @@ qa_applicants_import_csv (QaSession   *session,
                           guint       *n_imported,
                           GError     **error)
 {
-  g_autoptr(GPtrArray) dossiers = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(Import) import = { { NULL, NULL }, NULL, };
+  int columns[QA_DOSSIER_N_TEXT_FIELDS];
   QaDatabase *db;
   guint n_rows;
 
@@ -860,11 +909,11 @@ qa_applicants_import_csv (QaSession   *session,
     *n_imported = 0;
 
   db = qa_session_get_database (session);
-  import.dossiers = dossiers;
   import.name_keys = g_ptr_array_new_with_free_func (g_free);
   import.ids = g_hash_table_new (g_str_hash, g_str_equal);
   import.codes = g_hash_table_new (g_str_hash, g_str_equal);
   import.names = g_hash_table_new (g_str_hash, g_str_equal);
+  import.problems = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_field_problem_free);
   import.max_points = qa_criteria_get_total_points (qa_session_get_criteria (session));
   import.today = qa_clock_dup_today ();
   if (!_qa_import_init (&import.base, bytes, name, applicant_columns,
@@ -874,12 +923,16 @@ qa_applicants_import_csv (QaSession   *session,
   import.name = name;
   import.sha256 = _qa_sha256_hex (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   n_rows = qa_csv_table_get_n_rows (import.base.table);
+  import.rows = g_array_sized_new (FALSE, TRUE, sizeof (ApplicantRow), n_rows);
+  g_array_set_size (import.rows, n_rows);
+  for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
+    columns[i] = qa_csv_table_find_column (import.base.table, qa_dossier_field_get_name (i));
   for (guint row = 0; row < n_rows; row++)
     {
-      QaDossier *dossier = dossier_from_row (&import, row);
+      ApplicantRow *applicant = &g_array_index (import.rows, ApplicantRow, row);
 
-      g_ptr_array_add (dossiers, dossier);
-      check_row (&import, row, dossier);
+      row_from_csv (&import, row, columns, applicant);
+      check_row (&import, row, applicant);
     }
 
   /* The rows' own problems are reported with those the session finds, in one refusal. The
@@ -926,8 +979,8 @@ qa_applicants_import_csv (QaSession   *session,
   }
 
   if (n_imported != NULL)
-    *n_imported = dossiers->len;
-  return qa_session_reload (session, error);
+    *n_imported = n_rows;
+  return _qa_session_applicants_changed (session, error);
 }
 
 /* Eligibility ---------------------------------------------------------------------------------- */

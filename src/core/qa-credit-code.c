@@ -19,12 +19,17 @@ G_DEFINE_QUARK (qa-credit-code-error-quark, qa_credit_code_error)
 static int
 char_value (char c)
 {
-  const char *p;
+  /* The value of each ASCII character (+ 1; 0 for none), from the alphabet, made once. */
+  static gint8 values[128];
+  static gsize made = 0;
 
-  if (c == '\0')
-    return -1;
-  p = strchr (alphabet, c);
-  return p != NULL ? (int)(p - alphabet) : -1;
+  if (g_once_init_enter (&made))
+    {
+      for (guint i = 0; alphabet[i] != '\0'; i++)
+        values[(guchar)alphabet[i]] = (gint8)(i + 1);
+      g_once_init_leave (&made, 1);
+    }
+  return (guchar)c < G_N_ELEMENTS (values) ? values[(guchar)c] - 1 : -1;
 }
 
 char

@@ -14,8 +14,9 @@
 struct _QaCsvTable
 {
   char       *name;
-  GPtrArray  *header;   /* char * */
-  GPtrArray  *rows;     /* GPtrArray of char *, one per field */
+  char       *text;     /* every field, unquoted and ended by a NUL, in one block */
+  GPtrArray  *header;   /* const char *, into text, as written */
+  GPtrArray  *cells;    /* const char *, into text, trimmed: row r's field c at r × columns + c */
   GArray     *lines;    /* guint: the line each row starts on */
   GHashTable *by_address;  /* where a caller's column name was seen → its index + 1 */
 };
@@ -27,101 +28,144 @@ typedef struct
   const char *p;
   const char *end;
   guint       line;
+  char       *out;      /* where the next field's text is written, in the table's block */
 } Cursor;
 
-/* Reads one record into @fields; FALSE at the end of input. */
+/* The bytes that end an unquoted run: a delimiter, a line end or a quote. */
+static const guint8 run_stop[256] = { [','] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1 };
+
+static gboolean
+is_record_end (const Cursor *cursor)
+{
+  return cursor->p >= cursor->end || *cursor->p == ',' || *cursor->p == '\n' ||
+         (*cursor->p == '\r' && (cursor->p + 1 == cursor->end || cursor->p[1] == '\n'));
+}
+
+/* Copies a quoted field's text (the opening quote read) up to its closing quote. */
+static gboolean
+read_quoted (QaCsvTable  *table,
+             Cursor      *cursor,
+             GError     **error)
+{
+  guint opened_on = cursor->line;
+
+  for (;;)
+    {
+      const char *quote = memchr (cursor->p, '"', cursor->end - cursor->p);
+      const char *stop = quote != NULL ? quote : cursor->end;
+
+      for (const char *p = cursor->p; (p = memchr (p, '\n', stop - p)) != NULL; p++)
+        cursor->line++;
+      memcpy (cursor->out, cursor->p, stop - cursor->p);
+      cursor->out += stop - cursor->p;
+      cursor->p = stop;
+      if (quote == NULL)
+        {
+          g_set_error (error, QA_CSV_ERROR, QA_CSV_ERROR_SYNTAX,
+                       _("%s:%u: a quoted field is never closed"), table->name, opened_on);
+          return FALSE;
+        }
+      if (quote + 1 < cursor->end && quote[1] == '"')
+        {
+          *cursor->out++ = '"';
+          cursor->p = quote + 2;
+          continue;
+        }
+      cursor->p = quote + 1;
+      return TRUE;
+    }
+}
+
+/* Reads one record, appending its fields to @fields (trimmed of surrounding blanks when @trim);
+ * FALSE at the end of input. @blank tells whether the record was one empty field: a blank
+ * line. */
 static gboolean
 read_record (QaCsvTable  *table,
              Cursor      *cursor,
              GPtrArray   *fields,
+             gboolean     trim,
+             gboolean    *blank,
              GError     **error)
 {
-  g_autoptr(GString) field = g_string_new (NULL);
+  guint first = fields->len;
+  gboolean first_empty = FALSE;
 
   if (cursor->p >= cursor->end)
     return FALSE;
 
   for (;;)
     {
+      char *start = cursor->out;
+      char *field_end;
       gboolean quoted = FALSE;
-
-      g_string_truncate (field, 0);
 
       if (cursor->p < cursor->end && *cursor->p == '"')
         {
-          guint opened_on = cursor->line;
-
           quoted = TRUE;
           cursor->p++;
-          for (;;)
-            {
-              if (cursor->p >= cursor->end)
-                {
-                  g_set_error (error, QA_CSV_ERROR, QA_CSV_ERROR_SYNTAX,
-                               _("%s:%u: a quoted field is never closed"),
-                               table->name, opened_on);
-                  return FALSE;
-                }
-              if (*cursor->p == '"')
-                {
-                  if (cursor->p + 1 < cursor->end && cursor->p[1] == '"')
-                    {
-                      g_string_append_c (field, '"');
-                      cursor->p += 2;
-                      continue;
-                    }
-                  cursor->p++;
-                  break;
-                }
-              if (*cursor->p == '\n')
-                cursor->line++;
-              g_string_append_c (field, *cursor->p++);
-            }
+          if (!read_quoted (table, cursor, error))
+            return FALSE;
         }
 
-      {
-        /* The unquoted run is scanned, then copied at once. */
-        const char *start = cursor->p;
+      /* The unquoted run is scanned, then copied at once; a carriage return not ending the
+       * line is part of the field. */
+      for (;;)
+        {
+          const char *run = cursor->p;
 
-        while (cursor->p < cursor->end && *cursor->p != ',' && *cursor->p != '\n' &&
-               !(*cursor->p == '\r' && cursor->p + 1 < cursor->end && cursor->p[1] == '\n') &&
-               !(*cursor->p == '\r' && cursor->p + 1 == cursor->end))
-          {
-            if (*cursor->p == '"' || quoted)
-              {
-                g_set_error (error, QA_CSV_ERROR, QA_CSV_ERROR_SYNTAX,
-                             quoted ? _("%s:%u: text follows the closing quote of a field")
-                                    : _("%s:%u: a quote inside a field that does not start with one"),
-                             table->name, cursor->line);
-                return FALSE;
-              }
+          while (cursor->p < cursor->end && !run_stop[(guchar)*cursor->p])
             cursor->p++;
-          }
-        g_string_append_len (field, start, cursor->p - start);
-      }
+          if (quoted && (cursor->p > run || !is_record_end (cursor)))
+            {
+              g_set_error (error, QA_CSV_ERROR, QA_CSV_ERROR_SYNTAX,
+                           _("%s:%u: text follows the closing quote of a field"),
+                           table->name, cursor->line);
+              return FALSE;
+            }
+          memcpy (cursor->out, run, cursor->p - run);
+          cursor->out += cursor->p - run;
+          if (is_record_end (cursor))
+            break;
+          if (*cursor->p == '"')
+            {
+              g_set_error (error, QA_CSV_ERROR, QA_CSV_ERROR_SYNTAX,
+                           _("%s:%u: a quote inside a field that does not start with one"),
+                           table->name, cursor->line);
+              return FALSE;
+            }
+          *cursor->out++ = *cursor->p++;  /* a lone carriage return */
+        }
 
-      g_ptr_array_add (fields, g_strdup (field->str));
+      field_end = cursor->out;
+      *cursor->out++ = '\0';
+      if (fields->len == first)
+        first_empty = field_end == start;
+      if (trim)
+        {
+          while (start < field_end && g_ascii_isspace (*start))
+            start++;
+          while (field_end > start && g_ascii_isspace (field_end[-1]))
+            field_end--;
+          *field_end = '\0';
+        }
+      g_ptr_array_add (fields, start);
 
-      if (cursor->p >= cursor->end)
-        return TRUE;
-      if (*cursor->p == ',')
+      if (cursor->p < cursor->end && *cursor->p == ',')
         {
           cursor->p++;
           continue;
         }
-      if (*cursor->p == '\r')
-        cursor->p++;
-      if (cursor->p < cursor->end && *cursor->p == '\n')
-        cursor->p++;
-      cursor->line++;
+      if (cursor->p < cursor->end)
+        {
+          if (*cursor->p == '\r')
+            cursor->p++;
+          if (cursor->p < cursor->end && *cursor->p == '\n')
+            cursor->p++;
+          cursor->line++;
+        }
+      *blank = first_empty && fields->len == first + 1;
       return TRUE;
     }
-}
-
-static gboolean
-record_is_blank (GPtrArray *fields)
-{
-  return fields->len == 1 && *(const char *)g_ptr_array_index (fields, 0) == '\0';
 }
 
 QaCsvTable *
@@ -134,16 +178,11 @@ qa_csv_table_parse (GBytes      *bytes,
   const char *invalid = NULL;
   gsize size;
   Cursor cursor;
+  gboolean blank = FALSE;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  table = g_new0 (QaCsvTable, 1);
-  table->name = g_strdup (name);
-  table->header = g_ptr_array_new_with_free_func (g_free);
-  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-  table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
 
   data = g_bytes_get_data (bytes, &size);
   if (size > QA_CSV_MAX_SIZE)
@@ -172,11 +211,21 @@ qa_csv_table_parse (GBytes      *bytes,
       return NULL;
     }
 
+  /* Unquoted, every field is at most as long as it was written and takes the place of the
+   * delimiter after it for its NUL: the whole text fits in the file's size and one byte. */
+  table = g_new0 (QaCsvTable, 1);
+  table->name = g_strdup (name);
+  table->text = g_malloc (size + 1);
+  table->header = g_ptr_array_new ();
+  table->cells = g_ptr_array_sized_new (size / 8 + 1);
+  table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
   cursor.p = data;
   cursor.end = data + size;
   cursor.line = 1;
+  cursor.out = table->text;
 
-  if (!read_record (table, &cursor, table->header, error))
+  if (!read_record (table, &cursor, table->header, FALSE, &blank, error))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, QA_CSV_ERROR, QA_CSV_ERROR_EMPTY,
@@ -186,11 +235,11 @@ qa_csv_table_parse (GBytes      *bytes,
 
   for (;;)
     {
-      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
       guint line = cursor.line;
+      guint first = table->cells->len;
       g_autoptr(GError) local_error = NULL;
 
-      if (!read_record (table, &cursor, fields, &local_error))
+      if (!read_record (table, &cursor, table->cells, TRUE, &blank, &local_error))
         {
           if (local_error != NULL)
             {
@@ -200,18 +249,20 @@ qa_csv_table_parse (GBytes      *bytes,
           break;
         }
 
-      if (record_is_blank (fields))
-        continue;
+      if (blank)
+        {
+          g_ptr_array_set_size (table->cells, first);
+          continue;
+        }
 
-      if (fields->len != table->header->len)
+      if (table->cells->len - first != table->header->len)
         {
           g_set_error (error, QA_CSV_ERROR, QA_CSV_ERROR_SYNTAX,
                        _("%s:%u: the row has %u fields but the header has %u"),
-                       name, line, fields->len, table->header->len);
+                       name, line, table->cells->len - first, table->header->len);
           return NULL;
         }
 
-      g_ptr_array_add (table->rows, g_steal_pointer (&fields));
       g_array_append_val (table->lines, line);
     }
 
@@ -225,29 +276,32 @@ qa_csv_table_free (QaCsvTable *table)
     return;
 
   g_free (table->name);
+  g_free (table->text);
   g_ptr_array_unref (table->header);
-  g_ptr_array_unref (table->rows);
+  g_ptr_array_unref (table->cells);
   g_array_unref (table->lines);
   g_clear_pointer (&table->by_address, g_hash_table_unref);
   g_free (table);
 }
 
-static int
-find_column (QaCsvTable *table,
-             const char *column)
+int
+qa_csv_table_find_column (QaCsvTable *table,
+                          const char *column)
 {
   gpointer known;
 
-  /* Asked for every cell of a bulk import, mostly with the same literals: remembered by the
-   * name's address, and checked. */
+  g_return_val_if_fail (table != NULL, -1);
+  g_return_val_if_fail (column != NULL, -1);
+
+  /* Asked mostly with the same literals: remembered by the name's address, and checked. */
   if (table->by_address == NULL)
     table->by_address = g_hash_table_new (g_direct_hash, g_direct_equal);
   known = g_hash_table_lookup (table->by_address, column);
-  if (known != NULL && g_strcmp0 (g_ptr_array_index (table->header, GPOINTER_TO_INT (known) - 1), column) == 0)
+  if (known != NULL && strcmp (g_ptr_array_index (table->header, GPOINTER_TO_INT (known) - 1), column) == 0)
     return GPOINTER_TO_INT (known) - 1;
 
   for (guint i = 0; i < table->header->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (table->header, i), column) == 0)
+    if (strcmp (g_ptr_array_index (table->header, i), column) == 0)
       {
         g_hash_table_insert (table->by_address, (gpointer)column, GINT_TO_POINTER ((int)i + 1));
         return (int)i;
@@ -275,13 +329,13 @@ qa_csv_table_check_columns (QaCsvTable         *table,
 
       if (!known)
         g_string_append_printf (problems, _("%s:1: unknown column “%s”\n"), table->name, header);
-      else if (find_column (table, header) != (int)i)
+      else if (qa_csv_table_find_column (table, header) != (int)i)
         g_string_append_printf (problems, _("%s:1: column “%s” is named twice\n"),
                                 table->name, header);
     }
 
   for (guint c = 0; c < n_columns; c++)
-    if (columns[c].required && find_column (table, columns[c].name) < 0)
+    if (columns[c].required && qa_csv_table_find_column (table, columns[c].name) < 0)
       g_string_append_printf (problems, _("%s:1: required column “%s” is missing\n"),
                               table->name, columns[c].name);
 
@@ -304,7 +358,7 @@ guint
 qa_csv_table_get_n_rows (QaCsvTable *table)
 {
   g_return_val_if_fail (table != NULL, 0);
-  return table->rows->len;
+  return table->cells->len / table->header->len;
 }
 
 guint
@@ -312,8 +366,22 @@ qa_csv_table_get_line (QaCsvTable *table,
                        guint       row)
 {
   g_return_val_if_fail (table != NULL, 0);
-  g_return_val_if_fail (row < table->rows->len, 0);
+  g_return_val_if_fail (row < table->lines->len, 0);
   return g_array_index (table->lines, guint, row);
+}
+
+const char *
+qa_csv_table_get_at (QaCsvTable *table,
+                     guint       row,
+                     int         column)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (row < table->lines->len, NULL);
+  g_return_val_if_fail (column < (int)table->header->len, NULL);
+
+  if (column < 0)
+    return NULL;
+  return g_ptr_array_index (table->cells, row * table->header->len + (guint)column);
 }
 
 const char *
@@ -321,20 +389,9 @@ qa_csv_table_get (QaCsvTable *table,
                   guint       row,
                   const char *column)
 {
-  GPtrArray *fields;
-  char *field;
-  int index;
-
   g_return_val_if_fail (table != NULL, NULL);
-  g_return_val_if_fail (row < table->rows->len, NULL);
 
-  index = find_column (table, column);
-  if (index < 0)
-    return NULL;
-
-  fields = g_ptr_array_index (table->rows, row);
-  field = g_ptr_array_index (fields, index);
-  return g_strstrip (field);
+  return qa_csv_table_get_at (table, row, qa_csv_table_find_column (table, column));
 }
 
 GBytes *

@@ -65,6 +65,15 @@ guint        qa_csv_table_get_line       (QaCsvTable         *table,
 const char  *qa_csv_table_get            (QaCsvTable         *table,
                                           guint               row,
                                           const char         *column);
+/* The index of the header @column, or -1 when the file has no such column: for reading many
+ * rows with qa_csv_table_get_at(). */
+int          qa_csv_table_find_column    (QaCsvTable         *table,
+                                          const char         *column);
+/* The field of @row in column @column (from qa_csv_table_find_column()), trimmed of
+ * surrounding blanks; NULL when @column is -1. */
+const char  *qa_csv_table_get_at         (QaCsvTable         *table,
+                                          guint               row,
+                                          int                 column);
 
 /* Appends one RFC 4180 record to @out: fields quoted when they hold a comma, a quote or a line
  * break, quotes doubled, the record ended by a line feed. A NULL field is written empty. A

@@ -10,6 +10,7 @@
 
 #include "qa-credit-code.h"
 #include "qa-dossier.h"
+#include "qa-dossier-private.h"
 #include "qa-text.h"
 #include "qa-clock.h"
 #include "qa-util-private.h"
@@ -360,13 +361,14 @@ qa_dossier_validate_text (QaDossierField   field,
       return FALSE;
     }
 
-  /* The one check of free text (encoding, control characters, length), then the field's own. */
-  if (!qa_text_validate (value,
-                         field == QA_DOSSIER_NOTES || field == QA_DOSSIER_ADDRESS
-                         ? QA_TEXT_MULTILINE : QA_TEXT_LINE,
-                         field == QA_DOSSIER_NAME ? QA_TEXT_NAME_MAX_LENGTH : MAX_TEXT_LENGTH,
-                         &local_error) ||
-      (field == QA_DOSSIER_NAME && !qa_text_validate_name (value, &local_error)))
+  /* The one check of free text (encoding, control characters, length), then the field's own;
+   * a name's check includes the free text's, at its own length. */
+  if (field == QA_DOSSIER_NAME
+      ? !qa_text_validate_name (value, &local_error)
+      : !qa_text_validate (value,
+                           field == QA_DOSSIER_NOTES || field == QA_DOSSIER_ADDRESS
+                           ? QA_TEXT_MULTILINE : QA_TEXT_LINE,
+                           MAX_TEXT_LENGTH, &local_error))
     {
       g_set_error_literal (error, QA_DOSSIER_ERROR, QA_DOSSIER_ERROR_INVALID, local_error->message);
       return FALSE;
@@ -777,6 +779,29 @@ qa_dossier_parse_self_score (const char  *text,
   return TRUE;
 }
 
+void
+_qa_dossier_check_fields (const char * const *text,
+                          double              self_score,
+                          const char         *today,
+                          guint               max_points,
+                          GPtrArray          *problems)
+{
+  for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!qa_dossier_validate_text (i, text[i], today, &error))
+        add_problem (problems, field_names[i], error->message);
+    }
+
+  if (self_score > max_points)
+    {
+      g_autofree char *message = g_strdup_printf (_("must be between 0 and %u"), max_points);
+
+      add_problem (problems, "self_score", message);
+    }
+}
+
 GPtrArray *
 qa_dossier_check (QaDossier  *self,
                   const char *today,
@@ -786,21 +811,8 @@ qa_dossier_check (QaDossier  *self,
 
   g_return_val_if_fail (QA_IS_DOSSIER (self), problems);
 
-  for (guint i = 0; i < QA_DOSSIER_N_TEXT_FIELDS; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!qa_dossier_validate_text (i, self->text[i], today, &error))
-        add_problem (problems, field_names[i], error->message);
-    }
-
-  if (self->self_score > max_points)
-    {
-      g_autofree char *message = g_strdup_printf (_("must be between 0 and %u"), max_points);
-
-      add_problem (problems, "self_score", message);
-    }
-
+  _qa_dossier_check_fields ((const char * const *)self->text, self->self_score, today,
+                            max_points, problems);
   check_lists (self, today, problems);
   return problems;
 }

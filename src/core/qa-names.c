@@ -39,19 +39,32 @@ is_stable (gunichar c)
 }
 
 /* TRUE when @name is made only of stable characters, plain spaces and ASCII capitals: then its
- * key is the name with spaces removed and capitals lowered, computed without Unicode tables. */
+ * key is the name with spaces removed and capitals lowered, computed without Unicode tables.
+ * Decoded in place once the name is known to be UTF-8. */
 static gboolean
 is_simple (const char *name)
 {
-  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+  if (!g_utf8_validate (name, -1, NULL))
+    return FALSE;
+  for (const guchar *p = (const guchar *)name; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+      gunichar c;
 
-      if (c == (gunichar)-1 || c == (gunichar)-2)
-        return FALSE;
+      if (p[0] < 0x80)
+        {
+          /* Printable ASCII is stable but for capitals, which are lowered, and the space. */
+          if (p[0] < 0x20 || p[0] == 0x7f)
+            return FALSE;
+          p++;
+          continue;
+        }
+      if (p[0] < 0xE0 || p[0] >= 0xF0)
+        return FALSE;  /* no ideograph is two or four bytes long in the ranges is_stable takes */
+      c = ((gunichar)(p[0] & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
       /* A combining mark after a stable character would compose with it. */
-      if (!is_stable (c) && c != ' ' && !(c >= 'A' && c <= 'Z'))
+      if (!is_stable (c))
         return FALSE;
+      p += 3;
     }
   return TRUE;
 }
@@ -71,11 +84,14 @@ qa_name_key (const char *name)
   /* Most names need no Unicode tables at all. */
   if (is_simple (name))
     {
-      key = g_string_sized_new (strlen (name));
+      char *simple = g_malloc (strlen (name) + 1);
+      char *out = simple;
+
       for (const char *p = name; *p != '\0'; p++)
         if (*p != ' ')
-          g_string_append_c (key, g_ascii_tolower (*p));
-      return g_string_free (key, FALSE);
+          *out++ = g_ascii_tolower (*p);
+      *out = '\0';
+      return simple;
     }
 
   valid = g_utf8_make_valid (name, -1);

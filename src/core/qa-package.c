@@ -403,6 +403,12 @@ build_package (QaSession   *session,
   if (!set_pragma (package, "PRAGMA journal_mode = OFF", "off", error) ||
       !_qa_database_exec (package, "PRAGMA synchronous = OFF", error))
     return FALSE;
+  /* The largest pages: a gigabyte of materials is written in 16,000 writes rather than 256,000
+   * of 4 KiB (85% of an export's system time). The file holds only its empty schema yet, so
+   * rebuilding it at the new size costs nothing. */
+  if (!_qa_database_exec (package, "PRAGMA page_size = 65536", error) ||
+      !_qa_database_exec (package, "VACUUM", error))
+    return FALSE;
   qa_database_set_operator (package, qa_database_get_operator_name (qa_session_get_database (session)),
                             qa_database_get_operator_role (qa_session_get_database (session)));
 

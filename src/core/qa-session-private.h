@@ -24,6 +24,11 @@ char            *_qa_database_dup_stage_closed_at (QaDatabase *db,
 gboolean         _qa_session_sync_stage  (QaSession        *self,
                                           GError          **error);
 
+/* After a write that changed only applicants (an import): reads them again at once when the
+ * list has been given out (qa_session_get_applicants()), else when it is first asked for. */
+gboolean         _qa_session_applicants_changed (QaSession  *self,
+                                                 GError    **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaSessionTicket, _qa_session_ticket_free)
 
 G_END_DECLS

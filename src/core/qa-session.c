@@ -26,6 +26,10 @@ struct _QaSession
   QaProfile   *profile;
   QaCriteria  *criteria;
   GListStore  *applicants;
+  /* Whether anyone has been given the applicants, and whether they were changed since they
+   * were read: a list no one has seen is read again only when it is first asked for. */
+  gboolean     applicants_given;
+  gboolean     applicants_stale;
   GListStore  *experts;
   char        *deadline;
   guint        year;
@@ -381,6 +385,19 @@ load_applicants (QaSession  *self,
   g_list_store_splice (self->applicants, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->applicants)),
                        rows->pdata, rows->len);
+  self->applicants_stale = FALSE;
+  return TRUE;
+}
+
+gboolean
+_qa_session_applicants_changed (QaSession  *self,
+                                GError    **error)
+{
+  g_return_val_if_fail (QA_IS_SESSION (self), FALSE);
+
+  if (self->applicants_given)
+    return load_applicants (self, error);
+  self->applicants_stale = TRUE;
   return TRUE;
 }
 
@@ -955,7 +972,13 @@ refused:
 GListModel *
 qa_session_get_applicants (QaSession *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_val_if_fail (QA_IS_SESSION (self), NULL);
+
+  self->applicants_given = TRUE;
+  if (self->applicants_stale && !load_applicants (self, &error))
+    g_warning ("The applicants could not be read again: %s", error->message);
   return G_LIST_MODEL (self->applicants);
 }
 

@@ -71,21 +71,36 @@ qa_text_validate (const char  *text,
       return FALSE;
     }
 
-  for (const char *p = text; *p != '\0';)
+  for (const guchar *p = (const guchar *)text; *p != '\0';)
     {
       gunichar c;
 
-      /* Printable ASCII, most of what is validated, without decoding or a table look-up. */
-      if ((guchar)*p < 0x80)
-        c = (guchar)*p++;
+      /* Decoded in place: the text is valid UTF-8, checked above. */
+      if (p[0] < 0x80)
+        c = *p++;
+      else if (p[0] < 0xE0)
+        {
+          c = ((gunichar)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+          p += 2;
+        }
+      else if (p[0] < 0xF0)
+        {
+          c = ((gunichar)(p[0] & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          p += 3;
+        }
       else
         {
-          c = g_utf8_get_char (p);
-          p = g_utf8_next_char (p);
+          c = ((gunichar)(p[0] & 0x07) << 18) | ((gunichar)(p[1] & 0x3F) << 12) |
+              ((gunichar)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+          p += 4;
         }
 
       n++;
-      if (c >= 0x20 && c < 0x7f && (max_length == 0 || n <= max_length))
+      /* Printable ASCII, and everything past the C1 controls but the two non-characters: the
+       * control characters (Cc) are U+0000 to U+001F and U+007F to U+009F, a set Unicode
+       * promises never to change. Most of what is validated, without a table look-up. */
+      if ((max_length == 0 || n <= max_length) &&
+          ((c >= 0x20 && c < 0x7f) || (c >= 0xA0 && c != 0xFFFE && c != 0xFFFF)))
         continue;
       if (kind == QA_TEXT_MULTILINE && (c == '\n' || c == '\t'))
         continue;
