@@ -245,6 +245,15 @@ create_choice (GtkWidget  *box,
                gboolean    active)
 {
   GtkWidget *check = gtk_check_button_new_with_mnemonic (label);
+  GtkEventController *enter = gtk_shortcut_controller_new ();
+
+  /* Enter on a choice answers the dialog with its default, as it does elsewhere in a dialog; a
+   * check button's own binding would only tick it again. Space still ticks. */
+  gtk_event_controller_set_propagation_phase (enter, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (enter),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Return|KP_Enter|ISO_Enter"),
+                                                          gtk_named_action_new ("default.activate")));
+  gtk_widget_add_controller (check, enter);
 
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (group));
@@ -259,28 +268,80 @@ judge_response_cb (QaEligibilityPane *self,
                    AdwMessageDialog  *dialog)
 {
   GtkCheckButton *pass = g_object_get_data (G_OBJECT (dialog), "qa-pass");
-  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "qa-note");
+  GtkTextBuffer *note = g_object_get_data (G_OBJECT (dialog), "qa-note");
   guint condition = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "qa-condition"));
   g_autoptr(GError) error = NULL;
+  g_autofree char *grounds = NULL;
+  GtkTextIter start, end;
 
   g_assert (QA_IS_ELIGIBILITY_PANE (self));
 
   if (g_strcmp0 (response, "record") != 0 || self->session == NULL)
     return;
 
+  gtk_text_buffer_get_bounds (note, &start, &end);
+  grounds = gtk_text_buffer_get_text (note, &start, &end, FALSE);
   if (!qa_applicants_judge (self->session, self->applicant_id, condition,
-                            gtk_check_button_get_active (pass), gtk_editable_get_text (note),
-                            &error))
+                            gtk_check_button_get_active (pass), grounds, &error))
     _qa_ui_show_error (GTK_WIDGET (self), _("The Judgement Was Not Recorded"), error->message);
 
   qa_eligibility_pane_refresh (self);
 }
 
-static void
-note_activate_cb (AdwMessageDialog *dialog)
+/* Ctrl+Enter in the grounds records, as the default button does (Enter starts a new line). */
+static gboolean
+grounds_record_cb (GtkWidget *text_view,
+                   GVariant  *args,
+                   gpointer   data)
 {
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_root (text_view));
+
   adw_message_dialog_response (dialog, "record");
   gtk_window_close (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* The grounds of a judgement: several lines, framed, under a caption with its access key.
+ * Returns the buffer. */
+static GtkTextBuffer *
+create_grounds (GtkWidget  *box,
+                const char *text)
+{
+  GtkWidget *caption = gtk_label_new_with_mnemonic (_("_Grounds: what the finding rests on"));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkShortcut *record;
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), view);
+  gtk_widget_set_margin_top (caption, 6);
+  gtk_box_append (GTK_BOX (box), caption);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            text != NULL ? text : "", -1);
+
+  record = gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                             gtk_callback_action_new (grounds_record_cb, NULL, NULL));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), record);
+  gtk_widget_add_controller (view, shortcuts);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 96);
+  gtk_widget_set_size_request (scrolled, 360, -1);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 }
 
 static void
@@ -294,7 +355,8 @@ judge_action (GtkWidget  *widget,
   g_autofree char *article = qa_rules_format_article_13 (condition);
   g_autofree char *summary = dup_condition_summary (self->session, condition);
   QaConditionResult current = QA_CONDITION_PENDING;
-  GtkWidget *dialog, *box, *pass, *note;
+  GtkWidget *dialog, *box, *pass;
+  GtkTextBuffer *note;
   g_autoptr(GError) error = NULL;
 
   if (!qa_rules_condition_is_judged (condition))
@@ -318,15 +380,8 @@ judge_action (GtkWidget  *widget,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   pass = create_choice (box, NULL, _("_Met"), current == QA_CONDITION_PASS);
   create_choice (box, pass, _("_Not met"), current == QA_CONDITION_FAIL);
-  note = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("What the finding rests on"));
-  /* Enter in the grounds records, as the default button does. */
-  g_signal_connect_object (note, "activate", G_CALLBACK (note_activate_cb), dialog, G_CONNECT_SWAPPED);
-  gtk_editable_set_text (GTK_EDITABLE (note),
-                         dossier != NULL && qa_dossier_get_judgement_note (dossier, condition)
-                           ? qa_dossier_get_judgement_note (dossier, condition) : "");
-  gtk_widget_set_margin_top (note, 6);
-  gtk_box_append (GTK_BOX (box), note);
+  note = create_grounds (box, dossier != NULL ? qa_dossier_get_judgement_note (dossier, condition)
+                                              : NULL);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
   g_object_set_data (G_OBJECT (dialog), "qa-pass", pass);
@@ -607,7 +662,8 @@ qa_eligibility_pane_init (QaEligibilityPane *self)
 
       if (i >= 2)
         {
-          GtkWidget *judge = gtk_button_new_with_mnemonic (_("_Judge…"));
+          /* One such button a row: an access key would only cycle through them. */
+          GtkWidget *judge = gtk_button_new_with_label (_("Judge…"));
 
           gtk_widget_set_valign (judge, GTK_ALIGN_CENTER);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (judge), "eligibility.judge");

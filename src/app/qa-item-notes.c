@@ -318,6 +318,9 @@ qa_item_notes_dispose (GObject *object)
   g_clear_object (&self->sheet);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_ITEM_NOTES);
+  /* The template's top box is not a bound child, so dispose_template leaves it. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (qa_item_notes_parent_class)->dispose (object);
 }
