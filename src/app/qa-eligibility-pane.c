@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "qa-eligibility-pane.h"
+#include "qa-judgement-dialog.h"
 #include "qa-ui-private.h"
 
 #define N_CONDITIONS QA_RULES_N_CONDITIONS
@@ -263,139 +264,28 @@ create_choice (GtkWidget  *box,
 }
 
 static void
-judge_response_cb (QaEligibilityPane *self,
-                   const char        *response,
-                   AdwMessageDialog  *dialog)
-{
-  GtkCheckButton *pass = g_object_get_data (G_OBJECT (dialog), "qa-pass");
-  GtkTextBuffer *note = g_object_get_data (G_OBJECT (dialog), "qa-note");
-  guint condition = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "qa-condition"));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *grounds = NULL;
-  GtkTextIter start, end;
-
-  g_assert (QA_IS_ELIGIBILITY_PANE (self));
-
-  if (g_strcmp0 (response, "record") != 0 || self->session == NULL)
-    return;
-
-  gtk_text_buffer_get_bounds (note, &start, &end);
-  grounds = gtk_text_buffer_get_text (note, &start, &end, FALSE);
-  if (!qa_applicants_judge (self->session, self->applicant_id, condition,
-                            gtk_check_button_get_active (pass), grounds, &error))
-    _qa_ui_show_error (GTK_WIDGET (self), _("The Judgement Was Not Recorded"), error->message);
-
-  qa_eligibility_pane_refresh (self);
-}
-
-/* Ctrl+Enter in the grounds records, as the default button does (Enter starts a new line). */
-static gboolean
-grounds_record_cb (GtkWidget *text_view,
-                   GVariant  *args,
-                   gpointer   data)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_root (text_view));
-
-  adw_message_dialog_response (dialog, "record");
-  gtk_window_close (GTK_WINDOW (dialog));
-  return TRUE;
-}
-
-/* The grounds of a judgement: several lines, framed, under a caption with its access key.
- * Returns the buffer. */
-static GtkTextBuffer *
-create_grounds (GtkWidget  *box,
-                const char *text)
-{
-  GtkWidget *caption = gtk_label_new_with_mnemonic (_("_Grounds: what the finding rests on"));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  GtkShortcut *record;
-
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), view);
-  gtk_widget_set_margin_top (caption, 6);
-  gtk_box_append (GTK_BOX (box), caption);
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                            text != NULL ? text : "", -1);
-
-  record = gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
-                             gtk_callback_action_new (grounds_record_cb, NULL, NULL));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), record);
-  gtk_widget_add_controller (view, shortcuts);
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 96);
-  gtk_widget_set_size_request (scrolled, 360, -1);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-}
-
-static void
 judge_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
   QaEligibilityPane *self = QA_ELIGIBILITY_PANE (widget);
   guint condition = g_variant_get_uint32 (param);
-  g_autoptr(QaDossier) dossier = NULL;
-  g_autofree char *article = qa_rules_format_article_13 (condition);
-  g_autofree char *summary = dup_condition_summary (self->session, condition);
-  QaConditionResult current = QA_CONDITION_PENDING;
-  GtkWidget *dialog, *box, *pass;
-  GtkTextBuffer *note;
+  g_autofree char *summary = NULL;
+  QaJudgementDialog *dialog;
   g_autoptr(GError) error = NULL;
 
   if (!qa_rules_condition_is_judged (condition))
     return;
 
-  dossier = qa_applicants_load_dossier (self->session, self->applicant_id, &error);
-  if (dossier == NULL)
+  summary = dup_condition_summary (self->session, condition);
+  dialog = qa_judgement_dialog_new (_qa_ui_get_window (widget), self->session,
+                                    self->applicant_id, condition, summary, &error);
+  if (dialog == NULL)
     {
       _qa_ui_show_error (widget, _("The Dossier Could Not Be Read"), error->message);
       return;
     }
-  current = qa_dossier_get_judgement (dossier, condition);
-
-  dialog = adw_message_dialog_new (_qa_ui_get_window (widget), NULL, summary);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                     /* Translators: %1$s is an article, e.g. “Art. 13(3)”, %2$s
-                                      * the applicant's reference */
-                                     _("Judge %1$s for %2$s"),
-                                     article, self->applicant_id);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  pass = create_choice (box, NULL, _("_Met"), current == QA_CONDITION_PASS);
-  create_choice (box, pass, _("_Not met"), current == QA_CONDITION_FAIL);
-  note = create_grounds (box, dossier != NULL ? qa_dossier_get_judgement_note (dossier, condition)
-                                              : NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-
-  g_object_set_data (G_OBJECT (dialog), "qa-pass", pass);
-  g_object_set_data (G_OBJECT (dialog), "qa-note", note);
-  g_object_set_data (G_OBJECT (dialog), "qa-condition", GUINT_TO_POINTER (condition));
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "record", _("_Record"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (judge_response_cb), self,
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (qa_eligibility_pane_refresh), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
