@@ -919,11 +919,19 @@ END_TEST
 START_TEST (test_save_from_the_list)
 {
   g_autoptr(QaDossier) stored = NULL;
+  GtkWidget *list, *focus;
 
   select_applicant ("A01");
   type_into (QA_DOSSIER_INDUSTRY, "乳制品制造与销售");
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "dossiers.save", NULL));
+  /* The key pressed in the list, where the form's own Ctrl+S does not reach. */
+  list = gui_test_find_widget (GTK_WIDGET (view ()), GTK_TYPE_COLUMN_VIEW);
+  ck_assert_ptr_nonnull (list);
+  ck_assert (gtk_widget_grab_focus (list));
   gui_test_settle ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  ck_assert (focus != NULL && (focus == list || gtk_widget_is_ancestor (focus, list)));
+  ck_assert (qa_dossier_pane_get_modified (pane ()));
+  ck_assert_ptr_eq (gui_test_press_shortcut (focus, "<Control>s"), view ());
   ck_assert (!qa_dossier_pane_get_modified (pane ()));
   stored = qa_applicants_load_dossier (session, "A01", NULL);
   ck_assert_str_eq (qa_dossier_get_text (stored, QA_DOSSIER_INDUSTRY), "乳制品制造与销售");
