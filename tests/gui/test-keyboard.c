@@ -26,6 +26,7 @@
 #include "qa-problems-dialog.h"
 #include "qa-restore-dialog.h"
 #include "qa-sheet-import-dialog.h"
+#include "qa-ui-private.h"
 #include "qa-window.h"
 
 #include "gui-test-util.h"
@@ -93,7 +94,8 @@ close_other_windows (void)
 }
 
 static void
-setup (void)
+open_window (int width,
+             int height)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -108,12 +110,32 @@ setup (void)
 
   window = qa_window_new (NULL);
   qa_window_set_session (window, session);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   ck_assert_msg (gui_test_iterate_until (gui_test_widget_is_mapped, window),
                  "the window was never mapped");
   qa_window_set_operator (window, "Test Operator", QA_ROLE_SECRETARIAT);
   gui_test_settle ();
+}
+
+static void
+setup (void)
+{
+  open_window (1280, 760);
+}
+
+/* The window at its own first size. */
+static void
+setup_default (void)
+{
+  open_window (-1, -1);
+}
+
+/* A small laptop's screen, 1024 × 640. */
+static void
+setup_small (void)
+{
+  open_window (1024, 640);
 }
 
 static void
@@ -436,6 +458,169 @@ START_TEST (test_access_keys_unique)
 }
 END_TEST
 
+/* Layout ----------------------------------------------------------------------------------- */
+
+/* A GuiTestMatch that never matches: notes each label on screen in @data that has less room than
+ * it needs (its minimum width), which is how columns and labels "collapse". */
+static gboolean
+note_squeezed_label (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  GString *out = (GString *) data;
+  GtkAllocation allocation;
+  int minimum = 0;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_mapped (widget) ||
+      *gtk_label_get_text (GTK_LABEL (widget)) == '\0')
+    return FALSE;
+  /* Both with the label's CSS padding and border. */
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  gtk_widget_get_allocation (widget, &allocation);
+  if (allocation.width < minimum)
+    g_string_append_printf (out, "\n  “%s” has %d px of the %d it needs",
+                            gtk_label_get_text (GTK_LABEL (widget)), allocation.width, minimum);
+  return FALSE;
+}
+
+/* The scrolled window around @widget does not scroll sideways. */
+static void
+assert_no_sideways_scroll (GtkWidget  *widget,
+                           const char *what)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *h;
+
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    scrolled = widget;
+  ck_assert_msg (scrolled != NULL, "%s is not in a scrolled window", what);
+  h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  ck_assert_msg (gtk_adjustment_get_upper (h) <= gtk_adjustment_get_page_size (h) + 1,
+                 "%s needs %.0f px sideways in %.0f", what, gtk_adjustment_get_upper (h),
+                 gtk_adjustment_get_page_size (h));
+}
+
+/* Every column's heading of @list is whole, not cut short with an ellipsis. */
+static void
+assert_headings_whole (GtkWidget *list)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (list));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *title = gtk_column_view_column_get_title (column);
+      GtkWidget *heading = gui_test_find_labelled (list, GTK_TYPE_LABEL, title);
+      GtkAllocation allocation;
+      int natural = 0;
+
+      ck_assert_msg (heading != NULL, "no heading “%s” on screen", title);
+      gtk_widget_measure (heading, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      gtk_widget_get_allocation (heading, &allocation);
+      ck_assert_msg (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (heading))) &&
+                     allocation.width >= natural,
+                     "the heading “%s” is cut short: %d px of %d", title, allocation.width, natural);
+      /* Nor cut off by the column around it. */
+      for (GtkWidget *around = gtk_widget_get_parent (heading);
+           around != NULL && around != list;
+           around = gtk_widget_get_parent (around))
+        {
+          graphene_rect_t bounds;
+
+          ck_assert (gtk_widget_compute_bounds (heading, around, &bounds));
+          ck_assert_msg (bounds.origin.x >= -1 &&
+                         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (around) + 1,
+                         "the heading “%s” is cut off: %.0f px wide at %.0f in a %s of %d",
+                         title, bounds.size.width, bounds.origin.x, G_OBJECT_TYPE_NAME (around),
+                         gtk_widget_get_width (around));
+        }
+    }
+}
+
+/* At 1024 × 640 the window fits the screen, the applicant list's columns fit beside the
+ * sidebar without scrolling sideways, and no label on a page has less room than it needs. */
+START_TEST (test_fits_a_small_laptop)
+{
+  static const char * const pages[] = { "dossiers", "experts" };
+  int width = 0, height = 0;
+  GtkWidget *list;
+
+  gtk_widget_measure (ROOT, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  gtk_widget_measure (ROOT, GTK_ORIENTATION_VERTICAL, 1024, &height, NULL, NULL, NULL);
+  ck_assert_msg (width <= 1024 && height <= 640, "the window needs %d × %d at least", width, height);
+  ck_assert_int_le (gtk_widget_get_width (ROOT), 1024);
+  ck_assert_int_le (gtk_widget_get_height (ROOT), 640);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GString) squeezed = g_string_new (NULL);
+
+      ck_assert (show_page (pages[i]));
+      gui_test_find_matching (ROOT, note_squeezed_label, squeezed);
+      ck_assert_msg (squeezed->len == 0, "on the %s page:%s", pages[i], squeezed->str);
+    }
+
+  ck_assert (show_page ("dossiers"));
+  list = gui_test_find_widget (GTK_WIDGET (dossiers ()), GTK_TYPE_COLUMN_VIEW);
+  assert_no_sideways_scroll (list, "the applicant list");
+  assert_headings_whole (list);
+}
+END_TEST
+
+/* At the window's own first size, the applicant list's headings are whole too. */
+START_TEST (test_default_size_headings_whole)
+{
+  ck_assert (show_page ("dossiers"));
+  assert_headings_whole (gui_test_find_widget (GTK_WIDGET (dossiers ()), GTK_TYPE_COLUMN_VIEW));
+}
+END_TEST
+
+/* A Chinese tooltip is as wide as its text, on one line, not one character a line (GTK 4.8
+ * sizes a tooltip to its label's minimum width). */
+START_TEST (test_tooltip_on_one_line)
+{
+  const char *text = "依据第十三条审查全部申报组织";
+  GtkWidget *button = gtk_button_new_with_label ("x");
+  GtkTooltip *tooltip;
+  g_autoptr(PangoLayout) layout = NULL;
+  GtkWidget *marker = gtk_label_new (NULL);
+  GtkWidget *label = NULL;
+  gboolean shown = FALSE;
+  int text_width = 0, text_height = 0, minimum = 0, lines_height = 0;
+
+  g_object_ref_sink (button);
+  gtk_widget_set_tooltip_text (button, text);
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (button, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  ck_assert (shown);
+
+  /* GTK's own label, beside a custom widget. */
+  gtk_tooltip_set_custom (tooltip, marker);
+  ck_assert_ptr_nonnull (gtk_widget_get_parent (marker));
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (marker));
+       child != NULL && label == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && child != marker)
+      label = child;
+  ck_assert_ptr_nonnull (label);
+  ck_assert_str_eq (gtk_label_get_text (GTK_LABEL (label)), text);
+  /* Measured as shown (the window shows it when it pops up). */
+  gtk_widget_set_visible (label, TRUE);
+
+  layout = gtk_widget_create_pango_layout (label, text);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  ck_assert_msg (minimum >= text_width, "the tooltip may be %d px wide, its text is %d", minimum,
+                 text_width);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, minimum, &lines_height, NULL, NULL, NULL);
+  ck_assert_msg (lines_height < 2 * text_height, "the tooltip is %d px high, a line %d",
+                 lines_height, text_height);
+
+  gtk_tooltip_set_custom (tooltip, NULL);
+  g_object_unref (tooltip);
+  g_object_unref (button);
+}
+END_TEST
+
 static Suite *
 keyboard_suite (void)
 {
@@ -445,6 +630,18 @@ keyboard_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 90);
   tcase_add_loop_test (tc, test_access_keys_unique, 0, 4);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("layout");
+  tcase_add_checked_fixture (tc, setup_small, teardown);
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_fits_a_small_laptop);
+  tcase_add_test (tc, test_tooltip_on_one_line);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("layout-default");
+  tcase_add_checked_fixture (tc, setup_default, teardown);
+  tcase_add_test (tc, test_default_size_headings_whole);
   suite_add_tcase (suite, tc);
 
   return suite;
@@ -466,6 +663,8 @@ main (void)
 
   warnings = g_string_new (NULL);
   clashes = g_string_new (NULL);
+  /* As the application does at start-up. */
+  _qa_ui_unwrap_tooltips ();
   g_log_set_writer_func (log_writer, NULL, NULL);
 
   return gui_test_run (keyboard_suite ());
