@@ -566,11 +566,35 @@ START_TEST (test_fits_a_small_laptop)
 }
 END_TEST
 
-/* At the window's own first size, the applicant list's headings are whole too. */
+static gboolean
+is_status_page_on_screen (GtkWidget     *widget,
+                          gconstpointer  data G_GNUC_UNUSED)
+{
+  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* At the window's own first size, the applicant list's headings are whole too, and the empty
+ * materials tab shows its title and description without scrolling. */
 START_TEST (test_default_size_headings_whole)
 {
+  GtkWidget *empty, *description;
+  graphene_rect_t bounds;
+
   ck_assert (show_page ("dossiers"));
   assert_headings_whole (gui_test_find_widget (GTK_WIDGET (dossiers ()), GTK_TYPE_COLUMN_VIEW));
+
+  select_applicant ("A01");
+  qa_dossier_pane_set_page (pane (), "materials");
+  gui_test_settle ();
+  empty = gui_test_find_matching (ROOT, is_status_page_on_screen, NULL);
+  ck_assert_msg (empty != NULL, "no empty state on the materials tab");
+  description = gui_test_find_labelled (empty, GTK_TYPE_LABEL,
+                                        adw_status_page_get_description (ADW_STATUS_PAGE (empty)));
+  ck_assert_ptr_nonnull (description);
+  ck_assert (gtk_widget_compute_bounds (description, empty, &bounds));
+  ck_assert_msg (bounds.origin.y + bounds.size.height <= gtk_widget_get_height (empty),
+                 "the empty state's description ends at %.0f px, below its %d",
+                 bounds.origin.y + bounds.size.height, gtk_widget_get_height (empty));
 }
 END_TEST
 
