@@ -61,6 +61,29 @@ is_reviewer_mode (QaScoringView *self)
   return self->session != NULL && qa_session_is_package (self->session);
 }
 
+/* The criteria guide (the secretariat's and the chair's page) gets the session when the view is
+ * first shown or its rows are asked for: building the 23 items' rows is most of this view's
+ * cost, and it is not on screen at start-up. */
+static void
+sync_criteria_browser (QaScoringView *self,
+                       gboolean       now)
+{
+  QaSession *wanted = is_reviewer_mode (self) ? NULL : self->session;
+
+  if (wanted != NULL && !now && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  qa_criteria_browser_set_session (self->criteria_browser, wanted);
+}
+
+static void
+qa_scoring_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (qa_scoring_view_parent_class)->map (widget);
+
+  sync_criteria_browser (QA_SCORING_VIEW (widget), TRUE);
+}
+
 static guint
 n_sheets (QaScoringView *self)
 {
@@ -530,6 +553,8 @@ qa_scoring_view_class_init (QaScoringViewClass *klass)
   object_class->get_property = qa_scoring_view_get_property;
   object_class->set_property = qa_scoring_view_set_property;
 
+  widget_class->map = qa_scoring_view_map;
+
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
                          QA_TYPE_SESSION,
@@ -613,7 +638,7 @@ qa_scoring_view_set_session (QaScoringView *self,
   g_set_object (&self->session, session);
 
   qa_review_pane_set_session (self->review_pane, is_reviewer_mode (self) ? session : NULL);
-  qa_criteria_browser_set_session (self->criteria_browser, is_reviewer_mode (self) ? NULL : session);
+  sync_criteria_browser (self, FALSE);
   if (!is_reviewer_mode (self))
     gtk_stack_set_visible_child_name (self->mode_stack, "criteria");
   else
@@ -629,6 +654,8 @@ GtkSelectionModel *
 qa_scoring_view_get_model (QaScoringView *self)
 {
   g_return_val_if_fail (QA_IS_SCORING_VIEW (self), NULL);
+
+  sync_criteria_browser (self, TRUE);
 
   return qa_criteria_browser_get_model (self->criteria_browser);
 }

@@ -187,7 +187,8 @@ open_restored (QaWindow  *self,
 
   qa_window_set_session (self, session);
   /* The trail is the backup's now, with the restore noted at its end. */
-  qa_audit_view_refresh (self->audit_view);
+  if (self->audit_view != NULL)
+    qa_audit_view_refresh (self->audit_view);
 
   qa_window_confirm_operator (self);
 }

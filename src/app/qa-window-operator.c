@@ -75,13 +75,7 @@ _qa_window_apply_role (QaWindow *self)
     qa_database_set_operator (qa_session_get_database (self->session), self->operator_name,
                               qa_role_to_string (role));
 
-  qa_dossiers_view_set_role (self->dossiers_view, role);
-  qa_experts_view_set_role (self->experts_view, role);
-  qa_scoring_view_set_role (self->scoring_view, role);
-  qa_consensus_view_set_role (self->consensus_view, role);
-  qa_shortlist_view_set_role (self->shortlist_view, role);
-  qa_notice_panel_set_role (self->notice_panel, role);
-  qa_awards_view_set_role (self->awards_view, role);
+  _qa_window_set_pages_role (self, role);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-role", !self->reviewer_mode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup",

@@ -39,25 +39,27 @@ struct _QaWindow
   char                 *error_path;
   char                 *error_backup;
 
-  /* Template widgets */
-  QaAuditView          *audit_view;
+  /* The pages, each built when it is first shown (or asked for): NULL until then. */
+  QaDossiersView       *dossiers_view;
+  QaExpertsView        *experts_view;
   QaConsensusView      *consensus_view;
+  QaShortlistView      *shortlist_view;
+  QaNoticePanel        *notice_panel;
+  QaAwardsView         *awards_view;
+  QaAuditView          *audit_view;
+
+  /* Template widgets */
   GtkMenuButton        *content_menu_button;
   GtkLabel             *dossiers_count_label;
-  QaDossiersView       *dossiers_view;
   GtkButton            *error_open_button;
   AdwStatusPage        *error_page;
   GtkButton            *error_restore_button;
-  QaExpertsView        *experts_view;
   AdwLeaflet           *leaflet;
   GtkStack             *main_stack;
   GtkStack             *page_stack;
   QaProcedureStepper   *procedure_stepper;
   GtkRevealer          *role_banner;
   QaScoringView        *scoring_view;
-  QaShortlistView      *shortlist_view;
-  QaNoticePanel        *notice_panel;
-  QaAwardsView         *awards_view;
   GMenuModel           *package_menu;
   GMenuModel           *primary_menu;
   GtkListBox           *sidebar_list;
@@ -67,6 +69,8 @@ struct _QaWindow
 
 /* qa-window.c */
 void   _qa_window_update_title                 (QaWindow   *self);
+void   _qa_window_set_pages_role               (QaWindow   *self,
+                                                QaRole      role);
 
 /* qa-window-operator.c */
 void   _qa_window_load_operator                (QaWindow   *self);

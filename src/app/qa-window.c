@@ -158,13 +158,92 @@ back_clicked_cb (QaWindow  *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* Lazy pages: a page is given the session (and builds its content) when it is first shown, so
- * that start-up lays out only what is on screen. */
+/* Lazy pages: every page but the scoring sheet is an empty bin in the template, and its view
+ * is built when the page is first shown or asked for; a page is given the session when it is
+ * shown. So start-up builds and lays out only what is on screen. */
+static gboolean
+page_is_built (QaWindow *self,
+               int       index)
+{
+  GtkWidget *bin;
+
+  if (index == SCORING_PAGE)
+    return TRUE;
+
+  bin = gtk_stack_get_child_by_name (self->page_stack, page_names[index]);
+
+  return adw_bin_get_child (ADW_BIN (bin)) != NULL;
+}
+
+static void
+set_page_role (QaWindow *self,
+               int       index,
+               QaRole    role)
+{
+  if (index < 0 || !page_is_built (self, index))
+    return;
+
+  switch (index)
+    {
+    case 0: qa_dossiers_view_set_role (self->dossiers_view, role); break;
+    case 1: qa_experts_view_set_role (self->experts_view, role); break;
+    case SCORING_PAGE: qa_scoring_view_set_role (self->scoring_view, role); break;
+    case 3: qa_consensus_view_set_role (self->consensus_view, role); break;
+    case 4: qa_shortlist_view_set_role (self->shortlist_view, role); break;
+    case 5: qa_notice_panel_set_role (self->notice_panel, role); break;
+    case 6: qa_awards_view_set_role (self->awards_view, role); break;
+    case 7: break;  /* the audit trail is read by every role */
+    default: break;
+    }
+}
+
+/* Builds page INDEX if it is not yet, tells it who acts, and returns its view. */
+static GtkWidget *
+ensure_page (QaWindow *self,
+             int       index)
+{
+  GtkWidget *bin;
+  GtkWidget *page;
+
+  g_assert (index >= 0 && index < (int)G_N_ELEMENTS (page_names));
+
+  if (index == SCORING_PAGE)
+    return GTK_WIDGET (self->scoring_view);
+
+  bin = gtk_stack_get_child_by_name (self->page_stack, page_names[index]);
+  page = adw_bin_get_child (ADW_BIN (bin));
+  if (page != NULL)
+    return page;
+
+  switch (index)
+    {
+    case 0: page = qa_dossiers_view_new (); self->dossiers_view = QA_DOSSIERS_VIEW (page); break;
+    case 1: page = qa_experts_view_new (); self->experts_view = QA_EXPERTS_VIEW (page); break;
+    case 3: page = qa_consensus_view_new (); self->consensus_view = QA_CONSENSUS_VIEW (page); break;
+    case 4: page = qa_shortlist_view_new (); self->shortlist_view = QA_SHORTLIST_VIEW (page); break;
+    case 5: page = qa_notice_panel_new (); self->notice_panel = QA_NOTICE_PANEL (page); break;
+    case 6: page = qa_awards_view_new (); self->awards_view = QA_AWARDS_VIEW (page); break;
+    case 7: page = qa_audit_view_new (); self->audit_view = QA_AUDIT_VIEW (page); break;
+    default: g_assert_not_reached ();
+    }
+
+  adw_bin_set_child (ADW_BIN (bin), page);
+  set_page_role (self, index, _qa_window_acting_role (self));
+
+  return page;
+}
+
+/* Gives page INDEX the session, building it first unless the session is taken away. */
 static void
 set_page_session (QaWindow  *self,
                   int        index,
                   QaSession *session)
 {
+  if (index < 0 || (session == NULL && !page_is_built (self, index)))
+    return;
+
+  ensure_page (self, index);
+
   switch (index)
     {
     case 0: qa_dossiers_view_set_session (self->dossiers_view, session); break;
@@ -177,6 +256,14 @@ set_page_session (QaWindow  *self,
     case 7: qa_audit_view_set_session (self->audit_view, session); break;
     default: break;
     }
+}
+
+void
+_qa_window_set_pages_role (QaWindow *self,
+                           QaRole    role)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    set_page_role (self, i, role);
 }
 
 static void
@@ -292,7 +379,8 @@ reload_action (GtkWidget  *widget,
   _qa_window_update_title (self);
   update_stage (self);
   update_applicant_count (self);
-  qa_audit_view_refresh (self->audit_view);
+  if (self->audit_view != NULL)
+    qa_audit_view_refresh (self->audit_view);
 }
 
 static void
@@ -360,6 +448,7 @@ close_response_cb (QaWindow         *self,
                    const char       *response,
                    AdwMessageDialog *dialog)
 {
+  /* Asked only with the dossier page built: see ask_before_closing(). */
   QaDossierPane *pane = qa_dossiers_view_get_pane (self->dossiers_view);
   g_autoptr(GError) error = NULL;
 
@@ -380,12 +469,17 @@ close_response_cb (QaWindow         *self,
 static gboolean
 ask_before_closing (QaWindow *self)
 {
-  QaDossierPane *pane = qa_dossiers_view_get_pane (self->dossiers_view);
+  QaDossierPane *pane;
   const char *shown;
   GtkWidget *dialog;
 
+  /* A dossier page never built holds no typing. */
   if (self->close_confirmed || self->reviewer_mode || self->session == NULL ||
-      !qa_dossier_pane_get_modified (pane))
+      self->dossiers_view == NULL)
+    return FALSE;
+
+  pane = qa_dossiers_view_get_pane (self->dossiers_view);
+  if (!qa_dossier_pane_get_modified (pane))
     return FALSE;
 
   shown = qa_dossier_pane_get_applicant_id (pane);
@@ -433,6 +527,14 @@ qa_window_dispose (GObject *object)
   QaWindow *self = (QaWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_WINDOW);
+  /* The pages went with the template's bins. */
+  self->dossiers_view = NULL;
+  self->experts_view = NULL;
+  self->consensus_view = NULL;
+  self->shortlist_view = NULL;
+  self->notice_panel = NULL;
+  self->awards_view = NULL;
+  self->audit_view = NULL;
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_func (qa_session_get_applicants (self->session),
@@ -513,25 +615,14 @@ qa_window_class_init (QaWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (QA_TYPE_AUDIT_VIEW);
-  g_type_ensure (QA_TYPE_CONSENSUS_VIEW);
-  g_type_ensure (QA_TYPE_DOSSIERS_VIEW);
-  g_type_ensure (QA_TYPE_EXPERTS_VIEW);
   g_type_ensure (QA_TYPE_PROCEDURE_STEPPER);
   g_type_ensure (QA_TYPE_SCORING_VIEW);
-  g_type_ensure (QA_TYPE_SHORTLIST_VIEW);
-  g_type_ensure (QA_TYPE_NOTICE_PANEL);
-  g_type_ensure (QA_TYPE_AWARDS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, QaWindow, audit_view);
-  gtk_widget_class_bind_template_child (widget_class, QaWindow, consensus_view);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, dossiers_count_label);
-  gtk_widget_class_bind_template_child (widget_class, QaWindow, dossiers_view);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, error_open_button);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, error_restore_button);
-  gtk_widget_class_bind_template_child (widget_class, QaWindow, experts_view);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, content_menu_button);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, package_menu);
@@ -541,9 +632,6 @@ qa_window_class_init (QaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaWindow, procedure_stepper);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, role_banner);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, scoring_view);
-  gtk_widget_class_bind_template_child (widget_class, QaWindow, shortlist_view);
-  gtk_widget_class_bind_template_child (widget_class, QaWindow, notice_panel);
-  gtk_widget_class_bind_template_child (widget_class, QaWindow, awards_view);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, window_title);
@@ -666,7 +754,7 @@ qa_window_set_session (QaWindow  *self,
    * but the scoring page at once: its actions (review.*) and title serve the whole window. */
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     if (i != SCORING_PAGE)
-      set_page_session (self, i, NULL);
+      set_page_session (self, i, NULL);  /* only pages already built */
   qa_scoring_view_set_session (self->scoring_view, session);
   set_page_session (self, page_index (gtk_stack_get_visible_child_name (self->page_stack)), session);
   set_reviewer_mode (self, session != NULL && qa_session_is_package (session));
@@ -712,6 +800,8 @@ qa_window_get_dossiers_view (QaWindow *self)
 {
   g_return_val_if_fail (QA_IS_WINDOW (self), NULL);
 
+  ensure_page (self, 0);
+
   return self->dossiers_view;
 }
 
@@ -727,6 +817,8 @@ QaExpertsView *
 qa_window_get_experts_view (QaWindow *self)
 {
   g_return_val_if_fail (QA_IS_WINDOW (self), NULL);
+
+  ensure_page (self, 1);
 
   return self->experts_view;
 }
@@ -751,6 +843,8 @@ QaAuditView *
 qa_window_get_audit_view (QaWindow *self)
 {
   g_return_val_if_fail (QA_IS_WINDOW (self), NULL);
+
+  ensure_page (self, 7);
 
   return self->audit_view;
 }

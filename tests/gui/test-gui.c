@@ -20,6 +20,13 @@
 #include "qa-core.h"
 #include "qa-settings-private.h"
 #include "qa-window.h"
+#include "qa-audit-view.h"
+#include "qa-awards-view.h"
+#include "qa-consensus-view.h"
+#include "qa-experts-view.h"
+#include "qa-criteria-browser.h"
+#include "qa-notice-panel.h"
+#include "qa-shortlist-view.h"
 
 #include "gui-test-util.h"
 #include "qa-ui-private.h"
@@ -540,6 +547,78 @@ START_TEST (test_start_reopens_the_session_not_a_package)
 }
 END_TEST
 
+/* Start-up builds only the page on screen: the others are built when first shown, given the
+ * session then, and the scoring page's criteria guide waits until it is shown too. */
+START_TEST (test_hidden_pages_built_when_shown)
+{
+  static const struct { const char *page; GType (*get_type) (void); } pages[] = {
+    { "experts", qa_experts_view_get_type },
+    { "consensus", qa_consensus_view_get_type },
+    { "shortlist", qa_shortlist_view_get_type },
+    { "notice", qa_notice_panel_get_type },
+    { "awards", qa_awards_view_get_type },
+    { "audit", qa_audit_view_get_type },
+  };
+
+  GtkWidget *criteria = gui_test_find_widget (GTK_WIDGET (window), QA_TYPE_CRITERIA_BROWSER);
+  g_autoptr(QaSession) guided = NULL;
+
+  show_page ("dossiers");
+  ck_assert_ptr_nonnull (gui_test_find_widget (GTK_WIDGET (window), QA_TYPE_DOSSIERS_VIEW));
+  ck_assert_ptr_nonnull (criteria);
+  g_object_get (criteria, "session", &guided, NULL);
+  ck_assert_ptr_null (guided);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      ck_assert_msg (gui_test_find_widget (GTK_WIDGET (window), pages[i].get_type ()) == NULL,
+                     "the %s page is built before it is shown", pages[i].page);
+      show_page (pages[i].page);
+      ck_assert_msg (gui_test_find_widget (GTK_WIDGET (window), pages[i].get_type ()) != NULL,
+                     "the %s page is not built when shown", pages[i].page);
+    }
+
+  /* The audit page, built when shown, has the session's trail. */
+  ck_assert_uint_gt (g_list_model_get_n_items (qa_audit_view_get_model (qa_window_get_audit_view (window))), 0);
+
+  /* The criteria guide has the session once the scoring page is shown. */
+  show_page ("scoring");
+  g_object_get (criteria, "session", &guided, NULL);
+  ck_assert_ptr_eq (guided, session);
+}
+END_TEST
+
+/* The keyboard shortcuts window is built when it is asked for, not with every window. */
+START_TEST (test_shortcuts_window_built_when_asked)
+{
+  g_autofree char *session_path = g_build_filename (tmpdir, "session.db", NULL);
+  g_autoptr(QaApplication) app = qa_application_new ();
+  g_autoptr(GError) error = NULL;
+  GtkApplicationWindow *shown;
+
+  /* No name on the bus: another test's application may still hold it. */
+  g_application_set_application_id (G_APPLICATION (app), NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error), "%s",
+                 error ? error->message : "");
+  qa_application_open_path (app, session_path, FALSE, NULL);
+  gui_test_settle ();
+
+  shown = GTK_APPLICATION_WINDOW (app_window_for (GTK_APPLICATION (app), session_path));
+  ck_assert_ptr_nonnull (shown);
+  ck_assert_ptr_null (gtk_application_window_get_help_overlay (shown));
+  ck_assert_ptr_null (gui_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW, NULL));
+
+  gtk_window_present (GTK_WINDOW (shown));
+  gui_test_settle ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  ck_assert_ptr_nonnull (gui_test_wait_for_window (GTK_TYPE_SHORTCUTS_WINDOW, NULL));
+  ck_assert_ptr_nonnull (gtk_application_window_get_help_overlay (shown));
+
+  destroy_app_windows (GTK_APPLICATION (app));
+}
+END_TEST
+
 /* Stored times are shown in local time and the user's language: “2026-12-07T05:35:42Z” is
  * “Dec 7, 2026 13:35” in Shanghai, and “2026年12月7日 13:35” in Chinese. */
 START_TEST (test_local_time_shown)
@@ -608,6 +687,8 @@ gui_suite (void)
   tcase_add_test (tc, test_unreadable_file_shows_error);
   tcase_add_test (tc, test_leftover_copies_removed);
   tcase_add_test (tc, test_start_reopens_the_session_not_a_package);
+  tcase_add_test (tc, test_hidden_pages_built_when_shown);
+  tcase_add_test (tc, test_shortcuts_window_built_when_asked);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("time");

@@ -446,7 +446,7 @@ START_TEST (test_access_keys_unique)
 
   /* The shortcuts window. */
   {
-    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/qa-shortcuts-window.ui");
     GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
     gtk_window_set_transient_for (shortcuts, GTK_WINDOW (window));
