@@ -405,6 +405,7 @@ qa_application_startup (GApplication *application)
   self->settings = _qa_settings_new ();
 
   gtk_window_set_default_icon_name (APP_ID);
+  _qa_ui_unwrap_tooltips ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_entries, G_N_ELEMENTS (app_entries),

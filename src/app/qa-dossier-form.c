@@ -351,7 +351,7 @@ add_text_field (QaDossierForm   *self,
 static void
 add_legal_person (QaDossierForm *self)
 {
-  GtkWidget *check = gtk_check_button_new_with_mnemonic (_("_Independent legal person"));
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (_("Independent _legal person"));
 
   self->legal_person_check = GTK_CHECK_BUTTON (check);
   g_signal_connect_object (check, "toggled", G_CALLBACK (legal_person_toggled_cb), self,

@@ -295,7 +295,7 @@ update_header (QaDossierPane *self)
 
   gtk_label_set_label (self->id_label, qa_dossier_get_text (self->saved, QA_DOSSIER_ID));
   gtk_label_set_label (self->name_label, name != NULL ? name : "");
-  gtk_button_set_label (self->revert_button, _("_Revert"));
+  gtk_button_set_label (self->revert_button, _("Re_vert"));
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), self->applicant != NULL);
   if (self->applicant != NULL)

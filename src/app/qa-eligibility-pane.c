@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "qa-eligibility-pane.h"
+#include "qa-judgement-dialog.h"
 #include "qa-ui-private.h"
 
 #define N_CONDITIONS QA_RULES_N_CONDITIONS
@@ -245,6 +246,15 @@ create_choice (GtkWidget  *box,
                gboolean    active)
 {
   GtkWidget *check = gtk_check_button_new_with_mnemonic (label);
+  GtkEventController *enter = gtk_shortcut_controller_new ();
+
+  /* Enter on a choice answers the dialog with its default, as it does elsewhere in a dialog; a
+   * check button's own binding would only tick it again. Space still ticks. */
+  gtk_event_controller_set_propagation_phase (enter, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (enter),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Return|KP_Enter|ISO_Enter"),
+                                                          gtk_named_action_new ("default.activate")));
+  gtk_widget_add_controller (check, enter);
 
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (group));
@@ -254,93 +264,28 @@ create_choice (GtkWidget  *box,
 }
 
 static void
-judge_response_cb (QaEligibilityPane *self,
-                   const char        *response,
-                   AdwMessageDialog  *dialog)
-{
-  GtkCheckButton *pass = g_object_get_data (G_OBJECT (dialog), "qa-pass");
-  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "qa-note");
-  guint condition = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "qa-condition"));
-  g_autoptr(GError) error = NULL;
-
-  g_assert (QA_IS_ELIGIBILITY_PANE (self));
-
-  if (g_strcmp0 (response, "record") != 0 || self->session == NULL)
-    return;
-
-  if (!qa_applicants_judge (self->session, self->applicant_id, condition,
-                            gtk_check_button_get_active (pass), gtk_editable_get_text (note),
-                            &error))
-    _qa_ui_show_error (GTK_WIDGET (self), _("The Judgement Was Not Recorded"), error->message);
-
-  qa_eligibility_pane_refresh (self);
-}
-
-static void
-note_activate_cb (AdwMessageDialog *dialog)
-{
-  adw_message_dialog_response (dialog, "record");
-  gtk_window_close (GTK_WINDOW (dialog));
-}
-
-static void
 judge_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
   QaEligibilityPane *self = QA_ELIGIBILITY_PANE (widget);
   guint condition = g_variant_get_uint32 (param);
-  g_autoptr(QaDossier) dossier = NULL;
-  g_autofree char *article = qa_rules_format_article_13 (condition);
-  g_autofree char *summary = dup_condition_summary (self->session, condition);
-  QaConditionResult current = QA_CONDITION_PENDING;
-  GtkWidget *dialog, *box, *pass, *note;
+  g_autofree char *summary = NULL;
+  QaJudgementDialog *dialog;
   g_autoptr(GError) error = NULL;
 
   if (!qa_rules_condition_is_judged (condition))
     return;
 
-  dossier = qa_applicants_load_dossier (self->session, self->applicant_id, &error);
-  if (dossier == NULL)
+  summary = dup_condition_summary (self->session, condition);
+  dialog = qa_judgement_dialog_new (_qa_ui_get_window (widget), self->session,
+                                    self->applicant_id, condition, summary, &error);
+  if (dialog == NULL)
     {
       _qa_ui_show_error (widget, _("The Dossier Could Not Be Read"), error->message);
       return;
     }
-  current = qa_dossier_get_judgement (dossier, condition);
-
-  dialog = adw_message_dialog_new (_qa_ui_get_window (widget), NULL, summary);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                     /* Translators: %1$s is an article, e.g. “Art. 13(3)”, %2$s
-                                      * the applicant's reference */
-                                     _("Judge %1$s for %2$s"),
-                                     article, self->applicant_id);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  pass = create_choice (box, NULL, _("_Met"), current == QA_CONDITION_PASS);
-  create_choice (box, pass, _("_Not met"), current == QA_CONDITION_FAIL);
-  note = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("What the finding rests on"));
-  /* Enter in the grounds records, as the default button does. */
-  g_signal_connect_object (note, "activate", G_CALLBACK (note_activate_cb), dialog, G_CONNECT_SWAPPED);
-  gtk_editable_set_text (GTK_EDITABLE (note),
-                         dossier != NULL && qa_dossier_get_judgement_note (dossier, condition)
-                           ? qa_dossier_get_judgement_note (dossier, condition) : "");
-  gtk_widget_set_margin_top (note, 6);
-  gtk_box_append (GTK_BOX (box), note);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-
-  g_object_set_data (G_OBJECT (dialog), "qa-pass", pass);
-  g_object_set_data (G_OBJECT (dialog), "qa-note", note);
-  g_object_set_data (G_OBJECT (dialog), "qa-condition", GUINT_TO_POINTER (condition));
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "record", _("_Record"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (judge_response_cb), self,
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (qa_eligibility_pane_refresh), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -607,7 +552,8 @@ qa_eligibility_pane_init (QaEligibilityPane *self)
 
       if (i >= 2)
         {
-          GtkWidget *judge = gtk_button_new_with_mnemonic (_("_Judge…"));
+          /* One such button a row: an access key would only cycle through them. */
+          GtkWidget *judge = gtk_button_new_with_label (_("Judge…"));
 
           gtk_widget_set_valign (judge, GTK_ALIGN_CENTER);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (judge), "eligibility.judge");

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "qa-item-notes.h"
+#include "qa-ui-private.h"
 
 /* Notes are saved this long after the last key, and at once when the keyboard leaves them. */
 #define NOTES_SAVE_DELAY_MS 800
@@ -318,9 +319,7 @@ qa_item_notes_dispose (GObject *object)
   g_clear_object (&self->sheet);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_ITEM_NOTES);
-  /* The template's box is no bound child: it goes here, or GTK warns when it finalizes. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
+  _qa_ui_dispose_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (qa_item_notes_parent_class)->dispose (object);
 }

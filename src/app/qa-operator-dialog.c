@@ -113,6 +113,76 @@ qa_operator_dialog_class_init (QaOperatorDialogClass *klass)
 }
 
 static void
+set_role (QaOperatorDialog *self,
+          QaRole            role)
+{
+  switch (role)
+    {
+    case QA_ROLE_CHAIR:
+      gtk_check_button_set_active (self->chair_check, TRUE);
+      break;
+
+    case QA_ROLE_SUPERVISOR:
+      gtk_check_button_set_active (self->supervisor_check, TRUE);
+      break;
+
+    case QA_ROLE_SECRETARIAT:
+    case QA_ROLE_REVIEWER:
+    default:
+      /* A reviewer is only ever one in their own package. */
+      gtk_check_button_set_active (self->secretariat_check, TRUE);
+      break;
+    }
+}
+
+/* Up and Down on a role pick the one above or below, as in a group of radio buttons; past the
+ * first or last they move the focus on, as in any list. */
+static gboolean
+role_key_cb (GtkWidget *row,
+             GVariant  *args,
+             gpointer   data)
+{
+  QaOperatorDialog *self = QA_OPERATOR_DIALOG (gtk_widget_get_root (row));
+  AdwActionRow *rows[] = { self->secretariat_row, self->chair_row, self->supervisor_row };
+  GtkCheckButton *checks[] = { self->secretariat_check, self->chair_check, self->supervisor_check };
+  int step = g_variant_get_int32 (args);
+
+  for (int i = 0; i < (int) G_N_ELEMENTS (rows); i++)
+    if (GTK_WIDGET (rows[i]) == row)
+      {
+        int next = i + step;
+
+        if (next < 0 || next >= (int) G_N_ELEMENTS (rows))
+          return FALSE;
+        gtk_widget_grab_focus (GTK_WIDGET (rows[next]));
+        gtk_check_button_set_active (checks[next], TRUE);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+add_role_keys (AdwActionRow *row)
+{
+  static const struct { const char *trigger; int step; } keys[] = {
+    { "Up|KP_Up", -1 },
+    { "Down|KP_Down", 1 },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].trigger),
+                                                gtk_callback_action_new (role_key_cb, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].step));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (row), controller);
+}
+
+static void
 qa_operator_dialog_init (QaOperatorDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -124,6 +194,10 @@ qa_operator_dialog_init (QaOperatorDialog *self)
                                  qa_role_get_label (QA_ROLE_CHAIR));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->supervisor_row),
                                  qa_role_get_label (QA_ROLE_SUPERVISOR));
+
+  add_role_keys (self->secretariat_row);
+  add_role_keys (self->chair_row);
+  add_role_keys (self->supervisor_row);
 
   gtk_check_button_set_active (self->secretariat_check, TRUE);
   name_changed_cb (self);
@@ -142,7 +216,7 @@ qa_operator_dialog_new (GtkWindow  *parent,
                        "transient-for", parent,
                        NULL);
   qa_operator_dialog_set_name (self, name);
-  qa_operator_dialog_set_role (self, role);
+  set_role (self, role);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 
   return self;
@@ -175,31 +249,6 @@ qa_operator_dialog_get_role (QaOperatorDialog *self)
   if (gtk_check_button_get_active (self->chair_check))
     return QA_ROLE_CHAIR;
   return QA_ROLE_SECRETARIAT;
-}
-
-void
-qa_operator_dialog_set_role (QaOperatorDialog *self,
-                             QaRole            role)
-{
-  g_return_if_fail (QA_IS_OPERATOR_DIALOG (self));
-
-  switch (role)
-    {
-    case QA_ROLE_CHAIR:
-      gtk_check_button_set_active (self->chair_check, TRUE);
-      break;
-
-    case QA_ROLE_SUPERVISOR:
-      gtk_check_button_set_active (self->supervisor_check, TRUE);
-      break;
-
-    case QA_ROLE_SECRETARIAT:
-    case QA_ROLE_REVIEWER:
-    default:
-      /* A reviewer is only ever one in their own package. */
-      gtk_check_button_set_active (self->secretariat_check, TRUE);
-      break;
-    }
 }
 
 gboolean

@@ -23,8 +23,6 @@ const char       *qa_operator_dialog_get_name (QaOperatorDialog *self);
 void              qa_operator_dialog_set_name (QaOperatorDialog *self,
                                                const char       *name);
 QaRole            qa_operator_dialog_get_role (QaOperatorDialog *self);
-void              qa_operator_dialog_set_role (QaOperatorDialog *self,
-                                               QaRole            role);
 /* What Continue does: emits "chosen" and closes, unless no name is given (then FALSE). */
 gboolean          qa_operator_dialog_confirm  (QaOperatorDialog *self);
 

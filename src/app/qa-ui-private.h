@@ -18,6 +18,9 @@ void       _qa_ui_dispose_children  (GtkWidget   *widget);
  * stop_search_cb, swapped, so @owner is the view the entry belongs to. */
 void       _qa_ui_stop_search_cb    (gpointer        owner,
                                      GtkSearchEntry *entry);
+/* Tooltips in Chinese as wide as their text needs, not one character a line (GTK 4.8). Once
+ * per process, at start-up. */
+void       _qa_ui_unwrap_tooltips   (void);
 /* The window holding @widget, or NULL while it is not in one. */
 GtkWindow *_qa_ui_get_window        (GtkWidget   *widget);
 /* Tells the user that something was refused or failed: @heading says what, @message (the

@@ -459,3 +459,79 @@ _qa_ui_follow_session (gpointer    widget,
     g_signal_connect_object (qa_session_get_database (session), "changed", refresh, widget,
                              G_CONNECT_SWAPPED);
 }
+
+/* The widest a tooltip's line gets before it wraps, in pixels. */
+#define TOOLTIP_MAX_WIDTH 480
+
+/* GTK 4.8 sizes its tooltip window to the minimum width of its wrapped label, which for text
+ * with a break chance between every two characters (Chinese) is one character: tooltips came out
+ * one character a line. The label is GTK's own: it is reached once per tooltip through a custom
+ * widget placed beside it for the moment, and whenever its text changes it asks for the width
+ * of that text on one line, up to TOOLTIP_MAX_WIDTH, beyond which it wraps. */
+static void
+tooltip_label_changed_cb (GtkLabel   *label,
+                          GParamSpec *pspec,
+                          gpointer    data)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), NULL);
+  PangoFontMetrics *metrics =
+    pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (label)), NULL, NULL);
+  int char_width = MAX (1, pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE);
+  int width = 0;
+
+  pango_font_metrics_unref (metrics);
+  if (gtk_label_get_use_markup (label))
+    pango_layout_set_markup (layout, gtk_label_get_label (label), -1);
+  else
+    pango_layout_set_text (layout, gtk_label_get_label (label), -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  /* In the label's own measure, so its height is that of the text at this width: one line. */
+  gtk_label_set_width_chars (label, (MIN (width, TOOLTIP_MAX_WIDTH) + char_width - 1) / char_width);
+}
+
+static gboolean
+unwrap_tooltip_hook (GSignalInvocationHint *hint,
+                     guint                  n_params,
+                     const GValue          *params,
+                     gpointer               data)
+{
+  GtkTooltip *tooltip;
+  GtkWidget *marker;
+
+  if (n_params < 5 || !G_VALUE_HOLDS (&params[4], GTK_TYPE_TOOLTIP))
+    return TRUE;
+  tooltip = g_value_get_object (&params[4]);
+  if (tooltip == NULL || g_object_get_data (G_OBJECT (tooltip), "qa-unwrapped") != NULL)
+    return TRUE;
+
+  marker = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_tooltip_set_custom (tooltip, marker);
+  if (gtk_widget_get_parent (marker) != NULL)
+    for (GtkWidget *sibling = gtk_widget_get_first_child (gtk_widget_get_parent (marker));
+         sibling != NULL;
+         sibling = gtk_widget_get_next_sibling (sibling))
+      if (GTK_IS_LABEL (sibling))
+        {
+          g_signal_connect (sibling, "notify::label", G_CALLBACK (tooltip_label_changed_cb), NULL);
+          g_object_set_data (G_OBJECT (tooltip), "qa-unwrapped", GINT_TO_POINTER (TRUE));
+        }
+  gtk_tooltip_set_custom (tooltip, NULL);
+
+  return TRUE;
+}
+
+void
+_qa_ui_unwrap_tooltips (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      /* The signal exists once the class does. */
+      g_autoptr(GTypeClass) klass = g_type_class_ref (GTK_TYPE_WIDGET);
+      guint signal_id = g_signal_lookup ("query-tooltip", GTK_TYPE_WIDGET);
+
+      g_signal_add_emission_hook (signal_id, 0, unwrap_tooltip_hook, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+}

@@ -283,6 +283,180 @@ gui_test_find_widget (GtkWidget *root,
   return gui_test_find_matching (root, is_of_type, &type);
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  GHashTable *seen;      /* lower-case keyval → the first label that uses it */
+  GString    *clashes;
+  GPtrArray  *popovers;  /* natives on screen inside @root: their own scope */
+} MnemonicScope;
+
+/* A GuiTestMatch that never matches: it notes @widget's access key in the scope @data. */
+static gboolean
+collect_mnemonic (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  MnemonicScope *scope = (MnemonicScope *) data;
+  guint keyval;
+  GtkWidget *target;
+  GtkWidget *other;
+
+  /* A widget off screen, or inside a popover on screen (its own scope), is not ours. */
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (widget != scope->root && GTK_IS_NATIVE (widget))
+    {
+      g_ptr_array_add (scope->popovers, widget);
+      return FALSE;
+    }
+  if (gtk_widget_get_native (widget) != gtk_widget_get_native (scope->root))
+    return FALSE;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_label_get_use_underline (GTK_LABEL (widget)))
+    return FALSE;
+  keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
+  if (keyval == GDK_KEY_VoidSymbol)
+    return FALSE;
+
+  /* What the key activates: two labels of one widget (a row's title shown twice) are one
+   * access key. */
+  target = gtk_label_get_mnemonic_widget (GTK_LABEL (widget));
+  if (target == NULL)
+    target = gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON);
+  if (target == NULL)
+    target = widget;
+
+  keyval = gdk_keyval_to_lower (keyval);
+  other = g_hash_table_lookup (scope->seen, GUINT_TO_POINTER (keyval));
+  if (other == NULL)
+    g_hash_table_insert (scope->seen, GUINT_TO_POINTER (keyval), widget);
+  else if (other != target &&
+           gtk_label_get_mnemonic_widget (GTK_LABEL (other)) != target &&
+           gtk_widget_get_ancestor (other, GTK_TYPE_BUTTON) != target)
+    g_string_append_printf (scope->clashes, " “%s” and “%s” (Alt+%s);",
+                            gtk_label_get_label (GTK_LABEL (other)),
+                            gtk_label_get_label (GTK_LABEL (widget)),
+                            gdk_keyval_name (keyval));
+  return FALSE;
+}
+
+static void
+append_mnemonic_clashes (GtkWidget  *root,
+                         const char *where,
+                         GString    *out)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) clashes = g_string_new (NULL);
+  g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
+  MnemonicScope scope = { root, seen, clashes, popovers };
+
+  gui_test_find_matching (root, collect_mnemonic, &scope);
+  if (clashes->len > 0)
+    g_string_append_printf (out, "\n  %s: the same access key twice:%s", where, clashes->str);
+
+  for (guint i = 0; i < popovers->len; i++)
+    {
+      g_autofree char *inside = g_strdup_printf ("%s, its %s", where,
+                                                 G_OBJECT_TYPE_NAME (popovers->pdata[i]));
+
+      append_mnemonic_clashes (popovers->pdata[i], inside, out);
+    }
+}
+
+char *
+gui_test_dup_mnemonic_clashes (GtkWidget  *root,
+                               const char *where)
+{
+  GString *out = g_string_new (NULL);
+
+  ck_assert_msg (gtk_widget_get_mapped (root), "%s is not on screen", where);
+  append_mnemonic_clashes (root, where, out);
+  return g_string_free (out, FALSE);
+}
+
+void
+gui_test_assert_unique_mnemonics (GtkWidget  *root,
+                                  const char *where)
+{
+  g_autofree char *clashes = gui_test_dup_mnemonic_clashes (root, where);
+
+  ck_assert_msg (*clashes == '\0', "%s", clashes);
+}
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     mods)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                            keyval, mods) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                            keyval, mods);
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
+}
+
+/* The first shortcut of @widget's controllers in @phase bound to @keyval + @mods, activated. */
+static gboolean
+run_shortcut (GtkWidget           *widget,
+              GtkPropagationPhase  phase,
+              guint                keyval,
+              GdkModifierType      mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, mods))
+            {
+              ck_assert (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                       widget, gtk_shortcut_get_arguments (shortcut)));
+              gui_test_settle ();
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+GtkWidget *
+gui_test_press_shortcut (GtkWidget  *focus,
+                         const char *accel)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  guint keyval = 0;
+  GdkModifierType mods = 0;
+
+  ck_assert_msg (gtk_accelerator_parse (accel, &keyval, &mods), "“%s” is not a key", accel);
+
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_ptr_array_add (path, widget);
+
+  /* As GTK delivers a key: capture from the window down, then bubble from the focus up. */
+  for (guint i = path->len; i > 0; i--)
+    if (run_shortcut (path->pdata[i - 1], GTK_PHASE_CAPTURE, keyval, mods))
+      return path->pdata[i - 1];
+  for (guint i = 0; i < path->len; i++)
+    if (run_shortcut (path->pdata[i], GTK_PHASE_BUBBLE, keyval, mods))
+      return path->pdata[i];
+
+  return NULL;
+}
+
 GFile *
 gui_test_write_pdf (const char *dir,
                     const char *name,
@@ -322,7 +496,11 @@ gui_test_run (Suite *suite)
 
   gtk_init ();
   adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* No blinking cursor either: GTK 4.8's blink timer logs “GtkText - did not receive a
+   * focus-out event” when a dialog takes the focus from a field, and test-keyboard fails on
+   * every warning. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE,
+                "gtk-cursor-blink", FALSE, NULL);
 
   runner = srunner_create (suite);
   srunner_set_fork_status (runner, CK_NOFORK);

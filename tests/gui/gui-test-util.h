@@ -53,6 +53,22 @@ GtkWidget  *gui_test_find_matching          (GtkWidget    *root,
 GtkWidget  *gui_test_find_widget            (GtkWidget  *root,
                                              GType       type);
 
+/* Fails when two mnemonics (Alt+letter, the underlined letter of a label or button) on screen in
+ * @root's window clash; a popover on screen is checked apart, as GTK resolves its mnemonics
+ * apart. @where names what is shown, for the message. */
+void        gui_test_assert_unique_mnemonics (GtkWidget  *root,
+                                              const char *where);
+/* The same as text: one line per clash, empty when there is none. */
+char       *gui_test_dup_mnemonic_clashes    (GtkWidget  *root,
+                                              const char *where);
+
+/* What pressing @accel (e.g. "<Control>s") with the focus on @focus does, as GTK resolves it:
+ * the first shortcut bound to it on @focus or an ancestor (a widget class's key binding, a
+ * shortcut controller) is activated there. Returns the widget whose shortcut ran, or NULL when
+ * nothing is bound to @accel. */
+GtkWidget  *gui_test_press_shortcut         (GtkWidget  *focus,
+                                             const char *accel);
+
 /* A PDF of @n_pages pages in @dir, each page saying its number. */
 GFile      *gui_test_write_pdf              (const char *dir,
                                              const char *name,

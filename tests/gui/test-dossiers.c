@@ -637,6 +637,12 @@ START_TEST (test_pdf_material_opens_in_reader)
 }
 END_TEST
 
+static gboolean
+no_dialog_shown (gpointer data)
+{
+  return gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)) == NULL;
+}
+
 static AdwMessageDialog *
 wait_for_dialog (void)
 {
@@ -666,17 +672,37 @@ START_TEST (test_judgement_recorded)
       met = gui_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, "Met");
       ck_assert_ptr_nonnull (met);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (met), TRUE);
-      note = gui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
-      gtk_editable_set_text (GTK_EDITABLE (note), "ISO 9001 certificate seen, valid until 2027");
-      /* Enter in the grounds records the last one, as the button does the others. */
-      if (condition < 5)
-        adw_message_dialog_response (dialog, "record");
+      /* The grounds take several lines. */
+      note = gui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+      ck_assert_ptr_nonnull (note);
+      ck_assert (gtk_widget_get_mapped (note));
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (note)),
+                                "ISO 9001 certificate seen, valid until 2027", -1);
+      /* Recorded by the button, by Enter on the choice (the dialog's default), and by
+       * Ctrl+Enter in the grounds, where Enter starts a new line. */
+      if (condition == 3)
+        g_signal_emit_by_name (gui_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Record"),
+                               "clicked");
+      else if (condition == 4)
+        {
+          GtkWidget *ran;
+
+          gtk_widget_grab_focus (met);
+          ran = gui_test_press_shortcut (met, "Return");
+          ck_assert_msg (ran == met, "Return ran on a %s", ran ? G_OBJECT_TYPE_NAME (ran) : "nothing");
+        }
       else
         {
           gtk_widget_grab_focus (note);
-          g_signal_emit_by_name (note, "activate");
+          ck_assert_ptr_eq (gui_test_press_shortcut (note, "<Control>Return"), note);
         }
-      gui_test_settle ();
+      ck_assert_msg (gui_test_iterate_until (no_dialog_shown, NULL),
+                     "condition %u: the judgement dialog is still open", condition);
+      {
+        g_autoptr(QaDossier) judged = qa_applicants_load_dossier (session, id, NULL);
+
+        ck_assert_int_eq (qa_dossier_get_judgement (judged, condition), QA_CONDITION_PASS);
+      }
     }
 
   stored = qa_applicants_load_dossier (session, id, NULL);
@@ -893,11 +919,19 @@ END_TEST
 START_TEST (test_save_from_the_list)
 {
   g_autoptr(QaDossier) stored = NULL;
+  GtkWidget *list, *focus;
 
   select_applicant ("A01");
   type_into (QA_DOSSIER_INDUSTRY, "乳制品制造与销售");
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view ()), "dossiers.save", NULL));
+  /* The key pressed in the list, where the form's own Ctrl+S does not reach. */
+  list = gui_test_find_widget (GTK_WIDGET (view ()), GTK_TYPE_COLUMN_VIEW);
+  ck_assert_ptr_nonnull (list);
+  ck_assert (gtk_widget_grab_focus (list));
   gui_test_settle ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  ck_assert (focus != NULL && (focus == list || gtk_widget_is_ancestor (focus, list)));
+  ck_assert (qa_dossier_pane_get_modified (pane ()));
+  ck_assert_ptr_eq (gui_test_press_shortcut (focus, "<Control>s"), view ());
   ck_assert (!qa_dossier_pane_get_modified (pane ()));
   stored = qa_applicants_load_dossier (session, "A01", NULL);
   ck_assert_str_eq (qa_dossier_get_text (stored, QA_DOSSIER_INDUSTRY), "乳制品制造与销售");

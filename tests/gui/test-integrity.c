@@ -208,6 +208,33 @@ operator_dialog_gone (gpointer data)
   return gui_test_find_window (QA_TYPE_OPERATOR_DIALOG, GTK_WINDOW (window)) == NULL;
 }
 
+/* The operator dialog's row that offers @role, found by its title. */
+static GtkWidget *
+find_role_row (QaOperatorDialog *dialog,
+               QaRole            role)
+{
+  GtkWidget *row = gui_test_find_labelled (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                           qa_role_get_label (role));
+
+  ck_assert_msg (row != NULL, "no row offers %s", qa_role_get_label (role));
+  return row;
+}
+
+/* @key pressed with the focus on @from's row picks @expected, and moves the focus to its row. */
+static void
+press_on_role (QaOperatorDialog *dialog,
+               QaRole            from,
+               const char       *key,
+               QaRole            expected)
+{
+  GtkWidget *row = find_role_row (dialog, from);
+
+  gtk_widget_grab_focus (row);
+  ck_assert_ptr_eq (gui_test_press_shortcut (row, key), row);
+  ck_assert_int_eq (qa_operator_dialog_get_role (dialog), expected);
+  ck_assert (gtk_widget_has_focus (find_role_row (dialog, expected)));
+}
+
 START_TEST (test_operator_asked_once)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -225,7 +252,10 @@ START_TEST (test_operator_asked_once)
   qa_operator_dialog_set_name (dialog, "");
   ck_assert (!qa_operator_dialog_confirm (dialog));
   qa_operator_dialog_set_name (dialog, "  张三 ");
-  qa_operator_dialog_set_role (dialog, QA_ROLE_CHAIR);
+  /* The role is picked with the arrow keys, as in a group of radio buttons. */
+  press_on_role (dialog, QA_ROLE_SECRETARIAT, "Down", QA_ROLE_CHAIR);
+  press_on_role (dialog, QA_ROLE_CHAIR, "Down", QA_ROLE_SUPERVISOR);
+  press_on_role (dialog, QA_ROLE_SUPERVISOR, "Up", QA_ROLE_CHAIR);
   ck_assert (qa_operator_dialog_confirm (dialog));
   ck_assert (gui_test_iterate_until (operator_dialog_gone, NULL));
 
@@ -250,7 +280,10 @@ START_TEST (test_operator_asked_once)
   dialog = QA_OPERATOR_DIALOG (wait_for_window (QA_TYPE_OPERATOR_DIALOG));
   ck_assert_str_eq (qa_operator_dialog_get_name (dialog), "张三");
   ck_assert_int_eq (qa_operator_dialog_get_role (dialog), QA_ROLE_CHAIR);
-  qa_operator_dialog_set_role (dialog, QA_ROLE_SUPERVISOR);
+  /* By a click on the row too. */
+  g_signal_emit_by_name (find_role_row (dialog, QA_ROLE_SUPERVISOR), "activate");
+  gui_test_settle ();
+  ck_assert_int_eq (qa_operator_dialog_get_role (dialog), QA_ROLE_SUPERVISOR);
   ck_assert (qa_operator_dialog_confirm (dialog));
   gui_test_settle ();
   ck_assert_int_eq (qa_window_get_role (window), QA_ROLE_SUPERVISOR);
