@@ -58,13 +58,21 @@ add_entry_row (GtkWidget  *list,
   return ADW_ENTRY_ROW (row);
 }
 
+/* The boxed list of @form's two entries (each dialog's first and second field), labelled
+ * @first and @second and filled with their values (NULL: empty). */
 static GtkWidget *
-form_list_new (void)
+form_list_new (EditForm   *form,
+               const char *first,
+               const char *first_value,
+               const char *second,
+               const char *second_value)
 {
   GtkWidget *list = gtk_list_box_new ();
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  form->first_row = add_entry_row (list, first, first_value);
+  form->second_row = add_entry_row (list, second, second_value);
   return list;
 }
 
@@ -144,9 +152,8 @@ qa_expert_edit_dialog_new (GtkWidget  *parent,
 
   form = edit_form_new (parent, session, expert_id);
 
-  list = form_list_new ();
-  form->first_row = add_entry_row (list, _("_Employer"), qa_expert_get_employer (expert));
-  form->second_row = add_entry_row (list, _("_Title"), qa_expert_get_title (expert));
+  list = form_list_new (form, _("_Employer"), qa_expert_get_employer (expert),
+                        _("_Title"), qa_expert_get_title (expert));
   years_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (years_row), _("Years of E_xperience"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (years_row), TRUE);
@@ -219,9 +226,7 @@ qa_expert_training_dialog_new (GtkWidget  *parent,
 
   form = edit_form_new (parent, session, expert_id);
 
-  list = form_list_new ();
-  form->first_row = add_entry_row (list, _("C_ourse"), NULL);
-  form->second_row = add_entry_row (list, _("_Date (YYYY-MM-DD, if known)"), NULL);
+  list = form_list_new (form, _("C_ourse"), NULL, _("_Date (YYYY-MM-DD, if known)"), NULL);
 
   label = _qa_experts_ui_dup_expert_label (session, expert_id);
   /* Translators: %s is an expert, e.g. “周海燕 (E09)” */
@@ -292,9 +297,7 @@ qa_expert_former_dialog_new (GtkWidget  *parent,
 
   form = edit_form_new (parent, session, expert_id);
 
-  list = form_list_new ();
-  form->first_row = add_entry_row (list, _("_Employer"), NULL);
-  form->second_row = add_entry_row (list, _("_Left On (YYYY-MM-DD)"), NULL);
+  list = form_list_new (form, _("_Employer"), NULL, _("_Left On (YYYY-MM-DD)"), NULL);
 
   years = qa_profile_get_former_employer_years (qa_session_get_profile (session));
   if (years > 0)

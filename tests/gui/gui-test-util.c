@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "qa-dossiers-view.h"
 #include "qa-procedure-stepper.h"
 #include "qa-window.h"
 
@@ -618,4 +619,25 @@ gui_test_pick_in_drop_down (GtkWidget  *drop_down,
   ck_assert_msg (chosen < n, "the drop-down offers no “%s”", label);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), chosen);
   gui_test_settle ();
+}
+
+void
+gui_test_select_applicant (QaDossiersView *view,
+                           const char     *id)
+{
+  GtkSelectionModel *rows = qa_dossiers_view_get_model (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
+    {
+      g_autoptr(QaApplicant) applicant = g_list_model_get_item (G_LIST_MODEL (rows), i);
+
+      if (g_strcmp0 (qa_applicant_get_id (applicant), id) == 0)
+        {
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), i);
+          gui_test_settle ();
+          return;
+        }
+    }
+
+  ck_abort_msg ("no row shows %s", id);
 }

@@ -11,6 +11,8 @@
 #include <adwaita.h>
 #include <check.h>
 
+#include "qa-dossiers-view.h"
+
 G_BEGIN_DECLS
 
 /* Runs the main loop until @done says so or five seconds pass; FALSE on timeout. */
@@ -92,5 +94,9 @@ GtkWidget  *gui_test_find_by_tooltip        (GtkWidget  *root,
  * user does from its popover; the drop-down must offer it. */
 void        gui_test_pick_in_drop_down      (GtkWidget  *drop_down,
                                              const char *label);
+
+/* Selects the applicant @id in the dossier list, as a click on its row does, and settles. */
+void        gui_test_select_applicant       (QaDossiersView *view,
+                                             const char     *id);
 
 G_END_DECLS

@@ -100,22 +100,8 @@ find_row (const char *id)
 static void
 select_applicant (const char *id)
 {
-  GtkSelectionModel *rows = qa_dossiers_view_get_model (view ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
-    {
-      g_autoptr(QaApplicant) applicant = g_list_model_get_item (G_LIST_MODEL (rows), i);
-
-      if (g_strcmp0 (qa_applicant_get_id (applicant), id) == 0)
-        {
-          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), i);
-          gui_test_settle ();
-          ck_assert_str_eq (qa_dossier_pane_get_applicant_id (pane ()), id);
-          return;
-        }
-    }
-
-  ck_abort_msg ("no row shows %s", id);
+  gui_test_select_applicant (view (), id);
+  ck_assert_str_eq (qa_dossier_pane_get_applicant_id (pane ()), id);
 }
 
 static void

@@ -219,21 +219,7 @@ applicant_with_pending_judgement (void)
 static void
 select_applicant (const char *id)
 {
-  GtkSelectionModel *rows = qa_dossiers_view_get_model (dossiers ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
-    {
-      g_autoptr(QaApplicant) applicant = g_list_model_get_item (G_LIST_MODEL (rows), i);
-
-      if (g_strcmp0 (qa_applicant_get_id (applicant), id) == 0)
-        {
-          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), i);
-          gui_test_settle ();
-          return;
-        }
-    }
-
-  ck_abort_msg ("no row shows %s", id);
+  gui_test_select_applicant (dossiers (), id);
 }
 
 static AdwMessageDialog *
