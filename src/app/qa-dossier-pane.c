@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "qa-dossier-indicators.h"
 #include "qa-dossier-pane.h"
 #include "qa-ui-private.h"
 
@@ -31,26 +32,6 @@ static const QaRecordColumn certificate_columns[] = {
   { N_("Certificate number"), QA_RECORD_TEXT, FALSE, 14, TRUE, NULL, NULL },
   { N_("Issued by"), QA_RECORD_TEXT, FALSE, 14, TRUE, NULL, NULL },
   { N_("Valid until"), QA_RECORD_DATE, FALSE, 11, FALSE, NULL, NULL },
-};
-
-static const QaRecordColumn indicator_columns[] = {
-  { N_("Year"), QA_RECORD_YEAR, TRUE, 5, FALSE, NULL, NULL },
-  { N_("Indicator"), QA_RECORD_TEXT, TRUE, 20, TRUE, NULL, NULL },
-  { N_("Value"), QA_RECORD_NUMBER, TRUE, 10, FALSE, NULL, NULL },
-  { N_("Unit"), QA_RECORD_TEXT, FALSE, 10, FALSE, NULL, NULL },
-};
-
-/* The key indicators every application reports for each of the last three years. */
-static const struct
-{
-  const char *name;
-  const char *unit;
-} key_indicators[] = {
-  { N_("Operating revenue"), N_("10,000 yuan") },
-  { N_("Total profit"), N_("10,000 yuan") },
-  { N_("Taxes paid"), N_("10,000 yuan") },
-  { N_("Quality loss rate"), "%" },
-  { N_("Energy per 10,000 yuan of output"), N_("tce") },
 };
 
 struct _QaDossierPane
@@ -76,7 +57,7 @@ struct _QaDossierPane
   GtkStack          *eligibility_stack;
   QaDossierForm     *form;
   GtkLabel          *id_label;
-  QaRecordTable     *indicators_table;
+  QaDossierIndicators *indicators;
   QaMaterialsPane   *materials_pane;
   GtkStackPage      *materials_page;
   GtkStack          *materials_stack;
@@ -105,14 +86,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* Tables ------------------------------------------------------------------------------------ */
-
-static char *
-format_number (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
-}
 
 /* A row of @n_cells values, "" for a missing one. */
 static void
@@ -145,7 +118,7 @@ dup_table_rows (QaDossier  *dossier,
           append_row (rows, cells, G_N_ELEMENTS (cells));
         }
     }
-  else if (g_str_equal (table, "certificates"))
+  else
     {
       GPtrArray *certificates = qa_dossier_get_certificates (dossier);
 
@@ -153,20 +126,6 @@ dup_table_rows (QaDossier  *dossier,
         {
           const QaCertificate *c = g_ptr_array_index (certificates, i);
           const char *cells[] = { c->standard, c->number, c->issuer, c->valid_until };
-
-          append_row (rows, cells, G_N_ELEMENTS (cells));
-        }
-    }
-  else
-    {
-      GPtrArray *indicators = qa_dossier_get_indicators (dossier);
-
-      for (guint i = 0; i < indicators->len; i++)
-        {
-          const QaIndicator *ind = g_ptr_array_index (indicators, i);
-          g_autofree char *year = g_strdup_printf ("%u", ind->year);
-          g_autofree char *value = format_number (ind->value);
-          const char *cells[] = { year, ind->name, value, ind->unit };
 
           append_row (rows, cells, G_N_ELEMENTS (cells));
         }
@@ -188,7 +147,6 @@ apply_tables (QaDossierPane *self)
 {
   g_autoptr(GPtrArray) accidents = qa_record_table_dup_rows (self->accidents_table);
   g_autoptr(GPtrArray) certificates = qa_record_table_dup_rows (self->certificates_table);
-  g_autoptr(GPtrArray) indicators = qa_record_table_dup_rows (self->indicators_table);
 
   g_ptr_array_set_size (qa_dossier_get_accidents (self->dossier), 0);
   for (guint i = 0; i < accidents->len; i++)
@@ -207,14 +165,7 @@ apply_tables (QaDossierPane *self)
                                   cell (row, 3));
     }
 
-  g_ptr_array_set_size (qa_dossier_get_indicators (self->dossier), 0);
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      char **row = g_ptr_array_index (indicators, i);
-
-      qa_dossier_add_indicator (self->dossier, (guint)strtoul (row[0], NULL, 10), cell (row, 1),
-                                g_ascii_strtod (row[2], NULL), cell (row, 3));
-    }
+  qa_dossier_indicators_apply (self->indicators, self->dossier);
 }
 
 static void
@@ -253,13 +204,13 @@ update_state (QaDossierPane *self)
                (self->saved != NULL && dossier_differs (self->dossier, self->saved)) ||
                qa_record_table_is_modified (self->accidents_table) ||
                qa_record_table_is_modified (self->certificates_table) ||
-               qa_record_table_is_modified (self->indicators_table);
+               qa_record_table_is_modified (qa_dossier_indicators_get_table (self->indicators));
 
   can_save = modified && self->session != NULL &&
              qa_dossier_form_is_valid (self->form) &&
              qa_record_table_is_valid (self->accidents_table) &&
              qa_record_table_is_valid (self->certificates_table) &&
-             qa_record_table_is_valid (self->indicators_table);
+             qa_record_table_is_valid (qa_dossier_indicators_get_table (self->indicators));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.save",
                                  can_save && qa_role_allows (self->role, QA_PERMISSION_REGISTER));
@@ -341,7 +292,8 @@ set_dossier (QaDossierPane *self,
   qa_dossier_form_set_dossier (self->form, dossier, saved == NULL);
   load_table (self->accidents_table, dossier, "accidents");
   load_table (self->certificates_table, dossier, "certificates");
-  load_table (self->indicators_table, dossier, "indicators");
+  qa_dossier_indicators_load (self->indicators, dossier,
+                              self->session != NULL ? qa_session_get_year (self->session) : 0);
   gtk_check_button_set_active (self->declared_accidents_check,
                                qa_dossier_get_declared_accidents (dossier));
   self->loading = FALSE;
@@ -446,46 +398,6 @@ revert_action (GtkWidget  *widget,
     _qa_ui_show_error (widget, _("The Dossier Could Not Be Read"), error->message);
 }
 
-static gboolean
-has_indicator (GPtrArray  *rows,
-               const char *year,
-               const char *name)
-{
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-
-      if (g_str_equal (row[0], year) && g_str_equal (row[1], name))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-add_key_indicators_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  QaDossierPane *self = QA_DOSSIER_PANE (widget);
-  g_autoptr(GPtrArray) rows = qa_record_table_dup_rows (self->indicators_table);
-  guint last = qa_session_get_year (self->session) - 1;
-
-  for (guint year = last - 2; year <= last; year++)
-    {
-      g_autofree char *year_text = g_strdup_printf ("%u", year);
-
-      for (guint i = 0; i < G_N_ELEMENTS (key_indicators); i++)
-        {
-          const char *name = _(key_indicators[i].name);
-          const char *values[] = { year_text, name, "", _(key_indicators[i].unit), NULL };
-
-          if (!has_indicator (rows, year_text, name))
-            qa_record_table_add_row (self->indicators_table, values);
-        }
-    }
-}
-
 /* ------------------------------------------------------------------------------------------- */
 
 static void
@@ -560,6 +472,7 @@ qa_dossier_pane_class_init (QaDossierPaneClass *klass)
                   G_TYPE_NONE, 0);
 
   g_type_ensure (QA_TYPE_DOSSIER_FORM);
+  g_type_ensure (QA_TYPE_DOSSIER_INDICATORS);
   g_type_ensure (QA_TYPE_ELIGIBILITY_PANE);
   g_type_ensure (QA_TYPE_MATERIALS_PANE);
   g_type_ensure (QA_TYPE_RECORD_TABLE);
@@ -573,7 +486,7 @@ qa_dossier_pane_class_init (QaDossierPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, eligibility_stack);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, form);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, id_label);
-  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, indicators_table);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, indicators);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, materials_pane);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, materials_page);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, materials_stack);
@@ -587,8 +500,6 @@ qa_dossier_pane_class_init (QaDossierPaneClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dossier.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "dossier.revert", NULL, revert_action);
-  gtk_widget_class_install_action (widget_class, "dossier.add-key-indicators", NULL,
-                                   add_key_indicators_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "dossier.save", NULL);
@@ -605,8 +516,8 @@ qa_dossier_pane_init (QaDossierPane *self)
                                G_N_ELEMENTS (accident_columns));
   qa_record_table_set_columns (self->certificates_table, certificate_columns,
                                G_N_ELEMENTS (certificate_columns));
-  qa_record_table_set_columns (self->indicators_table, indicator_columns,
-                               G_N_ELEMENTS (indicator_columns));
+  g_signal_connect_object (qa_dossier_indicators_get_table (self->indicators), "changed",
+                           G_CALLBACK (edited_cb), self, G_CONNECT_SWAPPED);
 
   update_state (self);
 }
@@ -761,7 +672,6 @@ qa_dossier_pane_set_role (QaDossierPane *self,
   GtkWidget *fields[] = {
     GTK_WIDGET (self->form), GTK_WIDGET (self->certificates_table),
     GTK_WIDGET (self->accidents_table), GTK_WIDGET (self->declared_accidents_check),
-    GTK_WIDGET (self->indicators_table),
   };
 
   g_return_if_fail (QA_IS_DOSSIER_PANE (self));
@@ -770,7 +680,7 @@ qa_dossier_pane_set_role (QaDossierPane *self,
   /* Read, not typed into, by whoever may not register. */
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     gtk_widget_set_sensitive (fields[i], may_register);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.add-key-indicators", may_register);
+  qa_dossier_indicators_set_editable (self->indicators, may_register);
   qa_materials_pane_set_role (self->materials_pane, role);
   qa_eligibility_pane_set_role (self->eligibility_pane, role);
   update_state (self);
@@ -820,5 +730,5 @@ qa_dossier_pane_get_table (QaDossierPane *self,
     return self->accidents_table;
   if (g_str_equal (name, "certificates"))
     return self->certificates_table;
-  return self->indicators_table;
+  return qa_dossier_indicators_get_table (self->indicators);
 }

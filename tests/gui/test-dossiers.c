@@ -467,7 +467,9 @@ START_TEST (test_tables_saved_with_dossier)
 
   /* The usual indicators of the last three years, one value given. */
   show_tab ("indicators");
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (pane ()), "dossier.add-key-indicators", NULL));
+  g_signal_emit_by_name (gui_test_find_labelled (GTK_WIDGET (pane ()), GTK_TYPE_BUTTON,
+                                                 "Add the Usual Indicators of the Last Three Years"),
+                         "clicked");
   gui_test_settle ();
   ck_assert_uint_eq (qa_record_table_get_n_rows (indicators), 15);
   ck_assert (!save_is_sensitive ());
