@@ -67,10 +67,34 @@ struct _QaWindow
   AdwWindowTitle       *window_title;
 };
 
+/* The pages, in the order of the sidebar's rows. */
+typedef enum
+{
+  QA_WINDOW_PAGE_DOSSIERS,
+  QA_WINDOW_PAGE_EXPERTS,
+  QA_WINDOW_PAGE_SCORING,
+  QA_WINDOW_PAGE_CONSENSUS,
+  QA_WINDOW_PAGE_SHORTLIST,
+  QA_WINDOW_PAGE_NOTICE,
+  QA_WINDOW_PAGE_AWARDS,
+  QA_WINDOW_PAGE_AUDIT,
+  QA_WINDOW_N_PAGES
+} QaWindowPage;
+
+/* qa-window-pages.c */
+int         _qa_window_page_index       (const char *page);
+const char *_qa_window_page_name        (int         index);
+GtkWidget  *_qa_window_ensure_page      (QaWindow   *self,
+                                         int         index);
+void        _qa_window_set_page_session (QaWindow   *self,
+                                         int         index,
+                                         QaSession  *session);
+void        _qa_window_pages_let_go     (QaWindow   *self);
+void        _qa_window_set_pages_role   (QaWindow   *self,
+                                         QaRole      role);
+
 /* qa-window.c */
 void   _qa_window_update_title                 (QaWindow   *self);
-void   _qa_window_set_pages_role               (QaWindow   *self,
-                                                QaRole      role);
 
 /* qa-window-operator.c */
 void   _qa_window_load_operator                (QaWindow   *self);

@@ -34,25 +34,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* In the order of the sidebar's rows. */
-static const char * const page_names[] = {
-  "dossiers", "experts", "scoring", "consensus", "shortlist", "notice", "awards", "audit"
-};
-/* The index of "scoring" above. */
-#define SCORING_PAGE 2
-
-static int
-page_index (const char *page)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    {
-      if (g_strcmp0 (page_names[i], page) == 0)
-        return i;
-    }
-
-  return -1;
-}
-
 void
 _qa_window_update_title (QaWindow *self)
 {
@@ -135,8 +116,8 @@ sidebar_row_selected_cb (QaWindow      *self,
     return;
 
   index = gtk_list_box_row_get_index (row);
-  if (index >= 0 && index < (int)G_N_ELEMENTS (page_names))
-    gtk_stack_set_visible_child_name (self->page_stack, page_names[index]);
+  if (_qa_window_page_name (index) != NULL)
+    gtk_stack_set_visible_child_name (self->page_stack, _qa_window_page_name (index));
 }
 
 static void
@@ -158,114 +139,6 @@ back_clicked_cb (QaWindow  *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* Lazy pages: every page but the scoring sheet is an empty bin in the template, and its view
- * is built when the page is first shown or asked for; a page is given the session when it is
- * shown. So start-up builds and lays out only what is on screen. */
-static gboolean
-page_is_built (QaWindow *self,
-               int       index)
-{
-  GtkWidget *bin;
-
-  if (index == SCORING_PAGE)
-    return TRUE;
-
-  bin = gtk_stack_get_child_by_name (self->page_stack, page_names[index]);
-
-  return adw_bin_get_child (ADW_BIN (bin)) != NULL;
-}
-
-static void
-set_page_role (QaWindow *self,
-               int       index,
-               QaRole    role)
-{
-  if (index < 0 || !page_is_built (self, index))
-    return;
-
-  switch (index)
-    {
-    case 0: qa_dossiers_view_set_role (self->dossiers_view, role); break;
-    case 1: qa_experts_view_set_role (self->experts_view, role); break;
-    case SCORING_PAGE: qa_scoring_view_set_role (self->scoring_view, role); break;
-    case 3: qa_consensus_view_set_role (self->consensus_view, role); break;
-    case 4: qa_shortlist_view_set_role (self->shortlist_view, role); break;
-    case 5: qa_notice_panel_set_role (self->notice_panel, role); break;
-    case 6: qa_awards_view_set_role (self->awards_view, role); break;
-    case 7: break;  /* the audit trail is read by every role */
-    default: break;
-    }
-}
-
-/* Builds page INDEX if it is not yet, tells it who acts, and returns its view. */
-static GtkWidget *
-ensure_page (QaWindow *self,
-             int       index)
-{
-  GtkWidget *bin;
-  GtkWidget *page;
-
-  g_assert (index >= 0 && index < (int)G_N_ELEMENTS (page_names));
-
-  if (index == SCORING_PAGE)
-    return GTK_WIDGET (self->scoring_view);
-
-  bin = gtk_stack_get_child_by_name (self->page_stack, page_names[index]);
-  page = adw_bin_get_child (ADW_BIN (bin));
-  if (page != NULL)
-    return page;
-
-  switch (index)
-    {
-    case 0: page = qa_dossiers_view_new (); self->dossiers_view = QA_DOSSIERS_VIEW (page); break;
-    case 1: page = qa_experts_view_new (); self->experts_view = QA_EXPERTS_VIEW (page); break;
-    case 3: page = qa_consensus_view_new (); self->consensus_view = QA_CONSENSUS_VIEW (page); break;
-    case 4: page = qa_shortlist_view_new (); self->shortlist_view = QA_SHORTLIST_VIEW (page); break;
-    case 5: page = qa_notice_panel_new (); self->notice_panel = QA_NOTICE_PANEL (page); break;
-    case 6: page = qa_awards_view_new (); self->awards_view = QA_AWARDS_VIEW (page); break;
-    case 7: page = qa_audit_view_new (); self->audit_view = QA_AUDIT_VIEW (page); break;
-    default: g_assert_not_reached ();
-    }
-
-  adw_bin_set_child (ADW_BIN (bin), page);
-  set_page_role (self, index, _qa_window_acting_role (self));
-
-  return page;
-}
-
-/* Gives page INDEX the session, building it first unless the session is taken away. */
-static void
-set_page_session (QaWindow  *self,
-                  int        index,
-                  QaSession *session)
-{
-  if (index < 0 || (session == NULL && !page_is_built (self, index)))
-    return;
-
-  ensure_page (self, index);
-
-  switch (index)
-    {
-    case 0: qa_dossiers_view_set_session (self->dossiers_view, session); break;
-    case 1: qa_experts_view_set_session (self->experts_view, session); break;
-    case SCORING_PAGE: break;  /* always given: see qa_window_set_session() */
-    case 3: qa_consensus_view_set_session (self->consensus_view, session); break;
-    case 4: qa_shortlist_view_set_session (self->shortlist_view, session); break;
-    case 5: qa_notice_panel_set_session (self->notice_panel, session); break;
-    case 6: qa_awards_view_set_session (self->awards_view, session); break;
-    case 7: qa_audit_view_set_session (self->audit_view, session); break;
-    default: break;
-    }
-}
-
-void
-_qa_window_set_pages_role (QaWindow *self,
-                           QaRole    role)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    set_page_role (self, i, role);
-}
-
 static void
 visible_page_changed_cb (QaWindow   *self,
                          GParamSpec *pspec,
@@ -277,8 +150,8 @@ visible_page_changed_cb (QaWindow   *self,
   g_assert (QA_IS_WINDOW (self));
 
   page = gtk_stack_get_visible_child_name (stack);
-  index = page_index (page);
-  set_page_session (self, index, self->session);
+  index = _qa_window_page_index (page);
+  _qa_window_set_page_session (self, index, self->session);
   if (index >= 0)
     gtk_list_box_select_row (self->sidebar_list,
                              gtk_list_box_get_row_at_index (self->sidebar_list, index));
@@ -406,7 +279,7 @@ restore_window_state (QaWindow *self)
     {
       g_autofree char *page = g_settings_get_string (self->settings, "sidebar-page");
 
-      if (page_index (page) >= 0)
+      if (_qa_window_page_index (page) >= 0)
         gtk_stack_set_visible_child_name (self->page_stack, page);
     }
 }
@@ -752,11 +625,10 @@ qa_window_set_session (QaWindow  *self,
 
   /* Every page lets the old session go now; each gets the new one when it is first shown —
    * but the scoring page at once: its actions (review.*) and title serve the whole window. */
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    if (i != SCORING_PAGE)
-      set_page_session (self, i, NULL);  /* only pages already built */
+  _qa_window_pages_let_go (self);
   qa_scoring_view_set_session (self->scoring_view, session);
-  set_page_session (self, page_index (gtk_stack_get_visible_child_name (self->page_stack)), session);
+  _qa_window_set_page_session (self, _qa_window_page_index (gtk_stack_get_visible_child_name (self->page_stack)),
+                               session);
   set_reviewer_mode (self, session != NULL && qa_session_is_package (session));
   _qa_window_apply_role (self);
 
@@ -790,7 +662,7 @@ qa_window_set_visible_page (QaWindow   *self,
                             const char *page)
 {
   g_return_if_fail (QA_IS_WINDOW (self));
-  g_return_if_fail (page_index (page) >= 0);
+  g_return_if_fail (_qa_window_page_index (page) >= 0);
 
   gtk_stack_set_visible_child_name (self->page_stack, page);
 }
@@ -800,7 +672,7 @@ qa_window_get_dossiers_view (QaWindow *self)
 {
   g_return_val_if_fail (QA_IS_WINDOW (self), NULL);
 
-  ensure_page (self, 0);
+  _qa_window_ensure_page (self, QA_WINDOW_PAGE_DOSSIERS);
 
   return self->dossiers_view;
 }
@@ -818,7 +690,7 @@ qa_window_get_experts_view (QaWindow *self)
 {
   g_return_val_if_fail (QA_IS_WINDOW (self), NULL);
 
-  ensure_page (self, 1);
+  _qa_window_ensure_page (self, QA_WINDOW_PAGE_EXPERTS);
 
   return self->experts_view;
 }
@@ -844,7 +716,7 @@ qa_window_get_audit_view (QaWindow *self)
 {
   g_return_val_if_fail (QA_IS_WINDOW (self), NULL);
 
-  ensure_page (self, 7);
+  _qa_window_ensure_page (self, QA_WINDOW_PAGE_AUDIT);
 
   return self->audit_view;
 }
