@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qa-pending.h"
 #include "qa-procedure-stepper.h"
 #include "qa-ui-private.h"
 
@@ -173,6 +174,9 @@ add_steps (QaProcedureStepper *self)
     }
 }
 
+static void set_busy (QaProcedureStepper *self,
+                      GCancellable       *reading);
+
 static void
 qa_procedure_stepper_dispose (GObject *object)
 {
@@ -184,8 +188,7 @@ qa_procedure_stepper_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   _qa_ui_follow_session (self, &self->session, NULL, G_CALLBACK (qa_procedure_stepper_refresh));
-  g_cancellable_cancel (self->reading);
-  g_clear_object (&self->reading);
+  set_busy (self, NULL);
 
   G_OBJECT_CLASS (qa_procedure_stepper_parent_class)->dispose (object);
 }
@@ -395,6 +398,10 @@ set_busy (QaProcedureStepper *self,
 
   if (self->reading != NULL)
     g_cancellable_cancel (self->reading);
+  if (reading != NULL && !was_busy)
+    _qa_pending_hold ();
+  else if (reading == NULL && was_busy)
+    _qa_pending_release ();
   g_set_object (&self->reading, reading);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, reading != NULL, -1);
   if (was_busy != (reading != NULL))
