@@ -346,11 +346,7 @@ progress_read_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean whole;
 
-  progress = qa_session_get_progress_finish (QA_SESSION (object), result, &error);
-  _qa_pending_release ();
-  /* A newer reading, another session or none: this one is no longer wanted. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->session != QA_SESSION (object) || self->reading != g_task_get_cancellable (G_TASK (result)))
+  if (!_qa_pending_read_progress_finish (result, self->session, self->reading, &progress, &error))
     return;
   g_clear_object (&self->reading);
   whole = self->read_stage;
@@ -392,8 +388,7 @@ read_progress (QaConsensusView *self,
   g_set_object (&self->reading, NULL);
   self->reading = g_cancellable_new ();
   self->read_stage |= whole;
-  _qa_pending_hold ();
-  qa_session_get_progress_async (self->session, self->reading, progress_read_cb, g_object_ref (self));
+  _qa_pending_read_progress (self->session, self->reading, progress_read_cb, g_object_ref (self));
 }
 
 static void

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include "qa-core.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +15,20 @@ G_BEGIN_DECLS
 void     _qa_pending_hold    (void);
 void     _qa_pending_release (void);
 gboolean _qa_pending_any     (void);
+
+/* Reads where @session stands in a worker thread (qa_session_get_progress_async), held pending
+ * until it is in. */
+void        _qa_pending_read_progress        (QaSession           *session,
+                                              GCancellable        *reading,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+/* Its result. FALSE when the reading is no longer wanted — cancelled, or not the reader's
+ * @reading of its @session any more (a newer one replaced it); else TRUE with the progress, or
+ * with NULL and @error when it could not be read. */
+gboolean    _qa_pending_read_progress_finish (GAsyncResult        *result,
+                                              QaSession           *session,
+                                              GCancellable        *reading,
+                                              QaProgress         **progress,
+                                              GError             **error);
 
 G_END_DECLS

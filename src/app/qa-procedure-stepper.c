@@ -398,10 +398,6 @@ set_busy (QaProcedureStepper *self,
 
   if (self->reading != NULL)
     g_cancellable_cancel (self->reading);
-  if (reading != NULL && !was_busy)
-    _qa_pending_hold ();
-  else if (reading == NULL && was_busy)
-    _qa_pending_release ();
   g_set_object (&self->reading, reading);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, reading != NULL, -1);
   if (was_busy != (reading != NULL))
@@ -417,10 +413,7 @@ progress_read_cb (GObject      *object,
   g_autoptr(QaProgress) progress = NULL;
   g_autoptr(GError) error = NULL;
 
-  progress = qa_session_get_progress_finish (QA_SESSION (object), result, &error);
-  /* A newer reading, another session or none: this one is no longer wanted. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->session != QA_SESSION (object) || self->reading != g_task_get_cancellable (G_TASK (result)))
+  if (!_qa_pending_read_progress_finish (result, self->session, self->reading, &progress, &error))
     return;
   if (progress == NULL)
     g_warning ("Cannot read where the session stands: %s", error->message);
@@ -448,7 +441,7 @@ qa_procedure_stepper_refresh (QaProcedureStepper *self)
 
   reading = g_cancellable_new ();
   set_busy (self, reading);
-  qa_session_get_progress_async (self->session, reading, progress_read_cb, g_object_ref (self));
+  _qa_pending_read_progress (self->session, reading, progress_read_cb, g_object_ref (self));
 }
 
 gboolean
