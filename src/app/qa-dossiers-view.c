@@ -13,6 +13,7 @@
 
 #include "qa-dossier-pane.h"
 #include "qa-dossiers-view.h"
+#include "qa-list-growth.h"
 #include "qa-problems-dialog.h"
 #include "qa-ui-private.h"
 
@@ -42,6 +43,8 @@ struct _QaDossiersView
   GtkColumnViewColumn *eligibility_column;
   GtkSearchEntry      *search_entry;
   GtkSingleSelection  *selection;
+  GtkSliceListModel   *shown_model;
+  GtkSortListModel    *sort_model;
   GtkStack            *stack;
   GtkStringFilter     *string_filter;
   AdwToastOverlay     *toast_overlay;
@@ -270,18 +273,23 @@ search_changed_cb (QaDossiersView *self,
 
 /* Selection -------------------------------------------------------------------------------- */
 
+/* The row of @id in the whole sorted list, the part not shown yet included (it then is). */
 static guint
 find_position (QaDossiersView *self,
                const char     *id)
 {
-  GListModel *rows = G_LIST_MODEL (self->selection);
+  GListModel *rows = G_LIST_MODEL (self->sort_model);
 
   for (guint i = 0; id != NULL && i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(QaApplicant) applicant = g_list_model_get_item (rows, i);
 
       if (g_strcmp0 (qa_applicant_get_id (applicant), id) == 0)
-        return i;
+        {
+          if (i >= gtk_slice_list_model_get_size (self->shown_model))
+            _qa_list_growth_finish (GTK_WIDGET (self->column_view));
+          return i;
+        }
     }
 
   return GTK_INVALID_LIST_POSITION;
@@ -734,6 +742,8 @@ qa_dossiers_view_class_init (QaDossiersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, eligibility_column);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, selection);
+  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, shown_model);
+  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, sort_model);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, stack);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, string_filter);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, toast_overlay);
@@ -831,6 +841,7 @@ qa_dossiers_view_set_session (QaDossiersView *self,
     g_signal_connect_swapped (qa_session_get_applicants (session), "items-changed",
                               G_CALLBACK (applicants_changing_cb), self);
   self->syncing = TRUE;
+  _qa_list_growth_start (GTK_WIDGET (self->column_view), self->shown_model);
   gtk_filter_list_model_set_model (self->filter_model,
                                    session != NULL ? qa_session_get_applicants (session) : NULL);
   self->syncing = FALSE;
@@ -870,6 +881,7 @@ qa_dossiers_view_get_model (QaDossiersView *self)
 {
   g_return_val_if_fail (QA_IS_DOSSIERS_VIEW (self), NULL);
 
+  _qa_list_growth_finish (GTK_WIDGET (self->column_view));
   return GTK_SELECTION_MODEL (self->selection);
 }
 
@@ -878,7 +890,7 @@ qa_dossiers_view_get_visible_count (QaDossiersView *self)
 {
   g_return_val_if_fail (QA_IS_DOSSIERS_VIEW (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
 }
 
 GtkEditable *
