@@ -28,6 +28,7 @@
 #include "qa-experts-view.h"
 #include "qa-criteria-browser.h"
 #include "qa-notice-panel.h"
+#include "qa-review-pane.h"
 #include "qa-shortlist-view.h"
 
 #include "gui-test-util.h"
@@ -583,10 +584,12 @@ START_TEST (test_hidden_pages_built_when_shown)
   /* The audit page, built when shown, has the session's trail. */
   ck_assert_uint_gt (g_list_model_get_n_items (qa_audit_view_get_model (qa_window_get_audit_view (window))), 0);
 
-  /* The criteria guide has the session once the scoring page is shown. */
+  /* The criteria guide has the session once the scoring page is shown; the reviewer's sheet,
+   * which only a package shows, is never built. */
   show_page ("scoring");
   g_object_get (criteria, "session", &guided, NULL);
   ck_assert_ptr_eq (guided, session);
+  ck_assert_ptr_null (gui_test_find_widget (GTK_WIDGET (window), QA_TYPE_REVIEW_PANE));
 }
 END_TEST
 
