@@ -375,6 +375,14 @@ progress_read_cb (GObject      *object,
     show_progress (self, self->stage == QA_STAGE_MATERIAL ? &progress->material : &progress->site);
 }
 
+static void
+cancel_reading (QaConsensusView *self)
+{
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+}
+
 /* Reads where the session stands and then shows it: the whole stage when @whole, else only
  * how far it is (after the panel agreed an item). A newer reading replaces an older one. */
 static void
@@ -383,9 +391,7 @@ read_progress (QaConsensusView *self,
 {
   if (self->session == NULL)
     return;
-  if (self->reading != NULL)
-    g_cancellable_cancel (self->reading);
-  g_set_object (&self->reading, NULL);
+  cancel_reading (self);
   self->reading = g_cancellable_new ();
   self->read_stage |= whole;
   _qa_pending_read_progress (self->session, self->reading, progress_read_cb, g_object_ref (self));
@@ -562,9 +568,7 @@ qa_consensus_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   _qa_ui_follow_session (self, &self->session, NULL, G_CALLBACK (database_changed_cb));
-  if (self->reading != NULL)
-    g_cancellable_cancel (self->reading);
-  g_clear_object (&self->reading);
+  cancel_reading (self);
   g_clear_pointer (&self->applicant_ids, g_strfreev);
 
   G_OBJECT_CLASS (qa_consensus_view_parent_class)->dispose (object);
@@ -719,9 +723,7 @@ qa_consensus_view_set_session (QaConsensusView *self,
   qa_consensus_sheets_set_session (self->sheets, session);
   qa_consensus_advance_set_session (self->advance, session);
   qa_consensus_opinion_set_session (self->opinion, session);
-  if (self->reading != NULL)
-    g_cancellable_cancel (self->reading);
-  g_clear_object (&self->reading);
+  cancel_reading (self);
   self->read_stage = FALSE;
   self->follow_stage = session != NULL;
   show_rule (self);
