@@ -1029,7 +1029,8 @@ _qa_xml_stream_validated (GBytes                   *bytes,
   sax->characters = stream_characters_cb;
   sax->ignorableWhitespace = stream_characters_cb;
   sax->cdataBlock = stream_characters_cb;
-  sax->serror = stream_error_cb;
+  /* No sax->serror: libxml2 would call it with the parser's userData, which the validator's
+   * plug replaces; the thread's structured handler, set below, gets our own context. */
   if (ctxt->sax != (xmlSAXHandlerPtr) &xmlDefaultSAXHandler)
     xmlFree (ctxt->sax);
   ctxt->sax = sax;
