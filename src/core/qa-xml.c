@@ -967,6 +967,12 @@ stream_characters_cb (void          *ctx,
   stream->handler->text (stream->user_data, (const char *) text, (gsize) length);
 }
 
+static void
+ignore_error_cb (void        *user_data,
+                 xmlErrorPtr  error)
+{
+}
+
 gboolean
 _qa_xml_stream_validated (GBytes                   *bytes,
                           const char               *name,
@@ -1072,6 +1078,21 @@ _qa_xml_stream_validated (GBytes                   *bytes,
     set_invalid (&stream.validity, name, xsd_resource, domain, invalid_code, error);
   else
     ok = TRUE;
+
+  /* A document that ends inside elements leaves the validator holding their state, which
+   * xmlSchemaFreeValidCtxt() does not free (libxml2 2.9); validating an empty document with
+   * the same context clears it. Its outcome is not asked. */
+  if (!ctxt->wellFormed || stream.parse.refusal != NULL)
+    {
+      g_autoptr(xmlDoc) empty = xmlNewDoc ((const xmlChar *) "1.0");
+
+      xmlDocSetRootElement (empty, xmlNewDocNode (empty, NULL, (const xmlChar *) "x", NULL));
+      xmlSchemaSetValidStructuredErrors (validator, ignore_error_cb, NULL);
+      saved = push_error_handler (&stream.validity);
+      xmlSetStructuredErrorFunc (NULL, ignore_error_cb);
+      xmlSchemaValidateDoc (validator, empty);
+      pop_error_handler (saved);
+    }
 
   qa_xml_errors_clear (&stream.parse);
   qa_xml_errors_clear (&stream.validity);
