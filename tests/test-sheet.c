@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "qa-database-private.h"
+#include "qa-xml-private.h"
 #include "qa-test.h"
 
 static const char * const panel_members[] = { "E01", "E02", "E03", "E04", "E05", "E06", "E07", NULL };
@@ -418,6 +419,71 @@ START_TEST (test_hostile_xml_refused)
 }
 END_TEST
 
+/* The sheet is parsed and checked against its XSD in one pass, without a tree: each refusal
+ * still names the file and the line, says which of the two it is, and stores nothing. */
+static char *
+line_of (const char *text,
+         const char *what)
+{
+  const char *at = strstr (text, what);
+  guint line = 1;
+
+  ck_assert_ptr_nonnull (at);
+  for (const char *p = text; p < at; p++)
+    line += *p == '\n';
+  return g_strdup_printf ("E03-material.qasheet:%u: ", line);
+}
+
+START_TEST (test_one_pass_refusals)
+{
+  g_autoptr(QaSession) package = export_package ("E03");
+  g_autofree char *xml = NULL;
+  g_autofree char *bad_percent = NULL;
+  g_autofree char *bad_element = NULL;
+  g_autofree char *undefined = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) deep = NULL;
+  g_autoptr(QaScoreSheet) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  score (package, "A01", "4.1.2", 60, "甲 & 乙 <丙>", NULL);
+  xml = export_sheet (package, "E03-one-pass.qasheet");
+
+  /* Not valid: an attribute outside its pattern, an element the XSD does not have. */
+  bad_percent = replaced (xml, "percent=\"60\"", "percent=\"61\"");
+  where = line_of (bad_percent, "percent=\"61\"");
+  expected = g_strdup_printf ("is not valid against schemas/scoresheet.xsd:\n%sElement 'item', attribute 'percent'", where);
+  assert_refused (bad_percent, -1, QA_SHEET_ERROR_PARSE, expected);
+  bad_element = replaced (xml, "<strengths>", "<strengths><b>x</b>");
+  g_free (where);
+  where = line_of (bad_element, "<b>x</b>");
+  g_free (expected);
+  expected = g_strdup_printf ("%sElement 'strengths': Element content is not allowed", where);
+  assert_refused (bad_element, -1, QA_SHEET_ERROR_PARSE, expected);
+
+  /* Not well-formed: an entity that nothing declares (and nothing may). */
+  undefined = replaced (xml, "</strengths>", "&secret;</strengths>");
+  g_free (where);
+  where = line_of (undefined, "&secret;");
+  g_free (expected);
+  expected = g_strdup_printf ("is not well-formed XML:\n%sEntity 'secret' not defined", where);
+  assert_refused (undefined, -1, QA_SHEET_ERROR_PARSE, expected);
+
+  /* Nested past the limit: refused at the element that goes too deep. */
+  deep = g_string_new ("<scoresheet xmlns=\"urn:qareview:scoresheet:1\" reviewer=\"E03\" stage=\"material\">\n");
+  for (int i = 0; i < QA_XML_MAX_DEPTH + 2; i++)
+    g_string_append (deep, "<x>");
+  assert_refused (deep->str, -1, QA_SHEET_ERROR_PARSE, "E03-material.qasheet:2: elements are nested more than 64 deep");
+
+  /* And the sheet itself is still taken, its comment decoded as written. */
+  ck_assert_msg (import_text (xml, strlen (xml), NULL, &error), "%s", error ? error->message : "");
+  stored = qa_score_sheet_new (session, "E03", "A01", QA_STAGE_MATERIAL, &error);
+  ck_assert_ptr_nonnull (stored);
+  ck_assert_str_eq (qa_item_score_get_strengths (qa_score_sheet_lookup (stored, "4.1.2")), "甲 & 乙 <丙>");
+}
+END_TEST
+
 START_TEST (test_rules_refused)
 {
   g_autoptr(QaSession) package = export_package ("E03");
@@ -748,6 +814,7 @@ sheet_suite (void)
   tcase_add_test (tc, test_sheet_of_older_package);
   tcase_add_test (tc, test_package_export_destination);
   tcase_add_test (tc, test_hostile_xml_refused);
+  tcase_add_test (tc, test_one_pass_refusals);
   tcase_add_test (tc, test_rules_refused);
   tcase_add_test (tc, test_not_on_panel_and_closed_stage);
   tcase_add_test (tc, test_package_holds_nothing_else);

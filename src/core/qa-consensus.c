@@ -222,6 +222,61 @@ finish_item (QaProfile       *profile,
   g_array_set_size (values, 0);
 }
 
+/* One applicant's scores, by item code: each item's values in ascending order. */
+typedef struct
+{
+  GHashTable *by_item;     /* code → GArray of int; the arrays are kept and reused */
+  GHashTable *reviewers;   /* expert ids seen for the applicant */
+  GPtrArray  *arrays;      /* every GArray of by_item, to empty them for the next applicant */
+} ApplicantScores;
+
+static void
+applicant_scores_clear (ApplicantScores *scores)
+{
+  for (guint i = 0; i < scores->arrays->len; i++)
+    g_array_set_size (g_ptr_array_index (scores->arrays, i), 0);
+  g_hash_table_remove_all (scores->reviewers);
+}
+
+/* Reads the scores of @applicant from @stmt (ordered by applicant, item, percent), which stands
+ * on the first row not yet read (@rc), skipping those of applicants before it. */
+static int
+read_applicant_scores (sqlite3_stmt    *stmt,
+                       int              rc,
+                       const char      *applicant,
+                       ApplicantScores *scores)
+{
+  applicant_scores_clear (scores);
+  while (rc == SQLITE_ROW)
+    {
+      const char *id = (const char *)sqlite3_column_text (stmt, 0);
+      int order = strcmp (id, applicant);
+      const char *code;
+      GArray *values;
+      int value;
+
+      if (order > 0)
+        break;
+      if (order == 0)
+        {
+          code = (const char *)sqlite3_column_text (stmt, 1);
+          values = g_hash_table_lookup (scores->by_item, code);
+          if (values == NULL)
+            {
+              values = g_array_sized_new (FALSE, FALSE, sizeof (int), 16);
+              g_ptr_array_add (scores->arrays, values);
+              g_hash_table_insert (scores->by_item, g_strdup (code), values);
+            }
+          value = sqlite3_column_int (stmt, 2);
+          g_array_append_val (values, value);
+          if (!g_hash_table_contains (scores->reviewers, sqlite3_column_text (stmt, 3)))
+            g_hash_table_add (scores->reviewers, g_strdup ((const char *)sqlite3_column_text (stmt, 3)));
+        }
+      rc = sqlite3_step (stmt);
+    }
+  return rc;
+}
+
 GPtrArray *
 _qa_consensus_compute_counting (QaDatabase  *db,
                                 QaProfile   *profile,
@@ -230,88 +285,97 @@ _qa_consensus_compute_counting (QaDatabase  *db,
                                 GHashTable  *scorers,
                                 GError     **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *counted_applicant = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)qa_consensus_item_free);
-  g_autoptr(GArray) values = g_array_sized_new (FALSE, FALSE, sizeof (int), 16);
-  QaConsensusItem *current = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GHashTable) by_item = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) reviewers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) arrays = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (int));
+  ApplicantScores scores = { by_item, reviewers, arrays };
+  const char *scores_of = NULL;
+  sqlite3_stmt *stmt, *scores_stmt;
+  int rc, scores_rc;
 
-  /* One ordered pass: every item of every applicant of the stage, its scores in ascending
-   * order (read from the score_consensus index), and the chair's value where recorded. */
+  /* Two ordered passes side by side: every item of every applicant of the stage with the
+   * chair's value where recorded, and every score of the stage in the order of the
+   * score_consensus index (applicant, item, percent) — a scan, not a search per item. Both
+   * are ordered by applicant id alike (BINARY, as strcmp()). */
+  scores_stmt = _qa_database_prepare (db,
+                                      "SELECT applicant_id, item, percent, expert_id FROM score "
+                                      "WHERE stage = ?1 AND (?2 IS NULL OR applicant_id = ?2) "
+                                      "ORDER BY applicant_id, item, percent",
+                                      error);
+  if (scores_stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (scores_stmt, 1, qa_stage_to_string (stage), -1, SQLITE_STATIC);
+  if (applicant_id != NULL)
+    sqlite3_bind_text (scores_stmt, 2, applicant_id, -1, SQLITE_TRANSIENT);
+
+  /* Prepared before either is stepped: outside a transaction, preparing a statement ends the
+   * reads of those left on a row. Stepped together, they read one snapshot. */
   stmt = _qa_database_prepare (db,
-                               "SELECT sa.applicant_id, i.code, i.category, i.points, s.percent, "
-                               "c.percent, c.rationale, c.strengths, c.improvements, s.expert_id, "
-                               "c.default_percent "
+                               "SELECT sa.applicant_id, i.code, i.category, i.points, "
+                               "c.percent, c.rationale, c.strengths, c.improvements, c.default_percent "
                                "FROM stage_applicant sa CROSS JOIN item i "
                                "LEFT JOIN consensus c ON c.stage = sa.stage "
                                "AND c.applicant_id = sa.applicant_id AND c.item = i.code "
-                               "LEFT JOIN score s ON s.stage = sa.stage "
-                               "AND s.applicant_id = sa.applicant_id AND s.item = i.code "
                                "WHERE sa.stage = ?1 AND (?2 IS NULL OR sa.applicant_id = ?2) "
-                               "ORDER BY sa.applicant_id, i.position, s.percent",
+                               "ORDER BY sa.applicant_id, i.position",
                                error);
   if (stmt == NULL)
-    return NULL;
+    {
+      sqlite3_reset (scores_stmt);
+      return NULL;
+    }
   sqlite3_bind_text (stmt, 1, qa_stage_to_string (stage), -1, SQLITE_STATIC);
   if (applicant_id != NULL)
     sqlite3_bind_text (stmt, 2, applicant_id, -1, SQLITE_TRANSIENT);
+  scores_rc = sqlite3_step (scores_stmt);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *applicant = (const char *)sqlite3_column_text (stmt, 0);
-      const char *code = (const char *)sqlite3_column_text (stmt, 1);
+      QaConsensusItem *current;
+      GArray *values;
 
-      if (current == NULL || strcmp (current->item, code) != 0 ||
-          strcmp (current->applicant_id, applicant) != 0)
+      if (scores_of == NULL || strcmp (scores_of, applicant) != 0)
         {
-          if (current != NULL)
-            finish_item (profile, current, values);
-          current = g_new0 (QaConsensusItem, 1);
-          current->applicant_id = g_strdup (applicant);
-          current->item = g_strdup (code);
-          current->category = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-          current->points = (guint)sqlite3_column_int (stmt, 3);
-          current->percent = -1;
-          current->decided_default = -1;
-          if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-            {
-              current->recorded = TRUE;
-              if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
-                current->decided_default = sqlite3_column_int (stmt, 10);
-              current->percent = sqlite3_column_int (stmt, 5);
-              current->rationale = dup_column (stmt, 6);
-              current->strengths = dup_column (stmt, 7);
-              current->improvements = dup_column (stmt, 8);
-            }
-          g_ptr_array_add (items, current);
-          if (scorers != NULL && counted_applicant != NULL &&
-              strcmp (counted_applicant, current->applicant_id) != 0)
-            {
-              g_hash_table_insert (scorers, g_strdup (counted_applicant),
-                                   GUINT_TO_POINTER (g_hash_table_size (seen)));
-              g_hash_table_remove_all (seen);
-            }
-          counted_applicant = current->applicant_id;
+          if (scorers != NULL && scores_of != NULL)
+            g_hash_table_insert (scorers, g_strdup (scores_of),
+                                 GUINT_TO_POINTER (g_hash_table_size (reviewers)));
+          scores_rc = read_applicant_scores (scores_stmt, scores_rc, applicant, &scores);
         }
+
+      current = g_new0 (QaConsensusItem, 1);
+      current->applicant_id = g_strdup (applicant);
+      current->item = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      current->category = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      current->points = (guint)sqlite3_column_int (stmt, 3);
+      current->percent = -1;
+      current->decided_default = -1;
       if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
         {
-          int value = sqlite3_column_int (stmt, 4);
-          const char *reviewer = (const char *)sqlite3_column_text (stmt, 9);
-
-          g_array_append_val (values, value);
-          if (scorers != NULL && !g_hash_table_contains (seen, reviewer))
-            g_hash_table_add (seen, g_strdup (reviewer));
+          current->recorded = TRUE;
+          if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+            current->decided_default = sqlite3_column_int (stmt, 8);
+          current->percent = sqlite3_column_int (stmt, 4);
+          current->rationale = dup_column (stmt, 5);
+          current->strengths = dup_column (stmt, 6);
+          current->improvements = dup_column (stmt, 7);
         }
+      g_ptr_array_add (items, current);
+      scores_of = current->applicant_id;
+
+      values = g_hash_table_lookup (by_item, current->item);
+      finish_item (profile, current, values != NULL ? values : none);
     }
+  sqlite3_reset (scores_stmt);
   if (!_qa_database_check (db, rc, error))
     return NULL;
-  if (current != NULL)
-    finish_item (profile, current, values);
-  if (scorers != NULL && counted_applicant != NULL)
-    g_hash_table_insert (scorers, g_strdup (counted_applicant),
-                         GUINT_TO_POINTER (g_hash_table_size (seen)));
+  if (scores_rc != SQLITE_ROW && !_qa_database_check (db, scores_rc, error))
+    return NULL;
+  if (scorers != NULL && scores_of != NULL)
+    g_hash_table_insert (scorers, g_strdup (scores_of),
+                         GUINT_TO_POINTER (g_hash_table_size (reviewers)));
 
   return g_steal_pointer (&items);
 }

@@ -502,9 +502,15 @@ read_criteria (QaCriteria  *self,
          read_bands (self, result_bands, QA_ITEM_KIND_RESULT, name, error);
 }
 
+/* @built_in: the program's own criteria, compiled into it from data/criteria/, which the
+ * test validate-criteria checks against criteria.xsd at build time; their XSD check (schema
+ * compiled and document walked, 40% of every command's fixed start-up cost) is not repeated at
+ * every start. A file or bytes from elsewhere is always checked. read_criteria() checks the
+ * values of both alike. */
 static QaCriteria *
 load_criteria (GBytes      *bytes,
                const char  *name,
+               gboolean     built_in,
                GError     **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
@@ -515,8 +521,8 @@ load_criteria (GBytes      *bytes,
   if (doc == NULL)
     return NULL;
 
-  if (!_qa_xml_validate (doc, CRITERIA_SCHEMA, name, QA_CRITERIA_ERROR,
-                         QA_CRITERIA_ERROR_INVALID, error))
+  if (!built_in && !_qa_xml_validate (doc, CRITERIA_SCHEMA, name, QA_CRITERIA_ERROR,
+                                      QA_CRITERIA_ERROR_INVALID, error))
     return NULL;
 
   self = g_object_new (QA_TYPE_CRITERIA, NULL);
@@ -617,7 +623,7 @@ qa_criteria_new_from_id (const char  *id,
       return NULL;
     }
 
-  self = load_criteria (bytes, path, error);
+  self = load_criteria (bytes, path, TRUE, error);
   if (self == NULL)
     return NULL;
 
@@ -644,7 +650,7 @@ qa_criteria_new_from_file (GFile   *file,
   bytes = _qa_xml_load_source (file, QA_CRITERIA_ERROR, QA_CRITERIA_ERROR_NOT_FOUND, &name, error);
   if (bytes == NULL)
     return NULL;
-  return load_criteria (bytes, name, error);
+  return load_criteria (bytes, name, FALSE, error);
 }
 
 QaCriteria *
@@ -654,7 +660,7 @@ qa_criteria_new_from_bytes (GBytes  *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return load_criteria (bytes, "criteria", error);
+  return load_criteria (bytes, "criteria", FALSE, error);
 }
 
 const char *

@@ -477,12 +477,14 @@ is_formula_like (const char *field)
     case '+':
     case '-':
       return !is_plain_number (field);
-    default:
+    case '\xef':
       /* The full-width forms a spreadsheet with an IME folds to the same signs. */
       return g_str_has_prefix (field, "\xef\xbc\x9d") ||   /* ＝ */
              g_str_has_prefix (field, "\xef\xbc\x8b") ||   /* ＋ */
              g_str_has_prefix (field, "\xef\xbc\x8d") ||   /* － */
              g_str_has_prefix (field, "\xef\xbc\xa0");     /* ＠ */
+    default:
+      return FALSE;
     }
 }
 

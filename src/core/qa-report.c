@@ -678,6 +678,36 @@ qa_report_new_consensus (QaSession   *session,
 
 /* CSV ---------------------------------------------------------------------------------------- */
 
+/* VALUE / 10^DECIMALS written with exactly DECIMALS digits after the point (none when 0) into
+ * BUF (at least 24 bytes): what qa_consensus_format_tenths() and qa_consensus_format_points()
+ * write, without a printf and an allocation per field. */
+static void
+format_decimal (char   *buf,
+                gint64  value,
+                guint   decimals)
+{
+  char digits[24];
+  guint64 magnitude = value < 0 ? (guint64)0 - (guint64)value : (guint64)value;
+  guint n = 0;
+  char *p = buf;
+
+  do
+    {
+      digits[n++] = (char)('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0 || n <= decimals);
+  if (value < 0)
+    *p++ = '-';
+  while (n > 0)
+    {
+      if (decimals > 0 && n == decimals)
+        *p++ = '.';
+      *p++ = digits[--n];
+    }
+  *p = '\0';
+}
+
 void
 qa_consensus_append_csv (GString   *out,
                          GPtrArray *items,
@@ -697,22 +727,35 @@ qa_consensus_append_csv (GString   *out,
     {
       const QaConsensusItem *item = g_ptr_array_index (items, i);
       gboolean scored = item->scorers > 0;
-      g_autofree char *scorers = g_strdup_printf ("%u", item->scorers);
-      g_autofree char *mean = scored ? qa_consensus_format_tenths (item->mean_x10) : g_strdup ("");
-      g_autofree char *median = scored ? qa_consensus_format_tenths (item->median_x10) : g_strdup ("");
-      g_autofree char *min = scored ? g_strdup_printf ("%d", item->min) : g_strdup ("");
-      g_autofree char *max = scored ? g_strdup_printf ("%d", item->max) : g_strdup ("");
-      g_autofree char *spread = scored ? g_strdup_printf ("%d", item->spread) : g_strdup ("");
-      g_autofree char *percent = format_percent (item->percent);
-      g_autofree char *points = item->percent >= 0 ? qa_consensus_format_points (item->points_x100)
-                                                   : g_strdup ("");
-      g_autofree char *def = format_percent (item->default_percent);
-      const char *flagged = scored ? (item->flagged ? "yes" : "no") : "";
-      const char *fields[] = { item->applicant_id, item->item, scorers, mean, median, min, max,
-                               spread, flagged, percent, points, def,
+      char scorers[24], mean[24], median[24], min[24], max[24], spread[24], percent[24];
+      char points[32], def[24];
+      const char *fields[] = { item->applicant_id, item->item, scorers,
+                               scored ? mean : "", scored ? median : "", scored ? min : "",
+                               scored ? max : "", scored ? spread : "",
+                               scored ? (item->flagged ? "yes" : "no") : "",
+                               item->percent >= 0 ? percent : "",
+                               item->percent >= 0 ? points : "",
+                               item->default_percent >= 0 ? def : "",
                                item->stale ? "stale" : item->recorded ? "yes" : "no",
                                item->rationale != NULL ? item->rationale : "" };
 
+      /* Written into the stack, not allocated: 4,600 rows at the province scale, 11 fields each. */
+      format_decimal (scorers, item->scorers, 0);
+      if (scored)
+        {
+          format_decimal (mean, item->mean_x10, 1);
+          format_decimal (median, item->median_x10, 1);
+          format_decimal (min, item->min, 0);
+          format_decimal (max, item->max, 0);
+          format_decimal (spread, item->spread, 0);
+        }
+      if (item->percent >= 0)
+        {
+          format_decimal (percent, item->percent, 0);
+          format_decimal (points, item->points_x100, 2);
+        }
+      if (item->default_percent >= 0)
+        format_decimal (def, item->default_percent, 0);
       qa_csv_append_row (out, fields, detailed ? G_N_ELEMENTS (fields) : 11);
     }
 }

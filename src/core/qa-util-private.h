@@ -22,6 +22,14 @@ char     *_qa_sha256_finish_hex (struct sha256_ctx *ctx);
 char     *_qa_hmac_sha256_hex (const char    *key,
                                gconstpointer  data,
                                gsize          length);
+/* HMAC-SHA256 taken in pieces: _qa_hmac_sha256_new(), _qa_hmac_sha256_update() any number of
+ * times, then _qa_hmac_sha256_finish_hex(), which frees (and wipes) the state. */
+typedef struct _QaHmac QaHmac;
+QaHmac   *_qa_hmac_sha256_new        (const char    *key);
+void      _qa_hmac_sha256_update     (QaHmac        *hmac,
+                                      gconstpointer  data,
+                                      gsize          length);
+char     *_qa_hmac_sha256_finish_hex (QaHmac        *hmac);
 /* Now, as an ISO 8601 UTC timestamp with seconds, e.g. 2026-11-25T08:36:15Z. */
 char     *_qa_now_iso    (void);
 

@@ -74,19 +74,48 @@ _qa_sha256_hex (gconstpointer data,
   return _qa_sha256_finish_hex (&ctx);
 }
 
+struct _QaHmac
+{
+  struct hmac_sha256_ctx ctx;
+};
+
+QaHmac *
+_qa_hmac_sha256_new (const char *key)
+{
+  QaHmac *hmac = g_new (QaHmac, 1);
+
+  hmac_sha256_set_key (&hmac->ctx, strlen (key), (const guint8 *)key);
+  return hmac;
+}
+
+void
+_qa_hmac_sha256_update (QaHmac        *hmac,
+                        gconstpointer  data,
+                        gsize          length)
+{
+  hmac_sha256_update (&hmac->ctx, length, data);
+}
+
+char *
+_qa_hmac_sha256_finish_hex (QaHmac *hmac)
+{
+  guint8 digest[SHA256_DIGEST_SIZE];
+
+  hmac_sha256_digest (&hmac->ctx, sizeof digest, digest);
+  explicit_bzero (hmac, sizeof *hmac);
+  g_free (hmac);
+  return hex_digest (digest, sizeof digest);
+}
+
 char *
 _qa_hmac_sha256_hex (const char    *key,
                      gconstpointer  data,
                      gsize          length)
 {
-  struct hmac_sha256_ctx ctx;
-  guint8 digest[SHA256_DIGEST_SIZE];
+  QaHmac *hmac = _qa_hmac_sha256_new (key);
 
-  hmac_sha256_set_key (&ctx, strlen (key), (const guint8 *)key);
-  hmac_sha256_update (&ctx, length, data);
-  hmac_sha256_digest (&ctx, sizeof digest, digest);
-  explicit_bzero (&ctx, sizeof ctx);
-  return hex_digest (digest, sizeof digest);
+  _qa_hmac_sha256_update (hmac, data, length);
+  return _qa_hmac_sha256_finish_hex (hmac);
 }
 
 char *

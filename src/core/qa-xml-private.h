@@ -38,6 +38,44 @@ gboolean  _qa_xml_validate        (xmlDoc      *doc,
                                    GQuark       domain,
                                    int          invalid_code,
                                    GError     **error);
+/* A document read in one pass (_qa_xml_stream_validated()): its elements as they open and
+ * close, and their text, in order. @uri is the element's namespace (or NULL); @attributes
+ * are those in no namespace, their values decoded as xmlGetNoNsProp() gives them, valid only
+ * for the call. */
+#define QA_XML_STREAM_MAX_ATTRIBUTES 16
+typedef struct
+{
+  const char *name;
+  char       *value;
+} QaXmlAttribute;
+typedef struct
+{
+  void (*start_element) (gpointer              user_data,
+                         const char           *uri,
+                         const char           *localname,
+                         const QaXmlAttribute *attributes,
+                         guint                 n_attributes);
+  void (*end_element)   (gpointer              user_data,
+                         const char           *localname);
+  void (*text)          (gpointer              user_data,
+                         const char           *text,
+                         gsize                 length);
+} QaXmlStreamHandler;
+/* Parses untrusted XML as _qa_xml_parse_untrusted_sized() does (same refusals, same messages)
+ * and validates it against @xsd_resource as _qa_xml_validate() does, in one pass without
+ * building a tree: @handler sees the document as it is read. Whatever it built must be thrown
+ * away unless this returns TRUE. A document that is not well-formed is refused with
+ * @parse_code, one that is not valid with @invalid_code. */
+gboolean  _qa_xml_stream_validated (GBytes                   *bytes,
+                                    const char               *name,
+                                    gsize                     max_size,
+                                    const char               *xsd_resource,
+                                    GQuark                    domain,
+                                    int                       parse_code,
+                                    int                       invalid_code,
+                                    const QaXmlStreamHandler *handler,
+                                    gpointer                  user_data,
+                                    GError                  **error);
 /* The embedded resource under /cn/gov/ganzhou/QaReview/core/, e.g. "profiles/ganzhou.xml". */
 GBytes   *_qa_core_resource       (const char  *path,
                                    GError     **error);

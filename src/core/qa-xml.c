@@ -211,6 +211,21 @@ refuse_entity_cb (void          *ctx,
                                  (const char *) name));
 }
 
+/* Refuses (and stops at) an element nested past QA_XML_MAX_DEPTH. */
+static gboolean
+refuse_too_deep (void *ctx)
+{
+  xmlParserCtxt *ctxt = ctx;
+  QaXmlErrors *errors = ctxt->_private;
+
+  /* nameNr counts the open ancestors of this element. */
+  if (ctxt->nameNr < QA_XML_MAX_DEPTH)
+    return FALSE;
+  refuse (ctxt, g_strdup_printf (_("%s:%d: elements are nested more than %d deep"),
+                                 errors->name, xmlSAX2GetLineNumber (ctx), QA_XML_MAX_DEPTH));
+  return TRUE;
+}
+
 static void
 start_element_cb (void           *ctx,
                   const xmlChar  *localname,
@@ -222,20 +237,35 @@ start_element_cb (void           *ctx,
                   int             n_defaulted,
                   const xmlChar **attributes)
 {
-  xmlParserCtxt *ctxt = ctx;
-  QaXmlErrors *errors = ctxt->_private;
-
-  /* nameNr counts the open ancestors of this element. */
-  if (ctxt->nameNr >= QA_XML_MAX_DEPTH)
-    {
-      refuse (ctxt, g_strdup_printf (_("%s:%d: elements are nested more than %d deep"),
-                                     errors->name, xmlSAX2GetLineNumber (ctx),
-                                     QA_XML_MAX_DEPTH));
-      return;
-    }
+  if (refuse_too_deep (ctx))
+    return;
 
   xmlSAX2StartElementNs (ctx, localname, prefix, uri, n_namespaces, namespaces,
                          n_attributes, n_defaulted, attributes);
+}
+
+/* Refuses an empty document and one over @max_size (at most QA_XML_HARD_MAX_SIZE) unread. */
+static gboolean
+check_size (gsize        size,
+            const char  *name,
+            gsize        max_size,
+            GQuark       domain,
+            int          parse_code,
+            GError     **error)
+{
+  if (size > MIN (max_size, (gsize)QA_XML_HARD_MAX_SIZE))
+    {
+      g_set_error (error, domain, parse_code,
+                   _("%s: the file is larger than %d MiB and is not read"),
+                   name, (int)(MIN (max_size, (gsize)QA_XML_HARD_MAX_SIZE) / (1024 * 1024)));
+      return FALSE;
+    }
+  if (size == 0)
+    {
+      g_set_error (error, domain, parse_code, _("%s: the file is empty"), name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 xmlDoc *
@@ -268,18 +298,8 @@ _qa_xml_parse_untrusted_sized (GBytes      *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
-  if (size > MIN (max_size, (gsize)QA_XML_HARD_MAX_SIZE))
-    {
-      g_set_error (error, domain, parse_code,
-                   _("%s: the file is larger than %d MiB and is not read"),
-                   name, (int)(MIN (max_size, (gsize)QA_XML_HARD_MAX_SIZE) / (1024 * 1024)));
-      return NULL;
-    }
-  if (size == 0)
-    {
-      g_set_error (error, domain, parse_code, _("%s: the file is empty"), name);
-      return NULL;
-    }
+  if (!check_size (size, name, max_size, domain, parse_code, error))
+    return NULL;
 
   qa_xml_init ();
 
@@ -343,29 +363,23 @@ _qa_xml_parse_untrusted_sized (GBytes      *bytes,
   return g_steal_pointer (&doc);
 }
 
-gboolean
-_qa_xml_validate (xmlDoc      *doc,
-                  const char  *xsd_resource,
-                  const char  *name,
-                  GQuark       domain,
-                  int          invalid_code,
-                  GError     **error)
+/* The XSD embedded at @xsd_resource, compiled; NULL (with a message naming @name) when the
+ * program's own schema is missing or broken. */
+static xmlSchema *
+load_schema (const char  *xsd_resource,
+             const char  *name,
+             GQuark       domain,
+             int          invalid_code,
+             GError     **error)
 {
   g_autoptr(GBytes) xsd = NULL;
   g_autoptr(xmlSchemaParserCtxt) parser = NULL;
-  g_autoptr(xmlSchema) schema = NULL;
-  g_autoptr(xmlSchemaValidCtxt) validator = NULL;
   g_autoptr(GError) local_error = NULL;
+  xmlSchema *schema = NULL;
   QaXmlErrors errors;
   QaXmlErrorHandler saved;
   const char *data;
   gsize size;
-  int result;
-
-  g_return_val_if_fail (doc != NULL, FALSE);
-  g_return_val_if_fail (xsd_resource != NULL, FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   xsd = _qa_core_resource (xsd_resource, &local_error);
   if (xsd == NULL)
@@ -375,7 +389,7 @@ _qa_xml_validate (xmlDoc      *doc,
       g_set_error (error, domain, invalid_code,
                    _("%s cannot be checked: the program’s schema %s is missing"),
                    name, xsd_resource);
-      return FALSE;
+      return NULL;
     }
 
   qa_xml_init ();
@@ -400,9 +414,53 @@ _qa_xml_validate (xmlDoc      *doc,
                    _("%s cannot be checked: the program’s schema %s is broken"),
                    name, xsd_resource);
       qa_xml_errors_clear (&errors);
-      return FALSE;
+      return NULL;
     }
   qa_xml_errors_clear (&errors);
+  return schema;
+}
+
+/* The refusal for a document with @errors against @xsd_resource. */
+static void
+set_invalid (QaXmlErrors  *errors,
+             const char   *name,
+             const char   *xsd_resource,
+             GQuark        domain,
+             int          invalid_code,
+             GError     **error)
+{
+  g_autofree char *details = join_messages (errors);
+
+  if (errors->messages->len > 0)
+    g_set_error (error, domain, invalid_code, _("%s is not valid against %s:\n%s"),
+                 name, xsd_resource, details);
+  else
+    g_set_error (error, domain, invalid_code, _("%s is not valid against %s"),
+                 name, xsd_resource);
+}
+
+gboolean
+_qa_xml_validate (xmlDoc      *doc,
+                  const char  *xsd_resource,
+                  const char  *name,
+                  GQuark       domain,
+                  int          invalid_code,
+                  GError     **error)
+{
+  g_autoptr(xmlSchema) schema = NULL;
+  g_autoptr(xmlSchemaValidCtxt) validator = NULL;
+  QaXmlErrors errors;
+  QaXmlErrorHandler saved;
+  int result;
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+  g_return_val_if_fail (xsd_resource != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  schema = load_schema (xsd_resource, name, domain, invalid_code, error);
+  if (schema == NULL)
+    return FALSE;
 
   qa_xml_errors_init (&errors, name);
   saved = push_error_handler (&errors);
@@ -418,14 +476,7 @@ _qa_xml_validate (xmlDoc      *doc,
 
   if (result != 0 || errors.messages->len > 0)
     {
-      g_autofree char *details = join_messages (&errors);
-
-      if (errors.messages->len > 0)
-        g_set_error (error, domain, invalid_code, _("%s is not valid against %s:\n%s"),
-                     name, xsd_resource, details);
-      else
-        g_set_error (error, domain, invalid_code, _("%s is not valid against %s"),
-                     name, xsd_resource);
+      set_invalid (&errors, name, xsd_resource, domain, invalid_code, error);
       qa_xml_errors_clear (&errors);
       return FALSE;
     }
@@ -796,4 +847,256 @@ _qa_xml_load_source (GFile   *file,
   else
     g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
+}
+
+/* Streaming: parsed and validated in one pass, no tree ----------------------------------------- */
+
+/* The parser's _private: its first member is what refuse() and the hooks above take it as. */
+typedef struct
+{
+  QaXmlErrors                  parse;      /* the parser's own errors and our refusals */
+  QaXmlErrors                  validity;   /* the schema validator's */
+  const QaXmlStreamHandler    *handler;
+  gpointer                     user_data;
+  xmlParserCtxt               *ctxt;
+} QaXmlStream;
+
+/* Errors of the validator are counted apart from the parser's: a document that is not
+ * well-formed is refused as that, whatever the validator said before the parser stopped. */
+static void
+stream_error_cb (void        *user_data,
+                 xmlErrorPtr  error)
+{
+  QaXmlStream *stream = user_data;
+
+  if (error != NULL && error->domain == XML_FROM_SCHEMASV)
+    {
+      /* Plugged into a parser it did not start, the validator knows no line: it is where the
+       * parser stands, at the element (or its end) that the error is about. */
+      xmlError located = *error;
+
+      if (located.line == 0 && stream->ctxt != NULL && stream->ctxt->input != NULL)
+        located.line = xmlSAX2GetLineNumber (stream->ctxt);
+      collect_error_cb (&stream->validity, &located);
+    }
+  else
+    collect_error_cb (&stream->parse, error);
+}
+
+/* SAX2 hands over an attribute value with an escaped “&” (&amp; or &#38;) still written as
+ * “&#38;” when entities are not substituted; the tree would have decoded it. */
+static char *
+decode_attribute (const xmlChar *value,
+                  const xmlChar *end)
+{
+  gsize length = (gsize)(end - value);
+  char *copy = g_malloc (length + 1);
+  char *out = copy;
+
+  for (const xmlChar *p = value; p < end; )
+    {
+      if (*p == '&' && (gsize)(end - p) >= 5 && memcmp (p, "&#38;", 5) == 0)
+        {
+          *out++ = '&';
+          p += 5;
+        }
+      else
+        *out++ = (char)*p++;
+    }
+  *out = '\0';
+  return copy;
+}
+
+static void
+stream_start_element_cb (void           *ctx,
+                         const xmlChar  *localname,
+                         const xmlChar  *prefix,
+                         const xmlChar  *uri,
+                         int             n_namespaces,
+                         const xmlChar **namespaces,
+                         int             n_attributes,
+                         int             n_defaulted,
+                         const xmlChar **attributes)
+{
+  xmlParserCtxt *ctxt = ctx;
+  QaXmlStream *stream = ctxt->_private;
+  QaXmlAttribute attrs[QA_XML_STREAM_MAX_ATTRIBUTES] = { { NULL, NULL } };
+  guint n = 0;
+
+  if (refuse_too_deep (ctx))
+    return;
+
+  /* Attributes in no namespace, as xmlGetNoNsProp() reads them. */
+  for (int i = 0; i < n_attributes && n < G_N_ELEMENTS (attrs); i++)
+    {
+      const xmlChar **a = attributes + 5 * i;
+
+      if (a[2] != NULL)
+        continue;
+      attrs[n].name = (const char *) a[0];
+      attrs[n].value = decode_attribute (a[3], a[4]);
+      n++;
+    }
+
+  stream->handler->start_element (stream->user_data, (const char *) uri,
+                                  (const char *) localname, attrs, n);
+  for (guint i = 0; i < n; i++)
+    g_free (attrs[i].value);
+}
+
+static void
+stream_end_element_cb (void          *ctx,
+                       const xmlChar *localname,
+                       const xmlChar *prefix,
+                       const xmlChar *uri)
+{
+  xmlParserCtxt *ctxt = ctx;
+  QaXmlStream *stream = ctxt->_private;
+
+  stream->handler->end_element (stream->user_data, (const char *) localname);
+}
+
+static void
+stream_characters_cb (void          *ctx,
+                      const xmlChar *text,
+                      int            length)
+{
+  xmlParserCtxt *ctxt = ctx;
+  QaXmlStream *stream = ctxt->_private;
+
+  stream->handler->text (stream->user_data, (const char *) text, (gsize) length);
+}
+
+static void
+ignore_error_cb (void        *user_data,
+                 xmlErrorPtr  error)
+{
+}
+
+gboolean
+_qa_xml_stream_validated (GBytes                   *bytes,
+                          const char               *name,
+                          gsize                     max_size,
+                          const char               *xsd_resource,
+                          GQuark                    domain,
+                          int                       parse_code,
+                          int                       invalid_code,
+                          const QaXmlStreamHandler *handler,
+                          gpointer                  user_data,
+                          GError                  **error)
+{
+  g_autoptr(xmlSchema) schema = NULL;
+  g_autoptr(xmlSchemaValidCtxt) validator = NULL;
+  g_autoptr(xmlParserCtxt) ctxt = NULL;
+  xmlSAXHandler *sax;
+  xmlSchemaSAXPlugPtr plug;
+  QaXmlStream stream;
+  QaXmlErrorHandler saved;
+  const char *data;
+  gsize size;
+  int valid;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (handler != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!check_size (size, name, max_size, domain, parse_code, error))
+    return FALSE;
+
+  schema = load_schema (xsd_resource, name, domain, invalid_code, error);
+  if (schema == NULL)
+    return FALSE;
+
+  ctxt = xmlCreateMemoryParserCtxt (data, (int) size);
+  validator = xmlSchemaNewValidCtxt (schema);
+  if (ctxt == NULL || validator == NULL)
+    {
+      g_set_error (error, domain, parse_code, _("%s: out of memory while reading XML"), name);
+      return FALSE;
+    }
+  /* No XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR, XML_PARSE_XINCLUDE or
+   * XML_PARSE_HUGE: entities are never substituted, nothing is loaded, libxml2's own limits
+   * stay in force (as in _qa_xml_parse_untrusted_sized()). */
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+
+  /* Only what is read: no tree is built. The DOCTYPE and entity hooks refuse as the tree
+   * parser's do. */
+  sax = xmlMalloc (sizeof *sax);
+  memset (sax, 0, sizeof *sax);
+  sax->initialized = XML_SAX2_MAGIC;
+  sax->internalSubset = refuse_doctype_cb;
+  sax->externalSubset = refuse_doctype_cb;
+  sax->entityDecl = refuse_entity_cb;
+  sax->startElementNs = stream_start_element_cb;
+  sax->endElementNs = stream_end_element_cb;
+  sax->characters = stream_characters_cb;
+  sax->ignorableWhitespace = stream_characters_cb;
+  sax->cdataBlock = stream_characters_cb;
+  /* No sax->serror: libxml2 would call it with the parser's userData, which the validator's
+   * plug replaces; the thread's structured handler, set below, gets our own context. */
+  if (ctxt->sax != (xmlSAXHandlerPtr) &xmlDefaultSAXHandler)
+    xmlFree (ctxt->sax);
+  ctxt->sax = sax;
+  ctxt->userData = ctxt;
+
+  qa_xml_errors_init (&stream.parse, name);
+  qa_xml_errors_init (&stream.validity, name);
+  stream.handler = handler;
+  stream.user_data = user_data;
+  stream.ctxt = ctxt;
+  ctxt->_private = &stream;
+  xmlSchemaSetValidStructuredErrors (validator, stream_error_cb, &stream);
+
+  saved = push_error_handler (&stream.parse);
+  xmlSetStructuredErrorFunc (&stream, stream_error_cb);
+  plug = xmlSchemaSAXPlug (validator, &ctxt->sax, &ctxt->userData);
+  if (plug != NULL)
+    {
+      xmlParseDocument (ctxt);
+      xmlSchemaSAXUnplug (plug);
+    }
+  pop_error_handler (saved);
+  valid = xmlSchemaIsValid (validator);
+
+  if (stream.parse.refusal != NULL)
+    g_set_error_literal (error, domain, parse_code, stream.parse.refusal);
+  else if (plug == NULL)
+    g_set_error (error, domain, parse_code, _("%s: out of memory while reading XML"), name);
+  else if (stream.parse.messages->len > 0 || !ctxt->wellFormed)
+    {
+      g_autofree char *details = join_messages (&stream.parse);
+
+      if (stream.parse.messages->len > 0)
+        g_set_error (error, domain, parse_code, _("%s is not well-formed XML:\n%s"), name, details);
+      else
+        g_set_error (error, domain, parse_code, _("%s is not well-formed XML"), name);
+    }
+  else if (valid != 1 || stream.validity.messages->len > 0)
+    set_invalid (&stream.validity, name, xsd_resource, domain, invalid_code, error);
+  else
+    ok = TRUE;
+
+  /* A document that ends inside elements leaves the validator holding their state, which
+   * xmlSchemaFreeValidCtxt() does not free (libxml2 2.9); validating an empty document with
+   * the same context clears it. Its outcome is not asked. */
+  if (!ctxt->wellFormed || stream.parse.refusal != NULL)
+    {
+      g_autoptr(xmlDoc) empty = xmlNewDoc ((const xmlChar *) "1.0");
+
+      xmlDocSetRootElement (empty, xmlNewDocNode (empty, NULL, (const xmlChar *) "x", NULL));
+      xmlSchemaSetValidStructuredErrors (validator, ignore_error_cb, NULL);
+      saved = push_error_handler (&stream.validity);
+      xmlSetStructuredErrorFunc (NULL, ignore_error_cb);
+      xmlSchemaValidateDoc (validator, empty);
+      pop_error_handler (saved);
+    }
+
+  qa_xml_errors_clear (&stream.parse);
+  qa_xml_errors_clear (&stream.validity);
+  if (ctxt->myDoc != NULL)
+    g_clear_pointer (&ctxt->myDoc, xmlFreeDoc);
+  return ok;
 }
