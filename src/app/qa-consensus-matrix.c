@@ -87,6 +87,19 @@ bind_cb (GtkSignalListItemFactory *factory,
   column->bind (column->self, label, row_item (gtk_list_item_get_item (list_item)), column->column);
 }
 
+/* Room for a column's heading in the user's language (“Points” is wider than 分值), with the
+ * header button's padding. */
+static int
+heading_width (QaConsensusMatrix *self,
+               const char        *title)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), title);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width + 16;
+}
+
 static GtkColumnViewColumn *
 add_column (QaConsensusMatrix *self,
             const char        *title,
@@ -108,7 +121,7 @@ add_column (QaConsensusMatrix *self,
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
   column = gtk_column_view_column_new (title, factory);
   if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
+    gtk_column_view_column_set_fixed_width (column, MAX (width, heading_width (self, title)));
   else
     gtk_column_view_column_set_expand (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
