@@ -594,6 +594,8 @@ qa_dossiers_view_set_session (QaDossiersView *self,
                                   session != NULL ? qa_session_get_applicants (session) : NULL);
   qa_dossier_pane_set_session (self->dossier_pane, session);
   show_selected_or_first (self);
+  /* A session opens on its list, folded or not. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
   update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
