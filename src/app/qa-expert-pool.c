@@ -258,7 +258,7 @@ append_columns (QaExpertPool  *self)
 
   append_column (self, C_("column", "Years"),
                  _qa_ui_label_factory_new (G_CALLBACK (experience_bind_cb), self, NULL),
-                 gtk_property_expression_new (QA_TYPE_EXPERT, NULL, "experience-years"), 64);
+                 gtk_property_expression_new (QA_TYPE_EXPERT, NULL, "experience-years"), 80);
 
   {
     GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
