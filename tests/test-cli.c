@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Drives the real qareview-cli binary as an outside script would, holding it to the contract of
- * ../shared/spec/cli.md: verbs, output and exit status. */
+ * docs/cli.md: verbs, output and exit status. */
 
 #include "config.h"
 

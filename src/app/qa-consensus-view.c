@@ -17,6 +17,7 @@
 #include "qa-consensus-opinion.h"
 #include "qa-consensus-sheets.h"
 #include "qa-consensus-view.h"
+#include "qa-pending.h"
 #include "qa-ui-private.h"
 
 /* The chair's page for a review stage: the returned sheets, the consensus of each applicant
@@ -61,6 +62,12 @@ struct _QaConsensusView
   AdwToastOverlay   *toast_overlay;
   GtkLabel          *total_label;
   AdwViewStack      *view_stack;
+
+  /* Where the session stands is read in a worker thread (qa_session_get_progress_async): at a
+   * province's scale it counts the consensus of every item. */
+  GCancellable      *reading;
+  guint              read_stage : 1;   /* the reading is to show the whole stage, not just its progress */
+  guint              follow_stage : 1; /* a new session: open on the stage it is in */
 };
 
 G_DEFINE_FINAL_TYPE (QaConsensusView, qa_consensus_view, GTK_TYPE_WIDGET)
@@ -326,20 +333,81 @@ show_progress (QaConsensusView       *self,
 
 }
 
+static void show_stage_as_read (QaConsensusView *self,
+                                QaProgress      *progress);
+
+static void
+progress_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(QaConsensusView) self = user_data;
+  g_autoptr(QaProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean whole;
+
+  if (!_qa_pending_read_progress_finish (result, self->session, self->reading, &progress, &error))
+    return;
+  g_clear_object (&self->reading);
+  whole = self->read_stage;
+  self->read_stage = FALSE;
+  if (progress == NULL)
+    {
+      _qa_ui_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      return;
+    }
+
+  if (self->follow_stage)
+    {
+      guint in_site = progress->current >= QA_STAGE_SITE && progress->material.closed;
+
+      self->follow_stage = FALSE;
+      /* Open on the stage the session is in (this shows it, through stage_selected_cb). */
+      if (gtk_drop_down_get_selected (self->stage_drop_down) != in_site)
+        {
+          gtk_drop_down_set_selected (self->stage_drop_down, in_site);
+          return;
+        }
+    }
+  if (whole)
+    show_stage_as_read (self, progress);
+  else
+    show_progress (self, self->stage == QA_STAGE_MATERIAL ? &progress->material : &progress->site);
+}
+
+/* Reads where the session stands and then shows it: the whole stage when @whole, else only
+ * how far it is (after the panel agreed an item). A newer reading replaces an older one. */
+static void
+read_progress (QaConsensusView *self,
+               gboolean         whole)
+{
+  if (self->session == NULL)
+    return;
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_set_object (&self->reading, NULL);
+  self->reading = g_cancellable_new ();
+  self->read_stage |= whole;
+  _qa_pending_read_progress (self->session, self->reading, progress_read_cb, g_object_ref (self));
+}
+
 static void
 refresh_progress (QaConsensusView *self)
 {
-  g_autoptr(QaProgress) progress = qa_session_get_progress (self->session, NULL);
-
-  if (progress != NULL)
-    show_progress (self, self->stage == QA_STAGE_MATERIAL ? &progress->material : &progress->site);
+  read_progress (self, FALSE);
 }
 
 /* The stage: where it stands, what the page shows. */
 static void
 show_stage (QaConsensusView *self)
 {
-  g_autoptr(QaProgress) progress = NULL;
+  read_progress (self, TRUE);
+}
+
+static void
+show_stage_as_read (QaConsensusView *self,
+                    QaProgress      *progress)
+{
   g_autoptr(QaPanel) panel = NULL;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
@@ -351,9 +419,6 @@ show_stage (QaConsensusView *self)
   if (self->session == NULL)
     return;
 
-  progress = qa_session_get_progress (self->session, NULL);
-  if (progress == NULL)
-    return;
   review = self->stage == QA_STAGE_MATERIAL ? &progress->material : &progress->site;
   closed = review->closed;
 
@@ -497,6 +562,9 @@ qa_consensus_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   _qa_ui_follow_session (self, &self->session, NULL, G_CALLBACK (database_changed_cb));
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   g_clear_pointer (&self->applicant_ids, g_strfreev);
 
   G_OBJECT_CLASS (qa_consensus_view_parent_class)->dispose (object);
@@ -651,14 +719,11 @@ qa_consensus_view_set_session (QaConsensusView *self,
   qa_consensus_sheets_set_session (self->sheets, session);
   qa_consensus_advance_set_session (self->advance, session);
   qa_consensus_opinion_set_session (self->opinion, session);
-  if (session != NULL)
-    {
-      g_autoptr(QaProgress) progress = qa_session_get_progress (session, NULL);
-
-      /* Open on the stage the session is in. */
-      if (progress != NULL && progress->current >= QA_STAGE_SITE && progress->material.closed)
-        gtk_drop_down_set_selected (self->stage_drop_down, 1);
-    }
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  self->read_stage = FALSE;
+  self->follow_stage = session != NULL;
   show_rule (self);
   show_stage (self);
 

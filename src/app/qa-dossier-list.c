@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "qa-dossier-list.h"
+#include "qa-list-growth.h"
 #include "qa-ui-private.h"
 
 struct _QaDossierList
@@ -39,6 +40,8 @@ struct _QaDossierList
   GtkColumnViewColumn *eligibility_column;
   GtkSearchEntry      *search_entry;
   GtkSingleSelection  *selection;
+  GtkSliceListModel   *shown_model;
+  GtkSortListModel    *sort_model;
   GtkStringFilter     *string_filter;
 };
 
@@ -382,6 +385,8 @@ qa_dossier_list_class_init (QaDossierListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaDossierList, eligibility_column);
   gtk_widget_class_bind_template_child (widget_class, QaDossierList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, QaDossierList, selection);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierList, shown_model);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierList, sort_model);
   gtk_widget_class_bind_template_child (widget_class, QaDossierList, string_filter);
   gtk_widget_class_bind_template_callback (widget_class, applicant_eligibility_rank);
   gtk_widget_class_bind_template_callback (widget_class, applicant_search_text);
@@ -447,6 +452,7 @@ qa_dossier_list_set_applicants (QaDossierList *self,
     g_signal_connect_swapped (applicants, "items-changed",
                               G_CALLBACK (applicants_changing_cb), self);
   self->syncing = TRUE;
+  _qa_list_growth_start (GTK_WIDGET (self->column_view), self->shown_model);
   gtk_filter_list_model_set_model (self->filter_model, applicants);
   self->syncing = FALSE;
   if (applicants != NULL)
@@ -465,13 +471,16 @@ qa_dossier_list_select (QaDossierList *self,
 
   g_return_if_fail (QA_IS_DOSSIER_LIST (self));
 
-  rows = G_LIST_MODEL (self->selection);
+  /* The row of @id in the whole sorted list, the part not shown yet included (it then is). */
+  rows = G_LIST_MODEL (self->sort_model);
   for (guint i = 0; id != NULL && i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(QaApplicant) applicant = g_list_model_get_item (rows, i);
 
       if (g_strcmp0 (qa_applicant_get_id (applicant), id) == 0)
         {
+          if (i >= gtk_slice_list_model_get_size (self->shown_model))
+            _qa_list_growth_finish (GTK_WIDGET (self->column_view));
           position = i;
           break;
         }
@@ -488,7 +497,30 @@ qa_dossier_list_get_model (QaDossierList *self)
 {
   g_return_val_if_fail (QA_IS_DOSSIER_LIST (self), NULL);
 
+  _qa_list_growth_finish (GTK_WIDGET (self->column_view));
   return GTK_SELECTION_MODEL (self->selection);
+}
+
+guint
+qa_dossier_list_get_n_shown (QaDossierList *self)
+{
+  g_return_val_if_fail (QA_IS_DOSSIER_LIST (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+}
+
+QaApplicant *
+qa_dossier_list_dup_selected_or_first (QaDossierList *self)
+{
+  QaApplicant *selected;
+
+  g_return_val_if_fail (QA_IS_DOSSIER_LIST (self), NULL);
+
+  if ((selected = gtk_single_selection_get_selected_item (self->selection)) != NULL)
+    return g_object_ref (selected);
+  /* The first row is shown from the first frame: no need to grow the list for it. */
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0
+           ? g_list_model_get_item (G_LIST_MODEL (self->selection), 0) : NULL;
 }
 
 GtkEditable *

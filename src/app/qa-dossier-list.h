@@ -26,8 +26,13 @@ void               qa_dossier_list_set_applicants    (QaDossierList *self,
 /* Selects the row of @id (none for NULL), quietly. */
 void               qa_dossier_list_select            (QaDossierList *self,
                                                       const char    *id);
-/* The rows as shown: filtered by the search, in the sort order. */
+/* The rows as shown: filtered by the search, in the sort order; all of them (a long list is
+ * otherwise filled a screenful a frame). */
 GtkSelectionModel *qa_dossier_list_get_model         (QaDossierList *self);
+/* How many rows the search lets through. */
+guint              qa_dossier_list_get_n_shown       (QaDossierList *self);
+/* The applicant of the row selected, else of the first row, else NULL. */
+QaApplicant       *qa_dossier_list_dup_selected_or_first (QaDossierList *self);
 GtkEditable       *qa_dossier_list_get_search_entry  (QaDossierList *self);
 void               qa_dossier_list_focus_search      (QaDossierList *self);
 

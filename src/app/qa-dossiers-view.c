@@ -124,12 +124,7 @@ show_applicant (QaDossiersView *self,
 static void
 show_selected_or_first (QaDossiersView *self)
 {
-  GListModel *rows = G_LIST_MODEL (qa_dossier_list_get_model (self->dossier_list));
-  g_autoptr(QaApplicant) first = NULL;
-  QaApplicant *selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows));
-
-  if (selected == NULL && g_list_model_get_n_items (rows) > 0)
-    selected = first = g_list_model_get_item (rows, 0);
+  g_autoptr(QaApplicant) selected = qa_dossier_list_dup_selected_or_first (self->dossier_list);
 
   show_applicant (self, selected);
 }
@@ -633,7 +628,7 @@ qa_dossiers_view_get_visible_count (QaDossiersView *self)
 {
   g_return_val_if_fail (QA_IS_DOSSIERS_VIEW (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (qa_dossier_list_get_model (self->dossier_list)));
+  return qa_dossier_list_get_n_shown (self->dossier_list);
 }
 
 GtkEditable *

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qa-pending.h"
 #include "qa-procedure-stepper.h"
 #include "qa-ui-private.h"
 
@@ -173,6 +174,9 @@ add_steps (QaProcedureStepper *self)
     }
 }
 
+static void set_busy (QaProcedureStepper *self,
+                      GCancellable       *reading);
+
 static void
 qa_procedure_stepper_dispose (GObject *object)
 {
@@ -184,8 +188,7 @@ qa_procedure_stepper_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   _qa_ui_follow_session (self, &self->session, NULL, G_CALLBACK (qa_procedure_stepper_refresh));
-  g_cancellable_cancel (self->reading);
-  g_clear_object (&self->reading);
+  set_busy (self, NULL);
 
   G_OBJECT_CLASS (qa_procedure_stepper_parent_class)->dispose (object);
 }
@@ -410,10 +413,7 @@ progress_read_cb (GObject      *object,
   g_autoptr(QaProgress) progress = NULL;
   g_autoptr(GError) error = NULL;
 
-  progress = qa_session_get_progress_finish (QA_SESSION (object), result, &error);
-  /* A newer reading, another session or none: this one is no longer wanted. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->session != QA_SESSION (object) || self->reading != g_task_get_cancellable (G_TASK (result)))
+  if (!_qa_pending_read_progress_finish (result, self->session, self->reading, &progress, &error))
     return;
   if (progress == NULL)
     g_warning ("Cannot read where the session stands: %s", error->message);
@@ -441,7 +441,7 @@ qa_procedure_stepper_refresh (QaProcedureStepper *self)
 
   reading = g_cancellable_new ();
   set_busy (self, reading);
-  qa_session_get_progress_async (self->session, reading, progress_read_cb, g_object_ref (self));
+  _qa_pending_read_progress (self->session, reading, progress_read_cb, g_object_ref (self));
 }
 
 gboolean

@@ -37,7 +37,8 @@ struct _QaScoringView
   /* Template widgets */
   QaCriteriaBrowser  *criteria_browser;
   GtkStack           *mode_stack;
-  QaReviewPane       *review_pane;
+  QaReviewPane       *review_pane;   /* built when first wanted */
+  AdwBin             *sheet_bin;
 };
 
 G_DEFINE_FINAL_TYPE (QaScoringView, qa_scoring_view, GTK_TYPE_WIDGET)
@@ -84,10 +85,29 @@ qa_scoring_view_map (GtkWidget *widget)
   sync_criteria_browser (QA_SCORING_VIEW (widget), TRUE);
 }
 
+static void review_progress_cb (QaScoringView *self);
+
+/* The reviewer's sheet is built when a package is opened or it is asked for: the secretariat's
+ * and the chair's windows never show it (it was a sixth of their start-up). */
+static QaReviewPane *
+review_pane (QaScoringView *self)
+{
+  if (self->review_pane == NULL)
+    {
+      self->review_pane = QA_REVIEW_PANE (qa_review_pane_new ());
+      g_object_bind_property (self, "show-materials", self->review_pane, "show-materials", G_BINDING_SYNC_CREATE);
+      g_signal_connect_object (self->review_pane, "notify::n-done",
+                               G_CALLBACK (review_progress_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->sheet_bin, GTK_WIDGET (self->review_pane));
+    }
+
+  return self->review_pane;
+}
+
 static guint
 n_sheets (QaScoringView *self)
 {
-  return g_list_model_get_n_items (qa_review_pane_get_sheets (self->review_pane));
+  return g_list_model_get_n_items (qa_review_pane_get_sheets (review_pane (self)));
 }
 
 static void
@@ -119,7 +139,7 @@ update_title (QaScoringView *self)
       g_autofree char *name = qa_experts_dup_name (self->session,
                                                    qa_session_get_package_reviewer (self->session));
       guint n = n_sheets (self);
-      guint done = qa_review_pane_get_n_done (self->review_pane);
+      guint done = qa_review_pane_get_n_done (review_pane (self));
 
       /* Translators: the window title in reviewer mode, e.g. “Review Package · 张明 · Material Review” */
       title = g_strdup_printf (_("Review Package · %s · %s"), name,
@@ -169,7 +189,7 @@ step_applicant_action (GtkWidget  *widget,
 {
   QaScoringView *self = QA_SCORING_VIEW (widget);
 
-  qa_review_pane_step_applicant (self->review_pane, g_str_equal (action_name, "scoring.next-applicant"));
+  qa_review_pane_step_applicant (review_pane (self), g_str_equal (action_name, "scoring.next-applicant"));
 }
 
 static void
@@ -177,7 +197,7 @@ next_unscored_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  qa_review_pane_next_unscored (QA_SCORING_VIEW (widget)->review_pane);
+  qa_review_pane_next_unscored (review_pane (QA_SCORING_VIEW (widget)));
 }
 
 static void
@@ -187,7 +207,7 @@ material_page_action (GtkWidget  *widget,
 {
   QaScoringView *self = QA_SCORING_VIEW (widget);
 
-  qa_review_pane_turn_material_page (self->review_pane,
+  qa_review_pane_turn_material_page (review_pane (self),
                                      g_str_equal (action_name, "scoring.material-next-page"));
 }
 
@@ -210,7 +230,7 @@ export_sheet (QaScoringView  *self,
     }
 
   /* What is still being typed is part of the sheet. */
-  qa_review_pane_save_pending (self->review_pane);
+  qa_review_pane_save_pending (review_pane (self));
 
   /* The file chooser asked before a file was replaced. */
   return qa_sheet_export (self->session, path, QA_OUTPUT_REPLACE, error);
@@ -236,7 +256,7 @@ export_sheet_response_cb (GtkNativeDialog *chooser,
     {
       g_autofree char *name = g_file_get_basename (file);
       guint n = n_sheets (self);
-      guint done = qa_review_pane_get_n_done (self->review_pane);
+      guint done = qa_review_pane_get_n_done (review_pane (self));
       g_autofree char *title = NULL;
 
       if (done == n)
@@ -247,7 +267,7 @@ export_sheet_response_cb (GtkNativeDialog *chooser,
         title = g_strdup_printf (ngettext ("Exported %s: %u of %u applicant done so far",
                                            "Exported %s: %u of %u applicants done so far", n),
                                  name, done, n);
-      qa_review_pane_add_toast (self->review_pane, adw_toast_new (title));
+      qa_review_pane_add_toast (review_pane (self), adw_toast_new (title));
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -374,7 +394,7 @@ export_sheet_activated (GSimpleAction *action,
   if (!is_reviewer_mode (self))
     return;
 
-  qa_review_pane_save_pending (self->review_pane);
+  qa_review_pane_save_pending (review_pane (self));
 
   status = qa_sheet_status_new_for_package (self->session, &error);
   if (status == NULL)
@@ -581,8 +601,7 @@ qa_scoring_view_class_init (QaScoringViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-scoring-view.ui");
   gtk_widget_class_bind_template_child (widget_class, QaScoringView, criteria_browser);
   gtk_widget_class_bind_template_child (widget_class, QaScoringView, mode_stack);
-  gtk_widget_class_bind_template_child (widget_class, QaScoringView, review_pane);
-  gtk_widget_class_bind_template_callback (widget_class, review_progress_cb);
+  gtk_widget_class_bind_template_child (widget_class, QaScoringView, sheet_bin);
 
   gtk_widget_class_install_action (widget_class, "scoring.next-unscored", NULL, next_unscored_action);
   gtk_widget_class_install_action (widget_class, "scoring.next-applicant", NULL, step_applicant_action);
@@ -637,7 +656,10 @@ qa_scoring_view_set_session (QaScoringView *self,
 
   g_set_object (&self->session, session);
 
-  qa_review_pane_set_session (self->review_pane, is_reviewer_mode (self) ? session : NULL);
+  if (is_reviewer_mode (self))
+    qa_review_pane_set_session (review_pane (self), session);
+  else if (self->review_pane != NULL)
+    qa_review_pane_set_session (self->review_pane, NULL);
   sync_criteria_browser (self, FALSE);
   if (!is_reviewer_mode (self))
     gtk_stack_set_visible_child_name (self->mode_stack, "criteria");
@@ -722,7 +744,7 @@ qa_scoring_view_get_sheets (QaScoringView *self)
 {
   g_return_val_if_fail (QA_IS_SCORING_VIEW (self), NULL);
 
-  return qa_review_pane_get_sheets (self->review_pane);
+  return qa_review_pane_get_sheets (review_pane (self));
 }
 
 QaScoreSheetEditor *
@@ -730,7 +752,7 @@ qa_scoring_view_get_sheet_editor (QaScoringView *self)
 {
   g_return_val_if_fail (QA_IS_SCORING_VIEW (self), NULL);
 
-  return qa_review_pane_get_sheet_editor (self->review_pane);
+  return qa_review_pane_get_sheet_editor (review_pane (self));
 }
 
 QaMaterialReader *
@@ -738,5 +760,5 @@ qa_scoring_view_get_material_reader (QaScoringView *self)
 {
   g_return_val_if_fail (QA_IS_SCORING_VIEW (self), NULL);
 
-  return qa_review_pane_get_material_reader (self->review_pane);
+  return qa_review_pane_get_material_reader (review_pane (self));
 }

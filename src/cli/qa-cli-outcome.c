@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The outcome verbs: shortlist, public notice, objections, submission, awards and what follows
- * them (../shared/spec/cli.md, “Consensus, stages and the outcome”). */
+ * them (docs/cli.md, “The outcome” and “The numbers”). */
 
 #define G_LOG_DOMAIN "qareview-cli"
 

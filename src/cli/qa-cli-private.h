@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit status, as ../shared/spec/cli.md fixes it. */
+/* Exit status, as docs/cli.md (“Exit status”) fixes it. */
 enum {
   EXIT_DONE = 0,
   EXIT_REFUSED = 1,

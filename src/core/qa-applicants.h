@@ -20,7 +20,7 @@ QaDossier           *qa_applicants_load_dossier    (QaSession   *session,
 gboolean             qa_applicants_save_dossier    (QaSession   *session,
                                                     QaDossier   *dossier,
                                                     GError     **error);
-/* Imports the applicants of a CSV file (../shared/spec/cli.md); all or nothing, naming every bad
+/* Imports the applicants of a CSV file (docs/cli.md, “import applicants”); all or nothing, naming every bad
  * row as “file:line: column: reason”. @n_imported is set to the number of rows stored. */
 gboolean             qa_applicants_import_csv      (QaSession   *session,
                                                     GBytes      *bytes,

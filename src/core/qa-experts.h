@@ -77,7 +77,7 @@ char           *qa_experts_dup_name         (QaSession         *session,
 QaExpert       *qa_experts_lookup           (QaSession         *session,
                                              const char        *id);
 
-/* Imports the expert pool from CSV (../shared/spec/cli.md: id, name, employer,
+/* Imports the expert pool from CSV (docs/cli.md, “import experts”: id, name, employer,
  * experience_years, trained, ethics, specialty; optionally title, contact and
  * employer_credit_code). All or nothing, naming every bad row as “file:line: column: reason”;
  * a reference already in the pool is refused. */

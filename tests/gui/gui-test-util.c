@@ -12,8 +12,7 @@
 
 #include "gui-test-util.h"
 #include "qa-dossiers-view.h"
-#include "qa-procedure-stepper.h"
-#include "qa-window.h"
+#include "qa-pending.h"
 
 gboolean
 gui_test_iterate_until (gboolean (*done) (gpointer),
@@ -33,23 +32,12 @@ gui_test_iterate_until (gboolean (*done) (gpointer),
   return TRUE;
 }
 
-/* Some of what a window shows is read in worker threads (where the session stands): settled
- * means those readings are in too. */
+/* Some of what a window shows is read in worker threads (where the session stands) and long
+ * lists fill a screenful a frame: settled means those are in too. */
 static gboolean
 window_reading (void)
 {
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (QA_IS_WINDOW (window) &&
-          qa_procedure_stepper_get_busy (qa_window_get_procedure_stepper (QA_WINDOW (window))))
-        return TRUE;
-    }
-
-  return FALSE;
+  return _qa_pending_any ();
 }
 
 static gboolean

@@ -21,6 +21,7 @@
 
 #include "qa-consensus-view.h"
 #include "qa-core.h"
+#include "qa-pending.h"
 #include "qa-procedure-stepper.h"
 #include "qa-window.h"
 
@@ -758,6 +759,27 @@ pdf_text (const char *path)
 
 /* The chair writes the panel's site-review opinion of an applicant, saves it, exports and prints
  * it; an empty one is refused; the secretariat reads and exports it but cannot change it. */
+/* Where the session stands is read in a worker thread, not while the page is being shown: a
+ * session in its site review opens the page on that stage once the reading is in. */
+START_TEST (test_stage_read_in_a_thread)
+{
+  start_site_review ();
+  present (QA_ROLE_CHAIR);
+  ck_assert_int_eq (qa_consensus_view_get_stage (view ()), QA_STAGE_SITE);
+  ck_assert (!_qa_pending_any ());
+
+  /* The page shown, given the session again. */
+  qa_window_set_session (window, NULL);
+  gui_test_settle ();
+  qa_window_set_session (window, session);
+  ck_assert_msg (_qa_pending_any (), "the page read where the session stands on the main thread");
+  gui_test_settle ();
+  ck_assert (!_qa_pending_any ());
+  ck_assert_int_eq (qa_consensus_view_get_stage (view ()), QA_STAGE_SITE);
+  gui_test_assert_on_screen (ROOT, _("Site Opinion"));
+}
+END_TEST
+
 START_TEST (test_site_opinion_written_exported_printed)
 {
   const char *text = "现场核实与材料相符，质量管理体系运行有效。";
@@ -936,6 +958,7 @@ consensus_suite (void)
   tcase_add_test (tc, test_close_refused_names_who_is_missing);
   tcase_add_test (tc, test_secretariat_reads_and_advances);
   tcase_add_test (tc, test_site_opinion_written_exported_printed);
+  tcase_add_test (tc, test_stage_read_in_a_thread);
   suite_add_tcase (suite, tc);
 
   return suite;
