@@ -51,6 +51,7 @@ struct _QaDossierPane
 
   /* Template widgets */
   QaRecordTable     *accidents_table;
+  GtkButton         *back_button;
   QaRecordTable     *certificates_table;
   GtkCheckButton    *declared_accidents_check;
   QaEligibilityPane *eligibility_pane;
@@ -480,6 +481,7 @@ qa_dossier_pane_class_init (QaDossierPaneClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-dossier-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, accidents_table);
+  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, back_button);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, certificates_table);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, declared_accidents_check);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, eligibility_pane);
@@ -731,4 +733,12 @@ qa_dossier_pane_get_table (QaDossierPane *self,
   if (g_str_equal (name, "certificates"))
     return self->certificates_table;
   return qa_dossier_indicators_get_table (self->indicators);
+}
+
+GtkWidget *
+qa_dossier_pane_get_back_button (QaDossierPane *self)
+{
+  g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), NULL);
+
+  return GTK_WIDGET (self->back_button);
 }

@@ -56,5 +56,7 @@ QaEligibilityPane *qa_dossier_pane_get_eligibility   (QaDossierPane  *self);
 /* "accidents", "certificates" or "indicators" */
 QaRecordTable     *qa_dossier_pane_get_table         (QaDossierPane  *self,
                                                       const char     *name);
+/* The button back to the list, hidden unless the page around the pane is folded. */
+GtkWidget         *qa_dossier_pane_get_back_button   (QaDossierPane  *self);
 
 G_END_DECLS

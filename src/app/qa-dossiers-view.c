@@ -11,9 +11,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "qa-dossier-list.h"
 #include "qa-dossier-pane.h"
 #include "qa-dossiers-view.h"
-#include "qa-list-growth.h"
 #include "qa-problems-dialog.h"
 #include "qa-ui-private.h"
 
@@ -25,28 +25,11 @@ struct _QaDossiersView
   QaSession           *session;
   QaRole               role;
 
-  /* The session's list is being replaced: the selection follows the dossier shown. */
-  gboolean             syncing;
-
   /* Template widgets */
-  GtkColumnView       *column_view;
-  GtkLabel            *count_label;
+  QaDossierList       *dossier_list;
   QaDossierPane       *dossier_pane;
-  GtkFilterListModel  *filter_model;
-  GtkStack            *list_stack;
-  AdwStatusPage       *no_results_page;
-  GtkColumnViewColumn *reference_column;
-  GtkColumnViewColumn *name_column;
-  GtkColumnViewColumn *credit_code_column;
-  GtkColumnViewColumn *district_column;
-  GtkColumnViewColumn *status_column;
-  GtkColumnViewColumn *eligibility_column;
-  GtkSearchEntry      *search_entry;
-  GtkSingleSelection  *selection;
-  GtkSliceListModel   *shown_model;
-  GtkSortListModel    *sort_model;
+  AdwLeaflet          *leaflet;
   GtkStack            *stack;
-  GtkStringFilter     *string_filter;
   AdwToastOverlay     *toast_overlay;
 };
 
@@ -60,240 +43,53 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What the search matches: reference, name and credit code. */
-static char *
-applicant_search_text (QaApplicant *applicant)
-{
-  if (applicant == NULL)
-    return NULL;
-
-  return g_strjoin ("\n",
-                    qa_applicant_get_id (applicant),
-                    qa_applicant_get_name (applicant),
-                    qa_applicant_get_credit_code (applicant),
-                    NULL);
-}
-
-/* Sorts the status column in the order of the procedure, not alphabetically. */
-static guint
-applicant_status_rank (QaApplicant *applicant)
-{
-  return applicant != NULL ? qa_applicant_get_status (applicant) : 0;
-}
-
-static guint
-applicant_eligibility_rank (QaApplicant *applicant)
-{
-  return applicant != NULL ? qa_applicant_get_eligibility (applicant) : 0;
-}
-
-/* The cells ----------------------------------------------------------------------------------- */
-
-/* Made in code, not by a builder factory, which parsed its XML again for every cell: with a
- * 200-applicant list that was 1,200 parses, a seventh of the start-up. */
-typedef enum
-{
-  CELL_REFERENCE,
-  CELL_NAME,
-  CELL_CREDIT_CODE,
-  CELL_DISTRICT,
-  CELL_STATUS,
-  CELL_ELIGIBILITY,
-} CellKind;
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  data)
-{
-  CellKind kind = GPOINTER_TO_INT (data);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *box;
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), kind == CELL_CREDIT_CODE ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
-  switch (kind)
-    {
-    case CELL_STATUS:
-    case CELL_ELIGIBILITY:
-      /* A chip (status) or an icon and its words (eligibility), as wide as they are. */
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, kind == CELL_ELIGIBILITY ? 6 : 0);
-      if (kind == CELL_ELIGIBILITY)
-        gtk_box_append (GTK_BOX (box), gtk_image_new ());
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_list_item_set_child (item, box);
-      return;
-
-    case CELL_REFERENCE:
-      gtk_widget_add_css_class (label, "numeric");
-      break;
-
-    case CELL_CREDIT_CODE:
-      gtk_widget_add_css_class (label, "monospace");
-      break;
-
-    case CELL_NAME:
-    case CELL_DISTRICT:
-    default:
-      break;
-    }
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-/* An applicant does not change: the session replaces it, and the row is bound again. */
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  data)
-{
-  CellKind kind = GPOINTER_TO_INT (data);
-  QaApplicant *applicant = gtk_list_item_get_item (item);
-  GtkWidget *child = gtk_list_item_get_child (item);
-  GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_last_child (child);
-  QaEligibility eligibility;
-  g_auto(GStrv) classes = NULL;
-
-  switch (kind)
-    {
-    case CELL_REFERENCE:
-      gtk_label_set_label (GTK_LABEL (label), qa_applicant_get_id (applicant));
-      break;
-
-    case CELL_NAME:
-      gtk_label_set_label (GTK_LABEL (label), qa_applicant_get_name (applicant));
-      gtk_widget_set_tooltip_text (label, qa_applicant_get_name (applicant));
-      break;
-
-    case CELL_CREDIT_CODE:
-      gtk_label_set_label (GTK_LABEL (label), qa_applicant_get_credit_code (applicant));
-      break;
-
-    case CELL_DISTRICT:
-      gtk_label_set_label (GTK_LABEL (label), qa_applicant_get_district (applicant));
-      break;
-
-    case CELL_STATUS:
-      gtk_label_set_label (GTK_LABEL (label), qa_applicant_status_get_label (qa_applicant_get_status (applicant)));
-      classes = _qa_ui_dup_status_classes (qa_applicant_get_status (applicant));
-      gtk_widget_set_css_classes (label, (const char **)classes);
-      break;
-
-    case CELL_ELIGIBILITY:
-    default:
-      eligibility = qa_applicant_get_eligibility (applicant);
-      gtk_label_set_label (GTK_LABEL (label), qa_eligibility_get_label (eligibility));
-      gtk_widget_set_css_classes (child, (const char *[]) { _qa_ui_eligibility_style (eligibility), NULL });
-      gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (child)),
-                                    _qa_ui_eligibility_icon_name (eligibility));
-      break;
-    }
-}
-
-static void
-set_cell_factory (GtkColumnViewColumn *column,
-                  CellKind             kind)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (kind));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (kind));
-  gtk_column_view_column_set_factory (column, factory);
-}
-
+/* Where the page stands: the empty state, else the list with the dossier shown (or a new one). */
 static void
 update_state (QaDossiersView *self)
 {
-  GListModel *applicants;
-  g_autofree char *count = NULL;
-  const char *search;
-  guint total;
-  guint shown;
+  GListModel *applicants = self->session != NULL ? qa_session_get_applicants (self->session) : NULL;
+  guint total = applicants != NULL ? g_list_model_get_n_items (applicants) : 0;
+  gboolean is_new = qa_dossier_pane_get_is_new (self->dossier_pane);
+  gboolean shown = qa_dossier_pane_get_applicant_id (self->dossier_pane) != NULL || is_new;
 
   g_assert (QA_IS_DOSSIERS_VIEW (self));
 
-  applicants = gtk_filter_list_model_get_model (self->filter_model);
-  total = applicants != NULL ? g_list_model_get_n_items (applicants) : 0;
-  shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gtk_stack_set_visible_child_name (self->stack, total > 0 || is_new ? "list" : "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->dossier_pane), shown);
+  /* With no dossier below it, the list takes the page. */
+  gtk_widget_set_vexpand (GTK_WIDGET (self->dossier_list), !shown);
+}
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    total > 0 || qa_dossier_pane_get_is_new (self->dossier_pane)
-                                      ? "list" : "empty");
-  gtk_widget_set_visible (GTK_WIDGET (self->dossier_pane),
-                          qa_dossier_pane_get_applicant_id (self->dossier_pane) != NULL ||
-                          qa_dossier_pane_get_is_new (self->dossier_pane));
-  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "rows" : "no-results");
-
-  if (search[0] == '\0')
-    {
-      count = g_strdup_printf (ngettext ("%u applicant", "%u applicants", total), total);
-    }
-  else
-    {
-      g_autofree char *description = NULL;
-
-      count = g_strdup_printf (ngettext ("%1$u of %2$u applicant",
-                                         "%1$u of %2$u applicants",
-                                         total),
-                               shown, total);
-      /* Translators: %s is what the user searched for */
-      description = g_markup_printf_escaped (_("No applicant’s name, reference or credit code "
-                                               "contains “%s”."),
-                                             search);
-      adw_status_page_set_description (self->no_results_page, description);
-    }
-
-  gtk_label_set_label (self->count_label, count);
+/* Folded: the list or the dossier, one at a time. */
+static void
+show_leaf (QaDossiersView *self,
+           const char     *name)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, name);
 }
 
 static void
-filter_items_changed_cb (QaDossiersView *self,
-                         guint           position,
-                         guint           removed,
-                         guint           added,
-                         GListModel     *model)
+folded_changed_cb (QaDossiersView *self,
+                   GParamSpec     *pspec,
+                   AdwLeaflet     *leaflet)
 {
   g_assert (QA_IS_DOSSIERS_VIEW (self));
 
-  update_state (self);
+  /* Folding, the page shows the list, unless a dossier is being typed. */
+  show_leaf (self, qa_dossier_pane_get_modified (self->dossier_pane) ||
+                   qa_dossier_pane_get_is_new (self->dossier_pane) ? "detail" : "list");
 }
 
 static void
-search_changed_cb (QaDossiersView *self,
-                   GtkSearchEntry *entry)
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
-  g_assert (QA_IS_DOSSIERS_VIEW (self));
-  g_assert (GTK_IS_SEARCH_ENTRY (entry));
-
-  gtk_string_filter_set_search (self->string_filter,
-                                gtk_editable_get_text (GTK_EDITABLE (entry)));
-  update_state (self);
+  show_leaf (QA_DOSSIERS_VIEW (widget), "list");
 }
 
 /* Selection -------------------------------------------------------------------------------- */
-
-/* The row of @id in the whole sorted list, the part not shown yet included (it then is). */
-static guint
-find_position (QaDossiersView *self,
-               const char     *id)
-{
-  GListModel *rows = G_LIST_MODEL (self->sort_model);
-
-  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(QaApplicant) applicant = g_list_model_get_item (rows, i);
-
-      if (g_strcmp0 (qa_applicant_get_id (applicant), id) == 0)
-        {
-          if (i >= gtk_slice_list_model_get_size (self->shown_model))
-            _qa_list_growth_finish (GTK_WIDGET (self->column_view));
-          return i;
-        }
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
 
 /* The session's row of applicant @id, even when the search hides it. */
 static QaApplicant *
@@ -308,11 +104,7 @@ static void
 select_quietly (QaDossiersView *self,
                 const char     *id)
 {
-  gboolean was_syncing = self->syncing;
-
-  self->syncing = TRUE;
-  gtk_single_selection_set_selected (self->selection, find_position (self, id));
-  self->syncing = was_syncing;
+  qa_dossier_list_select (self->dossier_list, id);
 }
 
 static void
@@ -332,11 +124,7 @@ show_applicant (QaDossiersView *self,
 static void
 show_selected_or_first (QaDossiersView *self)
 {
-  g_autoptr(QaApplicant) first = NULL;
-  QaApplicant *selected = gtk_single_selection_get_selected_item (self->selection);
-
-  if (selected == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-    selected = first = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+  g_autoptr(QaApplicant) selected = qa_dossier_list_dup_selected_or_first (self->dossier_list);
 
   show_applicant (self, selected);
 }
@@ -347,6 +135,7 @@ start_new (QaDossiersView *self)
   select_quietly (self, NULL);
   qa_dossier_pane_start_new (self->dossier_pane);
   update_state (self);
+  show_leaf (self, "detail");
 }
 
 static void
@@ -411,18 +200,13 @@ ask_to_discard (QaDossiersView *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The user selected the row of @applicant. */
 static void
-selection_changed_cb (QaDossiersView     *self,
-                      GParamSpec         *pspec,
-                      GtkSingleSelection *selection)
+applicant_selected_cb (QaDossiersView *self,
+                       QaApplicant    *applicant,
+                       QaDossierList  *list)
 {
-  QaApplicant *applicant;
-
   g_assert (QA_IS_DOSSIERS_VIEW (self));
-
-  /* A row hidden by the search leaves its dossier where it is. */
-  if (self->syncing || (applicant = gtk_single_selection_get_selected_item (selection)) == NULL)
-    return;
 
   if (g_strcmp0 (qa_applicant_get_id (applicant),
                  qa_dossier_pane_get_applicant_id (self->dossier_pane)) == 0)
@@ -433,21 +217,26 @@ selection_changed_cb (QaDossiersView     *self,
     show_applicant (self, applicant);
 }
 
+/* … and opened it: folded, the dossier takes the page. */
 static void
-applicants_changing_cb (QaDossiersView *self)
+applicant_activated_cb (QaDossiersView *self,
+                        QaApplicant    *applicant,
+                        QaDossierList  *list)
 {
-  self->syncing = TRUE;
+  g_assert (QA_IS_DOSSIERS_VIEW (self));
+
+  show_leaf (self, "detail");
 }
 
 /* The session's list was read again: its rows are new objects. */
 static void
-applicants_changed_cb (QaDossiersView *self)
+applicants_reloaded_cb (QaDossiersView *self,
+                        QaDossierList  *list)
 {
   const char *id = qa_dossier_pane_get_applicant_id (self->dossier_pane);
   QaApplicant *applicant = find_applicant (self, id);
 
   select_quietly (self, id);
-  self->syncing = FALSE;
 
   if (applicant != NULL)
     qa_dossier_pane_update_applicant (self->dossier_pane, applicant);
@@ -482,6 +271,7 @@ new_cancelled_cb (QaDossiersView *self,
   g_assert (QA_IS_DOSSIERS_VIEW (self));
 
   show_selected_or_first (self);
+  show_leaf (self, "list");
 }
 
 static void
@@ -658,8 +448,6 @@ qa_dossiers_view_dispose (GObject *object)
 {
   QaDossiersView *self = (QaDossiersView *)object;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (qa_session_get_applicants (self->session), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_DOSSIERS_VIEW);
   _qa_ui_dispose_children (GTK_WIDGET (self));
   g_clear_object (&self->session);
@@ -722,41 +510,23 @@ qa_dossiers_view_class_init (QaDossiersViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (QA_TYPE_APPLICANT);
+  g_type_ensure (QA_TYPE_DOSSIER_LIST);
   g_type_ensure (QA_TYPE_DOSSIER_PANE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/qa-dossiers-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, dossier_list);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, dossier_pane);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, no_results_page);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, reference_column);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, name_column);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, credit_code_column);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, district_column);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, status_column);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, eligibility_column);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, selection);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, shown_model);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, stack);
-  gtk_widget_class_bind_template_child (widget_class, QaDossiersView, string_filter);
   gtk_widget_class_bind_template_child (widget_class, QaDossiersView, toast_overlay);
-  gtk_widget_class_bind_template_callback (widget_class, applicant_eligibility_rank);
-  gtk_widget_class_bind_template_callback (widget_class, applicant_search_text);
-  gtk_widget_class_bind_template_callback (widget_class, applicant_status_rank);
+  gtk_widget_class_bind_template_callback (widget_class, applicant_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, applicant_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, applicants_reloaded_cb);
   gtk_widget_class_bind_template_callback (widget_class, dossier_saved_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_cancelled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
-  gtk_widget_class_bind_template_callback_full (widget_class, "stop_search_cb",
-                                                G_CALLBACK (_qa_ui_stop_search_cb));
 
   gtk_widget_class_install_action (widget_class, "dossiers.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "dossiers.new-applicant", NULL,
@@ -765,6 +535,7 @@ qa_dossiers_view_class_init (QaDossiersViewClass *klass)
                                    check_eligibility_action);
 
   gtk_widget_class_install_action (widget_class, "dossiers.save", NULL, save_from_list_action);
+  gtk_widget_class_install_action (widget_class, "dossiers.show-list", NULL, show_list_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "dossiers.import", NULL);
@@ -777,32 +548,14 @@ qa_dossiers_view_class_init (QaDossiersViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "dossiers-view");
 }
 
-/* References are codes (A01, B00001), in the order the session lists them (SQLite's ORDER BY
- * id, byte order): comparing the bytes keeps that order and spares the list, sorted by
- * reference at start-up, a collation key per applicant. */
-static int
-compare_references (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  return strcmp (qa_applicant_get_id ((QaApplicant *)a), qa_applicant_get_id ((QaApplicant *)b));
-}
-
 static void
 qa_dossiers_view_init (QaDossiersView *self)
 {
-  g_autoptr(GtkCustomSorter) by_reference = gtk_custom_sorter_new (compare_references, NULL, NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  set_cell_factory (self->reference_column, CELL_REFERENCE);
-  set_cell_factory (self->name_column, CELL_NAME);
-  set_cell_factory (self->credit_code_column, CELL_CREDIT_CODE);
-  set_cell_factory (self->district_column, CELL_DISTRICT);
-  set_cell_factory (self->status_column, CELL_STATUS);
-  set_cell_factory (self->eligibility_column, CELL_ELIGIBILITY);
-  gtk_column_view_column_set_sorter (self->reference_column, GTK_SORTER (by_reference));
-  gtk_column_view_sort_by_column (self->column_view, self->reference_column, GTK_SORT_ASCENDING);
+  g_object_bind_property (self->leaflet, "folded",
+                          qa_dossier_pane_get_back_button (self->dossier_pane), "visible",
+                          G_BINDING_SYNC_CREATE);
   update_actions (self);
   update_state (self);
 }
@@ -831,27 +584,13 @@ qa_dossiers_view_set_session (QaDossiersView *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (qa_session_get_applicants (self->session), self);
   g_set_object (&self->session, session);
-
-  /* Around the list models' own handlers: before them, so a reload does not read as the
-   * user choosing another row; after them, to select again the dossier shown. */
-  if (session != NULL)
-    g_signal_connect_swapped (qa_session_get_applicants (session), "items-changed",
-                              G_CALLBACK (applicants_changing_cb), self);
-  self->syncing = TRUE;
-  _qa_list_growth_start (GTK_WIDGET (self->column_view), self->shown_model);
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   session != NULL ? qa_session_get_applicants (session) : NULL);
-  self->syncing = FALSE;
-  if (session != NULL)
-    g_signal_connect_data (qa_session_get_applicants (session), "items-changed",
-                           G_CALLBACK (applicants_changed_cb), self, NULL,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-
+  qa_dossier_list_set_applicants (self->dossier_list,
+                                  session != NULL ? qa_session_get_applicants (session) : NULL);
   qa_dossier_pane_set_session (self->dossier_pane, session);
   show_selected_or_first (self);
+  /* A session opens on its list, folded or not. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
   update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -873,7 +612,7 @@ qa_dossiers_view_focus_search (QaDossiersView *self)
 {
   g_return_if_fail (QA_IS_DOSSIERS_VIEW (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  qa_dossier_list_focus_search (self->dossier_list);
 }
 
 GtkSelectionModel *
@@ -881,8 +620,7 @@ qa_dossiers_view_get_model (QaDossiersView *self)
 {
   g_return_val_if_fail (QA_IS_DOSSIERS_VIEW (self), NULL);
 
-  _qa_list_growth_finish (GTK_WIDGET (self->column_view));
-  return GTK_SELECTION_MODEL (self->selection);
+  return qa_dossier_list_get_model (self->dossier_list);
 }
 
 guint
@@ -890,7 +628,7 @@ qa_dossiers_view_get_visible_count (QaDossiersView *self)
 {
   g_return_val_if_fail (QA_IS_DOSSIERS_VIEW (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  return qa_dossier_list_get_n_shown (self->dossier_list);
 }
 
 GtkEditable *
@@ -898,7 +636,7 @@ qa_dossiers_view_get_search_entry (QaDossiersView *self)
 {
   g_return_val_if_fail (QA_IS_DOSSIERS_VIEW (self), NULL);
 
-  return GTK_EDITABLE (self->search_entry);
+  return qa_dossier_list_get_search_entry (self->dossier_list);
 }
 
 QaDossierPane *

@@ -131,33 +131,66 @@ experience_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (label, tooltip);
 }
 
+/* What Art. 11 and the session ask of an expert, one ✓ or ✗ each in one column. */
+static const struct {
+  const char *property;
+  const char *held;
+  const char *missing;
+} flags[] = {
+  { "trained", N_("Trained in performance-excellence assessment (Art. 11(4))"),
+    N_("Art. 11(4): no systematic training in performance-excellence assessment on record") },
+  { "ethics", N_("Integrity declaration on file (Art. 11(1))"),
+    N_("Art. 11(1): no integrity declaration on file") },
+  { "declared", N_("This session’s impartiality and confidentiality declaration is signed"),
+    N_("This session’s impartiality and confidentiality declaration is not signed") },
+};
+
 static void
-flag_setup_cb (GtkSignalListItemFactory *factory,
+flags_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    gtk_box_append (GTK_BOX (box), gtk_image_new ());
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* A ✓ for each requirement the expert meets, a ✗ for each they do not; the tooltip says which. */
+static void
+flags_bind_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  GtkWidget *image = gtk_image_new ();
+  QaExpert *expert = gtk_list_item_get_item (list_item);
+  GtkWidget *image = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
 
-  gtk_widget_set_halign (image, GTK_ALIGN_START);
-  gtk_list_item_set_child (list_item, image);
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++, image = gtk_widget_get_next_sibling (image))
+    {
+      gboolean value = FALSE;
+
+      g_object_get (expert, flags[i].property, &value, NULL);
+      gtk_image_set_from_icon_name (GTK_IMAGE (image), value ? "emblem-ok-symbolic" : "window-close-symbolic");
+      gtk_widget_set_css_classes (image, (const char *[]) { value ? "success" : "error", NULL });
+      gtk_widget_set_tooltip_text (image, value ? _(flags[i].held) : _(flags[i].missing));
+    }
 }
 
-/* A ✓ when the boolean property the factory names holds, a ✗ when it does not. */
-static void
-flag_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+/* Sorted by how many of the requirements are met. */
+static guint
+expert_flags_rank (QaExpert *expert)
 {
-  QaExpert *expert = gtk_list_item_get_item (list_item);
-  GtkWidget *image = gtk_list_item_get_child (list_item);
-  const char *property = g_object_get_data (G_OBJECT (factory), "property");
-  const char *missing = g_object_get_data (G_OBJECT (factory), "missing");
-  gboolean value = FALSE;
+  guint held = 0;
 
-  g_object_get (expert, property, &value, NULL);
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), value ? "emblem-ok-symbolic" : "window-close-symbolic");
-  gtk_widget_set_css_classes (image, (const char *[]) { value ? "success" : "error", NULL });
-  gtk_widget_set_tooltip_text (image, value ? NULL : _(missing));
+  for (guint i = 0; expert != NULL && i < G_N_ELEMENTS (flags); i++)
+    {
+      gboolean value = FALSE;
+
+      g_object_get (expert, flags[i].property, &value, NULL);
+      held += value ? 1 : 0;
+    }
+  return held;
 }
 
 static void
@@ -212,54 +245,47 @@ append_column (QaExpertPool       *self,
   g_object_unref (column);
 }
 
-/* Art. 11 and the declaration each get a ✓ column, then the status, then a role column per
- * stage. They are alike but for what they show, so they are made here, one helper each. */
+/* The requirements (three ✓ in one column), the status, then a role column per stage; the
+ * columns fit beside the sidebar at 1024 px, the employer column taking what is left. */
 static void
 append_columns (QaExpertPool  *self)
 {
-  static const struct {
-    const char *property;
-    const char *title;
-    const char *missing;
-  } flags[] = {
-    { "trained", N_("Trained"), N_("Art. 11(4): no systematic training in performance-excellence assessment on record") },
-    { "ethics", N_("Integrity"), N_("Art. 11(1): no integrity declaration on file") },
-    { "declared", N_("Declared"), N_("This session’s impartiality and confidentiality declaration is not signed") },
+  static const char * const role_titles[] = {
+    NC_("column", "Material"), NC_("column", "Site")
   };
-  static const char * const role_titles[] = { N_("Material Review"), N_("Site Review") };
-  GtkListItemFactory *factory;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (role_titles) == G_N_ELEMENTS (role_stages));
 
-  append_column (self, _("Experience"),
+  append_column (self, C_("column", "Years"),
                  _qa_ui_label_factory_new (G_CALLBACK (experience_bind_cb), self, NULL),
-                 gtk_property_expression_new (QA_TYPE_EXPERT, NULL, "experience-years"), 90);
+                 gtk_property_expression_new (QA_TYPE_EXPERT, NULL, "experience-years"), 80);
 
-  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
-    {
-      factory = gtk_signal_list_item_factory_new ();
-      g_object_set_data (G_OBJECT (factory), "property", (gpointer)flags[i].property);
-      g_object_set_data (G_OBJECT (factory), "missing", (gpointer)flags[i].missing);
-      g_signal_connect (factory, "setup", G_CALLBACK (flag_setup_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (flag_bind_cb), NULL);
-      append_column (self, _(flags[i].title), factory,
-                     gtk_property_expression_new (QA_TYPE_EXPERT, NULL, flags[i].property), 72);
-    }
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (flags_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (flags_bind_cb), NULL);
+    append_column (self, C_("column", "Checks"), factory,
+                   gtk_cclosure_expression_new (G_TYPE_UINT, NULL, 0, NULL,
+                                                G_CALLBACK (expert_flags_rank), NULL, NULL),
+                   84);
+  }
 
   append_column (self, _("Status"), _qa_ui_label_factory_new (G_CALLBACK (status_bind_cb), NULL, NULL),
                  gtk_cclosure_expression_new (G_TYPE_UINT, NULL, 0, NULL,
                                               G_CALLBACK (expert_status_rank), NULL, NULL),
-                 120);
+                 84);
 
   for (guint i = 0; i < G_N_ELEMENTS (role_stages); i++)
     {
-      factory = _qa_ui_label_factory_new (G_CALLBACK (role_bind_cb), NULL, NULL);
+      GtkListItemFactory *factory = _qa_ui_label_factory_new (G_CALLBACK (role_bind_cb), NULL, NULL);
+
       g_object_set_data (G_OBJECT (factory), "stage", GINT_TO_POINTER (role_stages[i]));
-      append_column (self, _(role_titles[i]), factory,
+      append_column (self, g_dpgettext2 (NULL, "column", role_titles[i]), factory,
                      gtk_cclosure_expression_new (G_TYPE_UINT, NULL, 0, NULL,
                                                   G_CALLBACK (expert_role_rank),
                                                   GINT_TO_POINTER (role_stages[i]), NULL),
-                     116);
+                     80);
     }
 }
 

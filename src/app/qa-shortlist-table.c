@@ -165,19 +165,6 @@ bind_status_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-set_factory (GtkColumnViewColumn *column,
-             GCallback            setup,
-             GCallback            bind,
-             CellKind             kind)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", setup, GUINT_TO_POINTER (kind));
-  g_signal_connect (factory, "bind", bind, GUINT_TO_POINTER (kind));
-  gtk_column_view_column_set_factory (column, factory);
-}
-
-static void
 qa_shortlist_table_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), QA_TYPE_SHORTLIST_TABLE);
@@ -211,16 +198,22 @@ qa_shortlist_table_class_init (QaShortlistTableClass *klass)
 static void
 qa_shortlist_table_init (QaShortlistTable *self)
 {
+  static const struct { gsize offset; CellKind kind; } text_columns[] = {
+    { G_STRUCT_OFFSET (QaShortlistTable, rank_column), CELL_RANK },
+    { G_STRUCT_OFFSET (QaShortlistTable, name_column), CELL_NAME },
+    { G_STRUCT_OFFSET (QaShortlistTable, material_column), CELL_MATERIAL },
+    { G_STRUCT_OFFSET (QaShortlistTable, site_column), CELL_SITE },
+    { G_STRUCT_OFFSET (QaShortlistTable, final_column), CELL_FINAL },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  set_factory (self->rank_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), CELL_RANK);
-  set_factory (self->name_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), CELL_NAME);
-  set_factory (self->material_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb),
-               CELL_MATERIAL);
-  set_factory (self->site_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), CELL_SITE);
-  set_factory (self->final_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb),
-               CELL_FINAL);
-  set_factory (self->status_column, G_CALLBACK (setup_status_cb), G_CALLBACK (bind_status_cb), 0);
+  for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
+    _qa_ui_column_set_factory (G_STRUCT_MEMBER (GtkColumnViewColumn *, self, text_columns[i].offset),
+                               G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb),
+                               GUINT_TO_POINTER (text_columns[i].kind));
+  _qa_ui_column_set_factory (self->status_column, G_CALLBACK (setup_status_cb),
+                             G_CALLBACK (bind_status_cb), NULL);
 }
 
 GtkWidget *

@@ -76,6 +76,12 @@ void       _qa_ui_run_file_chooser  (GtkFileChooserNative *chooser,
 GtkListItemFactory *_qa_ui_label_factory_new (GCallback       bind,
                                               gpointer        user_data,
                                               GDestroyNotify  destroy);
+/* Gives @column a factory whose rows @setup makes and @bind fills (GtkSignalListItemFactory
+ * handlers), both passed @data, e.g. which kind of cell the column shows. */
+void       _qa_ui_column_set_factory (GtkColumnViewColumn *column,
+                                      GCallback            setup,
+                                      GCallback            bind,
+                                      gpointer             data);
 
 /* The session's row of applicant @id (borrowed), or NULL. */
 QaApplicant *_qa_ui_find_applicant  (QaSession   *session,

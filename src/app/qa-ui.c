@@ -299,6 +299,21 @@ _qa_ui_label_factory_new (GCallback      bind,
   return factory;
 }
 
+void
+_qa_ui_column_set_factory (GtkColumnViewColumn *column,
+                           GCallback            setup,
+                           GCallback            bind,
+                           gpointer             data)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+
+  g_signal_connect (factory, "setup", setup, data);
+  g_signal_connect (factory, "bind", bind, data);
+  gtk_column_view_column_set_factory (column, factory);
+}
+
 QaApplicant *
 _qa_ui_find_applicant (QaSession  *session,
                        const char *id)

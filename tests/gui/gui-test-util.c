@@ -490,6 +490,16 @@ gui_test_run (Suite *suite)
    * every warning. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE,
                 "gtk-cursor-blink", FALSE, NULL);
+  /* The program's own style sheet, which its AdwApplication loads from its resources: sizes
+   * measured here are the ones on screen. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   runner = srunner_create (suite);
   srunner_set_fork_status (runner, CK_NOFORK);

@@ -24,6 +24,7 @@
 #include "qa-operator-dialog.h"
 #include "qa-package-export-dialog.h"
 #include "qa-problems-dialog.h"
+#include "qa-procedure-stepper.h"
 #include "qa-restore-dialog.h"
 #include "qa-sheet-import-dialog.h"
 #include "qa-ui-private.h"
@@ -129,6 +130,13 @@ static void
 setup_default (void)
 {
   open_window (-1, -1);
+}
+
+/* A common laptop's screen, 1366 × 768. */
+static void
+setup_laptop (void)
+{
+  open_window (1366, 768);
 }
 
 /* A small laptop's screen, 1024 × 640. */
@@ -552,6 +560,124 @@ START_TEST (test_fits_a_small_laptop)
 }
 END_TEST
 
+/* The dossiers page: the leaflet of the list and the dossier. */
+static AdwLeaflet *
+dossiers_leaflet (void)
+{
+  GtkWidget *leaflet = gui_test_find_widget (GTK_WIDGET (dossiers ()), ADW_TYPE_LEAFLET);
+
+  ck_assert_msg (leaflet != NULL, "the dossiers page has no leaflet");
+  return ADW_LEAFLET (leaflet);
+}
+
+static guint
+row_of (const char *id)
+{
+  GListModel *rows = G_LIST_MODEL (qa_dossiers_view_get_model (dossiers ()));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(QaApplicant) applicant = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (qa_applicant_get_id (applicant), id) == 0)
+        return i;
+    }
+  ck_abort_msg ("no row of %s", id);
+  return 0;
+}
+
+/* At 1024 × 640 the list and the dossier fold into one column: the list, then the dossier of the
+ * row opened (Enter, a click), then the list again with the back button. */
+START_TEST (test_dossiers_fold_when_low)
+{
+  GtkWidget *list, *back;
+  AdwLeaflet *leaflet;
+
+  ck_assert (show_page ("dossiers"));
+  leaflet = dossiers_leaflet ();
+  list = gui_test_find_widget (GTK_WIDGET (dossiers ()), GTK_TYPE_COLUMN_VIEW);
+  ck_assert (adw_leaflet_get_folded (leaflet));
+  ck_assert_str_eq (adw_leaflet_get_visible_child_name (leaflet), "list");
+  ck_assert (gtk_widget_get_mapped (list));
+  ck_assert (!gtk_widget_get_mapped (GTK_WIDGET (pane ())));
+  assert_no_sideways_scroll (list, "the applicant list");
+
+  /* Opened as GTK opens a row on Enter or a double click. */
+  select_applicant ("A03");
+  g_signal_emit_by_name (list, "activate", row_of ("A03"));
+  gui_test_settle ();
+  ck_assert_str_eq (adw_leaflet_get_visible_child_name (leaflet), "detail");
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (pane ())));
+  ck_assert (!gtk_widget_get_mapped (list));
+  ck_assert_str_eq (qa_dossier_pane_get_applicant_id (pane ()), "A03");
+  gui_test_assert_label_on_screen (GTK_WIDGET (pane ()), "A03");
+
+  back = qa_dossier_pane_get_back_button (pane ());
+  ck_assert (gtk_widget_get_mapped (back));
+  g_signal_emit_by_name (back, "clicked");
+  gui_test_settle ();
+  ck_assert_str_eq (adw_leaflet_get_visible_child_name (leaflet), "list");
+  ck_assert (gtk_widget_get_mapped (list));
+
+  /* A new applicant is typed in the dossier, which takes the page. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dossiers ()), "dossiers.new-applicant", NULL));
+  gui_test_settle ();
+  ck_assert_str_eq (adw_leaflet_get_visible_child_name (leaflet), "detail");
+  ck_assert (qa_dossier_pane_get_is_new (pane ()));
+}
+END_TEST
+
+/* At 1366 × 768 the list and the dossier are both on screen, and there is no back button. */
+START_TEST (test_dossiers_unfolded_on_a_laptop)
+{
+  AdwLeaflet *leaflet;
+
+  ck_assert (show_page ("dossiers"));
+  leaflet = dossiers_leaflet ();
+  ck_assert (!adw_leaflet_get_folded (leaflet));
+  ck_assert (gtk_widget_get_mapped (gui_test_find_widget (GTK_WIDGET (dossiers ()), GTK_TYPE_COLUMN_VIEW)));
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (pane ())));
+  ck_assert (!gtk_widget_get_visible (qa_dossier_pane_get_back_button (pane ())));
+  select_applicant ("A02");
+  ck_assert_str_eq (qa_dossier_pane_get_applicant_id (pane ()), "A02");
+  assert_headings_whole (gui_test_find_widget (GTK_WIDGET (dossiers ()), GTK_TYPE_COLUMN_VIEW));
+}
+END_TEST
+
+/* At 1024 px the expert pool's columns fit without scrolling sideways, headings whole. */
+START_TEST (test_expert_pool_fits_1024)
+{
+  GtkWidget *list;
+
+  ck_assert (show_page ("experts"));
+  list = gui_test_find_mapped_widget (ROOT, GTK_TYPE_COLUMN_VIEW);
+  ck_assert_msg (list != NULL, "no expert list on screen");
+  assert_no_sideways_scroll (list, "the expert pool");
+  assert_headings_whole (list);
+}
+END_TEST
+
+/* At 640 px high the sidebar shows its pages and the whole procedure without scrolling. */
+START_TEST (test_stepper_whole_at_640)
+{
+  GtkWidget *stepper = GTK_WIDGET (qa_window_get_procedure_stepper (window));
+  GtkWidget *leaflet = gui_test_find_widget (ROOT, ADW_TYPE_LEAFLET);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (stepper, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *v;
+
+  /* Where the window folds its sidebar away (English is wider), it is shown by itself. */
+  if (!gtk_widget_get_mapped (stepper))
+    adw_leaflet_set_visible_child_name (ADW_LEAFLET (leaflet), "sidebar");
+  gui_test_settle ();
+  ck_assert (gtk_widget_get_mapped (stepper));
+  ck_assert_ptr_nonnull (scrolled);
+  v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  ck_assert_msg (gtk_adjustment_get_upper (v) <= gtk_adjustment_get_page_size (v) + 1,
+                 "the sidebar needs %.0f px in %.0f", gtk_adjustment_get_upper (v),
+                 gtk_adjustment_get_page_size (v));
+}
+END_TEST
+
 static gboolean
 is_status_page_on_screen (GtkWidget     *widget,
                           gconstpointer  data G_GNUC_UNUSED)
@@ -647,6 +773,15 @@ keyboard_suite (void)
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_fits_a_small_laptop);
   tcase_add_test (tc, test_tooltip_on_one_line);
+  tcase_add_test (tc, test_dossiers_fold_when_low);
+  tcase_add_test (tc, test_expert_pool_fits_1024);
+  tcase_add_test (tc, test_stepper_whole_at_640);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("layout-laptop");
+  tcase_add_checked_fixture (tc, setup_laptop, teardown);
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_dossiers_unfolded_on_a_laptop);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("layout-default");
