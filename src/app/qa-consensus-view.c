@@ -330,7 +330,8 @@ show_progress (QaConsensusView       *self,
     }
   else
     gtk_label_set_label (self->progress_label, NULL);
-
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_label),
+                          g_strcmp0 (gtk_label_get_label (self->progress_label), "") != 0);
 }
 
 static void show_stage_as_read (QaConsensusView *self,
