@@ -19,6 +19,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "qa-consensus-matrix.h"
 #include "qa-core.h"
 #include "qa-new-session-dialog.h"
 #include "qa-operator-dialog.h"
@@ -628,6 +629,26 @@ START_TEST (test_dossiers_fold_when_low)
 END_TEST
 
 /* At 1366 × 768 the list and the dossier are both on screen, and there is no back button. */
+/* On a laptop the consensus matrix's headings are whole in either language (their widths were
+ * once set for the Chinese headings: “Points” showed as “Point”). */
+START_TEST (test_consensus_headings_whole)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *matrix;
+
+  ck_assert_msg (qa_demo_advance (session, "site", &error), "%s", error ? error->message : "");
+  qa_window_set_operator (window, "Test Operator", QA_ROLE_CHAIR);
+  ck_assert (show_page ("consensus"));
+  matrix = gui_test_find_mapped_widget (ROOT, QA_TYPE_CONSENSUS_MATRIX);
+  ck_assert_msg (matrix != NULL, "no consensus matrix on screen");
+  assert_headings_whole (gui_test_find_widget (matrix, GTK_TYPE_COLUMN_VIEW));
+
+  /* The next window starts as the others do (the operator and the page are remembered). */
+  qa_window_set_operator (window, "Test Operator", QA_ROLE_SECRETARIAT);
+  ck_assert (show_page ("dossiers"));
+}
+END_TEST
+
 START_TEST (test_dossiers_unfolded_on_a_laptop)
 {
   AdwLeaflet *leaflet;
@@ -782,6 +803,7 @@ keyboard_suite (void)
   tcase_add_checked_fixture (tc, setup_laptop, teardown);
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_dossiers_unfolded_on_a_laptop);
+  tcase_add_test (tc, test_consensus_headings_whole);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("layout-default");
