@@ -615,6 +615,8 @@ START_TEST (test_dossiers_fold_when_low)
 
   back = qa_dossier_pane_get_back_button (pane ());
   ck_assert (gtk_widget_get_mapped (back));
+  /* Named, not a second bare arrow beside the window's own back button. */
+  gui_test_assert_label_on_screen (back, _("Applicants"));
   g_signal_emit_by_name (back, "clicked");
   gui_test_settle ();
   ck_assert_str_eq (adw_leaflet_get_visible_child_name (leaflet), "list");
