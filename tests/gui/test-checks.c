@@ -6,8 +6,8 @@
  * widgets, in English and, where words are asked for, in Chinese too (the test switches the
  * language itself, with the build's catalogue from QAREVIEW_LOCALEDIR): the About text names
  * only stages the window has pages for, the experts' name column is headed 姓名, the judgement
- * dialog's heading is one line, quitting with an unsaved dossier asks first, and a draw that had
- * no choice says so.
+ * dialog's heading is one line, quitting with an unsaved dossier asks first, a draw that had no
+ * choice says so, and the audit PDF written in Chinese reads in Chinese words.
  */
 
 #define G_LOG_DOMAIN "test-checks"
@@ -442,6 +442,41 @@ START_TEST (test_draw_without_choice_says_so)
 }
 END_TEST
 
+/* Item 5 ------------------------------------------------------------------------------------------ */
+
+/* The audit PDF written in Chinese reads in Chinese words: the action's label and the values
+ * described, not the stored canonical text nor the English. */
+START_TEST (test_audit_pdf_in_chinese)
+{
+  g_autofree char *pdf_path = g_build_filename (tmpdir, "audit.pdf", NULL);
+  const char *argv[] = { g_getenv ("PDFTOTEXT"), "-enc", "UTF-8", pdf_path, "-", NULL };
+  static const char * const in_words[] = { "判定资格条件", "第十三条条件", "符合", "国内领先", "未审查" };
+  static const char * const raw[] = {
+    "condition=5", "note=", "eligibility.judge", "unchecked", "Eligibility condition judged", "pending",
+  };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  ck_assert_msg (argv[0] != NULL, "PDFTOTEXT is not set");
+  use_language ("zh_CN");
+  ck_assert (qa_applicants_judge (session, "A01", 5, TRUE, "国内领先", &error));
+  ck_assert (qa_applicants_store_eligibility (session, &error));
+  entries = qa_audit_list (qa_session_get_database (session), &error);
+  ck_assert_msg (entries != NULL, "%s", error ? error->message : "");
+  ck_assert_msg (qa_audit_write_pdf (entries, "2026 · 审计日志", pdf_path, QA_OUTPUT_NONE, &error),
+                 "%s", error ? error->message : "");
+  ck_assert (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
+  ck_assert (g_spawn_check_wait_status (status, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (in_words); i++)
+    ck_assert_msg (strstr (out, in_words[i]) != NULL, "“%s” is not in the PDF:\n%s", in_words[i], out);
+  for (guint i = 0; i < G_N_ELEMENTS (raw); i++)
+    ck_assert_msg (strstr (out, raw[i]) == NULL, "the PDF shows “%s”:\n%s", raw[i], out);
+}
+END_TEST
+
 static Suite *
 checks_suite (void)
 {
@@ -455,6 +490,7 @@ checks_suite (void)
   tcase_add_test (tc, test_judgement_heading_one_line);
   tcase_add_test (tc, test_quit_asks_about_unsaved_changes);
   tcase_add_test (tc, test_draw_without_choice_says_so);
+  tcase_add_test (tc, test_audit_pdf_in_chinese);
   suite_add_tcase (suite, tc);
   return suite;
 }
