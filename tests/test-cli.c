@@ -1562,6 +1562,9 @@ START_TEST (test_waits_for_a_writer)
 }
 END_TEST
 
+/* In a shell run by unshare: $0 mounted read-only over itself, then the rest of the command run. */
+#define MOUNT_READ_ONLY "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\""
+
 /* qareview-cli run with @dir mounted read-only, as on a write-protected medium, in a private
  * user and mount namespace. FALSE when this system allows no such namespace. */
 static gboolean
@@ -1573,7 +1576,9 @@ cli_on_read_only_medium (Run        *run,
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *data_home = tmp_path ("data-home");
   g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", data_home, TRUE);
-  const char *probe[] = { "unshare", "-rm", "true", NULL };
+  /* The mount made, a write there must fail: else this system cannot show a read-only medium. */
+  const char *probe[] = { "unshare", "-rm", "sh", "-c", MOUNT_READ_ONLY, dir,
+                          "sh", "-c", "! touch \"$0/probe\" 2>/dev/null", dir, NULL };
   int wait_status = 0;
   va_list args;
 
@@ -1584,7 +1589,7 @@ cli_on_read_only_medium (Run        *run,
 
   for (const char *arg = "unshare\0-rm\0sh\0-c\0"; *arg != '\0'; arg += strlen (arg) + 1)
     g_ptr_array_add (argv, (gpointer)arg);
-  g_ptr_array_add (argv, (gpointer)"mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"");
+  g_ptr_array_add (argv, (gpointer)MOUNT_READ_ONLY);
   g_ptr_array_add (argv, (gpointer)dir);
   g_ptr_array_add (argv, (gpointer)g_getenv ("QAREVIEW_CLI"));
   va_start (args, first);
