@@ -14,9 +14,20 @@ check () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
 }
 
-# The verb of each help line: its leading lower-case words (“panel set”, “import”).
+# The verbs of each help line: its leading lower-case words (“panel set”), each alternative of a
+# word such as “applicants|experts|conflicts” a verb of its own (“import applicants”, …).
 verbs=$(LC_ALL=C "$cli" --help | sed -n '/^Verbs:/,/^$/p' | grep '^  [a-z]' | grep -v '^      ' |
-        awk '{ v = ""; for (i = 1; i <= NF && $i ~ /^[a-z][a-z-]*$/; i++) v = v (v == "" ? "" : " ") $i; print v }')
+        awk '{
+          n = 1; v[1] = ""
+          for (i = 1; i <= NF && $i ~ /^[a-z][a-z-]*(\|[a-z][a-z-]*)*$/; i++) {
+            k = split($i, alt, "|"); m = 0
+            for (j = 1; j <= n; j++)
+              for (a = 1; a <= k; a++)
+                w[++m] = v[j] (v[j] == "" ? "" : " ") alt[a]
+            n = m; for (j = 1; j <= n; j++) v[j] = w[j]
+          }
+          for (j = 1; j <= n; j++) print v[j]
+        }')
 
 [ -n "$verbs" ]
 check $? "qareview-cli --help lists verbs"

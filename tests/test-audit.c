@@ -402,6 +402,58 @@ START_TEST (test_described_in_words)
 }
 END_TEST
 
+/* @text without any white space, so words wrapped in a table's cell still read as one run. */
+static char *
+without_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isspace (*c))
+      g_string_append_c (out, *c);
+  return g_string_free (out, FALSE);
+}
+
+/* The audit PDF shows each entry in words, as the window does: the action's label and the values
+ * described, never the stored canonical form (“condition=5; pass”, “unchecked → eligible”). */
+START_TEST (test_pdf_in_words)
+{
+  g_autofree char *pdf_path = g_build_filename (tmpdir, "audit.pdf", NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { g_getenv ("PDFTOTEXT"), "-enc", "UTF-8", pdf_path, "-", NULL };
+  static const char * const in_words[] = {
+    "Eligibility condition judged", "condition of Art. 13: 5; met; note: 国内领先",
+    "Applicants imported", "rows: 1", "not checked → eligible",
+  };
+  static const char * const raw[] = {
+    "condition=5", "pass; note=", "note=", "rows=1", "sha256=", "unchecked", "eligibility.judge",
+    "applicant.import", "session.create",
+  };
+  int status = 0;
+
+  ck_assert_msg (argv[0] != NULL, "PDFTOTEXT is not set");
+  add_history ();
+  entries = qa_audit_list (qa_session_get_database (session), &error);
+  ck_assert_msg (qa_audit_write_pdf (entries, "2026 · 审计日志", pdf_path, QA_OUTPUT_NONE, &error),
+                 "%s", error ? error->message : "");
+  ck_assert (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
+  ck_assert (g_spawn_check_wait_status (status, NULL));
+  text = without_spaces (out);
+
+  for (guint i = 0; i < G_N_ELEMENTS (in_words); i++)
+    {
+      g_autofree char *words = without_spaces (in_words[i]);
+
+      ck_assert_msg (strstr (text, words) != NULL, "“%s” is not in the PDF:\n%s", in_words[i], out);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (raw); i++)
+    ck_assert_msg (strstr (out, raw[i]) == NULL, "the PDF shows the stored “%s”:\n%s", raw[i], out);
+}
+END_TEST
+
 static Suite *
 audit_suite (void)
 {
@@ -423,6 +475,7 @@ audit_suite (void)
   tcase_add_test (tc, test_action_labels);
   tcase_add_test (tc, test_described_in_words);
   tcase_add_test (tc, test_restore_is_recorded);
+  tcase_add_test (tc, test_pdf_in_words);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -1285,6 +1285,8 @@ START_TEST (test_full_disk_keeps_reading)
 
     ck_assert_msg (judge.status == 3, "exit %d: %s", judge.status, judge.err);
     ck_assert_msg (strstr (judge.err, "nothing was lost") != NULL, "%s", judge.err);
+    ck_assert_msg (strstr (judge.err, "because the disk is full") != NULL, "%s", judge.err);
+    ck_assert_msg (strstr (judge.err, db) != NULL, "%s", judge.err);
     ck_assert_msg (list.status == 0, "%s", list.err);
     ck_assert (strstr (list.out, "A01,") != NULL);
     ck_assert_msg (verify.status == 0, "%s", verify.err);
@@ -1301,6 +1303,7 @@ START_TEST (test_full_disk_keeps_reading)
   }
 }
 END_TEST
+
 
 
 /* 13.6: an input that never ends is refused at the limit, not read until the allocator gives up:
@@ -1559,6 +1562,89 @@ START_TEST (test_waits_for_a_writer)
 }
 END_TEST
 
+/* In a shell run by unshare: $0 mounted read-only over itself, then the rest of the command run. */
+#define MOUNT_READ_ONLY "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\""
+
+/* qareview-cli run with @dir mounted read-only, as on a write-protected medium, in a private
+ * user and mount namespace. FALSE when this system allows no such namespace. */
+static gboolean
+cli_on_read_only_medium (Run        *run,
+                         const char *dir,
+                         const char *first,
+                         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *data_home = tmp_path ("data-home");
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", data_home, TRUE);
+  /* The mount made, a write there must fail: else this system cannot show a read-only medium. */
+  const char *probe[] = { "unshare", "-rm", "sh", "-c", MOUNT_READ_ONLY, dir,
+                          "sh", "-c", "! touch \"$0/probe\" 2>/dev/null", dir, NULL };
+  int wait_status = 0;
+  va_list args;
+
+  if (!g_spawn_sync (NULL, (char **)probe, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &wait_status, NULL) ||
+      !g_spawn_check_wait_status (wait_status, NULL))
+    return FALSE;
+
+  for (const char *arg = "unshare\0-rm\0sh\0-c\0"; *arg != '\0'; arg += strlen (arg) + 1)
+    g_ptr_array_add (argv, (gpointer)arg);
+  g_ptr_array_add (argv, (gpointer)MOUNT_READ_ONLY);
+  g_ptr_array_add (argv, (gpointer)dir);
+  g_ptr_array_add (argv, (gpointer)g_getenv ("QAREVIEW_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  ck_assert (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                           &run->out, &run->err, &wait_status, NULL));
+  ck_assert_msg (WIFEXITED (wait_status), "qareview-cli died: %s", run->err);
+  run->status = WEXITSTATUS (wait_status);
+  return TRUE;
+}
+
+/* A session on a read-only medium is read; a write is refused, saying so, and changes nothing. */
+START_TEST (test_read_only_medium_keeps_reading)
+{
+  g_autofree char *medium = tmp_path ("medium");
+  g_autofree char *db = g_build_filename (medium, "session.db", NULL);
+  g_autofree char *before = NULL;
+  g_auto(Run) judge = { 0, NULL, NULL };
+  g_auto(Run) list = { 0, NULL, NULL };
+  g_auto(Run) verify = { 0, NULL, NULL };
+
+  ck_assert_int_eq (g_mkdir (medium, 0755), 0);
+  {
+    g_auto(Run) demo = cli ("--db", db, "demo", NULL);
+    ck_assert_int_eq (demo.status, 0);
+  }
+  before = qa_test_file_checksum (db);
+  if (!cli_on_read_only_medium (&judge, medium, "--db", db, "eligibility", "judge", "--applicant", "A03",
+                                "--condition", "5", "--pass", "yes", NULL))
+    {
+      printf ("# no user namespace for a read-only mount here: the read-only medium is not tried\n");
+      return;
+    }
+  ck_assert (cli_on_read_only_medium (&list, medium, "--db", db, "applicant", "list", NULL));
+  ck_assert (cli_on_read_only_medium (&verify, medium, "--db", db, "audit", "verify", NULL));
+
+  ck_assert_msg (judge.status == 3, "exit %d: %s", judge.status, judge.err);
+  ck_assert_msg (strstr (judge.err, "read-only") != NULL && strstr (judge.err, "nothing was lost") != NULL,
+                 "%s", judge.err);
+  ck_assert_msg (list.status == 0, "%s", list.err);
+  ck_assert (strstr (list.out, "A01,") != NULL);
+  ck_assert_msg (verify.status == 0, "%s", verify.err);
+  {
+    g_autofree char *now = qa_test_file_checksum (db);
+
+    ck_assert_str_eq (now, before);
+  }
+}
+END_TEST
+
+
 static Suite *
 cli_suite (void)
 {
@@ -1597,6 +1683,7 @@ cli_suite (void)
   tcase_add_test (tc, test_unopenable_package);
   tcase_add_test (tc, test_restore_policy);
   tcase_add_test (tc, test_waits_for_a_writer);
+  tcase_add_test (tc, test_read_only_medium_keeps_reading);
   suite_add_tcase (suite, tc);
   return suite;
 }

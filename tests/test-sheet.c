@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "qa-database-private.h"
@@ -798,6 +799,77 @@ START_TEST (test_entry_refuses_what_a_sheet_cannot_carry)
 }
 END_TEST
 
+/* The key a database holds for @reviewer's material package, or NULL. */
+static char *
+package_key_of (QaDatabase *db,
+                const char *reviewer)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _qa_database_prepare (db, "SELECT secret FROM package_key WHERE stage = 'material' AND expert_id = ?1",
+                               NULL);
+  ck_assert_ptr_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, reviewer, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+static void
+assert_key_of_32_bytes (const char *key)
+{
+  ck_assert_ptr_nonnull (key);
+  ck_assert_uint_eq (strlen (key), 64);
+  for (const char *c = key; *c != '\0'; c++)
+    ck_assert_msg (g_ascii_isxdigit (*c) && !g_ascii_isupper (*c), "not lower-case hex: %s", key);
+}
+
+/* Each package's secret is 32 bytes from the kernel: reviewers' keys differ, each package carries
+ * its own, and a key drawn after GLib's and libc's generators were seeded alike is still new, so
+ * neither generator is behind it. */
+START_TEST (test_package_keys_are_random)
+{
+  QaDatabase *db = qa_session_get_database (session);
+  static const char * const reviewers[] = { "E02", "E03", "E04" };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reviewers); i++)
+    {
+      g_autoptr(QaSession) package = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *carried = NULL;
+
+      g_random_set_seed (1234);
+      srand (1234);
+      package = export_package (reviewers[i]);
+      key = package_key_of (db, reviewers[i]);
+      assert_key_of_32_bytes (key);
+      carried = package_key_of (qa_session_get_database (package), reviewers[i]);
+      ck_assert_str_eq (carried, key);
+      ck_assert_msg (g_hash_table_add (seen, g_steal_pointer (&key)), "a key issued twice");
+    }
+
+  /* A new key for E03 is drawn once its old one is gone; seeded alike, a weak generator repeats. */
+  first = package_key_of (db, "E03");
+  ck_assert (_qa_database_exec (db, "DELETE FROM package_key WHERE expert_id = 'E03'", &error));
+  {
+    g_autofree char *path = path_in_tmp ("E03.qapkg");
+
+    g_random_set_seed (1234);
+    srand (1234);
+    ck_assert_msg (qa_package_export (session, "E03", QA_STAGE_MATERIAL, path, QA_OUTPUT_REPLACE_PACKAGE, &error),
+                   "%s", error ? error->message : "");
+  }
+  second = package_key_of (db, "E03");
+  assert_key_of_32_bytes (second);
+  ck_assert_str_ne (first, second);
+  ck_assert (!g_hash_table_contains (seen, second));
+}
+END_TEST
+
 static Suite *
 sheet_suite (void)
 {
@@ -822,6 +894,7 @@ sheet_suite (void)
   tcase_add_test (tc, test_scores_only_in_own_package);
   tcase_add_test (tc, test_async_export_and_import);
   tcase_add_test (tc, test_async_import_refusal_names_file);
+  tcase_add_test (tc, test_package_keys_are_random);
   suite_add_tcase (suite, tc);
   return suite;
 }
