@@ -27,7 +27,6 @@
 #include "qa-problems-dialog.h"
 #include "qa-procedure-stepper.h"
 #include "qa-restore-dialog.h"
-#include "qa-settings-private.h"
 #include "qa-sheet-import-dialog.h"
 #include "qa-ui-private.h"
 #include "qa-window.h"
@@ -103,15 +102,6 @@ open_window (int width,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  g_autoptr(GSettings) settings = _qa_settings_new ();
-
-  /* Every window starts as the first did: the operator and the page shown are remembered. */
-  if (settings != NULL)
-    {
-      g_settings_reset (settings, "sidebar-page");
-      g_settings_reset (settings, "operator-name");
-      g_settings_reset (settings, "operator-role");
-    }
   g_string_truncate (warnings, 0);
   tmpdir = g_dir_make_tmp ("qareview-keyboard-XXXXXX", &error);
   ck_assert_msg (tmpdir != NULL, "%s", error ? error->message : "");
@@ -654,6 +644,10 @@ START_TEST (test_consensus_headings_whole)
   matrix = gui_test_find_mapped_widget (ROOT, QA_TYPE_CONSENSUS_MATRIX);
   ck_assert_msg (matrix != NULL, "no consensus matrix on screen");
   assert_headings_whole (gui_test_find_widget (matrix, GTK_TYPE_COLUMN_VIEW));
+
+  /* The next window starts as the others do (the operator and the page are remembered). */
+  qa_window_set_operator (window, "Test Operator", QA_ROLE_SECRETARIAT);
+  ck_assert (show_page ("dossiers"));
 }
 END_TEST
 
