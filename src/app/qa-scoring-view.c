@@ -35,7 +35,8 @@ struct _QaScoringView
   QaRole              role;
 
   /* Template widgets */
-  QaCriteriaBrowser  *criteria_browser;
+  AdwBin             *criteria_bin;
+  QaCriteriaBrowser  *criteria_browser;  /* built in criteria_bin when first shown or asked for */
   GtkStack           *mode_stack;
   QaReviewPane       *review_pane;   /* built when first wanted */
   AdwBin             *sheet_bin;
@@ -62,27 +63,41 @@ is_reviewer_mode (QaScoringView *self)
   return self->session != NULL && qa_session_is_package (self->session);
 }
 
-/* The criteria guide (the secretariat's and the chair's page) gets the session when the view is
- * first shown or its rows are asked for: building the 23 items' rows is most of this view's
- * cost, and it is not on screen at start-up. */
+/* The criteria guide (the secretariat's and the chair's page) is built, and gets the session,
+ * when the view is first shown or its rows are asked for: the browser and its 23 items' rows are
+ * most of this view's cost, and they are not on screen at start-up. */
 static void
 sync_criteria_browser (QaScoringView *self,
                        gboolean       now)
 {
   QaSession *wanted = is_reviewer_mode (self) ? NULL : self->session;
 
-  if (wanted != NULL && !now && !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
+  if (!now && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* Not shown: a browser already built lets an old session go at once. */
+      if (self->criteria_browser != NULL && wanted == NULL)
+        qa_criteria_browser_set_session (self->criteria_browser, NULL);
+      return;
+    }
 
+  if (self->criteria_browser == NULL)
+    {
+      self->criteria_browser = QA_CRITERIA_BROWSER (qa_criteria_browser_new ());
+      adw_bin_set_child (self->criteria_bin, GTK_WIDGET (self->criteria_browser));
+    }
   qa_criteria_browser_set_session (self->criteria_browser, wanted);
 }
 
 static void
 qa_scoring_view_map (GtkWidget *widget)
 {
+  QaScoringView *self = QA_SCORING_VIEW (widget);
+
   GTK_WIDGET_CLASS (qa_scoring_view_parent_class)->map (widget);
 
-  sync_criteria_browser (QA_SCORING_VIEW (widget), TRUE);
+  /* A reviewer's package never shows the guide: it is not built for it. */
+  if (!is_reviewer_mode (self) || self->criteria_browser != NULL)
+    sync_criteria_browser (self, TRUE);
 }
 
 static void review_progress_cb (QaScoringView *self);
@@ -594,12 +609,11 @@ qa_scoring_view_class_init (QaScoringViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (QA_TYPE_CRITERIA_BROWSER);
   g_type_ensure (QA_TYPE_REVIEW_PANE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-scoring-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, QaScoringView, criteria_browser);
+  gtk_widget_class_bind_template_child (widget_class, QaScoringView, criteria_bin);
   gtk_widget_class_bind_template_child (widget_class, QaScoringView, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, QaScoringView, sheet_bin);
 

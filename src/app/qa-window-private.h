@@ -50,6 +50,8 @@ struct _QaWindow
 
   /* Template widgets */
   GtkMenuButton        *content_menu_button;
+  GtkMenuButton        *error_menu_button;
+  GtkMenuButton        *sidebar_menu_button;
   GtkLabel             *dossiers_count_label;
   GtkButton            *error_open_button;
   AdwStatusPage        *error_page;

@@ -174,6 +174,22 @@ scoring_title_changed_cb (QaWindow      *self,
   _qa_window_update_title (self);
 }
 
+/* The main menu of @button: a reviewer's package has its own (see set_reviewer_mode). */
+static GMenuModel *
+main_menu_model (QaWindow      *self,
+                 GtkMenuButton *button)
+{
+  return button == self->content_menu_button && self->reviewer_mode ? self->package_menu
+                                                                    : self->primary_menu;
+}
+
+static void
+create_main_menu (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  gtk_menu_button_set_menu_model (button, main_menu_model (QA_WINDOW (user_data), button));
+}
+
 /* Reviewer mode shows the scoring sheet alone: no sidebar, no procedure, no other page. */
 static void
 set_reviewer_mode (QaWindow *self,
@@ -186,9 +202,10 @@ set_reviewer_mode (QaWindow *self,
   gtk_widget_set_visible (adw_leaflet_get_child_by_name (self->leaflet, "sidebar"), !reviewer_mode);
   gtk_widget_set_visible (adw_leaflet_get_child_by_name (self->leaflet, "sidebar-separator"), !reviewer_mode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !reviewer_mode);
-  /* A package is no session: its menu does not back it up, restore it or swap it for another. */
-  gtk_menu_button_set_menu_model (self->content_menu_button,
-                                  reviewer_mode ? self->package_menu : self->primary_menu);
+  /* A package is no session: its menu does not back it up, restore it or swap it for another.
+   * A menu not yet opened is made for the mode it opens in (create_main_menu). */
+  if (gtk_menu_button_get_popover (self->content_menu_button) != NULL)
+    gtk_menu_button_set_menu_model (self->content_menu_button, main_menu_model (self, self->content_menu_button));
 
   if (reviewer_mode)
     {
@@ -498,6 +515,8 @@ qa_window_class_init (QaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QaWindow, error_restore_button);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, content_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, error_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, QaWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, package_menu);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, QaWindow, main_stack);
@@ -546,7 +565,18 @@ qa_window_class_init (QaWindowClass *klass)
 static void
 qa_window_init (QaWindow *self)
 {
+  GtkMenuButton *menu_buttons[3];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Each main menu's popover is made when it is first opened (with the mouse, F10 or a test's
+   * popup), not at start-up: three menus of a dozen items were ~14 M instructions before the
+   * first frame. */
+  menu_buttons[0] = self->content_menu_button;
+  menu_buttons[1] = self->error_menu_button;
+  menu_buttons[2] = self->sidebar_menu_button;
+  for (guint i = 0; i < G_N_ELEMENTS (menu_buttons); i++)
+    gtk_menu_button_set_create_popup_func (menu_buttons[i], create_main_menu, self, NULL);
 
   self->settings = _qa_settings_new ();
 

@@ -198,9 +198,24 @@ static void
 collect_menu_button_actions (GtkWidget *root,
                              GPtrArray *actions)
 {
-  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)) != NULL)
-    collect_menu_actions (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)), actions);
+  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root))
+    {
+      GtkMenuButton *button = GTK_MENU_BUTTON (root);
+
+      /* A menu made when first opened: open it, as the user would, to see what it offers, and
+       * give the keyboard back to where it was. */
+      if (gtk_menu_button_get_popover (button) == NULL)
+        {
+          GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (root));
+
+          gtk_menu_button_popup (button);
+          gtk_menu_button_popdown (button);
+          if (focus != NULL)
+            gtk_widget_grab_focus (focus);
+        }
+      if (gtk_menu_button_get_menu_model (button) != NULL)
+        collect_menu_actions (gtk_menu_button_get_menu_model (button), actions);
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
