@@ -49,19 +49,21 @@ struct _QaDossierPane
   gboolean           loading;
   QaRole             role;
 
-  /* Template widgets */
+  /* The widgets of the tabs built so far (see ensure_tab()), NULL until then */
   QaRecordTable     *accidents_table;
-  GtkButton         *back_button;
   QaRecordTable     *certificates_table;
   GtkCheckButton    *declared_accidents_check;
-  QaEligibilityPane *eligibility_pane;
-  GtkStack          *eligibility_stack;
-  QaDossierForm     *form;
-  GtkLabel          *id_label;
   QaDossierIndicators *indicators;
   QaMaterialsPane   *materials_pane;
-  GtkStackPage      *materials_page;
   GtkStack          *materials_stack;
+  QaEligibilityPane *eligibility_pane;
+  GtkStack          *eligibility_stack;
+
+  /* Template widgets */
+  GtkButton         *back_button;
+  QaDossierForm     *form;
+  GtkLabel          *id_label;
+  GtkStackPage      *materials_page;
   GtkLabel          *name_label;
   GtkButton         *revert_button;
   GtkLabel          *status_label;
@@ -85,6 +87,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* Lazy tabs: but the basic information, every tab is an empty bin in the template, and its
+ * widgets are built (from their own .ui) and filled with the dossier shown the first time the tab
+ * is shown or asked for. A tab not built is as loaded: not modified, valid, nothing to apply. */
+typedef enum
+{
+  TAB_SYSTEMS,
+  TAB_INDICATORS,
+  TAB_MATERIALS,
+  TAB_ELIGIBILITY,
+  N_TABS
+} Tab;
+
+static const char * const tab_names[N_TABS] = { "systems", "indicators", "materials", "eligibility" };
+
+static void ensure_tab (QaDossierPane *self,
+                        Tab            tab);
 
 /* Tables ------------------------------------------------------------------------------------ */
 
@@ -146,9 +165,18 @@ cell (char       **row,
 static void
 apply_tables (QaDossierPane *self)
 {
-  g_autoptr(GPtrArray) accidents = qa_record_table_dup_rows (self->accidents_table);
-  g_autoptr(GPtrArray) certificates = qa_record_table_dup_rows (self->certificates_table);
+  g_autoptr(GPtrArray) accidents = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
 
+  if (self->indicators != NULL)
+    qa_dossier_indicators_apply (self->indicators, self->dossier);
+
+  /* A tab not built holds the lists as loaded. */
+  if (self->accidents_table == NULL)
+    return;
+
+  accidents = qa_record_table_dup_rows (self->accidents_table);
+  certificates = qa_record_table_dup_rows (self->certificates_table);
   g_ptr_array_set_size (qa_dossier_get_accidents (self->dossier), 0);
   for (guint i = 0; i < accidents->len; i++)
     {
@@ -165,8 +193,6 @@ apply_tables (QaDossierPane *self)
       qa_dossier_add_certificate (self->dossier, cell (row, 0), cell (row, 1), cell (row, 2),
                                   cell (row, 3));
     }
-
-  qa_dossier_indicators_apply (self->indicators, self->dossier);
 }
 
 static void
@@ -194,6 +220,27 @@ dossier_differs (QaDossier *a,
          qa_dossier_get_self_score (a) != qa_dossier_get_self_score (b);
 }
 
+/* The tables of the tabs built: one not built is as loaded, so neither modified nor invalid. */
+static gboolean
+tables_modified (QaDossierPane *self)
+{
+  return (self->accidents_table != NULL &&
+          (qa_record_table_is_modified (self->accidents_table) ||
+           qa_record_table_is_modified (self->certificates_table))) ||
+         (self->indicators != NULL &&
+          qa_record_table_is_modified (qa_dossier_indicators_get_table (self->indicators)));
+}
+
+static gboolean
+tables_valid (QaDossierPane *self)
+{
+  return (self->accidents_table == NULL ||
+          (qa_record_table_is_valid (self->accidents_table) &&
+           qa_record_table_is_valid (self->certificates_table))) &&
+         (self->indicators == NULL ||
+          qa_record_table_is_valid (qa_dossier_indicators_get_table (self->indicators)));
+}
+
 static void
 update_state (QaDossierPane *self)
 {
@@ -203,15 +250,11 @@ update_state (QaDossierPane *self)
   if (self->dossier != NULL)
     modified = self->is_new ||
                (self->saved != NULL && dossier_differs (self->dossier, self->saved)) ||
-               qa_record_table_is_modified (self->accidents_table) ||
-               qa_record_table_is_modified (self->certificates_table) ||
-               qa_record_table_is_modified (qa_dossier_indicators_get_table (self->indicators));
+               tables_modified (self);
 
   can_save = modified && self->session != NULL &&
              qa_dossier_form_is_valid (self->form) &&
-             qa_record_table_is_valid (self->accidents_table) &&
-             qa_record_table_is_valid (self->certificates_table) &&
-             qa_record_table_is_valid (qa_dossier_indicators_get_table (self->indicators));
+             tables_valid (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.save",
                                  can_save && qa_role_allows (self->role, QA_PERMISSION_REGISTER));
@@ -261,10 +304,35 @@ update_header (QaDossierPane *self)
     }
 }
 
+/* The number of materials of the applicant shown: the pane's, or, before it is built, the
+ * session's list (one query, as the pane would make). */
+static guint
+count_materials (QaDossierPane *self)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->materials_pane != NULL)
+    return g_list_model_get_n_items (qa_materials_pane_get_materials (self->materials_pane));
+
+  if (self->session == NULL || self->saved == NULL)
+    return 0;
+
+  list = qa_materials_list (self->session, qa_dossier_get_text (self->saved, QA_DOSSIER_ID), &error);
+  if (list == NULL)
+    {
+      g_warning ("Could not list the materials of %s: %s",
+                 qa_dossier_get_text (self->saved, QA_DOSSIER_ID), error->message);
+      return 0;
+    }
+
+  return g_list_model_get_n_items (list);
+}
+
 static void
 update_materials_title (QaDossierPane *self)
 {
-  guint n = g_list_model_get_n_items (qa_materials_pane_get_materials (self->materials_pane));
+  guint n = self->saved != NULL ? count_materials (self) : 0;
   g_autofree char *title = NULL;
 
   if (self->saved != NULL && n > 0)
@@ -276,14 +344,53 @@ update_materials_title (QaDossierPane *self)
   gtk_stack_page_set_title (self->materials_page, title);
 }
 
+/* Fills the tables of the tabs built with the dossier being typed in. */
+static void
+load_tables (QaDossierPane *self)
+{
+  if (self->dossier == NULL)
+    return;
+
+  self->loading = TRUE;
+  if (self->accidents_table != NULL)
+    {
+      load_table (self->accidents_table, self->dossier, "accidents");
+      load_table (self->certificates_table, self->dossier, "certificates");
+      gtk_check_button_set_active (self->declared_accidents_check,
+                                   qa_dossier_get_declared_accidents (self->dossier));
+    }
+  if (self->indicators != NULL)
+    qa_dossier_indicators_load (self->indicators, self->dossier,
+                                self->session != NULL ? qa_session_get_year (self->session) : 0);
+  self->loading = FALSE;
+}
+
+/* Gives the materials and eligibility tabs built the applicant stored, if any: they belong to
+ * a registered applicant, and show a placeholder for a new one. */
+static void
+load_stored_tabs (QaDossierPane *self)
+{
+  const char *id = qa_dossier_pane_get_applicant_id (self);
+  QaSession *session = id != NULL ? self->session : NULL;
+
+  if (self->materials_pane != NULL)
+    {
+      qa_materials_pane_set_applicant (self->materials_pane, session, id);
+      gtk_stack_set_visible_child_name (self->materials_stack, id != NULL ? "pane" : "unsaved");
+    }
+  if (self->eligibility_pane != NULL)
+    {
+      qa_eligibility_pane_set_applicant (self->eligibility_pane, session, id);
+      gtk_stack_set_visible_child_name (self->eligibility_stack, id != NULL ? "pane" : "unsaved");
+    }
+}
+
 /* Shows @dossier (taken) as the one being typed in; @saved (taken) is how it is stored. */
 static void
 set_dossier (QaDossierPane *self,
              QaDossier     *dossier,
              QaDossier     *saved)
 {
-  const char *id = saved != NULL ? qa_dossier_get_text (saved, QA_DOSSIER_ID) : NULL;
-
   g_clear_object (&self->dossier);
   g_clear_object (&self->saved);
   self->dossier = dossier;
@@ -291,19 +398,9 @@ set_dossier (QaDossierPane *self,
 
   self->loading = TRUE;
   qa_dossier_form_set_dossier (self->form, dossier, saved == NULL);
-  load_table (self->accidents_table, dossier, "accidents");
-  load_table (self->certificates_table, dossier, "certificates");
-  qa_dossier_indicators_load (self->indicators, dossier,
-                              self->session != NULL ? qa_session_get_year (self->session) : 0);
-  gtk_check_button_set_active (self->declared_accidents_check,
-                               qa_dossier_get_declared_accidents (dossier));
   self->loading = FALSE;
-
-  /* Materials and the check belong to a stored applicant. */
-  qa_materials_pane_set_applicant (self->materials_pane, id != NULL ? self->session : NULL, id);
-  qa_eligibility_pane_set_applicant (self->eligibility_pane, id != NULL ? self->session : NULL, id);
-  gtk_stack_set_visible_child_name (self->materials_stack, id != NULL ? "pane" : "unsaved");
-  gtk_stack_set_visible_child_name (self->eligibility_stack, id != NULL ? "pane" : "unsaved");
+  load_tables (self);
+  load_stored_tabs (self);
 
   update_header (self);
   update_materials_title (self);
@@ -366,6 +463,120 @@ n_materials_changed_cb (QaDossierPane   *self,
   update_materials_title (self);
 }
 
+/* Tabs ------------------------------------------------------------------------------------- */
+
+/* What may be typed into the tabs built, as the role allows. */
+static void
+set_tabs_role (QaDossierPane *self)
+{
+  gboolean may_register = qa_role_allows (self->role, QA_PERMISSION_REGISTER);
+
+  /* Read, not typed into, by whoever may not register. */
+  if (self->accidents_table != NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->certificates_table), may_register);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->accidents_table), may_register);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->declared_accidents_check), may_register);
+    }
+  if (self->indicators != NULL)
+    qa_dossier_indicators_set_editable (self->indicators, may_register);
+  if (self->materials_pane != NULL)
+    qa_materials_pane_set_role (self->materials_pane, self->role);
+  if (self->eligibility_pane != NULL)
+    qa_eligibility_pane_set_role (self->eligibility_pane, self->role);
+}
+
+static GObject *
+builder_get (GtkBuilder *builder,
+             const char *id)
+{
+  GObject *object = gtk_builder_get_object (builder, id);
+
+  g_assert (object != NULL);
+  return object;
+}
+
+/* Builds tab @tab if it is not yet, and fills it as the tabs built before it are filled. */
+static void
+ensure_tab (QaDossierPane *self,
+            Tab            tab)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autofree char *resource = NULL;
+  GtkWidget *bin;
+
+  g_assert (tab < N_TABS);
+
+  bin = gtk_stack_get_child_by_name (self->view_stack, tab_names[tab]);
+  if (adw_bin_get_child (ADW_BIN (bin)) != NULL)
+    return;
+
+  resource = g_strdup_printf (RESOURCE_PREFIX "/qa-dossier-tab-%s.ui", tab_names[tab]);
+  builder = gtk_builder_new_from_resource (resource);
+
+  switch (tab)
+    {
+    case TAB_SYSTEMS:
+      self->certificates_table = QA_RECORD_TABLE (builder_get (builder, "certificates_table"));
+      self->accidents_table = QA_RECORD_TABLE (builder_get (builder, "accidents_table"));
+      self->declared_accidents_check = GTK_CHECK_BUTTON (builder_get (builder, "declared_accidents_check"));
+      qa_record_table_set_columns (self->accidents_table, accident_columns,
+                                   G_N_ELEMENTS (accident_columns));
+      qa_record_table_set_columns (self->certificates_table, certificate_columns,
+                                   G_N_ELEMENTS (certificate_columns));
+      g_signal_connect_object (self->certificates_table, "changed",
+                               G_CALLBACK (edited_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->accidents_table, "changed",
+                               G_CALLBACK (edited_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->declared_accidents_check, "toggled",
+                               G_CALLBACK (declared_accidents_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
+      break;
+
+    case TAB_INDICATORS:
+      self->indicators = QA_DOSSIER_INDICATORS (builder_get (builder, "indicators"));
+      g_signal_connect_object (qa_dossier_indicators_get_table (self->indicators), "changed",
+                               G_CALLBACK (edited_cb), self, G_CONNECT_SWAPPED);
+      break;
+
+    case TAB_MATERIALS:
+      self->materials_stack = GTK_STACK (builder_get (builder, "tab"));
+      self->materials_pane = QA_MATERIALS_PANE (builder_get (builder, "materials_pane"));
+      g_signal_connect_object (self->materials_pane, "notify::n-materials",
+                               G_CALLBACK (n_materials_changed_cb), self, G_CONNECT_SWAPPED);
+      break;
+
+    case TAB_ELIGIBILITY:
+      self->eligibility_stack = GTK_STACK (builder_get (builder, "tab"));
+      self->eligibility_pane = QA_ELIGIBILITY_PANE (builder_get (builder, "eligibility_pane"));
+      break;
+
+    case N_TABS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  adw_bin_set_child (ADW_BIN (bin), GTK_WIDGET (builder_get (builder, "tab")));
+
+  set_tabs_role (self);
+  load_tables (self);
+  load_stored_tabs (self);
+  update_materials_title (self);
+  update_state (self);
+}
+
+static void
+visible_tab_changed_cb (QaDossierPane *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->view_stack);
+
+  g_assert (QA_IS_DOSSIER_PANE (self));
+
+  for (guint tab = 0; tab < N_TABS; tab++)
+    if (g_strcmp0 (name, tab_names[tab]) == 0)
+      ensure_tab (self, tab);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -407,6 +618,15 @@ qa_dossier_pane_dispose (GObject *object)
   QaDossierPane *self = (QaDossierPane *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QA_TYPE_DOSSIER_PANE);
+  /* The tabs' widgets go with the template's (not owned). */
+  self->accidents_table = NULL;
+  self->certificates_table = NULL;
+  self->declared_accidents_check = NULL;
+  self->indicators = NULL;
+  self->materials_pane = NULL;
+  self->materials_stack = NULL;
+  self->eligibility_pane = NULL;
+  self->eligibility_stack = NULL;
   _qa_ui_dispose_children (GTK_WIDGET (self));
   g_clear_object (&self->session);
   g_clear_object (&self->applicant);
@@ -480,25 +700,15 @@ qa_dossier_pane_class_init (QaDossierPaneClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/qa-dossier-pane.ui");
-  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, accidents_table);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, back_button);
-  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, certificates_table);
-  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, declared_accidents_check);
-  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, eligibility_pane);
-  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, eligibility_stack);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, form);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, id_label);
-  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, indicators);
-  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, materials_pane);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, materials_page);
-  gtk_widget_class_bind_template_child (widget_class, QaDossierPane, materials_stack);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, name_label);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, revert_button);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, status_label);
   gtk_widget_class_bind_template_child (widget_class, QaDossierPane, view_stack);
-  gtk_widget_class_bind_template_callback (widget_class, declared_accidents_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, edited_cb);
-  gtk_widget_class_bind_template_callback (widget_class, n_materials_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "dossier.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "dossier.revert", NULL, revert_action);
@@ -514,12 +724,10 @@ qa_dossier_pane_init (QaDossierPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  qa_record_table_set_columns (self->accidents_table, accident_columns,
-                               G_N_ELEMENTS (accident_columns));
-  qa_record_table_set_columns (self->certificates_table, certificate_columns,
-                               G_N_ELEMENTS (certificate_columns));
-  g_signal_connect_object (qa_dossier_indicators_get_table (self->indicators), "changed",
-                           G_CALLBACK (edited_cb), self, G_CONNECT_SWAPPED);
+  /* A tab is built the first time it is shown, by the switcher or qa_dossier_pane_set_page(). */
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (visible_tab_changed_cb), self, G_CONNECT_SWAPPED);
+  visible_tab_changed_cb (self);
 
   update_state (self);
 }
@@ -589,7 +797,8 @@ qa_dossier_pane_update_applicant (QaDossierPane *self,
 
   g_set_object (&self->applicant, applicant);
   update_header (self);
-  qa_eligibility_pane_refresh (self->eligibility_pane);
+  if (self->eligibility_pane != NULL)
+    qa_eligibility_pane_refresh (self->eligibility_pane);
 }
 
 void
@@ -670,21 +879,12 @@ void
 qa_dossier_pane_set_role (QaDossierPane *self,
                           QaRole         role)
 {
-  gboolean may_register = qa_role_allows (role, QA_PERMISSION_REGISTER);
-  GtkWidget *fields[] = {
-    GTK_WIDGET (self->form), GTK_WIDGET (self->certificates_table),
-    GTK_WIDGET (self->accidents_table), GTK_WIDGET (self->declared_accidents_check),
-  };
-
   g_return_if_fail (QA_IS_DOSSIER_PANE (self));
 
   self->role = role;
   /* Read, not typed into, by whoever may not register. */
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    gtk_widget_set_sensitive (fields[i], may_register);
-  qa_dossier_indicators_set_editable (self->indicators, may_register);
-  qa_materials_pane_set_role (self->materials_pane, role);
-  qa_eligibility_pane_set_role (self->eligibility_pane, role);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form), qa_role_allows (role, QA_PERMISSION_REGISTER));
+  set_tabs_role (self);
   update_state (self);
 }
 
@@ -710,6 +910,7 @@ qa_dossier_pane_get_materials (QaDossierPane *self)
 {
   g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), NULL);
 
+  ensure_tab (self, TAB_MATERIALS);
   return self->materials_pane;
 }
 
@@ -718,6 +919,7 @@ qa_dossier_pane_get_eligibility (QaDossierPane *self)
 {
   g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), NULL);
 
+  ensure_tab (self, TAB_ELIGIBILITY);
   return self->eligibility_pane;
 }
 
@@ -728,10 +930,13 @@ qa_dossier_pane_get_table (QaDossierPane *self,
   g_return_val_if_fail (QA_IS_DOSSIER_PANE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (g_str_equal (name, "accidents"))
-    return self->accidents_table;
-  if (g_str_equal (name, "certificates"))
-    return self->certificates_table;
+  if (g_str_equal (name, "accidents") || g_str_equal (name, "certificates"))
+    {
+      ensure_tab (self, TAB_SYSTEMS);
+      return g_str_equal (name, "accidents") ? self->accidents_table : self->certificates_table;
+    }
+
+  ensure_tab (self, TAB_INDICATORS);
   return qa_dossier_indicators_get_table (self->indicators);
 }
 

@@ -50,6 +50,7 @@ void               qa_dossier_pane_set_role          (QaDossierPane  *self,
 void               qa_dossier_pane_set_page          (QaDossierPane  *self,
                                                       const char     *page);
 
+/* The widgets of a tab, built (with the dossier shown) if the tab has not been shown yet. */
 QaDossierForm     *qa_dossier_pane_get_form          (QaDossierPane  *self);
 QaMaterialsPane   *qa_dossier_pane_get_materials     (QaDossierPane  *self);
 QaEligibilityPane *qa_dossier_pane_get_eligibility   (QaDossierPane  *self);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "qa-core.h"
+#include "qa-dossier-indicators.h"
 #include "qa-pdf-window.h"
 #include "qa-problems-dialog.h"
 #include "qa-window.h"
@@ -841,6 +842,95 @@ START_TEST (test_notice_exported_and_printed)
 }
 END_TEST
 
+/* The four tabs not on screen are built the first time they are shown (start-up builds only the
+ * basic information), with the applicant shown; the materials tab counts them before. */
+static void
+assert_tab_widgets_absent (const char *when)
+{
+  static const struct { const char *what; GType (*get_type) (void); } widgets[] = {
+    { "systems tables", qa_record_table_get_type },
+    { "indicators", qa_dossier_indicators_get_type },
+    { "materials pane", qa_materials_pane_get_type },
+    { "eligibility pane", qa_eligibility_pane_get_type },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    ck_assert_msg (gui_test_find_widget (GTK_WIDGET (pane ()), widgets[i].get_type ()) == NULL,
+                   "the %s are built %s", widgets[i].what, when);
+}
+
+START_TEST (test_hidden_tabs_built_when_shown)
+{
+  g_autoptr(GFile) pdf = gui_test_write_pdf (tmpdir, "自评报告.pdf", 2);
+  g_autoptr(QaMaterial) material = NULL;
+  g_autoptr(QaDossier) dossier = NULL;
+  g_autoptr(GError) error = NULL;
+  QaRecordTable *certificates;
+  QaRecordTable *indicators;
+  GtkWidget *declared;
+
+  assert_tab_widgets_absent ("at start");
+
+  /* A02 with a material, a certificate, an indicator and a declared accident. */
+  material = qa_materials_add (session, "A02", QA_MATERIAL_SELF_ASSESSMENT, pdf, FALSE, TRUE, NULL,
+                               &error);
+  ck_assert_msg (material != NULL, "%s", error ? error->message : "");
+  dossier = qa_applicants_load_dossier (session, "A02", &error);
+  ck_assert_msg (dossier != NULL, "%s", error ? error->message : "");
+  qa_dossier_add_certificate (dossier, "GB/T 19001-2016", "00123Q45678", "中国质量认证中心",
+                              "2027-06-30");
+  qa_dossier_add_indicator (dossier, qa_session_get_year (session) - 1, "Operating revenue", 3200,
+                            "10,000 yuan");
+  qa_dossier_set_declared_accidents (dossier, TRUE);
+  ck_assert_msg (qa_applicants_save_dossier (session, dossier, &error), "%s",
+                 error ? error->message : "");
+
+  select_applicant ("A02");
+  gui_test_settle ();
+  assert_tab_widgets_absent ("before their tabs are shown");
+  ck_assert (!qa_dossier_pane_get_modified (pane ()));
+  /* The count in the materials tab's title, before the tab is built. */
+  gui_test_assert_label_on_screen (ROOT, "Materials (1)");
+
+  show_tab ("materials");
+  ck_assert_ptr_nonnull (gui_test_find_widget (GTK_WIDGET (pane ()), QA_TYPE_MATERIALS_PANE));
+  gui_test_assert_label_on_screen (ROOT, "自评报告.pdf");
+  gui_test_assert_label_on_screen (ROOT, "Materials (1)");
+  ck_assert_ptr_null (gui_test_find_widget (GTK_WIDGET (pane ()), QA_TYPE_RECORD_TABLE));
+
+  show_tab ("systems");
+  certificates = QA_RECORD_TABLE (gui_test_find_widget (GTK_WIDGET (pane ()), QA_TYPE_RECORD_TABLE));
+  ck_assert_ptr_nonnull (certificates);
+  ck_assert_ptr_eq (certificates, qa_dossier_pane_get_table (pane (), "certificates"));
+  ck_assert_uint_eq (qa_record_table_get_n_rows (certificates), 1);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (qa_record_table_get_cell (certificates, 0, 0))),
+                    "GB/T 19001-2016");
+  declared = gui_test_find_labelled (GTK_WIDGET (pane ()), GTK_TYPE_CHECK_BUTTON,
+                                     "The applicant declares a liability accident in the years checked");
+  ck_assert_ptr_nonnull (declared);
+  ck_assert (gtk_check_button_get_active (GTK_CHECK_BUTTON (declared)));
+
+  show_tab ("indicators");
+  indicators = qa_dossier_pane_get_table (pane (), "indicators");
+  ck_assert_ptr_nonnull (gui_test_find_widget (GTK_WIDGET (pane ()), QA_TYPE_DOSSIER_INDICATORS));
+  ck_assert_uint_eq (qa_record_table_get_n_rows (indicators), 1);
+
+  show_tab ("eligibility");
+  ck_assert_ptr_nonnull (gui_test_find_widget (GTK_WIDGET (pane ()), QA_TYPE_ELIGIBILITY_PANE));
+  ck_assert_int_ne (qa_eligibility_pane_get_verdict (qa_dossier_pane_get_eligibility (pane ())),
+                    QA_ELIGIBILITY_UNCHECKED);
+
+  /* Built tabs count as loaded, and take the next applicant as before. */
+  ck_assert (!qa_dossier_pane_get_modified (pane ()));
+  select_applicant ("A01");
+  gui_test_settle ();
+  ck_assert_uint_eq (qa_record_table_get_n_rows (certificates), 0);
+  ck_assert (!gtk_check_button_get_active (GTK_CHECK_BUTTON (declared)));
+  gui_test_assert_label_on_screen (ROOT, "Materials");
+  ck_assert (!qa_dossier_pane_get_modified (pane ()));
+}
+END_TEST
+
 START_TEST (test_unsaved_changes_asked_about)
 {
   AdwMessageDialog *dialog;
@@ -1011,6 +1101,7 @@ dossiers_suite (void)
   tcase_add_test (tc, test_override_needs_reason);
   tcase_add_test (tc, test_notice_refused_while_pending);
   tcase_add_test (tc, test_notice_exported_and_printed);
+  tcase_add_test (tc, test_hidden_tabs_built_when_shown);
   tcase_add_test (tc, test_unsaved_changes_asked_about);
   tcase_add_test (tc, test_closing_asks_about_unsaved_changes);
   tcase_add_test (tc, test_closing_discards_when_told);
