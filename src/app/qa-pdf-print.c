@@ -11,9 +11,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <poppler.h>
 
 #include "qa-pdf-print.h"
+#include "qa-poppler.h"
 #include "qa-ui-private.h"
 
 static void
@@ -21,7 +21,10 @@ begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 PopplerDocument   *document)
 {
-  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
+  /* The document was opened: poppler is loaded. */
+  const QaPoppler *poppler = _qa_poppler_get (NULL);
+
+  gtk_print_operation_set_n_pages (operation, poppler->document_get_n_pages (document));
 }
 
 static void
@@ -30,7 +33,8 @@ draw_page_cb (GtkPrintOperation *operation,
               int                page_nr,
               PopplerDocument   *document)
 {
-  g_autoptr(GObject) page_object = (GObject *)poppler_document_get_page (document, page_nr);
+  const QaPoppler *poppler = _qa_poppler_get (NULL);
+  g_autoptr(GObject) page_object = (GObject *)poppler->document_get_page (document, page_nr);
   PopplerPage *page = (PopplerPage *)page_object;
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width, height, scale;
@@ -38,11 +42,11 @@ draw_page_cb (GtkPrintOperation *operation,
   if (page == NULL)
     return;
 
-  poppler_page_get_size (page, &width, &height);
+  poppler->page_get_size (page, &width, &height);
   scale = MIN (gtk_print_context_get_width (context) / width,
                gtk_print_context_get_height (context) / height);
   cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
+  poppler->page_render_for_printing (page, cr);
 }
 
 static void
@@ -72,6 +76,7 @@ _qa_ui_print_pdf (GtkWidget  *widget,
   g_autoptr(GObject) first_object = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPaperSize) paper = NULL;
+  const QaPoppler *poppler;
   PopplerDocument *document;
   GtkPrintOperation *operation;
   double width = 0, height = 0;
@@ -79,7 +84,9 @@ _qa_ui_print_pdf (GtkWidget  *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (G_IS_FILE (pdf));
 
-  document_object = (GObject *)poppler_document_new_from_gfile (pdf, NULL, NULL, &error);
+  /* Without poppler nothing is printed, and the error says why. */
+  if ((poppler = _qa_poppler_get (&error)) != NULL)
+    document_object = (GObject *)poppler->document_new_from_gfile (pdf, NULL, NULL, &error);
   if (document_object == NULL)
     {
       _qa_ui_show_error (widget, error_heading, error != NULL ? error->message : NULL);
@@ -91,9 +98,9 @@ _qa_ui_print_pdf (GtkWidget  *widget,
   setup = gtk_page_setup_new ();
   paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  first_object = (GObject *)poppler_document_get_page (document, 0);
+  first_object = (GObject *)poppler->document_get_page (document, 0);
   if (first_object != NULL)
-    poppler_page_get_size ((PopplerPage *)first_object, &width, &height);
+    poppler->page_get_size ((PopplerPage *)first_object, &width, &height);
   gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
                                                         : GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_operation_set_default_page_setup (operation, setup);

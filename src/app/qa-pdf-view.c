@@ -10,9 +10,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
-#include <poppler.h>
 
 #include "qa-pdf-view.h"
+#include "qa-poppler.h"
 #include "qa-ui-private.h"
 
 /* A point is 1/72 inch; the screen has 96 pixels to its inch, so 100% is the printed size. */
@@ -37,6 +37,8 @@ struct _QaPdfView
 
   /* Owned */
   PopplerDocument   *document;
+  /* Loaded with the first document: set whenever document is. */
+  const QaPoppler   *poppler;
   guint              render_source;
 
   guint              page;
@@ -68,7 +70,7 @@ static GParamSpec *properties[N_PROPS];
 static guint
 n_pages (QaPdfView *self)
 {
-  return self->document != NULL ? (guint)poppler_document_get_n_pages (self->document) : 0;
+  return self->document != NULL ? (guint)self->poppler->document_get_n_pages (self->document) : 0;
 }
 
 /* The zoom that makes the page as wide as the view. */
@@ -137,13 +139,13 @@ render_page (QaPdfView *self)
   int scale_factor;
   int width, height;
 
-  if (self->document == NULL || (page = poppler_document_get_page (self->document, self->page)) == NULL)
+  if (self->document == NULL || (page = self->poppler->document_get_page (self->document, self->page)) == NULL)
     {
       gtk_picture_set_paintable (self->picture, NULL);
       return;
     }
 
-  poppler_page_get_size (page, &page_width, &page_height);
+  self->poppler->page_get_size (page, &page_width, &page_height);
   if (self->fit_width)
     set_zoom_internal (self, fit_width_zoom (self, page_width));
 
@@ -158,7 +160,7 @@ render_page (QaPdfView *self)
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, pixels * scale_factor, pixels * scale_factor);
-  poppler_page_render (page, cr);
+  self->poppler->page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -474,14 +476,17 @@ qa_pdf_view_load_file (QaPdfView  *self,
 {
   g_autoptr(PopplerDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
+  const QaPoppler *poppler;
 
   g_return_val_if_fail (QA_IS_PDF_VIEW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   qa_pdf_view_clear (self);
 
-  document = poppler_document_new_from_gfile (file, NULL, NULL, &local_error);
-  if (document == NULL || poppler_document_get_n_pages (document) == 0)
+  /* Without poppler the view says so where the page would be. */
+  if ((poppler = _qa_poppler_get (&local_error)) != NULL)
+    document = poppler->document_new_from_gfile (file, NULL, NULL, &local_error);
+  if (document == NULL || poppler->document_get_n_pages (document) == 0)
     {
       if (local_error == NULL)
         g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -493,6 +498,7 @@ qa_pdf_view_load_file (QaPdfView  *self,
     }
 
   self->document = g_steal_pointer (&document);
+  self->poppler = poppler;
   self->page = 0;
   gtk_stack_set_visible_child_name (self->stack, "document");
   render_page (self);

@@ -18,6 +18,7 @@
 
 #include "qa-core.h"
 #include "qa-dossier-indicators.h"
+#include "qa-pdf-print.h"
 #include "qa-pdf-window.h"
 #include "qa-problems-dialog.h"
 #include "qa-window.h"
@@ -931,6 +932,56 @@ START_TEST (test_hidden_tabs_built_when_shown)
 }
 END_TEST
 
+/* Run alone, by the test dossiers-no-poppler, with QAREVIEW_POPPLER_LIBRARY naming a library
+ * that is not there: the program links no poppler and loads it on first use, so without it
+ * opening a PDF material and printing say why, and nothing else breaks. */
+START_TEST (test_pdf_reader_unavailable)
+{
+  g_autoptr(GFile) pdf = gui_test_write_pdf (tmpdir, "report.pdf", 2);
+  g_autofree char *printed = g_build_filename (tmpdir, "printed.pdf", NULL);
+  g_autoptr(QaMaterial) material = NULL;
+  g_autoptr(GError) error = NULL;
+  QaMaterialsPane *materials;
+  AdwMessageDialog *dialog;
+
+  ck_assert_ptr_nonnull (g_getenv ("QAREVIEW_POPPLER_LIBRARY"));
+
+  material = qa_materials_add (session, "A01", QA_MATERIAL_SELF_ASSESSMENT, pdf, FALSE, TRUE,
+                               NULL, &error);
+  ck_assert_msg (material != NULL, "%s", error ? error->message : "");
+
+  select_applicant ("A01");
+  show_tab ("materials");
+  materials = qa_dossier_pane_get_materials (pane ());
+  qa_materials_pane_set_applicant (materials, session, "A01");
+  gui_test_settle ();
+  ck_assert (n_materials_is (GUINT_TO_POINTER (1)));
+
+  /* Opened, it says why not. */
+  ck_assert_ptr_null (qa_materials_pane_open_material (materials, material, &error));
+  ck_assert_msg (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED),
+                 "%s", error ? error->message : "no error");
+  ck_assert_msg (g_str_has_prefix (error->message, "The PDF reader is not available: ") &&
+                   strstr (error->message, "libqareview-missing-poppler") != NULL,
+                 "%s", error->message);
+  g_clear_error (&error);
+  gui_test_settle ();
+
+  /* No reader is left behind. */
+  ck_assert_ptr_null (gui_test_find_window (QA_TYPE_PDF_WINDOW, GTK_WINDOW (window)));
+
+  /* Printing refuses the same way and writes nothing. */
+  _qa_ui_print_pdf (GTK_WIDGET (window), pdf, "report", printed, "Could Not Print");
+  dialog = wait_for_dialog ();
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Could Not Print");
+  ck_assert_msg (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "The PDF reader is not available: "),
+                 "%s", adw_message_dialog_get_body (dialog));
+  close_window (GTK_WINDOW (dialog));
+  ck_assert (!g_file_test (printed, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
 START_TEST (test_unsaved_changes_asked_about)
 {
   AdwMessageDialog *dialog;
@@ -1108,6 +1159,16 @@ dossiers_suite (void)
   tcase_add_test (tc, test_save_from_the_list);
   tcase_add_test (tc, test_empty_session_imports);
   suite_add_tcase (suite, tc);
+
+  /* Only where poppler is made to fail to load (it loads once a process): CK_RUN_CASE picks it. */
+  if (g_getenv ("QAREVIEW_POPPLER_LIBRARY") != NULL)
+    {
+      tc = tcase_create ("no-poppler");
+      tcase_add_checked_fixture (tc, setup, teardown);
+      tcase_set_timeout (tc, 60);
+      tcase_add_test (tc, test_pdf_reader_unavailable);
+      suite_add_tcase (suite, tc);
+    }
 
   return suite;
 }
