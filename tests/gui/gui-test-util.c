@@ -473,6 +473,26 @@ gui_test_write_pdf (const char *dir,
   return g_file_new_for_path (path);
 }
 
+/* The case "no-poppler", only where poppler is made to fail to load (it loads once a process, so
+ * its test runs alone: the -no-poppler tests set QAREVIEW_POPPLER_LIBRARY and CK_RUN_CASE). */
+void
+gui_test_add_no_poppler_case (Suite       *suite,
+                              SFun         setup,
+                              SFun         teardown,
+                              const TTest *test)
+{
+  TCase *tc;
+
+  if (g_getenv ("QAREVIEW_POPPLER_LIBRARY") == NULL)
+    return;
+
+  tc = tcase_create ("no-poppler");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test);
+  suite_add_tcase (suite, tc);
+}
+
 int
 gui_test_run (Suite *suite)
 {

@@ -79,6 +79,10 @@ GFile      *gui_test_write_pdf              (const char *dir,
  * (what is asserted is what is on screen), materials cached in a scratch folder, and every test
  * in this process (GTK cannot survive a fork). Returns the exit status. */
 int         gui_test_run                    (Suite      *suite);
+void        gui_test_add_no_poppler_case    (Suite      *suite,
+                                             SFun        setup,
+                                             SFun        teardown,
+                                             const TTest *test);
 
 /* Selects, as a click does, the row of the list or column view @list that shows a label reading
  * exactly @text, scrolling down to it when it is out of sight; FALSE when no row shows it. */

@@ -1160,15 +1160,7 @@ dossiers_suite (void)
   tcase_add_test (tc, test_empty_session_imports);
   suite_add_tcase (suite, tc);
 
-  /* Only where poppler is made to fail to load (it loads once a process): CK_RUN_CASE picks it. */
-  if (g_getenv ("QAREVIEW_POPPLER_LIBRARY") != NULL)
-    {
-      tc = tcase_create ("no-poppler");
-      tcase_add_checked_fixture (tc, setup, teardown);
-      tcase_set_timeout (tc, 60);
-      tcase_add_test (tc, test_pdf_reader_unavailable);
-      suite_add_tcase (suite, tc);
-    }
+  gui_test_add_no_poppler_case (suite, setup, teardown, test_pdf_reader_unavailable);
 
   return suite;
 }

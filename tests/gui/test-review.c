@@ -668,6 +668,37 @@ START_TEST (test_materials_beside_the_sheet)
 }
 END_TEST
 
+static gboolean
+text_on_screen (gpointer data)
+{
+  g_autofree char *text = gui_test_dup_visible_text (ROOT);
+
+  return strstr (text, data) != NULL;
+}
+
+/* Run alone, by the test review-no-poppler, with QAREVIEW_POPPLER_LIBRARY naming a library that
+ * is not there: the reviewer's reader says, in place of the page, why it cannot show the PDF,
+ * and the sheet beside it still works. */
+START_TEST (test_reader_without_poppler)
+{
+  QaPdfView *pdf;
+
+  present (package);
+  pdf = qa_material_reader_get_pdf_view (qa_scoring_view_get_material_reader (scoring_view ()));
+
+  ck_assert (gui_test_iterate_until (text_on_screen, (gpointer)"The PDF reader is not available: "));
+  gui_test_assert_label_on_screen (ROOT, "Could Not Show the Document");
+  gui_test_assert_on_screen (ROOT, "libqareview-missing-poppler.so.0");
+  ck_assert_uint_eq (qa_pdf_view_get_n_pages (pdf), 0);
+
+  /* The sheet is untouched by it: the keyboard is in the first item, which takes a score. */
+  assert_focus_on ("4.1.2");
+  gtk_editable_set_text (GTK_EDITABLE (focus_widget ()), "70");
+  gui_test_settle ();
+  ck_assert (!gtk_widget_has_css_class (GTK_WIDGET (row_of ("4.1.2")), "unscored"));
+}
+END_TEST
+
 START_TEST (test_secretariat_exchanges_packages_and_sheets)
 {
   g_autofree char *folder_path = path_in_tmp ("packages");
@@ -820,6 +851,8 @@ review_suite (void)
   tcase_add_test (tc, test_import_refusal_says_why);
   tcase_add_test (tc, test_incomplete_sheet_asks_first);
   suite_add_tcase (suite, tc);
+
+  gui_test_add_no_poppler_case (suite, setup, teardown, test_reader_without_poppler);
 
   return suite;
 }
