@@ -37,8 +37,6 @@ struct _QaPdfView
 
   /* Owned */
   PopplerDocument   *document;
-  /* Loaded with the first document: set whenever document is. */
-  const QaPoppler   *poppler;
   guint              render_source;
 
   guint              page;
@@ -70,7 +68,8 @@ static GParamSpec *properties[N_PROPS];
 static guint
 n_pages (QaPdfView *self)
 {
-  return self->document != NULL ? (guint)self->poppler->document_get_n_pages (self->document) : 0;
+  /* A document was opened, so poppler is loaded. */
+  return self->document != NULL ? (guint)_qa_poppler_get (NULL)->document_get_n_pages (self->document) : 0;
 }
 
 /* The zoom that makes the page as wide as the view. */
@@ -129,6 +128,7 @@ set_zoom_internal (QaPdfView *self,
 static void
 render_page (QaPdfView *self)
 {
+  const QaPoppler *poppler = self->document != NULL ? _qa_poppler_get (NULL) : NULL;
   g_autoptr(PopplerPage) page = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -139,13 +139,13 @@ render_page (QaPdfView *self)
   int scale_factor;
   int width, height;
 
-  if (self->document == NULL || (page = self->poppler->document_get_page (self->document, self->page)) == NULL)
+  if (self->document == NULL || (page = poppler->document_get_page (self->document, self->page)) == NULL)
     {
       gtk_picture_set_paintable (self->picture, NULL);
       return;
     }
 
-  self->poppler->page_get_size (page, &page_width, &page_height);
+  poppler->page_get_size (page, &page_width, &page_height);
   if (self->fit_width)
     set_zoom_internal (self, fit_width_zoom (self, page_width));
 
@@ -160,7 +160,7 @@ render_page (QaPdfView *self)
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, pixels * scale_factor, pixels * scale_factor);
-  self->poppler->page_render (page, cr);
+  poppler->page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -498,7 +498,6 @@ qa_pdf_view_load_file (QaPdfView  *self,
     }
 
   self->document = g_steal_pointer (&document);
-  self->poppler = poppler;
   self->page = 0;
   gtk_stack_set_visible_child_name (self->stack, "document");
   render_page (self);
