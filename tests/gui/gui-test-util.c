@@ -130,6 +130,32 @@ gui_test_assert_on_screen (GtkWidget  *root,
                  "“%s” is not on screen; the labels read:%s", expected, text);
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *expected;
+} OnScreen;
+
+static gboolean
+is_on_screen (gpointer data)
+{
+  OnScreen *on_screen = data;
+  g_autofree char *text = gui_test_dup_visible_text (on_screen->root);
+
+  return strstr (text, on_screen->expected) != NULL;
+}
+
+/* Waits (up to gui_test_iterate_until()'s deadline) until @expected is in the text on screen
+ * under @root: what a worker thread or the next frame puts there. */
+gboolean
+gui_test_wait_on_screen (GtkWidget  *root,
+                         const char *expected)
+{
+  OnScreen on_screen = { root, expected };
+
+  return gui_test_iterate_until (is_on_screen, &on_screen);
+}
+
 void
 gui_test_assert_label_on_screen (GtkWidget  *root,
                                  const char *expected)

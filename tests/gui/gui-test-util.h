@@ -29,6 +29,8 @@ char       *gui_test_dup_visible_text       (GtkWidget  *root);
 void        gui_test_assert_on_screen       (GtkWidget  *root,
                                              const char *expected);
 /* A label reading exactly @expected. */
+gboolean    gui_test_wait_on_screen         (GtkWidget  *root,
+                                             const char *expected);
 void        gui_test_assert_label_on_screen (GtkWidget  *root,
                                              const char *expected);
 void        gui_test_assert_not_on_screen   (GtkWidget  *root,

@@ -219,14 +219,6 @@ teardown (void)
   g_clear_pointer (&tmpdir, g_free);
 }
 
-static gboolean
-label_on_screen (gpointer data)
-{
-  g_autofree char *text = gui_test_dup_visible_text (ROOT);
-
-  return strstr (text, data) != NULL;
-}
-
 START_TEST (test_import_shows_rows)
 {
   g_autofree char *code1 = make_credit_code ("91620702MA7Q00001");
@@ -253,7 +245,7 @@ START_TEST (test_import_shows_rows)
   gtk_editable_set_text (qa_dossiers_view_get_search_entry (view ()), "B0");
   ck_assert (gui_test_iterate_until (n_rows_is, GUINT_TO_POINTER (2)));
   /* The filtered model has the rows before the list view has rebound its row widgets. */
-  gui_test_iterate_until (label_on_screen, (gpointer)"\n张掖新能源科技有限公司\n");
+  gui_test_wait_on_screen (ROOT, "\n张掖新能源科技有限公司\n");
   gui_test_assert_label_on_screen (ROOT, "张掖新能源科技有限公司");
   gui_test_assert_label_on_screen (ROOT, "甘州区绿洲种业有限公司");
   gui_test_assert_label_on_screen (ROOT, code2);
@@ -578,6 +570,26 @@ START_TEST (test_material_add_mark_remove_undo)
 }
 END_TEST
 
+/* A01 with @pdf as its self-assessment report (*@material), its materials tab shown. */
+static QaMaterialsPane *
+show_pdf_material (GFile       *pdf,
+                   QaMaterial **material)
+{
+  g_autoptr(GError) error = NULL;
+  QaMaterialsPane *materials;
+
+  *material = qa_materials_add (session, "A01", QA_MATERIAL_SELF_ASSESSMENT, pdf, FALSE, TRUE,
+                                NULL, &error);
+  ck_assert_msg (*material != NULL, "%s", error ? error->message : "");
+
+  select_applicant ("A01");
+  show_tab ("materials");
+  materials = qa_dossier_pane_get_materials (pane ());
+  qa_materials_pane_set_applicant (materials, session, "A01");
+
+  return materials;
+}
+
 START_TEST (test_pdf_material_opens_in_reader)
 {
   g_autoptr(GFile) pdf = gui_test_write_pdf (tmpdir, "report.pdf", 2);
@@ -588,14 +600,7 @@ START_TEST (test_pdf_material_opens_in_reader)
   QaPdfView *pdf_view;
   GtkWidget *previous, *next;
 
-  material = qa_materials_add (session, "A01", QA_MATERIAL_SELF_ASSESSMENT, pdf, FALSE, TRUE,
-                               NULL, &error);
-  ck_assert_msg (material != NULL, "%s", error ? error->message : "");
-
-  select_applicant ("A01");
-  show_tab ("materials");
-  materials = qa_dossier_pane_get_materials (pane ());
-  qa_materials_pane_set_applicant (materials, session, "A01");
+  materials = show_pdf_material (pdf, &material);
 
   reader = qa_materials_pane_open_material (materials, material, &error);
   ck_assert_msg (reader != NULL, "%s", error ? error->message : "");
@@ -955,14 +960,7 @@ START_TEST (test_pdf_reader_unavailable)
 
   ck_assert_ptr_nonnull (g_getenv ("QAREVIEW_POPPLER_LIBRARY"));
 
-  material = qa_materials_add (session, "A01", QA_MATERIAL_SELF_ASSESSMENT, pdf, FALSE, TRUE,
-                               NULL, &error);
-  ck_assert_msg (material != NULL, "%s", error ? error->message : "");
-
-  select_applicant ("A01");
-  show_tab ("materials");
-  materials = qa_dossier_pane_get_materials (pane ());
-  qa_materials_pane_set_applicant (materials, session, "A01");
+  materials = show_pdf_material (pdf, &material);
   gui_test_settle ();
   ck_assert (n_materials_is (GUINT_TO_POINTER (1)));
 

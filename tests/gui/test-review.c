@@ -668,14 +668,6 @@ START_TEST (test_materials_beside_the_sheet)
 }
 END_TEST
 
-static gboolean
-text_on_screen (gpointer data)
-{
-  g_autofree char *text = gui_test_dup_visible_text (ROOT);
-
-  return strstr (text, data) != NULL;
-}
-
 /* Run alone, by the test review-no-poppler, with QAREVIEW_POPPLER_LIBRARY naming a library that
  * is not there: the reviewer's reader says, in place of the page, why it cannot show the PDF,
  * and the sheet beside it still works. */
@@ -686,7 +678,7 @@ START_TEST (test_reader_without_poppler)
   present (package);
   pdf = qa_material_reader_get_pdf_view (qa_scoring_view_get_material_reader (scoring_view ()));
 
-  ck_assert (gui_test_iterate_until (text_on_screen, (gpointer)"The PDF reader is not available: "));
+  ck_assert (gui_test_wait_on_screen (ROOT, "The PDF reader is not available: "));
   gui_test_assert_label_on_screen (ROOT, "Could Not Show the Document");
   gui_test_assert_on_screen (ROOT, "libqareview-missing-poppler.so.0");
   ck_assert_uint_eq (qa_pdf_view_get_n_pages (pdf), 0);
