@@ -140,6 +140,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 
     case CELL_NAME:
     case CELL_DISTRICT:
+      _qa_ui_label_tooltip_when_ellipsized (GTK_LABEL (label));
+      break;
+
     default:
       break;
     }
@@ -148,7 +151,23 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
-/* An applicant does not change: the session replaces it, and the row is bound again. */
+/* The value a cell last styled itself for, plus one (0: none yet). Changing a widget's style
+ * classes restyles it even when they are the same, and a scrolled list binds rows every frame. */
+static GQuark styled_quark;
+
+static gboolean
+cell_restyle (GtkWidget *widget,
+              guint      value)
+{
+  if (GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (widget), styled_quark)) == value + 1)
+    return FALSE;
+  g_object_set_qdata (G_OBJECT (widget), styled_quark, GUINT_TO_POINTER (value + 1));
+  return TRUE;
+}
+
+/* An applicant does not change: the session replaces it, and the row is bound again. The
+ * tooltips of the names are asked for when shown (see the set-up), not set here: setting one
+ * makes GTK look again for the widget under the pointer, a pick per cell on every frame. */
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -158,8 +177,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   QaApplicant *applicant = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
   GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_last_child (child);
+  QaApplicantStatus status;
   QaEligibility eligibility;
-  g_auto(GStrv) classes = NULL;
 
   switch (kind)
     {
@@ -169,7 +188,6 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
     case CELL_NAME:
       gtk_label_set_label (GTK_LABEL (label), qa_applicant_get_name (applicant));
-      gtk_widget_set_tooltip_text (label, qa_applicant_get_name (applicant));
       break;
 
     case CELL_CREDIT_CODE:
@@ -178,22 +196,29 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
     case CELL_DISTRICT:
       gtk_label_set_label (GTK_LABEL (label), qa_applicant_get_district (applicant));
-      gtk_widget_set_tooltip_text (label, qa_applicant_get_district (applicant));
       break;
 
     case CELL_STATUS:
-      gtk_label_set_label (GTK_LABEL (label), qa_applicant_status_get_label (qa_applicant_get_status (applicant)));
-      classes = _qa_ui_dup_status_classes (qa_applicant_get_status (applicant));
-      gtk_widget_set_css_classes (label, (const char **)classes);
+      status = qa_applicant_get_status (applicant);
+      gtk_label_set_label (GTK_LABEL (label), qa_applicant_status_get_label (status));
+      if (cell_restyle (label, status))
+        {
+          g_auto(GStrv) classes = _qa_ui_dup_status_classes (status);
+
+          gtk_widget_set_css_classes (label, (const char **)classes);
+        }
       break;
 
     case CELL_ELIGIBILITY:
     default:
       eligibility = qa_applicant_get_eligibility (applicant);
       gtk_label_set_label (GTK_LABEL (label), qa_eligibility_get_label (eligibility));
-      gtk_widget_set_css_classes (child, (const char *[]) { _qa_ui_eligibility_style (eligibility), NULL });
-      gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (child)),
-                                    _qa_ui_eligibility_icon_name (eligibility));
+      if (cell_restyle (child, eligibility))
+        {
+          gtk_widget_set_css_classes (child, (const char *[]) { _qa_ui_eligibility_style (eligibility), NULL });
+          gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (child)),
+                                        _qa_ui_eligibility_icon_name (eligibility));
+        }
       break;
     }
 }
@@ -368,6 +393,7 @@ qa_dossier_list_class_init (QaDossierListClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (QA_TYPE_APPLICANT);
+  styled_quark = g_quark_from_static_string ("qa-dossier-list-styled");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -88,6 +88,7 @@ QaApplicant *_qa_ui_find_applicant  (QaSession   *session,
                                      const char  *id);
 
 /* How an Art. 13 outcome looks: a symbolic icon (NULL when unchecked) and a style class. */
+void       _qa_ui_label_tooltip_when_ellipsized (GtkLabel *label);
 const char *_qa_ui_eligibility_icon_name (QaEligibility  eligibility);
 const char *_qa_ui_eligibility_style     (QaEligibility  eligibility);
 

@@ -337,6 +337,34 @@ _qa_ui_find_applicant (QaSession  *session,
   return NULL;
 }
 
+static gboolean
+ellipsized_query_tooltip_cb (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard,
+                             GtkTooltip *tooltip,
+                             gpointer    data)
+{
+  GtkLabel *label = GTK_LABEL (widget);
+
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
+/* @label shows its whole text as a tooltip when it is cut short, whatever text it is given
+ * later: the tooltip is made when asked for, not each time the text changes (in a list's
+ * cells, setting a tooltip on every bind costs a look for the widget under the pointer). */
+void
+_qa_ui_label_tooltip_when_ellipsized (GtkLabel *label)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (label), TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (ellipsized_query_tooltip_cb), NULL);
+}
+
 const char *
 _qa_ui_eligibility_icon_name (QaEligibility eligibility)
 {
