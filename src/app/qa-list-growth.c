@@ -9,9 +9,13 @@
 #include "qa-pending.h"
 
 /* Rows a frame: a screenful of the smallest rows (a line of text and its padding, ~30 px) on
- * the monitor the view is on, so the first frame is full whatever the screen. */
+ * the monitor the view is on. The first frame is laid out with a few rows and, once the view's
+ * height is known, again in the same frame with as many as it shows (GDK repeats the layout
+ * before painting): a list a few rows high does not lay out a screenful, and a tall one is
+ * still full from its first frame. */
 #define ROW_HEIGHT_MIN 30
 #define ROWS_FALLBACK 40
+#define ROWS_FIRST_GUESS 8
 /* How many rows GTK 4.8's list views build at most (GTK_LIST_VIEW_MAX_LIST_ITEMS): past them
  * rows cost no widgets, so the rest of a long list comes at once, scroll bar and all. */
 #define ROWS_BUILT_MAX 200
@@ -22,6 +26,8 @@ typedef struct
   GtkSliceListModel *slice; /* weak */
   guint              step;
   guint              tick_id;
+  GdkFrameClock     *clock;     /* weak; while the first layout is awaited */
+  gulong             layout_id;
   gulong             map_id;
   gulong             unmap_id;
   gboolean           first_tick_done;
@@ -56,10 +62,36 @@ tick_removed (gpointer data)
   _qa_pending_release ();
 }
 
+static void
+stop_awaiting_layout (Growth *growth)
+{
+  if (growth->clock != NULL)
+    g_clear_signal_handler (&growth->layout_id, growth->clock);
+  g_clear_weak_pointer (&growth->clock);
+  growth->layout_id = 0;
+}
+
+/* After the first layout of the view: as many rows as its height shows, laid out again before
+ * the frame is painted. */
+static void
+first_layout_cb (GdkFrameClock *clock,
+                 Growth        *growth)
+{
+  int height = gtk_widget_get_height (growth->view);
+  guint wanted = height / ROW_HEIGHT_MIN + 1;
+
+  if (height <= 0)
+    return; /* not laid out in this frame: the next */
+  stop_awaiting_layout (growth);
+  if (growth->slice != NULL && gtk_slice_list_model_get_size (growth->slice) < wanted)
+    gtk_slice_list_model_set_size (growth->slice, wanted);
+}
+
 /* Everything shown at once, from now on (rows added later pass straight through). */
 static void
 growth_finish (Growth *growth)
 {
+  stop_awaiting_layout (growth);
   if (growth->tick_id != 0)
     {
       guint id = growth->tick_id;
@@ -109,6 +141,10 @@ view_mapped_cb (GtkWidget *view,
     return;
   growth->step = rows_per_screen (view);
   growth->first_tick_done = FALSE;
+  stop_awaiting_layout (growth);
+  g_set_weak_pointer (&growth->clock, gtk_widget_get_frame_clock (view));
+  if (growth->clock != NULL)
+    growth->layout_id = g_signal_connect_after (growth->clock, "layout", G_CALLBACK (first_layout_cb), growth);
   _qa_pending_hold ();
   growth->tick_id = gtk_widget_add_tick_callback (view, grow_cb, growth, tick_removed);
 }
@@ -126,6 +162,7 @@ growth_free (gpointer data)
 {
   Growth *growth = data;
 
+  stop_awaiting_layout (growth);
   g_clear_weak_pointer (&growth->slice);
   g_free (growth);
 }
@@ -150,7 +187,7 @@ _qa_list_growth_start (GtkWidget         *view,
   growth_finish (growth);
   g_set_weak_pointer (&growth->slice, slice);
 
-  gtk_slice_list_model_set_size (slice, rows_per_screen (view));
+  gtk_slice_list_model_set_size (slice, MIN (rows_per_screen (view), ROWS_FIRST_GUESS));
   growth->unmap_id = g_signal_connect (view, "unmap", G_CALLBACK (view_unmapped_cb), growth);
   if (gtk_widget_get_mapped (view))
     view_mapped_cb (view, growth);

@@ -595,20 +595,33 @@ START_TEST (test_hidden_pages_built_when_shown)
 }
 END_TEST
 
+static void collect_rows (GtkWidget *widget, GPtrArray *rows);
+
+static void
+count_painted_frame (guint *painted)
+{
+  (*painted)++;
+}
+
+static gboolean
+frame_painted (gpointer painted)
+{
+  return *(guint *)painted > 0;
+}
+
 /* A long list shows a screenful in the window's first frames and is whole once the window has
  * settled: GTK 4.8 built 200 rows of it up front, most of a long session's start-up. */
-START_TEST (test_long_list_fills_after_first_frame)
+/* Adds @n applicants to the session, L001 on. */
+static void
+import_long_list (guint n)
 {
   g_autoptr(GString) csv = g_string_new ("id,name,credit_code,district,legal_person,founded,"
                                          "accidents_3y,management_system,gbt19580,self_score\n");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  QaDossiersView *view;
-  GtkWidget *list;
-  GListModel *shown;
-  guint total, imported = 0;
+  guint imported = 0;
 
-  for (guint i = 1; i <= 150; i++)
+  for (guint i = 1; i <= n; i++)
     {
       g_autofree char *first17 = g_strdup_printf ("91620702MA7R%05u", i);
 
@@ -618,26 +631,74 @@ START_TEST (test_long_list_fills_after_first_frame)
   bytes = g_bytes_new (csv->str, csv->len);
   ck_assert_msg (qa_applicants_import_csv (session, bytes, "long.csv", &imported, &error),
                  "%s", error ? error->message : "");
-  ck_assert_uint_eq (imported, 150);
-  total = g_list_model_get_n_items (qa_session_get_applicants (session));
+  ck_assert_uint_eq (imported, n);
+}
+
+/* Opens a new window @height px high on the dossiers, and waits for its first frame painted. */
+static GtkWidget *
+present_dossiers_first_frame (int height)
+{
+  GtkWidget *list;
+  guint painted = 0;
 
   g_clear_pointer ((GtkWindow **)&window, gtk_window_destroy);
   gui_test_settle ();
   window = qa_window_new (NULL);
   qa_window_set_visible_page (window, "dossiers");
   qa_window_set_session (window, session);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, height);
   gtk_window_present (GTK_WINDOW (window));
   ck_assert (gui_test_iterate_until (gui_test_widget_is_mapped, window));
-
-  view = qa_window_get_dossiers_view (window);
-  list = gui_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  list = gui_test_find_widget (GTK_WIDGET (qa_window_get_dossiers_view (window)), GTK_TYPE_COLUMN_VIEW);
   ck_assert_ptr_nonnull (list);
+  g_signal_connect_swapped (gtk_widget_get_frame_clock (list), "after-paint",
+                            G_CALLBACK (count_painted_frame), &painted);
+  ck_assert (gui_test_iterate_until (frame_painted, &painted));
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (list), count_painted_frame, &painted);
+  return list;
+}
+
+/* The rows shown in @list's first frame fill its height, and are no more than it holds. */
+static void
+assert_rows_fill (GtkWidget *list)
+{
+  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  graphene_rect_t bounds;
+  double bottom = 0;
+
+  ck_assert_int_gt (gtk_widget_get_height (list), 0);
+  ck_assert_uint_le (g_list_model_get_n_items (shown), MAX (8, gtk_widget_get_height (list) / 30 + 1));
+  collect_rows (list, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_compute_bounds (g_ptr_array_index (rows, i), list, &bounds))
+      bottom = MAX (bottom, bounds.origin.y + bounds.size.height);
+  ck_assert_msg (bottom >= gtk_widget_get_height (list), "the rows end at %.0f px of %d",
+                 bottom, gtk_widget_get_height (list));
+}
+
+START_TEST (test_long_list_fills_after_first_frame)
+{
+  QaDossiersView *view;
+  GtkWidget *list;
+  GListModel *shown;
+  guint total;
+
+  import_long_list (150);
+  total = g_list_model_get_n_items (qa_session_get_applicants (session));
+
+  list = present_dossiers_first_frame (760);
+  view = qa_window_get_dossiers_view (window);
   shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)));
-  /* A screenful (the screen is 800 px high: rows are at least 30 px), the count whole. */
+  /* In the first frame, a screenful at most (the screen is 800 px high: rows are at least
+   * 30 px), the count whole. */
   ck_assert_uint_gt (g_list_model_get_n_items (shown), 0);
   ck_assert_uint_le (g_list_model_get_n_items (shown), 800 / 30);
   ck_assert_uint_eq (qa_dossiers_view_get_visible_count (view), total);
+
+  /* With the dossier below it the list is a few rows high: it has those, not a screenful. */
+  assert_rows_fill (list);
+  ck_assert_uint_lt (g_list_model_get_n_items (shown), 800 / 30);
 
   gui_test_settle ();
   ck_assert_uint_eq (g_list_model_get_n_items (shown), total);
@@ -645,6 +706,19 @@ START_TEST (test_long_list_fills_after_first_frame)
   /* A row past the first screenful is found and opened like any other. */
   gui_test_select_applicant (view, "L140");
   ck_assert_str_eq (qa_dossier_pane_get_applicant_id (qa_dossiers_view_get_pane (view)), "L140");
+}
+END_TEST
+
+/* In a window too low for the list and the dossier (folded), the list has the window's height:
+ * its first frame is full too, laid out again once that height is known. */
+START_TEST (test_folded_list_full_from_first_frame)
+{
+  GtkWidget *list;
+
+  import_long_list (150);
+  list = present_dossiers_first_frame (560);
+  ck_assert_int_gt (gtk_widget_get_height (list), 8 * 37);
+  assert_rows_fill (list);
 }
 END_TEST
 
@@ -1008,6 +1082,7 @@ gui_suite (void)
   tcase_add_test (tc, test_hidden_pages_built_when_shown);
   tcase_add_test (tc, test_shortcuts_window_built_when_asked);
   tcase_add_test (tc, test_long_list_fills_after_first_frame);
+  tcase_add_test (tc, test_folded_list_full_from_first_frame);
   tcase_add_test (tc, test_list_cells_follow_their_rows);
   suite_add_tcase (suite, tc);
 
