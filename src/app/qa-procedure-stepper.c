@@ -300,23 +300,26 @@ qa_procedure_stepper_get_stage (QaProcedureStepper *self)
 
 /* What is still needed is listed up to this many lines; the rest are counted. */
 #define NEEDED_SHOWN 5
-/* … and each line up to this many characters. */
-#define NEEDED_LINE_CHARS 160
+/* … each line up to this many characters in the sidebar (two of its lines: the reviewer and
+ * the first references), and up to this many in the stage's tooltip. */
+#define NEEDED_LINE_CHARS_SHOWN 48
+#define NEEDED_LINE_CHARS_TOOLTIP 160
 
-/* @shorten: @line is one of core's missing sheets, which may name every applicant a reviewer
- * still has to score: its start is enough. The next step is shown whole. */
+/* @max_chars: @line is one of core's missing sheets, which may name every applicant a
+ * reviewer still has to score: its start is enough (0: the line is shown whole, as the next
+ * step is). */
 static void
 append_needed (GString    *needed,
                const char *line,
-               gboolean    shorten)
+               guint       max_chars)
 {
   g_autofree char *shortened = NULL;
 
   if (needed->len > 0)
     g_string_append_c (needed, '\n');
-  if (shorten && g_utf8_strlen (line, -1) > NEEDED_LINE_CHARS)
+  if (max_chars > 0 && g_utf8_strlen (line, -1) > max_chars)
     line = shortened = g_strdup_printf ("%.*s…",
-                                        (int)(g_utf8_offset_to_pointer (line, NEEDED_LINE_CHARS) - line),
+                                        (int)(g_utf8_offset_to_pointer (line, max_chars) - line),
                                         line);
   /* Translators: a bullet before what is still needed in the procedure */
   g_string_append_printf (needed, _("• %s"), line);
@@ -329,6 +332,7 @@ show_progress (QaProcedureStepper *self,
 {
   g_autofree char *summary = NULL;
   g_autoptr(GString) needed = g_string_new (NULL);
+  g_autoptr(GString) needed_tooltip = g_string_new (NULL);
   QaStage stage = QA_STAGE_APPLICATION;
 
   if (progress != NULL)
@@ -354,17 +358,24 @@ show_progress (QaProcedureStepper *self,
         review_missing = FALSE;
       if (review_missing)
         for (guint i = 0; i < review->missing->len && i < NEEDED_SHOWN; i++)
-          append_needed (needed, g_ptr_array_index (review->missing, i), TRUE);
+          {
+            append_needed (needed, g_ptr_array_index (review->missing, i), NEEDED_LINE_CHARS_SHOWN);
+            append_needed (needed_tooltip, g_ptr_array_index (review->missing, i), NEEDED_LINE_CHARS_TOOLTIP);
+          }
       /* A province's missing sheets run to thousands: a few, and how many more. */
       if (review_missing && review->missing->len > NEEDED_SHOWN)
         {
           guint more = review->missing->len - NEEDED_SHOWN;
           g_autofree char *rest = g_strdup_printf (ngettext ("and %u more", "and %u more", more), more);
 
-          append_needed (needed, rest, FALSE);
+          append_needed (needed, rest, 0);
+          append_needed (needed_tooltip, rest, 0);
         }
       if (progress->next_step != NULL && (!review_missing || review->missing->len == 0))
-        append_needed (needed, progress->next_step, FALSE);
+        {
+          append_needed (needed, progress->next_step, 0);
+          append_needed (needed_tooltip, progress->next_step, 0);
+        }
       if (review != NULL && review->panel_formed)
         {
           g_autofree char *sheets = g_strdup_printf (ngettext ("%u of %u score sheet received",
@@ -387,7 +398,7 @@ show_progress (QaProcedureStepper *self,
   gtk_label_set_label (GTK_LABEL (self->counts[stage]), summary);
   gtk_label_set_label (self->needed_label, needed->str);
   gtk_widget_set_visible (GTK_WIDGET (self->needed_label), needed->len > 0);
-  gtk_widget_set_tooltip_text (self->buttons[stage], needed->len > 0 ? needed->str : NULL);
+  gtk_widget_set_tooltip_text (self->buttons[stage], needed_tooltip->len > 0 ? needed_tooltip->str : NULL);
 }
 
 static void

@@ -409,6 +409,51 @@ START_TEST (test_waiting_for_sheets_says_so)
 }
 END_TEST
 
+static gboolean
+is_needed_label (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), "• ");
+}
+
+/* The sidebar lists the reviewers whose sheets are missing, a line each cut to its start (48
+ * characters: the references follow in the stage's tooltip), and the stage's tooltip has each
+ * line up to 160 characters: here, whole. Past five reviewers, the rest are counted. */
+static void
+assert_needed_shown (void)
+{
+  GtkWidget *label = gui_test_find_matching (GTK_WIDGET (stepper ()), is_needed_label, NULL);
+  GtkWidget *button = gui_test_find_labelled (GTK_WIDGET (stepper ()), GTK_TYPE_BUTTON,
+                                              qa_stage_get_title (QA_STAGE_MATERIAL));
+  g_auto(GStrv) shown = NULL;
+  g_auto(GStrv) whole = NULL;
+  guint cut = 0;
+
+  ck_assert_ptr_nonnull (label);
+  ck_assert_ptr_nonnull (button);
+  shown = g_strsplit (gtk_label_get_label (GTK_LABEL (label)), "\n", -1);
+  whole = g_strsplit (gtk_widget_get_tooltip_text (button), "\n", -1);
+  ck_assert_uint_eq (g_strv_length (shown), g_strv_length (whole));
+  ck_assert_uint_gt (g_strv_length (shown), 1);
+  for (guint i = 0; shown[i] != NULL; i++)
+    {
+      ck_assert_msg (g_utf8_strlen (shown[i], -1) <= 2 + 48 + 1, "a long line in the sidebar: %s", shown[i]);
+      if (g_str_has_suffix (shown[i], "…"))
+        {
+          g_autofree char *start = g_strndup (shown[i], strlen (shown[i]) - strlen ("…"));
+
+          ck_assert_msg (g_str_has_prefix (whole[i], start), "%s is not the start of %s", shown[i], whole[i]);
+          ck_assert_msg (strstr (whole[i], "no score sheet imported (to score ") != NULL &&
+                         g_str_has_suffix (whole[i], ")"), "the tooltip's line is cut: %s", whole[i]);
+          cut++;
+        }
+      else
+        ck_assert_str_eq (shown[i], whole[i]);
+    }
+  ck_assert_uint_gt (cut, 0);
+}
+
 START_TEST (test_stepper_follows_imported_sheets)
 {
   present (QA_ROLE_SECRETARIAT);
@@ -416,6 +461,7 @@ START_TEST (test_stepper_follows_imported_sheets)
   ck_assert_int_eq (qa_procedure_stepper_get_stage (stepper ()), QA_STAGE_MATERIAL);
   gui_test_assert_label_on_screen (ROOT, "0/7");
   gui_test_assert_on_screen (ROOT, "Waiting for Score Sheets: 0/7 Received");
+  assert_needed_shown ();
 
   /* Sheets imported while the window is open: the stepper and the page follow. */
   return_sheet (0, TRUE);
