@@ -67,8 +67,8 @@ stop_awaiting_layout (Growth *growth)
 {
   if (growth->clock != NULL)
     g_clear_signal_handler (&growth->layout_id, growth->clock);
+  growth->layout_id = 0; /* the clock gone, its handler went with it */
   g_clear_weak_pointer (&growth->clock);
-  growth->layout_id = 0;
 }
 
 /* After the first layout of the view: as many rows as its height shows, laid out again before
@@ -141,7 +141,6 @@ view_mapped_cb (GtkWidget *view,
     return;
   growth->step = rows_per_screen (view);
   growth->first_tick_done = FALSE;
-  stop_awaiting_layout (growth);
   g_set_weak_pointer (&growth->clock, gtk_widget_get_frame_clock (view));
   if (growth->clock != NULL)
     growth->layout_id = g_signal_connect_after (growth->clock, "layout", G_CALLBACK (first_layout_cb), growth);

@@ -300,29 +300,37 @@ qa_procedure_stepper_get_stage (QaProcedureStepper *self)
 
 /* What is still needed is listed up to this many lines; the rest are counted. */
 #define NEEDED_SHOWN 5
-/* … each line up to this many characters in the sidebar (two of its lines: the reviewer and
- * the first references), and up to this many in the stage's tooltip. */
+/* … each of core's missing sheets up to this many characters in the sidebar (two or three of
+ * its lines: the reviewer and the first references), and up to this many in the stage's
+ * tooltip. */
 #define NEEDED_LINE_CHARS_SHOWN 48
 #define NEEDED_LINE_CHARS_TOOLTIP 160
 
-/* @max_chars: @line is one of core's missing sheets, which may name every applicant a
- * reviewer still has to score: its start is enough (0: the line is shown whole, as the next
- * step is). */
-static void
-append_needed (GString    *needed,
-               const char *line,
-               guint       max_chars)
+/* @lines as a list of what is still needed, a bullet each. The first @n_cut are core's missing
+ * sheets, which may name every applicant a reviewer still has to score: their start is enough,
+ * @max_chars characters. The rest (how many more, the next step) are shown whole. */
+static char *
+dup_needed (GPtrArray *lines,
+            guint      n_cut,
+            guint      max_chars)
 {
-  g_autofree char *shortened = NULL;
+  GString *needed = g_string_new (NULL);
 
-  if (needed->len > 0)
-    g_string_append_c (needed, '\n');
-  if (max_chars > 0 && g_utf8_strlen (line, -1) > max_chars)
-    line = shortened = g_strdup_printf ("%.*s…",
-                                        (int)(g_utf8_offset_to_pointer (line, max_chars) - line),
-                                        line);
-  /* Translators: a bullet before what is still needed in the procedure */
-  g_string_append_printf (needed, _("• %s"), line);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+      g_autofree char *shortened = NULL;
+
+      if (i > 0)
+        g_string_append_c (needed, '\n');
+      if (i < n_cut && g_utf8_strlen (line, -1) > max_chars)
+        line = shortened = g_strdup_printf ("%.*s…",
+                                            (int)(g_utf8_offset_to_pointer (line, max_chars) - line),
+                                            line);
+      /* Translators: a bullet before what is still needed in the procedure */
+      g_string_append_printf (needed, _("• %s"), line);
+    }
+  return g_string_free (needed, FALSE);
 }
 
 /* Shows where the session stands (@progress NULL: no session, or it could not be read). */
@@ -331,8 +339,10 @@ show_progress (QaProcedureStepper *self,
                const QaProgress   *progress)
 {
   g_autofree char *summary = NULL;
-  g_autoptr(GString) needed = g_string_new (NULL);
-  g_autoptr(GString) needed_tooltip = g_string_new (NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *needed = NULL;
+  g_autofree char *needed_tooltip = NULL;
+  guint n_cut = 0;
   QaStage stage = QA_STAGE_APPLICATION;
 
   if (progress != NULL)
@@ -357,25 +367,17 @@ show_progress (QaProcedureStepper *self,
       if (review != NULL && !review->panel_formed)
         review_missing = FALSE;
       if (review_missing)
-        for (guint i = 0; i < review->missing->len && i < NEEDED_SHOWN; i++)
-          {
-            append_needed (needed, g_ptr_array_index (review->missing, i), NEEDED_LINE_CHARS_SHOWN);
-            append_needed (needed_tooltip, g_ptr_array_index (review->missing, i), NEEDED_LINE_CHARS_TOOLTIP);
-          }
+        for (; n_cut < review->missing->len && n_cut < NEEDED_SHOWN; n_cut++)
+          g_ptr_array_add (lines, g_strdup (g_ptr_array_index (review->missing, n_cut)));
       /* A province's missing sheets run to thousands: a few, and how many more. */
       if (review_missing && review->missing->len > NEEDED_SHOWN)
         {
           guint more = review->missing->len - NEEDED_SHOWN;
-          g_autofree char *rest = g_strdup_printf (ngettext ("and %u more", "and %u more", more), more);
 
-          append_needed (needed, rest, 0);
-          append_needed (needed_tooltip, rest, 0);
+          g_ptr_array_add (lines, g_strdup_printf (ngettext ("and %u more", "and %u more", more), more));
         }
       if (progress->next_step != NULL && (!review_missing || review->missing->len == 0))
-        {
-          append_needed (needed, progress->next_step, 0);
-          append_needed (needed_tooltip, progress->next_step, 0);
-        }
+        g_ptr_array_add (lines, g_strdup (progress->next_step));
       if (review != NULL && review->panel_formed)
         {
           g_autofree char *sheets = g_strdup_printf (ngettext ("%u of %u score sheet received",
@@ -396,9 +398,11 @@ show_progress (QaProcedureStepper *self,
     }
   update_steps (self);
   gtk_label_set_label (GTK_LABEL (self->counts[stage]), summary);
-  gtk_label_set_label (self->needed_label, needed->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->needed_label), needed->len > 0);
-  gtk_widget_set_tooltip_text (self->buttons[stage], needed_tooltip->len > 0 ? needed_tooltip->str : NULL);
+  needed = dup_needed (lines, n_cut, NEEDED_LINE_CHARS_SHOWN);
+  needed_tooltip = dup_needed (lines, n_cut, NEEDED_LINE_CHARS_TOOLTIP);
+  gtk_label_set_label (self->needed_label, needed);
+  gtk_widget_set_visible (GTK_WIDGET (self->needed_label), lines->len > 0);
+  gtk_widget_set_tooltip_text (self->buttons[stage], lines->len > 0 ? needed_tooltip : NULL);
 }
 
 static void

@@ -87,8 +87,10 @@ void       _qa_ui_column_set_factory (GtkColumnViewColumn *column,
 QaApplicant *_qa_ui_find_applicant  (QaSession   *session,
                                      const char  *id);
 
+/* @label shows its whole text as its tooltip when the text is cut short. */
+void        _qa_ui_label_tooltip_when_ellipsized (GtkLabel *label);
+
 /* How an Art. 13 outcome looks: a symbolic icon (NULL when unchecked) and a style class. */
-void       _qa_ui_label_tooltip_when_ellipsized (GtkLabel *label);
 const char *_qa_ui_eligibility_icon_name (QaEligibility  eligibility);
 const char *_qa_ui_eligibility_style     (QaEligibility  eligibility);
 
